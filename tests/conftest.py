@@ -1,0 +1,48 @@
+"""Shared fixtures: the seed article, the bundled Wikinews sample, shared corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import toolkit as tk
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEED = DATA / "lavrov_2015_afp.txt"
+WIKINEWS = DATA / "wikinews_en_2019_2020.jsonl"
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="run slow tests (fuzzing, big corpora)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def seed() -> tk.Document:
+    """The 2015 AFP wire story about Lavrov (data/lavrov_2015_afp.txt)."""
+    return tk.load(SEED)
+
+
+@pytest.fixture(scope="session")
+def wikinews() -> tk.Corpus:
+    """The bundled English Wikinews sample (CC BY 2.5)."""
+    return tk.load_corpus(WIKINEWS)
+
+
+def shared_corpus(*parts: str) -> Path:
+    """Path of a file in ../shared/corpora; skips the test when it is absent."""
+    path = SHARED_CORPORA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not present (shared corpora are not shipped with the project)")
+    return path

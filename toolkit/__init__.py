@@ -1,0 +1,46 @@
+"""Discourse-analysis toolkit for Jupyter: quotes, speakers, rhetorical devices,
+historical analogies and lexical statistics as tidy pandas tables.
+
+>>> import toolkit as tk
+>>> doc = tk.load("Russia urged restraint. \\"It was a mistake,\\" Lavrov said.")
+>>> len(tk.sentences(doc))
+2
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .corpus import Corpus, Document, load, load_corpus
+from .duplicates import duplicates
+from .errors import (
+    InputError,
+    LanguageDataError,
+    LexiconError,
+    ParameterError,
+    SkippedInputWarning,
+    ToolkitError,
+    ToolkitWarning,
+)
+from .text import normalize
+from .units import paragraphs, sentences, tokens
+
+__all__ = [
+    "Corpus",
+    "Document",
+    "InputError",
+    "LanguageDataError",
+    "LexiconError",
+    "ParameterError",
+    "SkippedInputWarning",
+    "ToolkitError",
+    "ToolkitWarning",
+    "__version__",
+    "duplicates",
+    "load",
+    "load_corpus",
+    "normalize",
+    "paragraphs",
+    "sentences",
+    "tokens",
+]

@@ -1,0 +1,253 @@
+"""Table schemas and the one finishing step every extractor goes through.
+
+Each extractor declares a :class:`Schema` (column names in order, dtypes) here
+and returns ``finish(rows, SCHEMA, params=...)``: the same column order and
+dtypes whatever the input (also for zero rows), rows in document order and
+then by offset, and ``DataFrame.attrs`` recording the extractor, its
+parameters and the toolkit version. :func:`per_document` is the shared runner
+that applies a per-document function to any input (text, Document, Corpus,
+DataFrame), optionally on several processes, and fills the ``paragraph`` and
+``duplicate`` columns from the document model.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import pandas as pd
+
+from .errors import ParameterError
+
+Row = dict[str, Any]
+DocFunction = Callable[..., list[Row]]
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Name, ordered columns and dtypes of one extractor's table.
+
+    Examples
+    --------
+    >>> s = Schema("demo", {"doc_id": "str", "start": "int64"})
+    >>> s.empty().dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+
+    name: str
+    columns: dict[str, str]
+    sort: tuple[str, ...] = ("start", "end")
+
+    def empty(self) -> pd.DataFrame:
+        """A zero-row frame with the right columns and dtypes."""
+        return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in self.columns.items()})
+
+
+_SPAN = {"doc_id": "str", "start": "int64", "end": "int64"}
+
+QUOTES = Schema("quotes", {
+    **_SPAN, "text": "str", "kind": "str", "speaker": "str", "speaker_mention": "str",
+    "speaker_start": "Int64", "speaker_end": "Int64", "content_start": "int64",
+    "content_end": "int64", "attribution": "str", "cue": "str", "cue_start": "Int64",
+    "cue_end": "Int64", "paragraph": "int64", "duplicate": "bool", "rule": "str",
+})
+SPEAKERS = Schema("speakers", {
+    "speaker": "str", "quotes": "int64", "words": "int64", "share": "float64",
+}, sort=())
+DEVICES = Schema("devices", {
+    **_SPAN, "device": "str", "text": "str", "cue": "str", "explanation": "str",
+    "referent": "str", "target": "str", "score": "float64", "paragraph": "int64",
+    "duplicate": "bool",
+}, sort=("start", "end", "device"))
+DUPLICATES = Schema("duplicates", {
+    **_SPAN, "paragraph": "int64", "text": "str", "match": "str", "similarity": "float64",
+    "original_doc_id": "str", "original_paragraph": "int64", "original_start": "int64",
+    "original_end": "int64",
+})
+PARAGRAPHS = Schema("paragraphs", {
+    **_SPAN, "paragraph": "int64", "text": "str", "duplicate": "bool",
+})
+SENTENCES = Schema("sentences", {
+    **_SPAN, "sentence": "int64", "paragraph": "int64", "text": "str", "duplicate": "bool",
+})
+TOKENS = Schema("tokens", {
+    **_SPAN, "token": "str", "lower": "str", "is_word": "bool", "sentence": "int64",
+    "paragraph": "int64", "duplicate": "bool",
+})
+
+
+def finish(
+    rows: Iterable[Row] | pd.DataFrame,
+    schema: Schema,
+    *,
+    params: dict[str, Any] | None = None,
+    doc_order: list[str] | None = None,
+) -> pd.DataFrame:
+    """Build the final table: columns, dtypes, stable order, ``attrs``.
+
+    Parameters
+    ----------
+    rows
+        Dicts (missing keys become missing values) or a DataFrame.
+    schema
+        The extractor's schema.
+    params
+        Parameters to record in ``df.attrs["params"]``.
+    doc_order
+        Document ids in input order; rows are sorted by it, then by the
+        schema's sort columns. Without it, the order of first appearance.
+
+    Examples
+    --------
+    >>> finish([{"doc_id": "a", "start": 3, "end": 4}], Schema("t", _SPAN)).shape
+    (1, 3)
+    """
+    from . import __version__
+
+    df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    if df.empty:
+        out = schema.empty()
+    else:
+        for col, _dtype in schema.columns.items():
+            if col not in df.columns:
+                df[col] = None
+        df = df[list(schema.columns)]
+        out = df.astype(schema.columns)
+        keys = [c for c in schema.sort if c in out.columns]
+        if "doc_id" in out.columns and keys:
+            order = doc_order or list(dict.fromkeys(out["doc_id"].tolist()))
+            rank = {d: i for i, d in enumerate(order)}
+            out = out.assign(_doc_rank=out["doc_id"].map(rank))
+            out = out.sort_values(["_doc_rank", *keys], kind="stable").drop(columns="_doc_rank")
+        out = out.reset_index(drop=True)
+    out.attrs = {
+        "extractor": schema.name,
+        "params": dict(params or {}),
+        "toolkit_version": __version__,
+    }
+    return out
+
+
+# --------------------------------------------------------------------------- runner
+
+
+def _progress_enabled(progress: bool | None) -> bool:
+    if progress is not None:
+        return progress
+    if os.environ.get("CI") or os.environ.get("PYTEST_CURRENT_TEST") or os.environ.get("TOOLKIT_QUIET"):
+        return False
+    if "ipykernel" in sys.modules:
+        return True
+    return sys.stderr.isatty()
+
+
+def _with_progress(docs: Iterator[Any], enabled: bool, desc: str, total: int | None) -> Iterator[Any]:
+    if not enabled:
+        return docs
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        return docs
+    return iter(tqdm(docs, desc=desc, unit="doc", total=total, leave=False))
+
+
+def _mark(doc: Any, rows: list[Row], columns: dict[str, str]) -> list[Row]:
+    want_para = "paragraph" in columns
+    want_dup = "duplicate" in columns
+    for row in rows:
+        row.setdefault("doc_id", doc.id)
+        if want_para and row.get("paragraph") is None:
+            row["paragraph"] = doc.paragraph_at(row["start"])
+        if want_dup and row.get("duplicate") is None:
+            row["duplicate"] = doc.is_duplicate(row["start"])
+    return rows
+
+
+def _apply_batch(fn: DocFunction, columns: dict[str, str], kwargs: dict[str, Any], docs: list[Any]) -> list[Row]:
+    out: list[Row] = []
+    for doc in docs:
+        out.extend(_mark(doc, fn(doc, **kwargs), columns))
+    return out
+
+
+def _batches(it: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(it)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def per_document(
+    fn: DocFunction,
+    x: Any,
+    schema: Schema,
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    batch_size: int = 16,
+    **kwargs: Any,
+) -> pd.DataFrame:
+    """Apply ``fn(doc, **kwargs) -> list[dict]`` to every document of ``x``.
+
+    Parameters
+    ----------
+    fn
+        A module-level function (picklable, for ``n_jobs > 1``).
+    x
+        Anything :func:`toolkit.corpus.as_documents` accepts.
+    schema
+        The result's schema; ``paragraph`` and ``duplicate`` are filled from
+        the document when ``fn`` leaves them out.
+    n_jobs
+        Worker processes; ``1`` runs in this process, ``-1`` uses every core.
+        Results are identical whatever the number of processes.
+    progress
+        Show a progress bar; by default only in notebooks and terminals, never
+        under CI or pytest.
+    batch_size
+        Documents sent to a worker at a time.
+
+    Examples
+    --------
+    >>> def f(doc):
+    ...     return [{"start": 0, "end": len(doc.text)}]
+    >>> per_document(f, "Hello.", Schema("t", _SPAN)).values.tolist()
+    [['doc', 0, 6]]
+    """
+    from .corpus import Corpus, as_documents
+
+    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ParameterError(f"n_jobs={n_jobs!r} must be a positive int or -1 (all cores)")
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    total = x._length if isinstance(x, Corpus) else None
+    docs = _with_progress(as_documents(x), _progress_enabled(progress) and not isinstance(x, str), schema.name, total)
+    order: list[str] = []
+
+    def tracked() -> Iterator[Any]:
+        for d in docs:
+            order.append(d.id)
+            yield d
+
+    rows: list[Row] = []
+    if n_jobs == 1:
+        for doc in tracked():
+            rows.extend(_mark(doc, fn(doc, **kwargs), schema.columns))
+    else:
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            futures = (
+                pool.submit(_apply_batch, fn, schema.columns, kwargs, batch)
+                for batch in _batches(tracked(), batch_size)
+            )
+            pending = []
+            for fut in futures:
+                pending.append(fut)
+                if len(pending) >= 2 * n_jobs:
+                    rows.extend(pending.pop(0).result())
+            for fut in pending:
+                rows.extend(fut.result())
+    return finish(rows, schema, params=kwargs, doc_order=order)

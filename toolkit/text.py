@@ -1,0 +1,265 @@
+"""Text units with character offsets into the original text.
+
+* :func:`normalize` unifies typographic quotes, apostrophes, dashes and spaces
+  (table: ``data/lexicons/characters.tsv``) and keeps a map back to the
+  original offsets, so detectors may match on the normalised view and still
+  report offsets into the text the user gave.
+* :func:`paragraph_spans` splits on blank lines when a text has them (wire and
+  UN texts hard-wrap lines inside paragraphs), else on line breaks.
+* :func:`sentence_spans` runs NLTK's Punkt splitter (English model prepared
+  offline by :mod:`toolkit.langdata`, plus the abbreviations in
+  ``data/lexicons/abbreviations.tsv``) inside each paragraph.
+* :func:`token_spans` uses NLTK's ``RegexpTokenizer`` with one linear-time
+  pattern: acronyms (``U.S.``), numbers (``5,000``, ``3.5``), words with inner
+  hyphens or apostrophes kept whole (``US-led``, ``don't``, ``Libya's``) and
+  single punctuation marks.
+
+All spans are ``(start, end)`` tuples, end exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import langdata, lexicons
+
+Span = tuple[int, int]
+
+LINE_BREAK = r"(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])"
+_BLANK_LINE = re.compile(rf"{LINE_BREAK}[^\S\r\n\x0b\x0c\x85\u2028\u2029]*{LINE_BREAK}")
+_PARA_SPLIT_BLANK = re.compile(rf"(?:{LINE_BREAK}[^\S\r\n\x0b\x0c\x85\u2028\u2029]*){{2,}}")
+_PARA_SPLIT_LINE = re.compile(LINE_BREAK)
+_NON_SPACE = re.compile(r"\S")
+
+TOKEN_PATTERN = (
+    r"(?:[^\W\d_]\.){2,}"  # acronyms with dots: U.S., e.g.
+    r"|\d+(?:[.,:/]\d+)*"  # numbers: 5,000 3.5 9/11 10:30
+    r"|\w+(?:[-'\u2019]\w+)*"  # words, hyphenated words and contractions kept whole
+    r"|[^\w\s]"  # any other single non-space character
+)
+_WORD_START = re.compile(r"\w")
+
+
+# --------------------------------------------------------------------------- normalise
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised copy of a text with a map back to original offsets.
+
+    Attributes
+    ----------
+    text
+        The normalised text.
+    offsets
+        ``None`` when normalisation kept every character in place (the usual
+        case: the mapping is the identity); else a tuple giving, for each
+        normalised position ``i`` (and ``len(text)``), the original offset.
+
+    Examples
+    --------
+    >>> n = normalize("He said \u201cno\u2026\u201d")
+    >>> n.text
+    'He said "no..."'
+    >>> n.span_to_original(8, 15)
+    (8, 13)
+    """
+
+    text: str
+    offsets: tuple[int, ...] | None = None
+
+    def to_original(self, i: int) -> int:
+        """Original offset of normalised position ``i`` (0 ≤ i ≤ len)."""
+        return i if self.offsets is None else self.offsets[i]
+
+    def span_to_original(self, start: int, end: int) -> Span:
+        """Original ``(start, end)`` of a normalised span, end exclusive."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        # the end maps from the last character inside the span, so a span that
+        # ends inside an expansion (… → ...) still covers the whole character
+        return self.offsets[start], self.offsets[end - 1] + 1 if end > 0 else 0
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> tuple[dict[int, str], dict[int, str], re.Pattern[str]]:
+    one_to_one: dict[int, str] = {}
+    other: dict[int, str] = {}
+    for row in lexicons.load("characters"):
+        cp = int(row["codepoint"].removeprefix("U+"), 16)
+        rep = {"<space>": " ", "<none>": ""}.get(row["replacement"], row["replacement"])
+        (one_to_one if len(rep) == 1 else other)[cp] = rep
+    pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(other)) + "]")
+    return one_to_one, other, pattern
+
+
+def normalize(text: str) -> Normalized:
+    """Unify quotes, apostrophes, dashes and spaces; keep an offset map.
+
+    Parameters
+    ----------
+    text
+        Any string.
+
+    Returns
+    -------
+    Normalized
+        The normalised text and its map to original offsets.
+
+    Examples
+    --------
+    >>> normalize("\u2018jihadists\u2019 \u2013 \u00abnon\u00bb").text
+    '\\'jihadists\\' - "non"'
+    """
+    one_to_one, other, pattern = _char_table()
+    out = text.translate(one_to_one)
+    if not pattern.search(out):
+        return Normalized(out)
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for m in pattern.finditer(out):
+        s = m.start()
+        pieces.append(out[last:s])
+        offsets.extend(range(last, s))
+        rep = other[ord(m.group())]
+        pieces.append(rep)
+        offsets.extend([s] * len(rep))
+        last = s + 1
+    pieces.append(out[last:])
+    offsets.extend(range(last, len(out) + 1))
+    return Normalized("".join(pieces), tuple(offsets))
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """Shrink a span to exclude leading and trailing white space."""
+    m = _NON_SPACE.search(text, start, end)
+    if m is None:
+        return None
+    s = m.start()
+    e = end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Paragraphs as ``(start, end)`` spans, white space trimmed.
+
+    A text that contains a blank line is split on blank lines (line breaks
+    inside a block are hard wraps); a text without one is split on every line
+    break (one paragraph per line, as in the seed article).
+
+    Examples
+    --------
+    >>> paragraph_spans("One.\\nTwo.")
+    [(0, 4), (5, 9)]
+    >>> paragraph_spans("One\\nwrapped.\\n\\nTwo.")
+    [(0, 12), (14, 18)]
+    """
+    splitter = _PARA_SPLIT_BLANK if _BLANK_LINE.search(text) else _PARA_SPLIT_LINE
+    spans = []
+    last = 0
+    for m in splitter.finditer(text):
+        span = _trimmed(text, last, m.start())
+        if span:
+            spans.append(span)
+        last = m.end()
+    span = _trimmed(text, last, len(text))
+    if span:
+        spans.append(span)
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    langdata.ensure()
+    tokenizer = PunktTokenizer("english")
+    tokenizer._params.abbrev_types.update(
+        row["abbreviation"] for row in lexicons.load("abbreviations")
+    )
+    return tokenizer
+
+
+def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Sentences as ``(start, end)`` spans; never across a paragraph break.
+
+    Punkt runs on the normalised view (typographic quotes unified), and spans
+    are mapped back to the original text.
+
+    Examples
+    --------
+    >>> s = 'Mr. Lavrov spoke on Tuesday. The U.S. disagreed.'
+    >>> [s[a:b] for a, b in sentence_spans(s)]
+    ['Mr. Lavrov spoke on Tuesday.', 'The U.S. disagreed.']
+    """
+    norm = normalize(text)
+    ntext = norm.text
+    if paragraphs is None:
+        nparas = paragraph_spans(ntext)
+    elif norm.offsets is None:
+        nparas = paragraphs
+    else:
+        nparas = paragraph_spans(ntext)
+    tokenizer = _punkt()
+    spans: list[Span] = []
+    for p_start, p_end in nparas:
+        chunk = ntext[p_start:p_end]
+        for s, e in tokenizer.span_tokenize(chunk):
+            spans.append(norm.span_to_original(p_start + s, p_start + e))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _regexp_tokenizer():
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(TOKEN_PATTERN)
+
+
+def token_spans(text: str) -> list[Span]:
+    """Word and punctuation tokens as ``(start, end)`` spans.
+
+    Examples
+    --------
+    >>> s = "The US-led coalition didn't stop, Lavrov said."
+    >>> [s[a:b] for a, b in token_spans(s)]
+    ['The', 'US-led', 'coalition', "didn't", 'stop', ',', 'Lavrov', 'said', '.']
+    """
+    return list(_regexp_tokenizer().span_tokenize(text))
+
+
+def is_word(token: str) -> bool:
+    """True when a token contains a letter or digit (not punctuation).
+
+    Examples
+    --------
+    >>> is_word("U.S."), is_word(",")
+    (True, False)
+    """
+    return _WORD_START.search(token) is not None
+
+
+def index_of(spans: list[Span], offset: int) -> int:
+    """Index of the span containing ``offset`` (or the last one before it).
+
+    Returns -1 when ``offset`` lies before the first span.
+
+    Examples
+    --------
+    >>> index_of([(0, 4), (5, 9)], 6)
+    1
+    """
+    starts = [s for s, _ in spans]
+    return bisect_right(starts, offset) - 1
