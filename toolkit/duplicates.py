@@ -6,8 +6,9 @@ Two paragraphs are duplicates when
 * ``normalized``: they are identical after the normalised view (quotes,
   apostrophes, dashes unified), lower-casing and collapsing punctuation and
   white space — the seed article's lead appears once with ’ and once with ';
-* ``near``: their word 3-gram sets have Jaccard similarity ≥ ``threshold``
-  (default 0.8), e.g. a lead re-sent with one word changed.
+* ``near``: they share a word 3-gram and their word sets have Jaccard
+  similarity ≥ ``threshold`` (default 0.8), e.g. a lead re-sent with one word
+  changed.
 
 Only paragraphs of at least :data:`MIN_WORDS` words are candidates, so short
 repeated lines (``* * *``, ``Read more``) are not flagged. The later copy is
@@ -59,11 +60,12 @@ def _matches(doc: Document, threshold: float) -> list[tuple[int, int, str, float
     first_exact: dict[str, int] = {}
     first_key: dict[str, int] = {}
     postings: dict[str, list[int]] = defaultdict(list)
-    shingle_sets: list[set[str]] = []
+    word_sets: list[set[str]] = []
     for i, (txt, key) in enumerate(zip(texts, keys, strict=True)):
         words = key.split()
         shingles = _shingles(words) if len(words) >= MIN_WORDS else set()
-        shingle_sets.append(shingles)
+        vocab = set(words)
+        word_sets.append(vocab)
         if len(words) < MIN_WORDS:
             continue
         if txt in first_exact:
@@ -71,13 +73,13 @@ def _matches(doc: Document, threshold: float) -> list[tuple[int, int, str, float
         elif key in first_key:
             result[i] = (first_key[key], 0, "normalized", 1.0)
         elif threshold < 1.0:
-            shared: dict[int, int] = defaultdict(int)
+            candidates: set[int] = set()
             for sh in shingles:
-                for j in postings.get(sh, ())[:_MAX_POSTINGS]:
-                    shared[j] += 1
+                candidates.update(postings.get(sh, ())[:_MAX_POSTINGS])
             best = None
-            for j, inter in sorted(shared.items()):
-                union = len(shingles) + len(shingle_sets[j]) - inter
+            for j in sorted(candidates):
+                inter = len(vocab & word_sets[j])
+                union = len(vocab) + len(word_sets[j]) - inter
                 sim = inter / union if union else 0.0
                 if sim >= threshold and (best is None or sim > best[1]):
                     best = (j, sim)
@@ -132,8 +134,9 @@ def duplicates(
     x
         Text, Document, Corpus or DataFrame with ``id``/``text``.
     threshold
-        Jaccard similarity of word 3-grams above which two paragraphs are
-        near-duplicates (1.0 keeps exact and normalised matches only).
+        Jaccard similarity of the word sets above which two paragraphs that
+        share a word 3-gram are near-duplicates (1.0 keeps exact and
+        normalised matches only).
     scope
         ``"document"``: repeats inside each document (what extractors mark
         ``duplicate``). ``"corpus"``: also paragraphs that repeat a paragraph
@@ -159,6 +162,7 @@ def duplicates(
         raise ParameterError(f"threshold={threshold!r} must be in (0, 1]")
     rows: list[dict[str, Any]] = []
     seen: dict[str, tuple[str, int, int, int]] = {}
+    seen_text: dict[str, str] = {}
     for doc in as_documents(x):
         doc_rows = _document_rows(doc, threshold)
         rows.extend(doc_rows)
@@ -174,10 +178,12 @@ def duplicates(
                     od, oi, os_, oe = seen[key]
                     rows.append({
                         "doc_id": doc.id, "start": s, "end": e, "paragraph": i,
-                        "text": doc.text[s:e], "match": "normalized", "similarity": 1.0,
+                        "text": doc.text[s:e], "similarity": 1.0,
+                        "match": "exact" if seen_text[key] == doc.text[s:e] else "normalized",
                         "original_doc_id": od, "original_paragraph": oi,
                         "original_start": os_, "original_end": oe,
                     })
-                else:
-                    seen.setdefault(key, (doc.id, i, s, e))
+                elif key not in seen:
+                    seen[key] = (doc.id, i, s, e)
+                    seen_text[key] = doc.text[s:e]
     return frames.finish(rows, frames.DUPLICATES, params={"threshold": threshold, "scope": scope})

@@ -28,7 +28,7 @@ from . import langdata, lexicons
 
 Span = tuple[int, int]
 
-LINE_BREAK = r"(?:\r\n|[\n\r\x0b\x0c\x85\u2028\u2029])"
+LINE_BREAK = r"(?:\r\n|\r(?!\n)|[\n\x0b\x0c\x85\u2028\u2029])"
 _BLANK_LINE = re.compile(rf"{LINE_BREAK}[^\S\r\n\x0b\x0c\x85\u2028\u2029]*{LINE_BREAK}")
 _PARA_SPLIT_BLANK = re.compile(rf"(?:{LINE_BREAK}[^\S\r\n\x0b\x0c\x85\u2028\u2029]*){{2,}}")
 _PARA_SPLIT_LINE = re.compile(LINE_BREAK)

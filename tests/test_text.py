@@ -1,0 +1,96 @@
+"""Normalised view, paragraphs, sentences and tokens with offsets into the original text."""
+
+from __future__ import annotations
+
+import toolkit as tk
+from toolkit.text import normalize, paragraph_spans, sentence_spans, token_spans
+
+FOUR = (
+    'Mr. Lavrov told Bloomberg TV on Tuesday. The U.S. disagreed. "They took Idleb," he said. '
+    "Dr. Smith left at 5 p.m. on Jan. 3."
+)
+
+
+def test_the_four_sentence_case():
+    assert [FOUR[s:e] for s, e in sentence_spans(FOUR)] == [
+        "Mr. Lavrov told Bloomberg TV on Tuesday.",
+        "The U.S. disagreed.",
+        '"They took Idleb," he said.',
+        "Dr. Smith left at 5 p.m. on Jan. 3.",
+    ]
+
+
+def test_normalised_lead_equals_its_duplicate(seed):
+    first, second = seed.paragraphs[:2]
+    a = normalize(seed.text[slice(*first)]).text
+    b = normalize(seed.text[slice(*second)]).text
+    assert a == b
+    assert "\u2019jihadists\u2019" in seed.text[slice(*first)]
+
+
+def test_normalised_offsets_map_back_through_expansions():
+    text = "Wait\u2026 \u201cvery far\u201d\u00a0\u2014 he\u00adsaid"
+    norm = normalize(text)
+    assert norm.text == 'Wait... "very far" - hesaid'
+    i = norm.text.index('"very far"')
+    s, e = norm.span_to_original(i, i + len('"very far"'))
+    assert text[s:e] == "\u201cvery far\u201d"
+    s, e = norm.span_to_original(0, 7)
+    assert text[s:e] == "Wait\u2026"
+
+
+def test_seed_paragraphs_are_its_lines(seed):
+    lines = seed.text.split("\n")
+    assert [seed.text[s:e] for s, e in seed.paragraphs] == lines
+
+
+def test_blank_line_paragraphs_keep_hard_wraps_together():
+    text = "The coalition against\nterrorism should act.\n\nNext paragraph here."
+    assert [text[s:e] for s, e in paragraph_spans(text)] == [
+        "The coalition against\nterrorism should act.",
+        "Next paragraph here.",
+    ]
+
+
+def test_crlf_and_lone_cr_line_ends():
+    text = "One.\r\nTwo.\rThree."
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["One.", "Two.", "Three."]
+
+
+def test_sentences_stay_inside_paragraphs(seed):
+    for s, e in seed.sentences:
+        p = seed.paragraph_at(s)
+        ps, pe = seed.paragraphs[p]
+        assert ps <= s < e <= pe
+
+
+def test_seed_rhetorical_question_is_one_sentence(seed):
+    assert (
+        "Do you believe that the American troops are the only troops who can do the trick?"
+        in seed.sentence_texts()[-2]
+    )
+
+
+def test_tokens_keep_contractions_hyphens_and_acronyms():
+    text = "They've been to Iraq; the US-led coalition and the U.S. didn't agree on 5,000 troops."
+    toks = [text[s:e] for s, e in token_spans(text)]
+    assert "They've" in toks and "US-led" in toks and "U.S." in toks and "didn't" in toks
+    assert "5,000" in toks and ";" in toks
+
+
+def test_token_table_offsets_match_text(seed):
+    table = tk.tokens(seed)
+    assert (table["token"] == [seed.text[s:e] for s, e in zip(table.start, table.end, strict=True)]).all()
+    assert table["duplicate"].sum() > 0  # the doubled lead
+
+
+def test_sentence_table_marks_the_duplicate_lead(seed):
+    table = tk.sentences(seed)
+    assert table.loc[table.paragraph == 1, "duplicate"].all()
+    assert not table.loc[table.paragraph != 1, "duplicate"].any()
+
+
+def test_empty_text_gives_empty_tables_with_columns():
+    for fn in (tk.paragraphs, tk.sentences, tk.tokens):
+        out = fn("")
+        assert out.empty and {"doc_id", "start", "end"} <= set(out.columns)
