@@ -86,8 +86,10 @@ def decode(data: bytes, *, path: str | os.PathLike[str] | None = None, encoding:
         ) from None
     nul = result.find("\x00")
     if nul >= 0 and result.count("\x00") * 20 > len(result) + 20:
+        utf16 = result[1::2].count("\x00") * 2 > len(result) * 0.8 or result[::2].count("\x00") * 2 > len(result) * 0.8
+        hint = "; if it is UTF-16 text without a byte-order mark, pass encoding='utf-16-le' (or -be)" if utf16 else ""
         raise InputError(
-            "looks like a binary file (many NUL bytes), not text",
+            f"looks like a binary file (many NUL bytes), not text{hint}",
             path=path, line=result.count("\n", 0, nul) + 1, encoding="utf-8",
         )
     return result
@@ -294,8 +296,15 @@ class Corpus:
         return cls.from_documents(Document(t, id=f"{prefix}-{i}") for i, t in enumerate(texts, 1))
 
     @classmethod
-    def from_frame(cls, df: pd.DataFrame, *, id_col: str = "id", text_col: str = "text") -> Corpus:
-        """A corpus from a DataFrame with ``id`` and ``text`` columns."""
+    def from_frame(
+        cls, df: pd.DataFrame, *, id_col: str = "id", text_col: str = "text", on_error: OnError = "raise"
+    ) -> Corpus:
+        """A corpus from a DataFrame with ``id`` and ``text`` columns.
+
+        A row whose text is not a string (e.g. NaN) raises :class:`InputError`
+        naming the row, or with ``on_error="skip"`` is skipped with a warning and
+        listed in ``corpus.skipped``.
+        """
         if text_col not in df.columns:
             raise InputError(
                 f"the DataFrame has no {text_col!r} column (columns: {list(df.columns)})"
@@ -305,12 +314,26 @@ class Corpus:
         ]
         meta_cols = [c for c in df.columns if c not in (id_col, text_col)]
         records = df[meta_cols].to_dict("records") if meta_cols else [{}] * len(df)
-        docs = []
+        docs: list[Document | Skipped] = []
         for row_no, (doc_id, txt, meta) in enumerate(zip(ids, df[text_col].tolist(), records, strict=True), 1):
             if not isinstance(txt, str):
-                raise InputError(f"row {row_no} (id {doc_id!r}): text is {type(txt).__name__}, not str")
+                err = InputError(f"row {row_no} (id {doc_id!r}): text is {type(txt).__name__}, not str")
+                if on_error == "raise":
+                    raise err
+                docs.append(Skipped("<DataFrame>", row_no, err.message))
+                continue
             docs.append(Document(txt, id=doc_id, meta=meta))
-        return cls.from_documents(docs, source="<DataFrame>")
+
+        def each() -> Iterator[Document]:
+            for item in docs:
+                if isinstance(item, Skipped):  # reported on every pass, like a bad line of a file
+                    corpus.skipped.append(item)
+                    warnings.warn(f"skipped: DataFrame {item.reason}", SkippedInputWarning, stacklevel=3)
+                    continue
+                yield item
+
+        corpus = cls(each, source="<DataFrame>", _length=sum(isinstance(d, Document) for d in docs))
+        return corpus
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
@@ -416,7 +439,7 @@ def load_corpus(
     if on_error not in ("raise", "skip"):
         raise ParameterError.choice("on_error", on_error, ["raise", "skip"])
     if isinstance(source, pd.DataFrame):
-        return Corpus.from_frame(source, id_col=id_col, text_col=text_col)
+        return Corpus.from_frame(source, id_col=id_col, text_col=text_col, on_error=on_error)
     if isinstance(source, Corpus):
         return source
     if (
@@ -482,48 +505,93 @@ def _folder_corpus(folder: Path, encoding: str | None, on_error: OnError) -> Cor
     return corpus
 
 
-def _open_text(path: Path) -> io.TextIOBase:
-    raw = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
+def _open_binary(path: Path) -> io.BufferedIOBase:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | None, InputError | None]]:
+    """Physical lines of a UTF-8 file: ``(line_no, text, error)``.
+
+    Each line is decoded on its own, so an undecodable byte is reported on
+    its own line (``text`` then holds the line with U+FFFD replacements and
+    reading goes on). A UTF-16/32 byte-order mark or an unreadable
+    (e.g. truncated gzip) file gives ``text=None`` and ends the file.
+    Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, as with ``newline=""``.
+    """
+    line_no = 0
+    try:
+        with _open_binary(path) as fh:
+            for chunk in fh:
+                for raw in chunk.splitlines(keepends=True):
+                    line_no += 1
+                    if line_no == 1:
+                        for bom, name in _BOMS.items():
+                            if raw.startswith(bom):
+                                yield line_no, None, InputError(
+                                    f"the file starts with a {name.upper()} byte-order mark; "
+                                    "re-save it as UTF-8 (nothing in it was read)",
+                                    path=path, line=1, encoding="utf-8",
+                                )
+                                return
+                        raw = raw.removeprefix(b"\xef\xbb\xbf")
+                    try:
+                        yield line_no, raw.decode("utf-8"), None
+                    except UnicodeDecodeError as exc:
+                        yield line_no, raw.decode("utf-8", errors="replace"), InputError(
+                            f"not UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1} ({exc.reason})",
+                            path=path, line=line_no, encoding="utf-8",
+                        )
+    except (OSError, EOFError) as exc:
+        yield line_no + 1, None, InputError(
+            f"cannot read the rest of the file ({exc})", path=path, line=line_no + 1
+        )
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
-    with _open_text(path) as fh:
-        line_no = 0
-        while True:
-            line_no += 1
-            try:
-                line = fh.readline()
-            except UnicodeDecodeError as exc:
-                yield line_no, InputError(f"not UTF-8 ({exc.reason})", path=path, line=line_no, encoding="utf-8")
-                return
-            except (OSError, EOFError) as exc:
-                yield line_no, InputError(f"cannot read ({exc})", path=path, line=line_no)
-                return
-            if not line:
-                return
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield line_no, InputError(f"not valid JSON ({exc.msg}, column {exc.colno})", path=path, line=line_no)
-                continue
-            if not isinstance(record, dict):
-                yield line_no, InputError(f"a JSON {type(record).__name__}, not an object", path=path, line=line_no)
-                continue
-            yield line_no, record
+    for line_no, line, error in _lines(path):
+        if error is not None:
+            yield line_no, error
+            continue
+        assert line is not None
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield line_no, InputError(f"not valid JSON ({exc.msg}, column {exc.colno})", path=path, line=line_no)
+            continue
+        if not isinstance(record, dict):
+            yield line_no, InputError(f"a JSON {type(record).__name__}, not an object", path=path, line=line_no)
+            continue
+        yield line_no, record
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with _open_text(path) as fh:
-        reader = csv.DictReader(fh)
-        try:
-            for record in reader:
-                yield reader.line_num, record
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield reader.line_num + 1, InputError(f"cannot parse CSV ({exc})", path=path, line=reader.line_num + 1)
+    bad: dict[int, InputError] = {}
+    fatal: list[InputError] = []
+
+    def text_lines() -> Iterator[str]:
+        for line_no, line, error in _lines(path):
+            if line is None:
+                fatal.append(error)  # type: ignore[arg-type]
+                return
+            if error is not None:
+                bad[line_no] = error
+            yield line
+
+    reader = csv.DictReader(text_lines())
+    try:
+        for record in reader:
+            # a record with an undecodable byte on any of its lines is reported, not read
+            errors = [bad.pop(n) for n in sorted(bad) if n <= reader.line_num]
+            yield (errors[0].line or reader.line_num, errors[0]) if errors else (reader.line_num, record)
+    except csv.Error as exc:
+        yield reader.line_num + 1, InputError(f"cannot parse CSV ({exc})", path=path, line=reader.line_num + 1)
+    for line_no in sorted(bad):
+        yield line_no, bad[line_no]
+    for error in fatal:
+        yield error.line or 1, error
 
 
 def _stream(
@@ -547,8 +615,10 @@ def _stream(
             text = record.pop(text_col)
             doc_id = record.pop(id_col, None)
             yield Document(text, id=f"{path.stem.split('.')[0]}-{line_no}" if doc_id is None else doc_id, meta=record)
-        if not seen_any and on_error == "raise" and not corpus.skipped:
-            raise InputError("no documents in the file", path=path)
+        if not seen_any and not corpus.skipped:
+            if on_error == "raise":
+                raise InputError("no documents in the file", path=path)
+            _skip(corpus, path, InputError("no documents in the file", path=path))
 
     corpus = Corpus(docs, source=str(path))
     return corpus

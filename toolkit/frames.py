@@ -49,6 +49,7 @@ class Schema:
 
 
 _SPAN = {"doc_id": "str", "start": "int64", "end": "int64"}
+_PYTHON_STR = pd.StringDtype("python", na_value=float("nan"))
 
 QUOTES = Schema("quotes", {
     **_SPAN, "text": "str", "kind": "str", "speaker": "str", "speaker_mention": "str",
@@ -109,7 +110,11 @@ def finish(
     """
     from . import __version__
 
-    df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    rows = rows.copy() if isinstance(rows, pd.DataFrame) else list(rows)
+    try:
+        df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    except UnicodeEncodeError:
+        df = pd.DataFrame(rows, dtype=object)
     if df.empty:
         out = schema.empty()
     else:
@@ -117,7 +122,12 @@ def finish(
             if col not in df.columns:
                 df[col] = None
         df = df[list(schema.columns)]
-        out = df.astype(schema.columns)
+        try:
+            out = df.astype(schema.columns)
+        except UnicodeEncodeError:
+            # lone surrogates (legal in Python strings, e.g. from JSON "\\ud800") cannot be
+            # stored as Arrow strings: keep the same ``str`` dtype with Python storage
+            out = df.astype(object).astype({c: _PYTHON_STR if t == "str" else t for c, t in schema.columns.items()})
         keys = [c for c in schema.sort if c in out.columns]
         if "doc_id" in out.columns and keys:
             order = doc_order or list(dict.fromkeys(out["doc_id"].tolist()))
