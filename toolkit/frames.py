@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -191,6 +193,62 @@ def _batches(it: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def map_batches(
+    batch_fn: Callable[[list[Any]], Any],
+    x: Any,
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    batch_size: int = 16,
+    desc: str = "documents",
+    order: list[str] | None = None,
+) -> Iterator[Any]:
+    """Stream the documents of ``x`` through ``batch_fn(list_of_docs)``, batch by batch, in order.
+
+    The streaming core of :func:`per_document` and
+    :func:`toolkit.distributed.count_documents`: documents are read lazily and
+    at most ``2 * n_jobs`` batches are in flight, so memory holds a bounded
+    number of documents whatever the size of the corpus. ``batch_fn`` must be
+    picklable for ``n_jobs > 1``; results come back in input order. When
+    ``order`` is given, the document ids are appended to it as they are read.
+
+    Examples
+    --------
+    >>> list(map_batches(len, ["a", "b", "c"], batch_size=2))
+    [2, 1]
+    """
+    from .corpus import Corpus, as_documents
+
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
+        raise ParameterError(f"n_jobs={n_jobs!r} must be a positive int or -1 (all cores)")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ParameterError(f"batch_size={batch_size!r} must be a positive int")
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    total = x._length if isinstance(x, Corpus) else None
+    docs = _with_progress(as_documents(x), _progress_enabled(progress) and not isinstance(x, str), desc, total)
+    if order is not None:
+        docs = _tracked(docs, order)
+    if n_jobs == 1:
+        for batch in _batches(docs, batch_size):
+            yield batch_fn(batch)
+        return
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        pending: deque[Future[Any]] = deque()
+        for batch in _batches(docs, batch_size):
+            pending.append(pool.submit(batch_fn, batch))
+            if len(pending) >= 2 * n_jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _tracked(docs: Iterable[Any], order: list[str]) -> Iterator[Any]:
+    for doc in docs:
+        order.append(doc.id)
+        yield doc
+
+
 def per_document(
     fn: DocFunction,
     x: Any,
@@ -208,7 +266,10 @@ def per_document(
     fn
         A module-level function (picklable, for ``n_jobs > 1``).
     x
-        Anything :func:`toolkit.corpus.as_documents` accepts.
+        Anything :func:`toolkit.corpus.as_documents` accepts, or a
+        ``dask.dataframe.DataFrame`` with ``id``/``text`` columns: then the
+        result is a lazy dask DataFrame with the schema's columns and dtypes
+        (see :mod:`toolkit.distributed`; ``n_jobs``/``progress`` are the cluster's).
     schema
         The result's schema; ``paragraph`` and ``duplicate`` are filled from
         the document when ``fn`` leaves them out.
@@ -228,36 +289,14 @@ def per_document(
     >>> per_document(f, "Hello.", Schema("t", _SPAN)).values.tolist()
     [['doc', 0, 6]]
     """
-    from .corpus import Corpus, as_documents
+    from . import distributed
 
-    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise ParameterError(f"n_jobs={n_jobs!r} must be a positive int or -1 (all cores)")
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    total = x._length if isinstance(x, Corpus) else None
-    docs = _with_progress(as_documents(x), _progress_enabled(progress) and not isinstance(x, str), schema.name, total)
+    if distributed.is_dask(x):  # a dask DataFrame in, a lazy dask DataFrame out (same columns and dtypes)
+        return distributed.map_documents(fn, x, schema, **kwargs)
     order: list[str] = []
-
-    def tracked() -> Iterator[Any]:
-        for d in docs:
-            order.append(d.id)
-            yield d
-
     rows: list[Row] = []
-    if n_jobs == 1:
-        for doc in tracked():
-            rows.extend(_mark(doc, fn(doc, **kwargs), schema.columns))
-    else:
-        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            futures = (
-                pool.submit(_apply_batch, fn, schema.columns, kwargs, batch)
-                for batch in _batches(tracked(), batch_size)
-            )
-            pending = []
-            for fut in futures:
-                pending.append(fut)
-                if len(pending) >= 2 * n_jobs:
-                    rows.extend(pending.pop(0).result())
-            for fut in pending:
-                rows.extend(fut.result())
+    batch_fn = partial(_apply_batch, fn, schema.columns, kwargs)
+    for part in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                            desc=schema.name, order=order):
+        rows.extend(part)
     return finish(rows, schema, params=kwargs, doc_order=order)
