@@ -22,6 +22,7 @@ from .errors import (
     ToolkitError,
     ToolkitWarning,
 )
+from .highlight import highlight
 from .text import normalize
 from .units import paragraphs, sentences, tokens
 
@@ -37,10 +38,21 @@ __all__ = [
     "ToolkitWarning",
     "__version__",
     "duplicates",
+    "highlight",
     "load",
     "load_corpus",
     "normalize",
     "paragraphs",
+    "plot",
     "sentences",
     "tokens",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # tk.plot is imported on first use, so `import toolkit` never imports matplotlib
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

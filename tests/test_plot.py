@@ -1,0 +1,159 @@
+"""tk.plot: paper style, one figure per table kind, deterministic saving.
+
+Tables come from the seed article (data/lavrov_2015_afp.txt) and the bundled
+Wikinews sample; where a capability's own table is not needed, frames are
+derived from ``tk.tokens`` so the figures show real text.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+import toolkit as tk
+from toolkit import plot
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_import_toolkit_does_not_import_matplotlib():
+    code = ("import sys, toolkit as tk; assert 'matplotlib' not in sys.modules; tk.plot; "
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
+def test_paper_style_sizes_and_vector_fonts():
+    fig, _ax = plot.figure("one")
+    assert fig.get_figwidth() == pytest.approx(3.5)
+    fig2, axes = plot.figure("two", height=3, ncols=2)
+    assert fig2.get_size_inches().tolist() == pytest.approx([7.2, 3])
+    assert len(axes) == 2
+    with plot.style("paper"):
+        assert matplotlib.rcParams["pdf.fonttype"] == 42
+        assert matplotlib.rcParams["svg.fonttype"] == "none"
+        assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][:2] == ["#E69F00", "#56B4E9"]
+    with pytest.raises(tk.ParameterError, match="'one', 'two'"):
+        plot.figure("three")
+    with pytest.raises(tk.ParameterError, match="paper"):
+        plot.use("poster")
+
+
+def _seed_quotes(seed: tk.Document) -> pd.DataFrame:
+    """Quote rows for the seed article's quotations (located by their opening words)."""
+    t = seed.text
+    rows = []
+    for opening, speaker, kind, attribution in [
+        ("It is absolutely", "Sergei Lavrov", "direct", "explicit"),
+        ("And that is what", "Sergei Lavrov", "direct", "inherited"),
+        ("They already make", "Sergei Lavrov", "direct", "pronoun"),
+        ("very far, very far", "Sergei Lavrov", "partial", "descriptor"),
+        ("Islamic caliphate", None, "scare", "none"),
+    ]:
+        s = t.index(opening)
+        rows.append({"doc_id": seed.id, "start": s, "end": s + len(opening), "speaker": speaker, "kind": kind,
+                     "attribution": attribution})
+    return pd.DataFrame(rows)
+
+
+def test_speakers_and_voices_count_quotes(seed):
+    quotes = _seed_quotes(seed)
+    ax = plot.speakers(quotes)
+    assert isinstance(ax, Axes)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Sergei Lavrov", "(no speaker)"]
+    # stacked by kind: the bar lengths per speaker add up to their quotes
+    widths: dict[float, float] = {}
+    for bar in ax.patches:
+        widths[round(bar.get_y(), 3)] = widths.get(round(bar.get_y(), 3), 0) + bar.get_width()
+    assert sorted(widths.values()) == [1, 4]
+    ax = plot.voices(quotes, by="attribution", hue="kind")
+    assert len(ax.get_yticklabels()) == 5
+    with pytest.raises(tk.ParameterError, match="speaker"):
+        plot.speakers(pd.DataFrame({"who": ["x"]}))
+
+
+def test_devices_by_document_and_over_time(wikinews):
+    meta = wikinews.head(6).to_frame()[["id", "date"]]
+    meta["year"] = meta["date"].str[:4].astype(int)
+    tokens = tk.tokens(wikinews.head(6))
+    hits = tokens[tokens["lower"].isin(["said", "says", "told"])]
+    table = hits.assign(device=hits["lower"])[["doc_id", "start", "end", "device"]]
+    ax = plot.devices(table)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == list(dict.fromkeys(table["doc_id"]))
+    ax = plot.devices(table, by="year", meta=meta)
+    assert ax.get_xlabel() == "year" and len(ax.get_lines()) == table["device"].nunique()
+    ax = plot.devices(table, by="year", meta=meta, per_document=True)
+    assert ax.get_ylabel() == "devices per document"
+    with pytest.raises(tk.ParameterError, match="meta="):
+        plot.devices(table, by="year")
+
+
+def test_keyness_bars_diverge():
+    table = pd.DataFrame({"term": ["terrorism", "coalition", "democracy", "freedom"],
+                          "g2": [30.0, 12.0, 20.0, 8.0], "log_ratio": [2.0, 1.0, -1.5, -0.5]})
+    ax = plot.keyness(table, n=1, labels=("Russia", "USA"))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["terrorism", "democracy"]
+    assert [p.get_width() for p in ax.patches] == [2.0, -1.5]
+    ax = plot.keyness(table, measure="g2")
+    assert sorted(p.get_width() for p in ax.patches) == [-20.0, -8.0, 12.0, 30.0]
+    with pytest.raises(tk.ParameterError, match="measure"):
+        plot.keyness(table, measure="chi2")
+
+
+def test_dispersion_lanes_put_every_hit_on_its_lane(seed):
+    tokens = tk.tokens(seed)
+    hits = tokens[tokens["lower"].isin(["syria", "iraq", "russia"])].rename(columns={"lower": "term"})
+    hits = hits.assign(relative_position=hits["start"] / len(seed.text))
+    ax = plot.dispersion(hits)
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    assert sorted(lanes) == ["iraq", "russia", "syria"]
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(hits)
+    assert ax.get_xlim() == (0, 1)
+
+
+def test_readability_and_diversity_by_group(wikinews):
+    docs = wikinews.head(8).to_frame()
+    profile = pd.DataFrame({"doc_id": docs["id"], "mattr": [len(set(t.split())) / len(t.split()) for t in docs["text"]],
+                            "flesch_reading_ease": [len(t) / 100 for t in docs["text"]]})
+    meta = docs.assign(group=["2019" if d < "2020" else "2020" for d in docs["date"]])[["id", "group"]]
+    ax = plot.readability(profile, by="group", meta=meta)
+    assert ax.get_ylabel() == "flesch_reading_ease"
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(profile)
+    ax = plot.diversity(profile, by="group", meta=meta)
+    assert ax.get_ylabel() == "mattr"
+    with pytest.raises(tk.ParameterError, match="choose one of"):
+        plot.readability(profile, by="group", meta=meta, measure="mattr")
+
+
+def test_save_writes_all_formats_byte_identical(seed, tmp_path):
+    quotes = _seed_quotes(seed)
+    outputs = []
+    for run in ("a", "b"):
+        ax = plot.speakers(quotes)
+        files = plot.save(ax, tmp_path / run / "speakers", data=quotes)
+        assert [f.suffix for f in files] == [".pdf", ".svg", ".png", ".csv"]
+        outputs.append([f.read_bytes() for f in files])
+        plt.close("all")
+    assert outputs[0] == outputs[1]
+    pdf, svg, png, _csv = outputs[0]
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf
+    assert b"<dc:date>" not in svg and b"Sergei Lavrov" in svg  # text kept as text
+    assert png.startswith(b"\x89PNG")
+    assert pd.read_csv(tmp_path / "a" / "speakers.csv")["speaker"].fillna("").tolist() == \
+        quotes["speaker"].fillna("").tolist()
+    with pytest.raises(tk.ParameterError, match="Figure or Axes"):
+        plot.save("not a figure", tmp_path / "x")

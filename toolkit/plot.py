@@ -1,0 +1,583 @@
+"""Figures for papers from the toolkit's tidy tables.
+
+Every function takes a table returned by an extractor (``tk.quotes``,
+``tk.speakers``, ``tk.devices``, ``tk.keyness``, ``tk.dispersion``,
+``tk.lexical_profile``), draws on ``ax`` (or on a new figure in the
+:data:`PAPER` style) and returns the matplotlib ``Axes``. :func:`save` writes
+PDF, SVG and PNG plus the CSV of the data behind the figure, byte for byte the
+same on every run.
+
+The ``paper`` style: fonts kept as text in PDF (TrueType) and SVG, the
+Okabe–Ito colour cycle (distinguishable with the common colour-vision
+deficiencies), 8-pt type and widths for one-column (3.5 in) and two-column
+(7.2 in) figures.
+
+Examples
+--------
+>>> import pandas as pd
+>>> q = pd.DataFrame({"speaker": ["A", "A", "B"], "kind": ["direct", "partial", "direct"]})
+>>> speakers(q).get_ylabel()
+'speaker'
+
+References
+----------
+Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures
+and presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from .errors import ParameterError
+
+#: Okabe & Ito (2008) colours; black last.
+OKABE_ITO: tuple[str, ...] = (
+    "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#F0E442", "#000000",
+)
+#: Figure widths in inches.
+WIDTHS: dict[str, float] = {"one": 3.5, "two": 7.2}
+
+#: The ``paper`` style as matplotlib rc parameters (usable with ``plt.style.use``).
+PAPER: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 8,
+    "axes.titlesize": 9,
+    "axes.labelsize": 8,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
+    "legend.frameon": False,
+    "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO)),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.linewidth": 0.6,
+    "axes.titlelocation": "left",
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
+    "lines.linewidth": 1.2,
+    "figure.figsize": (WIDTHS["one"], 2.4),
+    "figure.dpi": 110,
+    "figure.constrained_layout.use": True,
+    "savefig.dpi": 300,
+    "savefig.bbox": "standard",
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "discourse-toolkit",
+}
+_STYLES = {"paper": PAPER}
+Width = Literal["one", "two"]
+Format = Literal["pdf", "svg", "png"]
+_METADATA: dict[str, dict[str, Any]] = {
+    "pdf": {"CreationDate": None, "ModDate": None},
+    "svg": {"Date": None},
+    "png": {},
+}
+
+
+# --------------------------------------------------------------------------- style
+
+
+@contextlib.contextmanager
+def style(name: str = "paper") -> Iterator[None]:
+    """Temporarily apply a named style (only ``"paper"`` so far).
+
+    Examples
+    --------
+    >>> with style():
+    ...     mpl.rcParams["pdf.fonttype"]
+    42
+    """
+    if name not in _STYLES:
+        raise ParameterError.choice("style", name, _STYLES)
+    with mpl.rc_context(_STYLES[name]):
+        yield
+
+
+def use(name: str = "paper") -> None:
+    """Apply a named style for the rest of the session (e.g. at the top of a notebook).
+
+    Examples
+    --------
+    >>> with mpl.rc_context():
+    ...     use("paper")
+    ...     mpl.rcParams["font.size"]
+    8.0
+    """
+    if name not in _STYLES:
+        raise ParameterError.choice("style", name, _STYLES)
+    mpl.rcParams.update(_STYLES[name])
+
+
+def figure(width: Width = "one", *, height: float | None = None, nrows: int = 1, ncols: int = 1) -> tuple[Figure, Any]:
+    """A new figure in the paper style sized for one or two columns.
+
+    Parameters
+    ----------
+    width
+        ``"one"`` (3.5 in) or ``"two"`` (7.2 in).
+    height
+        Inches; by default 0.68 × the width for one column, 0.4 × for two.
+
+    Returns
+    -------
+    (Figure, Axes or array of Axes)
+
+    Examples
+    --------
+    >>> fig, ax = figure("two")
+    >>> float(fig.get_figwidth())
+    7.2
+    """
+    import matplotlib.pyplot as plt
+
+    if width not in WIDTHS:
+        raise ParameterError.choice("width", width, WIDTHS)
+    w = WIDTHS[width]
+    h = height if height is not None else round(w * (0.68 if width == "one" else 0.4), 2)
+    with style("paper"):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(w, h), layout="constrained", squeeze=True)
+    return fig, axes
+
+
+@contextlib.contextmanager
+def _canvas(ax: Axes | None, width: Width, height: float | None = None) -> Iterator[Axes]:
+    """Yield ``ax``, or a new paper-style Axes drawn under the paper style."""
+    if ax is not None:
+        yield ax
+        return
+    _fig, new = figure(width, height=height)
+    with style("paper"):
+        yield new
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise ParameterError(f"{what}() needs a pandas DataFrame, not {type(table).__name__}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ParameterError(
+            f"{what}() needs the column(s) {missing}; the table has {list(table.columns)}"
+        )
+
+
+def _first_column(table: pd.DataFrame, candidates: Sequence[str], what: str) -> str:
+    for c in candidates:
+        if c in table.columns:
+            return c
+    raise ParameterError(f"{what}() needs one of the columns {list(candidates)}; the table has {list(table.columns)}")
+
+
+def _label(value: Any, missing: str) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return missing
+    return str(value)
+
+
+def _bars_height(n: int, per_bar: float = 0.18) -> float:
+    """Figure height (inches) for ``n`` horizontal bars or lanes."""
+    return round(max(1.6, 0.7 + per_bar * n), 2)
+
+
+def _colours(n: int) -> list[str]:
+    return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
+
+
+def _stacked_barh(ax: Axes, counts: pd.DataFrame, *, xlabel: str, ylabel: str) -> Axes:
+    """Horizontal stacked bars; rows are bars (top row first), columns are stacks."""
+    left = np.zeros(len(counts))
+    y = np.arange(len(counts))
+    for colour, col in zip(_colours(len(counts.columns)), counts.columns, strict=True):
+        values = counts[col].to_numpy(dtype=float)
+        ax.barh(y, values, left=left, color=colour, label=str(col), height=0.7, linewidth=0)
+        left += values
+    ax.set_yticks(y, [str(i) for i in counts.index])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if len(counts.columns) > 1:
+        ax.legend(loc="best")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return ax
+
+
+def _attach(table: pd.DataFrame, meta: pd.DataFrame | None, by: str) -> pd.DataFrame:
+    """Add column ``by`` from ``meta`` (``id`` or ``doc_id`` + ``by``) when the table lacks it."""
+    if by in table.columns:
+        return table
+    if meta is None:
+        raise ParameterError(
+            f"the table has no column {by!r}; pass meta=corpus.to_frame() (with id and {by!r}) "
+            f"or merge it first"
+        )
+    key = "doc_id" if "doc_id" in meta.columns else "id"
+    _need(meta, [key, by], "meta")
+    lookup = meta[[key, by]].drop_duplicates(key).rename(columns={key: "doc_id"})
+    return table.merge(lookup, on="doc_id", how="left")
+
+
+# --------------------------------------------------------------------------- voices
+
+
+def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", width: Width = "one",
+             ax: Axes | None = None) -> Axes:
+    """Quotes per speaker, the most quoted first, stacked by quote kind.
+
+    Parameters
+    ----------
+    table
+        ``tk.quotes`` output (``speaker`` and ``by`` columns; quotes without
+        a speaker count as "(no speaker)") or ``tk.speakers`` output
+        (``speaker, quotes``).
+    n
+        Show the ``n`` most quoted speakers.
+    by
+        Column of the quotes table to stack by (``kind``, ``attribution``…).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"speaker": ["A", "B"], "quotes": [3, 1], "words": [30, 5], "share": [.75, .25]})
+    >>> [t.get_text() for t in speakers(s).get_yticklabels()]
+    ['A', 'B']
+    """
+    _need(table, ["speaker"], "speakers")
+    if "quotes" in table.columns and by not in table.columns:
+        counts = table.assign(speaker=[_label(s, "(no speaker)") for s in table["speaker"]])
+        counts = counts.groupby("speaker", sort=False)["quotes"].sum().to_frame("quotes")
+    else:
+        _need(table, [by], "speakers")
+        frame = pd.DataFrame({
+            "speaker": [_label(s, "(no speaker)") for s in table["speaker"]],
+            by: [_label(v, "(none)") for v in table[by]],
+        })
+        counts = pd.crosstab(frame["speaker"], frame[by])
+    total = counts.sum(axis=1)
+    order = sorted(counts.index, key=lambda s: (-total[s], s))[:n]
+    with _canvas(ax, width, None if ax else _bars_height(len(order))) as ax:
+        return _stacked_barh(ax, counts.loc[order], xlabel="quotes", ylabel="speaker")
+
+
+def voices(table: pd.DataFrame, *, by: str = "attribution", hue: str | None = None, n: int = 12,
+           width: Width = "one", ax: Axes | None = None) -> Axes:
+    """How quotes are attributed: counts of ``by`` (attribution, cue, kind…), optionally stacked by ``hue``.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"attribution": ["explicit", "pronoun", "explicit"], "kind": ["direct"] * 3})
+    >>> [t.get_text() for t in voices(q).get_yticklabels()]
+    ['explicit', 'pronoun']
+    """
+    _need(table, [by] + ([hue] if hue else []), "voices")
+    frame = pd.DataFrame({by: [_label(v, "(none)") for v in table[by]]})
+    if hue:
+        frame[hue] = [_label(v, "(none)") for v in table[hue]]
+        counts = pd.crosstab(frame[by], frame[hue])
+    else:
+        counts = frame[by].value_counts().to_frame("quotes")
+    total = counts.sum(axis=1)
+    order = sorted(counts.index, key=lambda s: (-total[s], s))[:n]
+    with _canvas(ax, width, None if ax else _bars_height(len(order))) as ax:
+        return _stacked_barh(ax, counts.loc[order], xlabel="quotes", ylabel=by)
+
+
+# --------------------------------------------------------------------------- devices
+
+
+def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | None = None,
+            kind: str = "device", n: int = 15, per_document: bool = False, width: Width = "two",
+            ax: Axes | None = None) -> Axes:
+    """Devices per document or group (stacked bars) or over time (one line per kind).
+
+    Parameters
+    ----------
+    table
+        ``tk.devices`` output.
+    by
+        Column to group by: ``doc_id``, or a metadata column such as ``year``
+        or ``country`` (taken from ``meta`` when the table lacks it). A
+        numeric ``by`` is drawn as time lines, anything else as bars.
+    meta
+        Document metadata with ``id`` (or ``doc_id``) and ``by``, e.g.
+        ``corpus.to_frame()``; it also gives the number of documents per
+        group for ``per_document``.
+    kind
+        Column that names the series (``device``, ``referent``…).
+    n
+        At most ``n`` groups (bars) and 7 series; the rest are summed as "other".
+    per_document
+        Divide counts by the number of documents in each group (needs ``meta``).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "a", "b"], "device": ["analogy", "irony", "analogy"]})
+    >>> [t.get_text() for t in devices(d).get_yticklabels()]
+    ['a', 'b']
+    """
+    _need(table, ["doc_id", kind], "devices")
+    frame = _attach(table, meta, by)
+    frame = frame.assign(**{kind: [_label(v, "(none)") for v in frame[kind]]})
+    top = frame[kind].value_counts()
+    keep = sorted(top.index, key=lambda k: (-top[k], k))[:7]
+    series = frame[kind].where(frame[kind].isin(keep), "other")
+    counts = pd.crosstab(frame[by], series)
+    counts = counts[[c for c in [*keep, "other"] if c in counts.columns]]
+    if per_document:
+        if meta is None:
+            raise ParameterError("per_document=True needs meta= (to count documents per group)")
+        _need(meta, [by], "meta")
+        docs = meta[by].value_counts()
+        counts = counts.reindex(docs.index, fill_value=0).div(docs, axis=0)
+    label = "devices per document" if per_document else "devices"
+    numeric = pd.api.types.is_numeric_dtype(frame[by]) and by != "doc_id"
+    with _canvas(ax, width) as ax:
+        if numeric:
+            counts = counts.sort_index()
+            for colour, col in zip(_colours(len(counts.columns)), counts.columns, strict=True):
+                ax.plot(counts.index, counts[col], marker="o", markersize=2.5, color=colour, label=str(col))
+            ax.set_xlabel(by)
+            ax.set_ylabel(label)
+            ax.legend(loc="upper left")
+            return ax
+        total = counts.sum(axis=1)
+        order = (sorted(counts.index, key=lambda g: (-total[g], str(g))) if by != "doc_id"
+                 else [g for g in dict.fromkeys(frame[by]) if g in counts.index])[:n]
+        return _stacked_barh(ax, counts.loc[order], xlabel=label, ylabel=by)
+
+
+# --------------------------------------------------------------------------- lexical
+
+
+_TERM_COLUMNS = ("term", "ngram", "token", "word", "lower", "feature", "collocation", "pattern")
+
+
+def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", width: Width = "one",
+            labels: tuple[str, str] = ("target", "reference"), ax: Axes | None = None) -> Axes:
+    """Diverging bars: the ``n`` most over- and under-represented terms.
+
+    Parameters
+    ----------
+    table
+        ``tk.keyness`` output (a term column and ``measure``; ``g2`` is
+        signed by ``log_ratio`` when the measure is ``g2``).
+    measure
+        ``"log_ratio"`` (effect size, default) or ``"g2"``.
+    labels
+        Names of the target and reference corpora for the legend.
+
+    Examples
+    --------
+    >>> k = pd.DataFrame({"term": ["war", "peace"], "g2": [9.0, 7.0], "log_ratio": [1.5, -1.2]})
+    >>> [t.get_text() for t in keyness(k).get_yticklabels()]
+    ['war', 'peace']
+    """
+    if measure not in ("log_ratio", "g2"):
+        raise ParameterError.choice("measure", measure, ["log_ratio", "g2"])
+    term = _first_column(table, _TERM_COLUMNS, "keyness")
+    _need(table, [measure], "keyness")
+    values = table[measure].astype(float)
+    if measure == "g2" and "log_ratio" in table.columns:
+        values = values * np.sign(table["log_ratio"].astype(float))
+    frame = pd.DataFrame({"term": table[term].astype(str), "value": values}).dropna()
+    pos = frame[frame["value"] > 0].sort_values(["value", "term"], ascending=[False, True]).head(n)
+    neg = frame[frame["value"] < 0].sort_values(["value", "term"], ascending=[True, True]).head(n)
+    shown = pd.concat([pos, neg.iloc[::-1]])
+    with _canvas(ax, width, None if ax else _bars_height(len(shown), 0.14)) as ax:
+        y = np.arange(len(shown))
+        colours = [OKABE_ITO[4] if v > 0 else OKABE_ITO[3] for v in shown["value"]]
+        ax.barh(y, shown["value"], color=colours, height=0.7, linewidth=0)
+        ax.set_yticks(y, shown["term"].tolist())
+        ax.invert_yaxis()
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_xlabel({"log_ratio": "log ratio (binary log of relative frequencies)",
+                       "g2": "log-likelihood G² (signed)"}[measure])
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=OKABE_ITO[4], label=f"more in {labels[0]}"),
+                           Patch(color=OKABE_ITO[3], label=f"more in {labels[1]}")], loc="lower right")
+        return ax
+
+
+_POSITION_COLUMNS = ("relative_position", "position", "relative_start", "start")
+
+
+def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = "two",
+               ax: Axes | None = None) -> Axes:
+    """Dispersion lanes: one lane per term (or per ``lanes`` value), a tick at every hit.
+
+    Parameters
+    ----------
+    table
+        ``tk.dispersion`` (or ``tk.kwic``) output: a term column and a
+        position (``relative_position`` in 0–1, or ``start`` offsets).
+    lanes
+        Column naming the lanes; by default the term column, or ``doc_id``
+        + term when there are several documents.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a"] * 3, "term": ["x", "y", "x"], "start": [1, 5, 9]})
+    >>> [t.get_text() for t in dispersion(t).get_yticklabels()]
+    ['x', 'y']
+    """
+    term = _first_column(table, _TERM_COLUMNS, "dispersion")
+    pos = _first_column(table, _POSITION_COLUMNS, "dispersion")
+    frame = table.copy()
+    if lanes is None:
+        if "doc_id" in frame.columns and frame["doc_id"].nunique() > 1:
+            frame["_lane"] = frame["doc_id"].astype(str) + " · " + frame[term].astype(str)
+        else:
+            frame["_lane"] = frame[term].astype(str)
+    else:
+        _need(frame, [lanes], "dispersion")
+        frame["_lane"] = frame[lanes].astype(str)
+    names = list(dict.fromkeys(frame["_lane"]))
+    terms = list(dict.fromkeys(frame[term].astype(str)))
+    colour_of = {t: OKABE_ITO[i % len(OKABE_ITO)] for i, t in enumerate(terms)}
+    with _canvas(ax, width, None if ax else _bars_height(len(names), 0.22)) as ax:
+        for i, name in enumerate(names):
+            hits = frame[frame["_lane"] == name]
+            colours = [colour_of[str(t)] for t in hits[term]]
+            ax.scatter(hits[pos].astype(float), np.full(len(hits), i), marker="|", s=90, c=colours,
+                       linewidths=0.9)
+        ax.set_yticks(range(len(names)), names)
+        ax.set_ylim(len(names) - 0.5, -0.5)
+        ax.set_xlabel("relative position in the document" if pos.startswith("relative") or pos == "position"
+                      else "character offset")
+        if pos in ("relative_position", "position", "relative_start"):
+            ax.set_xlim(0, 1)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        return ax
+
+
+READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+               "automated_readability_index", "dale_chall")
+DIVERSITY = ("ttr", "root_ttr", "mattr", "mtld", "hdd")
+
+
+def by_group(table: pd.DataFrame, *, measure: str, by: str, meta: pd.DataFrame | None = None,
+             width: Width = "one", ax: Axes | None = None) -> Axes:
+    """One measure of ``tk.lexical_profile`` by group: a box per group and every document as a dot.
+
+    Dots are jittered with a fixed seed, so the figure is the same every run.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": list("abcd"), "g": ["x", "x", "y", "y"], "mattr": [.7, .72, .6, .65]})
+    >>> by_group(p, measure="mattr", by="g").get_ylabel()
+    'mattr'
+    """
+    frame = _attach(table, meta, by) if "doc_id" in table.columns else table
+    _need(frame, [measure, by], "by_group")
+    groups = sorted(dict.fromkeys(frame[by].dropna()), key=str)
+    data = [frame.loc[frame[by] == g, measure].astype(float).dropna().to_numpy() for g in groups]
+    rng = np.random.default_rng(0)
+    with _canvas(ax, width) as ax:
+        ax.boxplot(data, tick_labels=[str(g) for g in groups], widths=0.5, showfliers=False,
+                   medianprops={"color": "black"}, boxprops={"linewidth": 0.6},
+                   whiskerprops={"linewidth": 0.6}, capprops={"linewidth": 0.6})
+        for i, (values, colour) in enumerate(zip(data, _colours(len(groups)), strict=True), 1):
+            ax.scatter(i + rng.uniform(-0.15, 0.15, len(values)), values, s=8, color=colour, alpha=0.8,
+                       linewidths=0, zorder=3)
+        ax.set_ylabel(measure)
+        ax.set_xlabel(by)
+        return ax
+
+
+def readability(table: pd.DataFrame, *, by: str, measure: str = "flesch_reading_ease",
+                meta: pd.DataFrame | None = None, width: Width = "one", ax: Axes | None = None) -> Axes:
+    """A readability score by group (see :func:`by_group`).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": ["a", "b"], "g": ["x", "y"], "flesch_reading_ease": [50.0, 60.0]})
+    >>> readability(p, by="g").get_ylabel()
+    'flesch_reading_ease'
+    """
+    if measure not in READABILITY:
+        raise ParameterError.choice("measure", measure, READABILITY)
+    return by_group(table, measure=measure, by=by, meta=meta, width=width, ax=ax)
+
+
+def diversity(table: pd.DataFrame, *, by: str, measure: str = "mattr", meta: pd.DataFrame | None = None,
+              width: Width = "one", ax: Axes | None = None) -> Axes:
+    """A lexical-diversity measure by group (see :func:`by_group`).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": ["a", "b"], "g": ["x", "y"], "mattr": [.7, .6]})
+    >>> diversity(p, by="g").get_ylabel()
+    'mattr'
+    """
+    if measure not in DIVERSITY:
+        raise ParameterError.choice("measure", measure, DIVERSITY)
+    return by_group(table, measure=measure, by=by, meta=meta, width=width, ax=ax)
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def save(fig_or_ax: Figure | Axes, path_stem: str | Path, *, data: pd.DataFrame | None = None,
+         formats: Sequence[Format] = ("pdf", "svg", "png"), dpi: int = 300) -> list[Path]:
+    """Write the figure as PDF, SVG and PNG (and ``data`` as CSV) next to each other.
+
+    Output is byte-identical across runs: creation dates are left out and the
+    SVG ids come from a fixed salt.
+
+    Parameters
+    ----------
+    fig_or_ax
+        The figure, or any of its Axes.
+    path_stem
+        Path without suffix, e.g. ``output/figures/speakers``; folders are created.
+    data
+        The table behind the figure, written as ``<stem>.csv``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> ax = speakers(pd.DataFrame({"speaker": ["A"], "kind": ["direct"]}))
+    >>> [p.suffix for p in save(ax, os.path.join(tempfile.mkdtemp(), "f"), data=pd.DataFrame({"a": [1]}))]
+    ['.pdf', '.svg', '.png', '.csv']
+    """
+    fig = fig_or_ax.figure if isinstance(fig_or_ax, Axes) else fig_or_ax
+    if not isinstance(fig, Figure):
+        raise ParameterError(f"save() needs a matplotlib Figure or Axes, not {type(fig_or_ax).__name__}")
+    bad = [f for f in formats if f not in _METADATA]
+    if bad:
+        raise ParameterError.choice("formats", bad[0], _METADATA)
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    save_rc = {k: PAPER[k] for k in ("pdf.fonttype", "svg.fonttype", "svg.hashsalt")}
+    with mpl.rc_context(save_rc):
+        for fmt in formats:
+            path = stem.with_name(f"{stem.name}.{fmt}")
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+            written.append(path)
+    if data is not None:
+        if not isinstance(data, pd.DataFrame):
+            raise ParameterError(f"data= must be a DataFrame, not {type(data).__name__}")
+        path = stem.with_name(f"{stem.name}.csv")
+        data.to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    return written
