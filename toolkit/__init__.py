@@ -23,6 +23,10 @@ from .errors import (
     ToolkitWarning,
 )
 from .highlight import highlight
+from .kwic import kwic
+from .profile import lexical_profile
+from .quotes import quotes, speakers
+from .stats import collocations, dispersion, frequencies, keyness
 from .text import normalize
 from .units import paragraphs, sentences, tokens
 
@@ -37,14 +41,22 @@ __all__ = [
     "ToolkitError",
     "ToolkitWarning",
     "__version__",
+    "collocations",
+    "dispersion",
     "duplicates",
+    "frequencies",
     "highlight",
+    "keyness",
+    "kwic",
+    "lexical_profile",
     "load",
     "load_corpus",
     "normalize",
     "paragraphs",
     "plot",
+    "quotes",
     "sentences",
+    "speakers",
     "tokens",
 ]
 

@@ -83,6 +83,42 @@ TOKENS = Schema("tokens", {
     "paragraph": "int64", "duplicate": "bool",
 })
 
+# lexical statistics (toolkit/profile.py, toolkit/stats.py, toolkit/kwic.py)
+LEXICAL_PROFILE = Schema("lexical_profile", {
+    "doc_id": "str", "tokens": "int64", "types": "int64", "sentences": "int64", "syllables": "int64",
+    "polysyllables": "int64", "complex_words": "int64", "difficult_words": "int64", "letters": "int64",
+    "characters": "int64", "ttr": "float64", "root_ttr": "float64", "mattr": "float64", "mtld": "float64",
+    "hdd": "float64", "flesch_reading_ease": "float64", "flesch_kincaid_grade": "float64",
+    "gunning_fog": "float64", "smog_index": "float64", "coleman_liau_index": "float64",
+    "automated_readability_index": "float64", "dale_chall": "float64", "mean_sentence_length": "float64",
+    "engine": "str",
+}, sort=())
+FREQUENCIES = Schema("frequencies", {
+    "group": "str", "term": "str", "freq": "int64", "per_million": "float64", "doc_freq": "int64",
+    "doc_share": "float64", "rank": "int64",
+}, sort=())
+KEYNESS = Schema("keyness", {
+    "term": "str", "freq_target": "int64", "freq_reference": "int64", "per_million_target": "float64",
+    "per_million_reference": "float64", "g2": "float64", "p": "float64", "log_ratio": "float64",
+    "direction": "str",
+}, sort=())
+COLLOCATIONS = Schema("collocations", {
+    "term": "str", "w1": "str", "w2": "str", "freq": "int64", "freq_w1": "int64", "freq_w2": "int64",
+    "score": "float64", "measure": "str", "window": "int64",
+}, sort=())
+KWIC = Schema("kwic", {
+    **_SPAN, "left": "str", "match": "str", "right": "str", "pattern": "str", "context_start": "int64",
+    "context_end": "int64", "paragraph": "int64", "duplicate": "bool",
+})
+DISPERSION = Schema("dispersion", {
+    "term": "str", "freq": "int64", "parts": "int64", "range": "int64", "dp": "float64",
+    "dp_norm": "float64", "juilland_d": "float64",
+}, sort=())
+DISPERSION_POSITIONS = Schema("dispersion_positions", {
+    **_SPAN, "term": "str", "match": "str", "word_index": "int64", "doc_words": "int64", "position": "float64",
+    "paragraph": "int64", "duplicate": "bool",
+})
+
 
 def finish(
     rows: Iterable[Row] | pd.DataFrame,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .corpus import Corpus, load_corpus
 from .duplicates import duplicates
+from .profile import lexical_profile
 from .units import paragraphs, sentences
 
 Extractor = Callable[..., pd.DataFrame]
@@ -24,6 +25,7 @@ TABLES: list[tuple[str, Extractor, bool]] = [
     ("paragraphs", paragraphs, True),
     ("sentences", sentences, True),
     ("duplicates", duplicates, False),
+    ("lexical_profile", lexical_profile, True),
 ]
 
 
@@ -62,7 +64,8 @@ def write_report(
         kwargs: dict[str, Any] = {"n_jobs": n_jobs} if parallel else {}
         table = extractor(corpus, **kwargs)
         path = out / "tables" / f"{stem}.csv"
-        table.to_csv(path, index=False, lineterminator="\n")
+        # errors="replace": a lone surrogate (legal in Python str, e.g. JSON "\ud800") becomes "?" (1:1, offsets hold)
+        table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", errors="replace")
         written.append(path)
     index = out / "index.html"
     items = "\n".join(

@@ -1,0 +1,641 @@
+"""Frequencies, keyness, collocations and dispersion as tidy tables.
+
+Tokenisation for statistics
+---------------------------
+Terms are the word tokens of :func:`toolkit.text.token_spans` (tokens with a
+letter or digit, :func:`toolkit.text.is_word`), lower-cased by default.
+Contractions (``don't``, ``Libya's``), hyphenated words (``US-led``),
+acronyms (``U.S.``) and numbers (``5,000``) stay one token each; typographic
+apostrophes count as ``'`` (``don’t`` = ``don't``). N-grams of two or more
+words and collocation windows never cross a sentence boundary
+(``Document.sentences``) and skip punctuation inside a sentence.
+
+Stop words come from ``data/lexicons/stopwords.tsv``: every word has a class,
+and ``filter_stops=True`` removes only the default classes (determiners,
+prepositions, conjunctions, forms of *be/have/do*, function adverbs).
+Pronouns, modals and negation are listed with their own classes and are kept
+unless asked for with ``stop_classes`` — they carry stance in discourse.
+
+Every corpus-level function streams: documents are read one at a time and
+only counts are kept, so a corpus larger than memory can be processed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import frames, lexicons
+from .corpus import Document, as_documents
+from .errors import ParameterError
+from .text import TOKEN_PATTERN, is_word
+
+Measure = Literal["likelihood_ratio", "pmi", "student_t"]
+MEASURES = ("likelihood_ratio", "pmi", "student_t")
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+
+# --------------------------------------------------------------------------- terms
+
+
+@lru_cache(maxsize=1)
+def _stop_table() -> dict[str, tuple[str, bool]]:
+    return {r["word"]: (r["class"], r["default"] == "yes") for r in lexicons.load("stopwords")}
+
+
+def stop_classes() -> tuple[str, ...]:
+    """The classes of the packaged stop list (``data/lexicons/stopwords.tsv``).
+
+    Examples
+    --------
+    >>> "negation" in stop_classes()
+    True
+    """
+    return tuple(sorted({c for c, _ in _stop_table().values()}))
+
+
+def stopwords(classes: Iterable[str] | None = None) -> frozenset[str]:
+    """Stop words of the given classes; by default the classes marked ``default``.
+
+    Pronouns, modals and negation are not in the default set.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown class (the valid ones are listed).
+
+    Examples
+    --------
+    >>> s = stopwords()
+    >>> "the" in s, "not" in s, "we" in s, "must" in s
+    (True, False, False, False)
+    """
+    table = _stop_table()
+    if classes is None:
+        return frozenset(w for w, (_, default) in table.items() if default)
+    if isinstance(classes, str):
+        classes = [classes]
+    wanted = set(classes)
+    valid = set(stop_classes())
+    for c in wanted:
+        if c not in valid:
+            raise ParameterError.choice("stop_classes", c, valid)
+    return frozenset(w for w, (c, _) in table.items() if c in wanted)
+
+
+def _stops(filter_stops: bool, classes: Iterable[str] | None) -> frozenset[str]:
+    if classes is not None:
+        return stopwords(classes)
+    return stopwords() if filter_stops else frozenset()
+
+
+def _norm(token: str, lower: bool) -> str:
+    token = token.replace("\u2019", "'")
+    return token.lower() if lower else token
+
+
+def doc_words(doc: Document, *, lower: bool = True) -> list[str]:
+    """The word tokens of a document (no punctuation), lower-cased by default.
+
+    Examples
+    --------
+    >>> doc_words(Document("The US-led strikes didn't stop."))
+    ['the', 'us-led', 'strikes', "didn't", 'stop']
+    """
+    return [_norm(t, lower) for t in _TOKEN_RE.findall(doc.text) if is_word(t)]
+
+
+def _sentence_words(doc: Document, lower: bool) -> list[list[str]]:
+    text = doc.text
+    out = []
+    for s, e in doc.sentences:
+        words = [_norm(t, lower) for t in _TOKEN_RE.findall(text, s, e) if is_word(t)]
+        if words:
+            out.append(words)
+    return out
+
+
+def doc_terms(doc: Document, *, n: int = 1, lower: bool = True, stops: frozenset[str] = frozenset()) -> list[str]:
+    """The terms (words or n-grams joined by spaces) of one document.
+
+    An n-gram is dropped when any of its words is a stop word in ``stops``.
+
+    Examples
+    --------
+    >>> doc_terms(Document("Peace talks failed. Talks resumed."), n=2)
+    ['peace talks', 'talks failed', 'talks resumed']
+    """
+    if n == 1:
+        words = doc_words(doc, lower=lower)
+        if stops:
+            words = [w for w in words if w.lower() not in stops]
+        return words
+    out = []
+    for sent in _sentence_words(doc, lower):
+        for i in range(len(sent) - n + 1):
+            gram = sent[i : i + n]
+            if stops and any(w.lower() in stops for w in gram):
+                continue
+            out.append(" ".join(gram))
+    return out
+
+
+def _check_n(n: Any) -> None:
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ParameterError(f"n={n!r} must be a positive int (1 = words, 2 = bigrams, …)")
+
+
+def _check_min_freq(min_freq: Any) -> None:
+    if not isinstance(min_freq, int) or isinstance(min_freq, bool) or min_freq < 1:
+        raise ParameterError(f"min_freq={min_freq!r} must be a positive int")
+
+
+def _group_of(doc: Document, by: str | None) -> str:
+    if by is None:
+        return "all"
+    if by not in doc.meta:
+        raise ParameterError(
+            f"by={by!r}: document {doc.id!r} has no such metadata column (it has: {sorted(doc.meta)})"
+        )
+    value = doc.meta[by]
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "NA"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- frequencies
+
+
+def _count(x: Any, n: int, lower: bool, stops: frozenset[str], by: str | None = None):
+    counts: dict[str, Counter[str]] = {}
+    dfs: dict[str, Counter[str]] = {}
+    docs: Counter[str] = Counter()
+    for doc in as_documents(x):
+        group = _group_of(doc, by)
+        terms = Counter(doc_terms(doc, n=n, lower=lower, stops=stops))
+        counts.setdefault(group, Counter()).update(terms)
+        dfs.setdefault(group, Counter()).update(terms.keys())
+        docs[group] += 1
+    return counts, dfs, docs
+
+
+def frequencies(
+    x: Any,
+    *,
+    n: int = 1,
+    by: str | None = None,
+    lower: bool = True,
+    filter_stops: bool = False,
+    stop_classes: Sequence[str] | None = None,
+    min_freq: int = 1,
+) -> pd.DataFrame:
+    """Term frequencies, per million and document frequencies, by group.
+
+    Parameters
+    ----------
+    x
+        A string, Document, Corpus or DataFrame with ``id``/``text``.
+    n
+        1 for words, 2 for bigrams, … (n-grams stay inside a sentence).
+    by
+        A metadata column (e.g. ``"country"``, ``"year"``): one group per
+        value. Without it every row's ``group`` is ``"all"``.
+    lower
+        Lower-case terms (default).
+    filter_stops
+        Drop the default stop words (pronouns, modals, negation are kept).
+    stop_classes
+        Drop exactly these stop-word classes instead (see :func:`stop_classes`).
+    min_freq
+        Keep terms occurring at least this often in their group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group, term, freq, per_million`` (freq per million terms of the
+        group), ``doc_freq`` (documents of the group containing the term),
+        ``doc_share`` (doc_freq / documents in the group), ``rank`` (1 = most
+        frequent; ties broken alphabetically). Sorted by group, then rank.
+
+    Examples
+    --------
+    >>> f = frequencies("We will not give up. We will win.")
+    >>> f[["term", "freq"]].head(2).values.tolist()
+    [['we', 2], ['will', 2]]
+    """
+    _check_n(n)
+    _check_min_freq(min_freq)
+    stops = _stops(filter_stops, stop_classes)
+    counts, dfs, docs = _count(x, n, lower, stops, by)
+    parts = []
+    for group in counts:
+        c = counts[group]
+        total = sum(c.values())
+        if not c:
+            continue
+        df = pd.DataFrame({"term": list(c.keys()), "freq": np.fromiter(c.values(), dtype=np.int64, count=len(c))})
+        df["doc_freq"] = df["term"].map(dfs[group]).astype("int64")
+        df = df[df["freq"] >= min_freq].sort_values(["freq", "term"], ascending=[False, True], kind="stable")
+        df["per_million"] = df["freq"] * 1e6 / total
+        df["doc_share"] = df["doc_freq"] / docs[group]
+        df["rank"] = np.arange(1, len(df) + 1)
+        df["group"] = group
+        parts.append(df)
+    rows = pd.concat(parts, ignore_index=True) if parts else []
+    return frames.finish(rows, frames.FREQUENCIES, params={
+        "n": n, "by": by, "lower": lower, "filter_stops": filter_stops,
+        "stop_classes": None if stop_classes is None else list(stop_classes), "min_freq": min_freq,
+        "stopwords_version": lexicons.version("stopwords"),
+    })
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+def _xlogx_ratio(o: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """o * ln(o / e), with 0 * ln 0 = 0."""
+    out = np.zeros_like(o, dtype=np.float64)
+    mask = o > 0
+    out[mask] = o[mask] * np.log(o[mask] / e[mask])
+    return out
+
+
+def g2(a: Any, b: Any, n1: float, n2: float) -> np.ndarray:
+    """Log-likelihood G² of the 2×2 table (term vs other terms, target vs reference).
+
+    ``a``, ``b``: the term's frequency in target and reference; ``n1``,
+    ``n2``: the corpus sizes. ``G² = 2 Σ O ln(O / E)`` over the four cells,
+    ``E`` from the margins (Dunning 1993).
+
+    Examples
+    --------
+    >>> round(float(g2(10, 0, 100, 100)[0]), 4)
+    14.3895
+    """
+    a = np.atleast_1d(np.asarray(a, dtype=np.float64))
+    b = np.atleast_1d(np.asarray(b, dtype=np.float64))
+    n = n1 + n2
+    c = n1 - a
+    d = n2 - b
+    k = a + b
+    rest = c + d
+    e_a, e_b = k * n1 / n, k * n2 / n
+    e_c, e_d = rest * n1 / n, rest * n2 / n
+    total = _xlogx_ratio(a, e_a) + _xlogx_ratio(b, e_b) + _xlogx_ratio(c, e_c) + _xlogx_ratio(d, e_d)
+    return np.maximum(2 * total, 0.0)
+
+
+def log_ratio(a: Any, b: Any, n1: float, n2: float) -> np.ndarray:
+    """Hardie's (2014) Log Ratio: ``log2((a / n1) / (b / n2))``, a zero frequency taken as 0.5.
+
+    Examples
+    --------
+    >>> float(log_ratio(8, 2, 100, 100)[0])
+    2.0
+    """
+    a = np.atleast_1d(np.asarray(a, dtype=np.float64))
+    b = np.atleast_1d(np.asarray(b, dtype=np.float64))
+    a = np.where(a == 0, 0.5, a)
+    b = np.where(b == 0, 0.5, b)
+    return np.log2((a / n1) / (b / n2))
+
+
+_ERFC = np.frompyfunc(math.erfc, 1, 1)
+
+
+def keyness(
+    target: Any,
+    reference: Any,
+    *,
+    n: int = 1,
+    lower: bool = True,
+    filter_stops: bool = False,
+    stop_classes: Sequence[str] | None = None,
+    min_freq: int = 3,
+) -> pd.DataFrame:
+    """Key terms of ``target`` against ``reference``: G², p-value and Log Ratio.
+
+    Parameters
+    ----------
+    target, reference
+        Anything an extractor accepts (string, Document, Corpus, DataFrame);
+        both are streamed and only counts are kept.
+    n, lower, filter_stops, stop_classes
+        As in :func:`frequencies`.
+    min_freq
+        Keep terms whose frequency in target and reference together is at
+        least this (default 3).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term, freq_target, freq_reference, per_million_target,
+        per_million_reference``; ``g2`` (log-likelihood of the 2×2
+        contingency table, Dunning 1993; always ≥ 0), ``p`` (its chi-square
+        p-value, 1 degree of freedom, uncorrected for multiple testing),
+        ``log_ratio`` (Hardie 2014: binary log of the ratio of relative
+        frequencies, zeros taken as 0.5; > 0 = more frequent in target),
+        ``direction`` (``"target"``, ``"reference"`` or ``"none"``). Sorted
+        by ``g2`` descending, then term.
+
+    References
+    ----------
+    Dunning (1993) Computational Linguistics 19(1): 61–74. Rayson & Garside
+    (2000) Comparing corpora using frequency profiling. Hardie (2014) Log
+    Ratio – an informal introduction (CASS, Lancaster University).
+
+    Examples
+    --------
+    >>> k = keyness("war war war war war peace", "peace peace peace war", min_freq=1)
+    >>> k[["term", "direction"]].values.tolist()
+    [['war', 'target'], ['peace', 'reference']]
+    """
+    _check_n(n)
+    _check_min_freq(min_freq)
+    stops = _stops(filter_stops, stop_classes)
+    ct = _count(target, n, lower, stops)[0].get("all", Counter())
+    cr = _count(reference, n, lower, stops)[0].get("all", Counter())
+    n1, n2 = sum(ct.values()), sum(cr.values())
+    params = {
+        "n": n, "lower": lower, "filter_stops": filter_stops, "min_freq": min_freq,
+        "stop_classes": None if stop_classes is None else list(stop_classes),
+        "target_size": n1, "reference_size": n2, "stopwords_version": lexicons.version("stopwords"),
+    }
+    terms = sorted(set(ct) | set(cr))
+    if not terms or n1 == 0 or n2 == 0:
+        return frames.finish([], frames.KEYNESS, params=params)
+    a = np.fromiter((ct.get(t, 0) for t in terms), dtype=np.int64, count=len(terms))
+    b = np.fromiter((cr.get(t, 0) for t in terms), dtype=np.int64, count=len(terms))
+    keep = (a + b) >= min_freq
+    terms_arr = np.asarray(terms, dtype=object)[keep]
+    a, b = a[keep], b[keep]
+    scores = g2(a, b, n1, n2)
+    rel_t, rel_r = a / n1, b / n2
+    df = pd.DataFrame({
+        "term": terms_arr,
+        "freq_target": a,
+        "freq_reference": b,
+        "per_million_target": rel_t * 1e6,
+        "per_million_reference": rel_r * 1e6,
+        "g2": scores,
+        "p": _ERFC(np.sqrt(scores / 2)).astype(np.float64) if len(scores) else np.array([], dtype=np.float64),
+        "log_ratio": log_ratio(a, b, n1, n2),
+        "direction": np.where(rel_t > rel_r, "target", np.where(rel_t < rel_r, "reference", "none")),
+    })
+    df = df.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+    return frames.finish(df, frames.KEYNESS, params=params)
+
+
+# --------------------------------------------------------------------------- collocations
+
+
+def collocations(
+    x: Any,
+    *,
+    measure: Measure = "likelihood_ratio",
+    window: int = 2,
+    min_freq: int = 3,
+    lower: bool = True,
+    filter_stops: bool = False,
+    stop_classes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Word pairs that occur together more often than chance (NLTK's measures).
+
+    Pairs are counted with NLTK's ``BigramCollocationFinder.from_words`` in
+    each sentence (``window=2``: adjacent words; ``window=k``: the first word
+    followed by any of the next ``k - 1`` words, as Church & Hanks 1990), the
+    counts of all sentences and documents are added up, and each pair is
+    scored with ``BigramAssocMeasures``.
+
+    Parameters
+    ----------
+    x
+        A string, Document, Corpus or DataFrame with ``id``/``text``.
+    measure
+        ``"likelihood_ratio"`` (Dunning's G²), ``"pmi"`` (pointwise mutual
+        information, log2) or ``"student_t"`` (t-score).
+    window
+        Window size in words (≥ 2).
+    min_freq
+        Keep pairs seen at least this often (NLTK's ``apply_freq_filter``).
+    lower, filter_stops, stop_classes
+        As in :func:`frequencies`; stop-word pairs are removed after counting
+        (NLTK's ``apply_word_filter``), so word frequencies stay those of the
+        whole text.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term`` ("w1 w2"), ``w1``, ``w2``, ``freq`` (pair count),
+        ``freq_w1``, ``freq_w2`` (word counts), ``score``, ``measure``,
+        ``window``; sorted by score descending (NLTK's order).
+
+    References
+    ----------
+    Church & Hanks (1990) Computational Linguistics 16(1): 22–29. Dunning
+    (1993). Manning & Schütze (1999) Foundations of Statistical NLP, ch. 5.
+
+    Examples
+    --------
+    >>> text = "The Security Council met. The Security Council voted. The council adjourned."
+    >>> collocations(text, min_freq=2)["term"].tolist()[0]
+    'security council'
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    if measure not in MEASURES:
+        raise ParameterError.choice("measure", measure, MEASURES)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 2:
+        raise ParameterError(f"window={window!r} must be an int ≥ 2 (2 = adjacent words)")
+    _check_min_freq(min_freq)
+    stops = _stops(filter_stops, stop_classes)
+    word_fd: FreqDist = FreqDist()
+    pair_fd: FreqDist = FreqDist()
+    for doc in as_documents(x):
+        for sent in _sentence_words(doc, lower):
+            f = BigramCollocationFinder.from_words(sent, window_size=window)
+            word_fd.update(f.word_fd)
+            pair_fd.update(f.ngram_fd)
+    finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window)
+    finder.apply_freq_filter(min_freq)
+    if stops:
+        finder.apply_word_filter(lambda w: w.lower() in stops)
+    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure)) if pair_fd else []
+    rows = [
+        {
+            "term": f"{w1} {w2}", "w1": w1, "w2": w2, "freq": finder.ngram_fd[(w1, w2)],
+            "freq_w1": word_fd[w1], "freq_w2": word_fd[w2], "score": score, "measure": measure, "window": window,
+        }
+        for (w1, w2), score in scored
+    ]
+    return frames.finish(rows, frames.COLLOCATIONS, params={
+        "measure": measure, "window": window, "min_freq": min_freq, "lower": lower,
+        "filter_stops": filter_stops, "words": word_fd.N(),
+    })
+
+
+# --------------------------------------------------------------------------- dispersion
+
+
+def _parse_terms(terms: str | Iterable[str]) -> list[tuple[str, tuple[str, ...]]]:
+    if isinstance(terms, str):
+        terms = [terms]
+    out = []
+    for t in terms:
+        if not isinstance(t, str):
+            raise ParameterError(f"terms must be strings, got {type(t).__name__}")
+        words = tuple(_norm(w, True) for w in _TOKEN_RE.findall(t) if is_word(w))
+        if not words:
+            raise ParameterError(f"term {t!r} has no word in it")
+        out.append((" ".join(words), words))
+    if not out:
+        raise ParameterError("terms is empty; give one or more words or phrases")
+    return list(dict.fromkeys(out))
+
+
+def _word_spans(doc: Document) -> tuple[list[str], list[tuple[int, int]]]:
+    words, spans = [], []
+    for m in _TOKEN_RE.finditer(doc.text):
+        tok = m.group()
+        if is_word(tok):
+            words.append(_norm(tok, True))
+            spans.append(m.span())
+    return words, spans
+
+
+def _find(words: list[str], pattern: tuple[str, ...]) -> list[int]:
+    k = len(pattern)
+    first = pattern[0]
+    return [i for i, w in enumerate(words) if w == first and tuple(words[i : i + k]) == pattern]
+
+
+def _position_rows(doc: Document, *, terms: list[tuple[str, tuple[str, ...]]]) -> list[frames.Row]:
+    words, spans = _word_spans(doc)
+    n = len(words)
+    rows = []
+    for term, pattern in terms:
+        for i in _find(words, pattern):
+            start, end = spans[i][0], spans[i + len(pattern) - 1][1]
+            rows.append({
+                "start": start, "end": end, "term": term, "match": doc.text[start:end],
+                "word_index": i, "doc_words": n, "position": i / n,
+            })
+    return rows
+
+
+def dispersion(
+    x: Any,
+    terms: str | Iterable[str],
+    *,
+    parts: int | None = None,
+    positions: bool = False,
+) -> pd.DataFrame:
+    """How evenly terms spread over documents or equal parts (Gries' DP, Juilland's D).
+
+    Parameters
+    ----------
+    x
+        A string, Document, Corpus or DataFrame with ``id``/``text``.
+    terms
+        A word or phrase, or a list of them; matched case-insensitively
+        against consecutive word tokens (punctuation ignored).
+    parts
+        ``None`` (default): the parts are the documents (sizes in words;
+        documents without words are left out). An int ``k``: the words of
+        all documents, in order, are cut into ``k`` parts of equal size.
+    positions
+        ``False`` (default): one row per term with its dispersion.
+        ``True``: instead, one row per occurrence, for lane (dispersion)
+        plots: ``doc_id, start, end, term, match, word_index`` (0-based index
+        among the document's words), ``doc_words``, ``position``
+        (``word_index / doc_words``, in [0, 1)), ``paragraph, duplicate``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term, freq, parts`` (number of parts), ``range`` (parts containing
+        the term), ``dp`` (Gries 2008: ``0.5 Σ |v_i - s_i|``, ``v_i`` the
+        share of the term's occurrences in part i, ``s_i`` the part's share of
+        all words; 0 = perfectly even, near 1 = all in one small part),
+        ``dp_norm`` (Lijffijt & Gries 2012: ``dp / (1 - min s_i)``),
+        ``juilland_d`` (Juilland & Chang-Rodríguez 1964:
+        ``1 - (sd / mean) / sqrt(parts - 1)`` over the term's relative
+        frequency in each part, population sd; 1 = even). DP and D are NaN
+        for a term that never occurs; D is NaN with fewer than two parts.
+
+    References
+    ----------
+    Gries (2008) International Journal of Corpus Linguistics 13(4): 403–437.
+    Lijffijt & Gries (2012) IJCL 17(1): 147–149. Juilland & Chang-Rodríguez
+    (1964) Frequency Dictionary of Spanish Words.
+
+    Examples
+    --------
+    >>> d = dispersion(["war and peace", "war", "peace and quiet"], ["war", "peace"])
+    >>> d[["term", "freq", "range"]].values.tolist()
+    [['war', 2, 2], ['peace', 2, 2]]
+    """
+    parsed = _parse_terms(terms)
+    if positions:
+        return frames.per_document(_position_rows, x, frames.DISPERSION_POSITIONS, terms=parsed)
+    if parts is not None and (not isinstance(parts, int) or isinstance(parts, bool) or parts < 1):
+        raise ParameterError(f"parts={parts!r} must be None (documents) or a positive int")
+    sizes: list[int] = []
+    hits: dict[str, list[int]] = {t: [] for t, _ in parsed}  # global word index of each occurrence
+    doc_of: dict[str, list[int]] = {t: [] for t, _ in parsed}
+    offset = 0
+    for doc in as_documents(x):
+        words = doc_words(doc)
+        if not words:
+            continue
+        for term, pattern in parsed:
+            found = _find(words, pattern)
+            hits[term].extend(offset + i for i in found)
+            doc_of[term].extend([len(sizes)] * len(found))
+        sizes.append(len(words))
+        offset += len(words)
+    total = offset
+    if parts is None:
+        part_sizes = np.asarray(sizes, dtype=np.float64)
+    else:
+        bounds = [total * j // parts for j in range(parts + 1)]
+        part_sizes = np.diff(np.asarray(bounds, dtype=np.float64))
+    rows = []
+    for term, _ in parsed:
+        k = len(part_sizes)
+        if parts is None:
+            idx = np.asarray(doc_of[term], dtype=np.int64)
+        else:
+            idx = np.asarray([bisect_right(bounds, g) - 1 for g in hits[term]], dtype=np.int64)
+        f = np.bincount(idx, minlength=k).astype(np.float64) if k else np.zeros(0)
+        rows.append({"term": term, "freq": int(f.sum()), "parts": k, "range": int((f > 0).sum()),
+                     **_dispersion_measures(f, part_sizes)})
+    return frames.finish(rows, frames.DISPERSION, params={"parts": parts, "words": total})
+
+
+def _dispersion_measures(f: np.ndarray, sizes: np.ndarray) -> dict[str, float]:
+    total_f = f.sum()
+    if total_f == 0 or len(sizes) == 0 or sizes.sum() == 0:
+        return {"dp": math.nan, "dp_norm": math.nan, "juilland_d": math.nan}
+    s = sizes / sizes.sum()
+    v = f / total_f
+    dp = 0.5 * float(np.abs(v - s).sum())
+    min_s = float(s.min())
+    dp_norm = dp / (1 - min_s) if min_s < 1 else math.nan
+    if len(sizes) < 2 or (sizes == 0).any():
+        d = math.nan
+    else:
+        rel = f / sizes
+        mean = rel.mean()
+        d = 1 - (rel.std() / mean) / math.sqrt(len(sizes) - 1)
+    return {"dp": dp, "dp_norm": dp_norm, "juilland_d": float(d)}
