@@ -58,6 +58,7 @@ QUOTES = Schema("quotes", {
     "speaker_start": "Int64", "speaker_end": "Int64", "content_start": "int64",
     "content_end": "int64", "attribution": "str", "cue": "str", "cue_start": "Int64",
     "cue_end": "Int64", "paragraph": "int64", "duplicate": "bool", "rule": "str",
+    "fragments": "str",
 })
 SPEAKERS = Schema("speakers", {
     "speaker": "str", "quotes": "int64", "words": "int64", "share": "float64",

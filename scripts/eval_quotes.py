@@ -1,0 +1,92 @@
+"""Score ``tk.quotes`` on PolNeAR dev (and optionally German Wikinews quotes).
+
+Usage::
+
+    .venv/bin/python scripts/eval_quotes.py                 # PolNeAR dev, all 605 documents
+    .venv/bin/python scripts/eval_quotes.py --limit 100     # the first 100 documents
+    .venv/bin/python scripts/eval_quotes.py --corpus german_news_quotes
+
+Prints a Markdown table by gold type with 95 % bootstrap intervals over
+documents (protocol: ``toolkit.evaluate.quotes``), next to a naive baseline
+("text between double quotes, ≥ 4 tokens", no speaker). Reads the corpora from
+``../shared/corpora`` relative to the repository and exits 0 with a message
+when they are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+import toolkit as tk
+from toolkit.evaluate.quotes import QuoteAnnotation, read_quote_annotations, score_quotes
+
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+FILES = {"polnear": CORPORA / "polnear" / "dev.jsonl", "german_news_quotes": CORPORA / "german_news_quotes" / "dev.jsonl"}
+_NAIVE = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{1,2000})[\"“”„«»]")
+
+
+def naive(texts: dict[str, str]) -> dict[str, list[QuoteAnnotation]]:
+    """Text between two double quote marks, at least 4 tokens, no speaker."""
+    out: dict[str, list[QuoteAnnotation]] = {}
+    for doc_id, text in texts.items():
+        out[doc_id] = [
+            QuoteAnnotation([(m.start(1), m.end(1))], "direct")
+            for m in _NAIVE.finditer(text)
+            if len(m.group(1).split()) >= 4
+        ]
+    return out
+
+
+def table(scores: pd.DataFrame, system: str) -> str:
+    lines = []
+    for r in scores.itertuples(index=False):
+        sp = "–" if pd.isna(r.speaker_accuracy) else f"{r.speaker_accuracy:.3f}"
+        lines.append(
+            f"| {system} | {r.type} | {r.gold} | {r.precision:.3f} | {r.recall:.3f} | "
+            f"**{r.f1:.3f}** [{r.f1_low:.3f}, {r.f1_high:.3f}] | {sp} | "
+            f"**{r.wsw_f1:.3f}** [{r.wsw_f1_low:.3f}, {r.wsw_f1_high:.3f}] | {r.exact_f1:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", choices=sorted(FILES), default="polnear")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    ap.add_argument("--n-boot", type=int, default=1000)
+    ap.add_argument("--n-jobs", type=int, default=1)
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args(argv)
+    path = FILES[args.corpus]
+    if not path.exists():
+        print(f"skipped: {path} not found (shared corpora are not shipped with the project)")
+        return 0
+    texts, gold = read_quote_annotations(path)
+    if args.limit is not None:
+        keep = list(texts)[: args.limit]
+        texts = {k: texts[k] for k in keep}
+        gold = {k: gold[k] for k in keep}
+    frame = pd.DataFrame({"id": list(texts), "text": list(texts.values())})
+    t0 = time.perf_counter()
+    pred = tk.quotes(frame, n_jobs=args.n_jobs, progress=False)
+    dt = time.perf_counter() - t0
+    scores = score_quotes(gold, pred, texts=texts, n_boot=args.n_boot)
+    print(f"{args.corpus} dev: {len(texts)} documents, {sum(map(len, gold.values()))} gold quotes, "
+          f"{len(pred)} rows predicted in {dt:.1f} s (scare quotes are not scored)\n")
+    print("| system | gold type | gold | P | R | F1 [95 % CI] | speaker acc. | who-said-what F1 [95 % CI] | exact F1 |")
+    print("|---|---|---:|---:|---:|---|---:|---|---:|")
+    print(table(scores, "tk.quotes"))
+    if not args.no_baseline:
+        base = score_quotes(gold, naive(texts), texts=texts, n_boot=args.n_boot)
+        print(table(base[base["type"].isin(["direct", "direct+mixed", "all"])], "naive \"…\" ≥ 4 tokens"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

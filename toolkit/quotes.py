@@ -1,0 +1,1086 @@
+"""Quotations and who said them: ``tk.quotes`` and ``tk.speakers``.
+
+A rule system, explainable row by row (the ``rule`` column names the rule that
+fired, ``cue`` the reporting verb lemma). It works on the normalised view of
+each document (typographic quotes unified, see :func:`toolkit.text.normalize`)
+and reports offsets into the original text.
+
+How it works, in document order, paragraph by paragraph:
+
+1. **Quote marks.** Double marks (``"`` “ ” „ « » and NYT-style ``''``) are
+   paired by context — a mark after a space opens, a mark before a space or
+   punctuation closes — never by alternation alone. A single mark between two
+   letters (``Libya's``, ``They've``, ``Assange’s``) is an apostrophe; single
+   quotes only pair opener-with-closer inside one paragraph. Single quotes
+   inside double ones (nested) are not separate rows. An unclosed mark runs to
+   the paragraph end (the news convention for quotes over several
+   paragraphs); nothing ever raises on unbalanced marks.
+2. **Titles and nicknames** (``the book "Fire and Fury"``, ``Dwayne "The Rock"
+   Johnson``) are dropped: they are not quotations.
+3. **Direct quotes** are quoted spans that stand as an utterance (at a
+   paragraph or sentence start, or after ``:``/``,``). Fragments of one
+   paragraph separated only by an attribution (``"X," he said, "Y."``) are
+   merged into ONE row: ``start``/``end`` cover the hull from the first quoted
+   word to the last, ``text`` is ``original[start:end]`` (so it contains the
+   interruption) and ``fragments`` lists the quoted pieces as
+   ``"start-end;start-end"`` original offsets. The attribution is searched
+   after the quote, between fragments, before it (``Lavrov said: "…"``) and in a
+   previous paragraph ending with a colon; a quote paragraph with none
+   inherits the previous quote's speaker (``attribution="inherited"``).
+4. **Reported speech** in every sentence: a reporting verb (lexicon
+   ``reporting_verbs``) with a subject and a clause (``he said the plan…``,
+   ``, adding however he was…``), a clause closed by ``, X said.``, or
+   ``according to X``. When the clause contains quoted words the row is
+   ``partial`` (``start``/``end`` = the quoted words, ``content_*`` = the
+   clause), otherwise ``indirect``.
+5. Remaining embedded quoted words are ``scare`` quotes (no speaker).
+
+Speakers: titles are stripped (``Russian Foreign Minister Sergei Lavrov`` →
+``Sergei Lavrov``); a short form takes the longest earlier mention with the
+same last name (``Lavrov`` → ``Sergei Lavrov``); ``he``/``she`` resolve to the
+most recent person speaker; a definite description with a role noun
+(``Moscow's top diplomat``) resolves to the most recent named person speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from . import frames, lexicons
+from .corpus import Document
+from .text import TOKEN_PATTERN, paragraph_spans
+
+Span = tuple[int, int]
+
+__all__ = ["quotes", "speakers"]
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Lex:
+    verbs: dict[str, tuple[str, str, str]]  # form -> (lemma, class, complement)
+    verb_re: re.Pattern[str]
+    titles: dict[str, set[str]]
+    pronouns: dict[str, str]
+    anon_heads: frozenset[str]
+    anon_qualifiers: tuple[str, ...]
+    title_cues: frozenset[str]
+    nickname_cues: frozenset[str]
+    determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    verbs = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in lexicons.load("reporting_verbs")}
+    forms = sorted(verbs, key=len, reverse=True)
+    verb_re = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I)
+    titles: dict[str, set[str]] = {}
+    for r in lexicons.load("speaker_titles"):
+        titles.setdefault(r["term"], set()).add(r["class"])
+    ctx = lexicons.load("quote_contexts")
+    anon = lexicons.load("anonymous_sources")
+    return _Lex(
+        verbs=verbs,
+        verb_re=verb_re,
+        titles=titles,
+        pronouns={r["pronoun"]: r["kind"] for r in lexicons.load("pronouns")},
+        anon_heads=frozenset(r["term"] for r in anon if r["class"] == "head"),
+        anon_qualifiers=tuple(r["term"] for r in anon if r["class"] == "qualifier"),
+        title_cues=frozenset(r["word"] for r in ctx if r["class"] == "title_cue"),
+        nickname_cues=frozenset(r["word"] for r in ctx if r["class"] == "nickname_cue"),
+        determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner"),
+    )
+
+
+_TOKEN = re.compile(TOKEN_PATTERN)
+_MARK = re.compile(r"''|[\"']")
+_SPACE_BEFORE_OPEN = set(" \t\n\r([{/-—")
+_CLOSE_AFTER = set(" \t\n\r.,;:!?)]}/-")
+_ABBREV = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt adm capt maj st jr sr rev".split())
+_STOP_BACK = frozenset(
+    "that and but or as when while because if since though although after before so then where which who whom "
+    "whose what how why than to for in on at by from with into about over under said".split()
+)
+_AUX = frozenset(
+    "has have had also later then once again previously recently repeatedly publicly privately reportedly "
+    "would will could might may can did does do has_been just first further earlier long often".split()
+)
+_ADDRESSEES = frozenset("reporters journalists supporters the audience him her them me us you crowd".split())
+_CLAUSE_SKIP = frozenset(
+    "however also though too still nonetheless today yesterday tonight earlier later recently again previously "
+    "repeatedly now then".split()
+)
+_ORG_WORDS = frozenset(
+    "news times post journal department house party campaign committee council ministry government inc "
+    "association agency university commission court congress senate administration office network group "
+    "institute foundation center centre bank fund union organization organisation board press tv television "
+    "radio magazine daily tribune herald review report poll survey".split()
+)
+_PARTICLES = frozenset("al al- bin ibn de da del van von der le la di du".split())
+_DOUBLE_OPEN_HINT = frozenset("“„«`")
+_DOUBLE_CLOSE_HINT = frozenset("”»")
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+@dataclass
+class _Quote:
+    open: int  # position of the opening mark (normalised)
+    cs: int  # first character inside
+    ce: int  # end of the quoted words (before the closing mark)
+    close: int  # position after the closing mark (== ce when unclosed)
+    double: bool
+    para: int
+    closed: bool
+    continued: bool = False  # opened a paragraph while the previous one was still open
+    role: str = ""  # direct | embedded | title
+    used: bool = False
+
+
+def _mark_kind(nt: str, orig: str, i: int, length: int, ps: int, pe: int, norm: Any) -> str:
+    """'open', 'close' or 'amb' for a double mark, from its context."""
+    prev = nt[i - 1] if i > ps else " "
+    nxt = nt[i + length] if i + length < pe else " "
+    open_ctx = (prev in _SPACE_BEFORE_OPEN or prev == '"') and not nxt.isspace()
+    close_ctx = (nxt in _CLOSE_AFTER or nxt == '"' or nxt == "'") and not prev.isspace()
+    if open_ctx and not close_ctx:
+        return "open"
+    if close_ctx and not open_ctx:
+        return "close"
+    ch = orig[norm.to_original(i)]
+    if ch in _DOUBLE_OPEN_HINT:
+        return "open"
+    if ch in _DOUBLE_CLOSE_HINT:
+        return "close"
+    return "amb"
+
+
+def _pair_doubles(nt: str, orig: str, norm: Any, paras: list[Span], marks: list[tuple[int, int]]) -> list[_Quote]:
+    out: list[_Quote] = []
+    mi = 0
+    carry = False  # previous paragraph ended inside a quote
+    for pi, (ps, pe) in enumerate(paras):
+        while mi < len(marks) and marks[mi][0] < ps:
+            mi += 1
+        inside: int | None = None
+        inside_len = 0
+        first = True
+        continued = False
+        while mi < len(marks) and marks[mi][0] < pe:
+            i, length = marks[mi]
+            mi += 1
+            kind = _mark_kind(nt, orig, i, length, ps, pe, norm)
+            if inside is None:
+                if kind == "close" and first and carry:
+                    out.append(_Quote(ps, ps, i, i + length, True, pi, True, continued=True))
+                elif kind != "close":
+                    inside, inside_len = i, length
+                    continued = first and carry and nt[ps:i].strip() == ""
+            else:
+                out.append(_Quote(inside, inside + inside_len, i, i + length, True, pi, True, continued=continued))
+                inside = None
+                continued = False
+            first = False
+        if inside is not None:
+            out.append(_Quote(inside, inside + inside_len, pe, pe, True, pi, False, continued=continued))
+            carry = True
+        else:
+            carry = False
+    return out
+
+
+def _pair_singles(nt: str, paras: list[Span], marks: list[int]) -> list[_Quote]:
+    out: list[_Quote] = []
+    mi = 0
+    for pi, (ps, pe) in enumerate(paras):
+        while mi < len(marks) and marks[mi] < ps:
+            mi += 1
+        opener: int | None = None
+        while mi < len(marks) and marks[mi] < pe:
+            i = marks[mi]
+            mi += 1
+            prev = nt[i - 1] if i > ps else " "
+            nxt = nt[i + 1] if i + 1 < pe else " "
+            if prev.isalnum() and nxt.isalnum():
+                continue  # apostrophe: Libya's, They've
+            can_open = (prev in _SPACE_BEFORE_OPEN or prev == '"') and nxt.isalnum()
+            can_close = (prev.isalnum() or prev in ".,!?") and (nxt in _CLOSE_AFTER or nxt == '"')
+            if opener is not None and can_close and i - opener <= 300:
+                out.append(_Quote(opener, opener + 1, i, i + 1, False, pi, True))
+                opener = None
+            elif can_open:
+                opener = i
+    return out
+
+
+def _find_quotes(nt: str, orig: str, norm: Any, paras: list[Span]) -> list[_Quote]:
+    doubles: list[tuple[int, int]] = []
+    singles: list[int] = []
+    for m in _MARK.finditer(nt):
+        if m.group() == "'":
+            singles.append(m.start())
+        else:
+            doubles.append((m.start(), m.end() - m.start()))
+    dq = _pair_doubles(nt, orig, norm, paras, doubles)
+    # single marks inside a double quote are nested: never separate rows
+    inner = [(q.cs, q.ce) for q in dq]
+    starts = [s for s, _ in inner]
+    sq = []
+    for q in _pair_singles(nt, paras, [s for s in singles if s]):
+        k = bisect_right(starts, q.open) - 1
+        if k >= 0 and inner[k][0] <= q.open < inner[k][1]:
+            continue
+        sq.append(q)
+    if sq:
+        # a double quote inside a single one (British style) is nested in turn
+        s_spans = [(q.cs, q.ce) for q in sq]
+        s_starts = [s for s, _ in s_spans]
+        kept = []
+        for q in dq:
+            k = bisect_right(s_starts, q.open) - 1
+            if k >= 0 and s_spans[k][0] <= q.open and q.close <= s_spans[k][1]:
+                continue
+            kept.append(q)
+        dq = kept
+    allq = sorted(dq + sq, key=lambda q: q.open)
+    return [q for q in allq if _has_word(nt, q.cs, q.ce)]
+
+
+_WORDCH = re.compile(r"\w")
+
+
+def _has_word(nt: str, s: int, e: int) -> bool:
+    return _WORDCH.search(nt, s, e) is not None
+
+
+# --------------------------------------------------------------------------- tokens and noun phrases
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    s: int
+    e: int
+    t: str
+
+    @property
+    def low(self) -> str:
+        return self.t.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.t[:1].isupper()
+
+
+def _tokens(nt: str, s: int, e: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
+
+
+def _is_role(low: str) -> bool:
+    lex = _lex()
+    return "role" in lex.titles.get(low, ()) or low in lex.anon_heads
+
+
+def _np_ok(tok: _Tok) -> bool:
+    lex = _lex()
+    low = tok.low
+    if tok.cap or low in lex.determiners or low in lex.titles or _is_role(low) or low in _PARTICLES:
+        return True
+    if low.endswith("'s") or low == "'s":
+        return True
+    return tok.t[:1].isdigit()
+
+
+def _head_ok(tok: _Tok) -> bool:
+    """Can the noun phrase end with this token?"""
+    return tok.cap or _is_role(tok.low) or tok.low in _lex().pronouns
+
+
+def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs."""
+    lex = _lex()
+    j = k - 1
+    while j >= 0 and (toks[j].low in _AUX or toks[j].low.endswith("ly") and not toks[j].cap):
+        j -= 1
+    if j < 0:
+        return []
+    if toks[j].low in lex.pronouns:
+        return [toks[j]]
+    # anonymous source with a qualifier: "a source familiar with the matter said"
+    for qual in lex.anon_qualifiers:
+        qwords = qual.split()
+        n = len(qwords)
+        for back in range(1, 5):
+            a = j - back - n + 1
+            if a < 1:
+                break
+            if [t.low for t in toks[a : a + n]] == qwords and toks[a - 1].low in lex.anon_heads:
+                b = a - 1
+                while b > 0 and _np_ok(toks[b - 1]) and not toks[b - 1].low in _STOP_BACK:
+                    b -= 1
+                return toks[b : j + 1]
+    if toks[j].t == ",":
+        # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
+        for i in range(j - 1, max(-1, j - 12), -1):
+            if toks[i].t == ",":
+                inner = _np_backward(toks, i) if i > 0 and toks[i - 1].t != "," else []
+                return inner if inner and inner[-1].cap else []
+            if toks[i].t in ".;:!?\"" or toks[i].low in lex.verbs:
+                return []
+        return []
+    if not _head_ok(toks[j]):
+        return []
+    out = []
+    lowers = 0
+    while j >= 0:
+        t = toks[j]
+        low = t.low
+        if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
+            break
+        if t.t == "." and not (j > 0 and toks[j - 1].low in _ABBREV):
+            break
+        if low == "of" and out and out[-1].cap:
+            out.append(t)
+            j -= 1
+            continue
+        if not _np_ok(t):
+            if t.t[:1].islower() and lowers < 2 and out and _is_role(out[0].low):
+                lowers += 1  # "a campaign spokesman"
+            else:
+                break
+        out.append(t)
+        j -= 1
+    out.reverse()
+    while out and (out[0].low == "of" or out[0].t == "."):
+        out.pop(0)
+    return out
+
+
+def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The noun phrase starting at toks[k] (inverted attribution: said Colin Strother, a …)."""
+    lex = _lex()
+    if k < len(toks) and toks[k].low in lex.pronouns and toks[k].low not in ("her", "him", "them", "it"):
+        return [toks[k]]
+    if k < len(toks) and toks[k].low in lex.verbs:
+        return []
+    out: list[_Tok] = []
+    j = k
+    lowers = 0
+    while j < len(toks):
+        t = toks[j]
+        if t.t == "." and out and out[-1].low in _ABBREV:
+            out.append(t)
+            j += 1
+            continue
+        if t.low == "of" and out and (out[-1].cap or _is_role(out[-1].low)) and j + 1 < len(toks):
+            out.append(t)
+            j += 1
+            continue
+        if t.low in _STOP_BACK or t.low in lex.verbs:
+            break
+        if not _np_ok(t):
+            if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (not out or not out[-1].cap):
+                lowers += 1  # "eyewitness Vinnie DeVita", "talent agent"
+            else:
+                break
+        out.append(t)
+        j += 1
+    while out and not _head_ok(out[-1]):
+        out.pop()
+    return out
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass
+class _Speaker:
+    mention: str | None
+    ms: int | None  # mention span (normalised)
+    me: int | None
+    name: str | None  # canonical
+    attribution: str
+    person: bool
+
+
+@dataclass
+class _DocState:
+    nt: str
+    names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # last word -> (pos, full name)
+    history: list[_Speaker] = field(default_factory=list)
+    last_pos: list[int] = field(default_factory=list)
+
+
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z][\w'.-]*){1,4}"
+)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    lex = _lex()
+    i = 0
+    while i < len(words) - 1:
+        low = words[i].lower().rstrip(".")
+        if low in lex.titles or low.endswith("'s") or low in lex.determiners:
+            i += 1
+        else:
+            break
+    out = words[i:]
+    while out and out[-1].lower().endswith("'s"):
+        out = out[:-1]
+    return out
+
+
+def _name_index(nt: str) -> dict[str, list[tuple[int, str]]]:
+    index: dict[str, list[tuple[int, str]]] = {}
+    for m in _NAME_RUN.finditer(nt):
+        words = _strip_titles(m.group().split())
+        if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
+            continue
+        last = words[-1].rstrip(".,")
+        index.setdefault(last, []).append((m.start(), " ".join(w.rstrip(",") for w in words)))
+    return index
+
+
+def _canonical(state: _DocState, words: list[str], pos: int) -> tuple[str, bool]:
+    """Canonical name for title-stripped name words, and whether it is a person."""
+    name = " ".join(words)
+    last = words[-1]
+    best = name
+    for p, full in state.names.get(last, ()):
+        if p >= pos:
+            break
+        if len(full) > len(best) and full.endswith(name):
+            best = full
+    person = len(best.split()) >= 2 and not any(w.lower() in _ORG_WORDS for w in best.split())
+    return best, person
+
+
+def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
+    if not np:
+        return None
+    lex = _lex()
+    nt = state.nt
+    ms, me = np[0].s, np[-1].e
+    mention = nt[ms:me]
+    if len(np) == 1 and np[0].low in lex.pronouns:
+        kind = lex.pronouns[np[0].low]
+        target = None
+        for sp in reversed(state.history):
+            if sp.name is None:
+                continue
+            if kind in ("male", "female") and sp.person or kind in ("plural", "neuter", "first_plural") and not sp.person:
+                target = sp.name
+                break
+        if target is None and kind in ("male", "female"):
+            target = _nearest_name(state, ms)
+        return _Speaker(mention, ms, me, target, "pronoun", kind in ("male", "female", "first"))
+    words = [t.t for t in np if t.t not in ("'s",)]
+    caps = [t for t in np if t.cap and t.low not in lex.determiners]
+    head = np[-1]
+    if head.cap:
+        # strip leading titles/modifiers and possessives; keep the last run of capitalised words
+        run: list[str] = []
+        for t in np:
+            if t.cap or t.low in _PARTICLES or (t.t == "." and run):
+                run.append(t.t)
+            elif t.low == "of" and run:
+                run.append(t.t)
+            else:
+                run = []
+        stripped = _strip_titles([w for w in run if w != "."] or words)
+        stripped = [w for w in stripped if w != "."]
+        if not stripped:
+            return None
+        name, person = _canonical(state, stripped, ms)
+        titled = any(t.low.rstrip(".") in lex.titles and "honorific" in lex.titles.get(t.low.rstrip("."), ())
+                     for t in np)
+        return _Speaker(mention, ms, me, name, "explicit", person or titled)
+    # a description: resolve a definite one with a role noun to the last named person speaker
+    definite = np[0].low in ("the", "this", "that") or any(t.t.endswith("'s") for t in np[:-1])
+    if definite and _is_role(head.low) and not head.low.endswith("s"):
+        for sp in reversed(state.history[-8:]):
+            if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor"):
+                return _Speaker(mention, ms, me, sp.name, "descriptor", True)
+    del caps
+    return _Speaker(mention, ms, me, mention, "explicit", False)
+
+
+def _last_person_in(state: _DocState, s: int, e: int) -> str | None:
+    """The last known person named in ``nt[s:e]`` (by a full or a short form)."""
+    found = None
+    for t in _tokens(state.nt, s, e):
+        if t.cap and t.t in state.names:
+            name, person = _canonical(state, [t.t], t.s + 1)
+            if person:
+                found = name
+    return found
+
+
+def _nearest_name(state: _DocState, pos: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for entries in state.names.values():
+        k = bisect_left(entries, (pos, "")) - 1
+        if k >= 0 and (best is None or entries[k][0] > best[0]):
+            best = entries[k]
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------- frames
+
+
+@dataclass
+class _Frame:
+    speaker: _Speaker | None
+    cue: str | None
+    cs: int | None
+    ce: int | None
+    rule: str
+
+
+def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """A reporting cue starting at toks[k]: (lemma, start, end)."""
+    lex = _lex()
+    t = toks[k]
+    low = t.low
+    if low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        return "according to", t.s, toks[k + 1].e
+    if low in ("pointed", "points", "point", "pointing") and k + 1 < len(toks) and toks[k + 1].low == "out":
+        return "point out", t.s, toks[k + 1].e
+    v = lex.verbs.get(low)
+    if v is None or v[0] == "point out":
+        return None
+    return v[0], t.s, t.e
+
+
+def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
+    if not toks:
+        return None
+    k0 = 1 if toks[0].t in ",-" else 0
+    for k in range(k0, min(len(toks), k0 + 9)):
+        t = toks[k]
+        if t.t in ".!?;" or t.t == '"':
+            break
+        cue = _cue_at(toks, k)
+        if cue is None:
+            continue
+        if cue[0] == "according to":
+            np = _np_forward(toks, k + 2)
+            return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
+        np = _np_backward(toks, k) if k > k0 else []
+        if np and np[0].s >= toks[k0].s:
+            return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:speaker_cue")
+        if k == k0 or all(tt.low in _AUX for tt in toks[k0:k]):
+            np = _np_forward(toks, k + 1)
+            if np:
+                return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
+        return None
+    return None
+
+
+def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """Attribution preceding a quote: 'Lavrov said: "', 'He added, "', 'According to X, "'."""
+    if not toks:
+        return None
+    last = toks[-1].t
+    if last not in (":", ",") and toks[-1].low not in ("that",) and not _cue_at(toks, len(toks) - 1):
+        return None
+    for k in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
+        t = toks[k]
+        if t.t in ".!?;" or t.t == '"':
+            break
+        cue = _cue_at(toks, k)
+        if cue is None:
+            if k > 0 and t.low == "statement" and toks[k - 1].low in ("a", "the"):
+                continue
+            continue
+        if cue[0] == "according to":
+            np = _np_forward(toks, k + 2)
+            return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
+        np = _np_backward(toks, k)
+        if np:
+            return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
+        np = _np_forward(toks, k + 1)
+        if np and cue[0] not in ("tell", "ask"):
+            return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
+        return None
+    if last == ":":
+        np = _np_backward(toks, len(toks) - 1)
+        if np:
+            c = toks[-1]
+            return _Frame(_resolve(state, np, np[0].s), ":", c.s, c.e, "direct:colon")
+    return None
+
+
+# --------------------------------------------------------------------------- per document
+
+
+@dataclass
+class _Row:
+    s: int
+    e: int
+    kind: str
+    cs: int
+    ce: int
+    frags: list[Span]
+    speaker: _Speaker | None
+    cue: str | None
+    cue_s: int | None
+    cue_e: int | None
+    rule: str
+
+
+def _sentences_of(doc: Document, nt: str, paras: list[Span], norm: Any) -> list[Span]:
+    """Sentence spans in normalised coordinates (the document's own Punkt split)."""
+    sents = doc.sentences
+    if norm.offsets is None:
+        return sents
+    # map original sentence spans into normalised coordinates
+    inv: dict[int, int] = {}
+    for i, o in enumerate(norm.offsets):
+        inv.setdefault(o, i)
+    out = []
+    for s, e in sents:
+        ns = inv.get(s, s)
+        ne = inv.get(e, e)
+        out.append((ns, ne))
+    return out
+
+
+def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
+    lex = _lex()
+    inner = nt[q.cs : q.ce]
+    words = inner.split()
+    prev_tok = toks_before[-1] if toks_before else None
+    # titles of works and nicknames
+    if prev_tok is not None:
+        low = prev_tok.low
+        titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "to", "for", "on") for w in words)
+        after = nt[q.close : q.close + 2]
+        if titled and len(words) <= 8 and (low in lex.title_cues or low in lex.nickname_cues or low == "as"):
+            return "title"
+        if titled and len(words) <= 3 and prev_tok.cap and after[:1] == " " and after[1:2].isupper():
+            return "title"  # nickname between names: Dwayne "The Rock" Johnson
+    before = nt[ps : q.open].rstrip()
+    if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
+        if len(words) >= 3 or not before or before[-1] in ":":
+            return "direct"
+        if inner.rstrip()[-1:] in ".!?," and len(words) >= 2:
+            return "direct"
+    if prev_tok is not None and _cue_at(toks_before, len(toks_before) - 1) and inner[:1].isupper() and len(words) >= 4:
+        return "direct"  # He said "We will win."
+    return "embedded"
+
+
+def _extract(doc: Document) -> list[dict[str, Any]]:
+    norm = doc.normalized
+    nt = norm.text
+    if '"' not in nt and "'" not in nt and not _lex().verb_re.search(nt):
+        return []
+    paras = doc.paragraphs if norm.offsets is None else paragraph_spans(nt)
+    state = _DocState(nt, names=_name_index(nt))
+    quotes_ = _find_quotes(nt, doc.text, norm, paras)
+    sents = _sentences_of(doc, nt, paras, norm)
+    rows: list[_Row] = []
+    by_para: dict[int, list[_Quote]] = {}
+    for q in quotes_:
+        by_para.setdefault(q.para, []).append(q)
+    sent_starts = [s for s, _ in sents]
+    prev_direct: _Row | None = None
+    prev_direct_para = -10
+    for pi, (ps, pe) in enumerate(paras):
+        pq = by_para.get(pi, [])
+        para_rows: list[_Row] = []
+        # ---- classify the quoted spans of this paragraph
+        for q in pq:
+            before_toks = _tokens(nt, max(ps, q.open - 60), q.open)
+            q.role = _classify(nt, q, ps, before_toks)
+        directs = [q for q in pq if q.role == "direct"]
+        # ---- group direct fragments separated only by an attribution
+        groups: list[list[_Quote]] = []
+        for q in directs:
+            if groups:
+                prevq = groups[-1][-1]
+                gap = nt[prevq.close : q.open]
+                gap_toks = _tokens(nt, prevq.close, q.open)
+                words = [t for t in gap_toks if t.t[:1].isalnum()]
+                if len(words) <= 12 and '"' not in gap and (
+                    not words or any(_cue_at(gap_toks, k) for k in range(len(gap_toks)))
+                ) and nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-" and q.cs < pe:
+                    groups[-1].append(q)
+                    continue
+            groups.append([q])
+        for g in groups:
+            first, last = g[0], g[-1]
+            frame: _Frame | None = None
+            if len(g) > 1:
+                frame = _frame_after(state, _tokens(nt, first.close, g[1].open))
+                if frame:
+                    frame.rule = "direct:split"
+            if frame is None:
+                si = bisect_right(sent_starts, max(last.ce - 1, last.cs)) - 1
+                s_end = sents[si][1] if si >= 0 else pe
+                nxt_open = next((q.open for q in pq if q.open >= last.close), pe)
+                end = min(max(s_end, last.close), pe, nxt_open)
+                frame = _frame_after(state, _tokens(nt, last.close, end))
+            if frame is None:
+                si = bisect_right(sent_starts, first.open) - 1
+                s_start = sents[si][0] if si >= 0 else ps
+                prev_close = max((q.close for q in pq if q.close <= first.open), default=ps)
+                start = max(min(s_start, first.open), ps, prev_close)
+                if start == first.open and first.open == ps and pi > 0:
+                    # "Breitbart News responded:" closing the previous paragraph
+                    pps, ppe = paras[pi - 1]
+                    if nt[ppe - 1 : ppe] == ":":
+                        frame = _frame_before(state, _tokens(nt, max(pps, ppe - 200), ppe))
+                else:
+                    frame = _frame_before(state, _tokens(nt, start, first.open))
+            frags = [(q.cs, q.ce) for q in g]
+            s, e = _trim(nt, first.cs, last.ce)
+            while e > s and nt[e - 1] in ", ":
+                e -= 1
+            if e <= s:
+                continue
+            row = _Row(s, e, "direct", s, e, [_trim(nt, a, b) for a, b in frags], None, None, None, None, "")
+            if frame is not None and frame.speaker is not None:
+                row.speaker, row.cue, row.cue_s, row.cue_e, row.rule = (
+                    frame.speaker, frame.cue, frame.cs, frame.ce, frame.rule,
+                )
+            elif prev_direct is not None and prev_direct.speaker is not None and pi - prev_direct_para <= 1 and (
+                first.open - ps <= 1 or first.continued
+            ):
+                sp = prev_direct.speaker
+                row.speaker = _Speaker(None, None, None, sp.name, "inherited", sp.person)
+                row.rule = "direct:continued" if first.continued else "direct:inherited"
+            elif pi > 0 and first.open - ps <= 1 and (name := _last_person_in(state, *paras[pi - 1])):
+                # "Asked if …, Lavrov declined a direct response." then a quote paragraph
+                row.speaker = _Speaker(None, None, None, name, "inherited", True)
+                row.rule = "direct:previous_paragraph"
+            else:
+                row.rule = "direct:no_attribution"
+            for q in g:
+                q.used = True
+            para_rows.append(row)
+            if row.speaker is not None and row.speaker.attribution != "inherited":
+                state.history.append(row.speaker)
+            if row.speaker is not None:
+                prev_direct, prev_direct_para = row, pi
+        # ---- reported speech and partial quotes, sentence by sentence
+        si = bisect_right(sent_starts, ps) - 1
+        si = max(si, 0)
+        while si < len(sents) and sents[si][0] < pe:
+            ss, se = sents[si]
+            si += 1
+            if se <= ps:
+                continue
+            para_rows.extend(_reported(state, nt, max(ss, ps), min(se, pe), pq, para_rows))
+        # ---- leftover embedded quotes: scare quotes
+        for q in pq:
+            if q.role == "embedded" and not q.used:
+                s, e = _trim(nt, q.cs, q.ce)
+                if e > s:
+                    para_rows.append(_Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
+        rows.extend(para_rows)
+    return [_to_dict(doc, norm, r) for r in rows]
+
+
+_TRIM_CHARS = " \t\n\r\"'"
+
+
+def _trim(nt: str, s: int, e: int) -> Span:
+    while s < e and nt[s] in _TRIM_CHARS:
+        s += 1
+    while e > s and nt[e - 1] in _TRIM_CHARS:
+        e -= 1
+    return s, e
+
+
+def _trim_clause(nt: str, s: int, e: int) -> Span:
+    s, e = _trim(nt, s, e)
+    while e > s and nt[e - 1] in ".,;:!?- \"'":
+        e -= 1
+    while s < e and nt[s] in ",;: -":
+        s += 1
+    return s, e
+
+
+def _reported(
+    state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row]
+) -> list[_Row]:
+    """Indirect and partial quotes in one sentence."""
+    lex = _lex()
+    if not lex.verb_re.search(nt, ss, se):
+        return []
+    blocked = [(r.s, r.e) for r in done if r.kind == "direct"] + [
+        (q.open, q.close) for q in pq if q.role == "direct"
+    ]
+    used_cues = {r.cue_s for r in done if r.cue_s is not None}
+    toks = _tokens(nt, ss, se)
+    out: list[_Row] = []
+    for k, t in enumerate(toks):
+        if t.low not in lex.verbs and t.low not in ("according", "pointed", "points"):
+            continue
+        if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
+            continue
+        if any(q.cs <= t.s < q.ce for q in pq):
+            continue  # inside a quoted fragment
+        cue = _cue_at(toks, k)
+        if cue is None:
+            continue
+        lemma, cs, ce = cue
+        info = lex.verbs.get(t.low)
+        speaker: _Speaker | None = None
+        content: Span | None = None
+        rule = ""
+        if lemma == "according to":
+            np = _np_forward(toks, k + 2)
+            if not np:
+                continue
+            speaker = _resolve(state, np, np[0].s)
+            after = [x for x in toks if x.s >= np[-1].e]
+            if after and after[0].t == "," and k == 0 or (k > 0 and toks[k - 1].t == "," and False):
+                content = _trim_clause(nt, after[0].e, se)
+            elif k > 0:
+                content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
+            else:
+                content = _trim_clause(nt, np[-1].e, se)
+            rule = "indirect:according_to"
+        else:
+            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].t == ","
+            np = [] if is_participle else _np_backward(toks, k)
+            tail = toks[k + 1 :]
+            # ", he said." closing a clause
+            if np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail):
+                speaker = _resolve(state, np, np[0].s)
+                comma = _prev_comma(toks, np[0])
+                content = _trim_clause(nt, ss, comma.s)
+                rule = "indirect:clause_speaker_cue"
+            elif not np and not is_participle and k > 0 and toks[k - 1].t == "," and _short_tail(tail, 10):
+                np2 = _np_forward(toks, k + 1)
+                if np2:
+                    speaker = _resolve(state, np2, np2[0].s)
+                    content = _trim_clause(nt, ss, toks[k - 1].s)
+                    rule = "indirect:clause_cue_speaker"
+            if content is None:
+                if not np and k > 0 and toks[k - 1].t == ",":
+                    is_participle = True  # "Moscow's top diplomat whose …, warned that …"
+                if is_participle:
+                    speaker = _subject(state, toks, k, out, done)
+                    rule = "indirect:participle"
+                elif np:
+                    speaker = _resolve(state, np, np[0].s)
+                    rule = "indirect:speaker_cue"
+                else:
+                    continue
+                j = k + 1
+                if lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
+                    if toks[j].low in _ADDRESSEES or toks[j].low in lex.pronouns:
+                        j += 1
+                        if j < len(toks) and toks[j - 1].low == "the":
+                            j += 1
+                    elif toks[j].cap:
+                        while j < len(toks) and toks[j].cap:
+                            j += 1
+                while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
+                    j += 1
+                has_that = j < len(toks) and toks[j].low == "that"
+                if has_that:
+                    j += 1
+                elif info is not None and info[2] != "bare":
+                    continue
+                if j >= len(toks) or not _clause_start(toks[j]):
+                    continue
+                end = se
+                for x in toks[j:]:
+                    if x.t in ";" or (x.t == "," and _next_is_frame(toks, x)):
+                        end = x.s
+                        break
+                content = _trim_clause(nt, toks[j].s, end)
+        if content is None or speaker is None:
+            continue
+        c0, c1 = content
+        if len(nt[c0:c1].split()) < 3:
+            continue
+        inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+        if inner:
+            # the quoted words are the double-quoted fragments; a single-quoted term stays a scare quote
+            inner = [q for q in inner if q.double] or inner
+            for q in inner:
+                q.used = True
+            s, e = _trim(nt, inner[0].cs, inner[-1].ce)
+            out.append(_Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, lemma, cs, ce,
+                            rule.replace("indirect", "partial")))
+        else:
+            out.append(_Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, lemma, cs, ce, rule))
+        if speaker.attribution != "inherited" and speaker.name is not None:
+            state.history.append(speaker)
+        used_cues.add(cs)
+        blocked.append((c0, c1))
+    return out
+
+
+def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
+    for i, t in enumerate(toks):
+        if t is first:
+            return toks[i - 1] if i > 0 and toks[i - 1].t == "," else None
+    return None
+
+
+def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
+    """Only a short adverbial follows the cue before the sentence ends (', he said on Tuesday.')."""
+    words = 0
+    for t in tail:
+        if t.t in ".!?":
+            return True
+        if t.t in ",;:\"":
+            return words <= limit
+        words += 1
+        if words > limit or t.low in ("that",):
+            return False
+    return True
+
+
+def _clause_start(t: _Tok) -> bool:
+    low = t.low
+    if low in ("to", "in", "on", "at", "for", "with", "about", "of", "by", "from", "into", "."):
+        return False
+    return t.t[:1].isalnum() or t.t in ('"', "'")
+
+
+def _next_is_frame(toks: list[_Tok], comma: _Tok) -> bool:
+    i = toks.index(comma)
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    return nxt.low.endswith("ing") and nxt.low in _lex().verbs or nxt.low == "according"
+
+
+def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: list[_Row]) -> _Speaker | None:
+    """Subject of the main clause for a participial cue (', warning that …')."""
+    start = toks[0].s
+    for r in reversed(out + done):
+        if r.speaker is not None and r.cue_s is not None and start <= r.cue_s < toks[k].s:
+            sp = r.speaker
+            return _Speaker(sp.mention, sp.ms, sp.me, sp.name, sp.attribution, sp.person)
+    # the nearest comma-separated segment before the cue that starts with a noun phrase
+    # followed by more words (its verb): "Asked if …, Lavrov declined to answer, adding …"
+    bounds = [i + 1 for i in range(k) if toks[i].t == ","]
+    for b in reversed([0, *bounds]):
+        j = b
+        while j < k and toks[j].t in ('"', "'"):
+            j += 1
+        if j >= k - 1:
+            continue
+        np = _np_forward(toks, j)
+        if np and toks.index(np[-1]) < k - 2 and np[-1].e <= toks[k].s:
+            return _resolve(state, np, np[0].s)
+    return None
+
+
+def _to_dict(doc: Document, norm: Any, r: _Row) -> dict[str, Any]:
+    s, e = norm.span_to_original(r.s, r.e)
+    cs, ce = norm.span_to_original(r.cs, r.ce)
+    sp = r.speaker
+    frags = ";".join("%d-%d" % norm.span_to_original(a, b) for a, b in r.frags if b > a)
+    row: dict[str, Any] = {
+        "start": s, "end": e, "text": doc.text[s:e], "kind": r.kind,
+        "speaker": None, "speaker_mention": None, "speaker_start": None, "speaker_end": None,
+        "content_start": cs, "content_end": ce,
+        "attribution": "none", "cue": r.cue, "cue_start": None, "cue_end": None,
+        "rule": r.rule, "fragments": frags,
+    }
+    if sp is not None:
+        row["speaker"] = sp.name
+        row["attribution"] = sp.attribution
+        if sp.ms is not None and sp.me is not None:
+            ms, me = norm.span_to_original(sp.ms, sp.me)
+            row.update(speaker_start=ms, speaker_end=me, speaker_mention=doc.text[ms:me])
+    if r.cue_s is not None and r.cue_e is not None:
+        row["cue_start"], row["cue_end"] = norm.span_to_original(r.cue_s, r.cue_e)
+    return row
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None) -> pd.DataFrame:
+    """Quotations, reported speech and who said them, one row per quotation.
+
+    Parameters
+    ----------
+    x
+        A string, :class:`~toolkit.corpus.Document`, :class:`~toolkit.corpus.Corpus`
+        or DataFrame with ``id``/``text`` columns.
+    n_jobs
+        Worker processes (``-1``: every core).
+    progress
+        Show a progress bar (default: only in notebooks and terminals).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, start, end, text, kind, speaker, speaker_mention,
+        speaker_start, speaker_end, content_start, content_end, attribution,
+        cue, cue_start, cue_end, paragraph, duplicate, rule, fragments``.
+        ``kind`` is ``direct``, ``partial``, ``scare`` or ``indirect``;
+        ``attribution`` is ``explicit``, ``pronoun``, ``descriptor``,
+        ``inherited`` or ``none``. Offsets are into the original text.
+
+    Examples
+    --------
+    >>> q = quotes('"It was a mistake," Sergei Lavrov said. "Gaddafi is the same," he said.')
+    >>> q[["text", "speaker", "attribution"]].values.tolist()
+    [['It was a mistake,', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same,', 'Sergei Lavrov', 'pronoun']]
+    """
+    return frames.per_document(_extract, x, frames.QUOTES, n_jobs=n_jobs, progress=progress)
+
+
+def speakers(
+    x: Any, *, n_jobs: int = 1, progress: bool | None = None, kinds: Iterable[str] = ("direct", "partial", "indirect"),
+) -> pd.DataFrame:
+    """Who is quoted, how often and at what length: one row per speaker.
+
+    Parameters
+    ----------
+    x
+        Anything :func:`quotes` accepts, or a table :func:`quotes` returned.
+    n_jobs, progress
+        As in :func:`quotes`.
+    kinds
+        Which quote kinds count (scare quotes have no speaker).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``speaker, quotes, words, share``: number of quotations, words in
+        them (content span) and the share of all attributed words, largest
+        first. Rows in duplicate paragraphs and quotes without a resolved
+        speaker are left out.
+
+    Examples
+    --------
+    >>> speakers('"We will win," Sergei Lavrov said. "Never," he said.').values.tolist()
+    [['Sergei Lavrov', 2, 4, 1.0]]
+    """
+    table = x if isinstance(x, pd.DataFrame) and "kind" in x.columns else quotes(x, n_jobs=n_jobs, progress=progress)
+    kinds = set(kinds)
+    t = table[table["kind"].isin(kinds) & ~table["duplicate"] & table["speaker"].notna()]
+    rows = []
+    if len(t):
+        words = t["text"].str.count(r"\w+")
+        g = pd.DataFrame({"speaker": t["speaker"], "words": words}).groupby("speaker", sort=True)
+        agg = g["words"].agg(["count", "sum"]).reset_index()
+        total = agg["sum"].sum()
+        for sp, n, w in agg.itertuples(index=False):
+            rows.append({"speaker": sp, "quotes": int(n), "words": int(w), "share": float(w / total) if total else 0.0})
+        rows.sort(key=lambda r: (-r["words"], -r["quotes"], r["speaker"]))
+    return frames.finish(rows, frames.SPEAKERS, params={"kinds": sorted(kinds)})
