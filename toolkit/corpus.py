@@ -400,7 +400,10 @@ def _read_text_file(path: Path, encoding: str | None) -> str:
     data = _read_bytes(path)
     if not data.strip():
         raise InputError("the file is empty", path=path)
-    return decode(data, path=path, encoding=encoding)
+    text = decode(data, path=path, encoding=encoding)
+    if not text.strip():  # e.g. only a byte-order mark
+        raise InputError("the file is empty", path=path)
+    return text
 
 
 def load_corpus(
@@ -464,7 +467,7 @@ def load_corpus(
         raise InputError(
             "unknown corpus format; use a folder of .txt, .jsonl, .jsonl.gz or .csv", path=path
         )
-    if isinstance(source, Iterable):
+    if isinstance(source, Iterable) and not isinstance(source, (Mapping, bytes, bytearray)):
         return Corpus.from_documents(_coerce_items(source), source="<iterable>")
     raise InputError(f"cannot make a corpus from a {type(source).__name__}")
 
@@ -656,7 +659,7 @@ def as_documents(x: Any) -> Iterator[Document]:
         yield from Corpus.from_frame(x)
     elif isinstance(x, os.PathLike):
         yield from load_corpus(x)
-    elif isinstance(x, Iterable):
+    elif isinstance(x, Iterable) and not isinstance(x, (Mapping, bytes, bytearray)):
         yield from _coerce_items(x)
     else:
         raise InputError(
