@@ -12,6 +12,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .corpus import Corpus, Document, load, load_corpus
+from .devices import devices
 from .duplicates import duplicates
 from .errors import (
     InputError,
@@ -42,6 +43,7 @@ __all__ = [
     "ToolkitWarning",
     "__version__",
     "collocations",
+    "devices",
     "dispersion",
     "duplicates",
     "frequencies",

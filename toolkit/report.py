@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .corpus import Corpus, load_corpus
+from .devices import devices
 from .duplicates import duplicates
 from .profile import lexical_profile
 from .units import paragraphs, sentences
@@ -26,6 +27,7 @@ TABLES: list[tuple[str, Extractor, bool]] = [
     ("sentences", sentences, True),
     ("duplicates", duplicates, False),
     ("lexical_profile", lexical_profile, True),
+    ("devices", devices, True),
 ]
 
 

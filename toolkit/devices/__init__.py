@@ -1,0 +1,105 @@
+"""Rhetorical devices, above all historical analogies, each with the reason it fired.
+
+``tk.devices(x, kinds=None)`` returns one row per device:
+``doc_id, start, end, device, text, cue, explanation, referent, target, score,
+paragraph, duplicate``. ``cue`` is the lexicon entry or words that fired,
+``explanation`` a sentence a student can follow (which words, which rule).
+``referent``/``target`` are filled for ``historical_analogy``; ``score`` ranks
+graded devices (``antimetabole``).
+
+Detectors are grouped in families (one module each); :data:`REGISTRY` maps
+every device name to its family's ``detect(ctx)``; a family runs once per
+document even when several of its devices are asked for. The catalogue with
+definitions, examples and rules is ``docs/devices.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pandas as pd
+
+from .. import frames
+from ..corpus import Document
+from ..errors import ParameterError
+from . import analogy
+from .matching import DocContext
+
+Detector = Callable[[DocContext], list[dict[str, Any]]]
+
+#: device name -> the family detector that produces it
+REGISTRY: dict[str, Detector] = {
+    analogy.DEVICE: analogy.detect,
+}
+
+
+def _register(family: Detector, names: Iterable[str]) -> None:
+    for name in names:
+        REGISTRY[name] = family
+
+
+def _families(kinds: list[str]) -> list[Detector]:
+    return list(dict.fromkeys(REGISTRY[k] for k in kinds))
+
+
+def _rows(doc: Document, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    ctx = DocContext(doc)
+    wanted = set(kinds)
+    rows: list[dict[str, Any]] = []
+    for family in _families(list(kinds)):
+        rows.extend(r for r in family(ctx) if r["device"] in wanted)
+    return rows
+
+
+def _kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
+    if kinds is None:
+        return tuple(REGISTRY)
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    out = []
+    for k in kinds:
+        if k not in REGISTRY:
+            raise ParameterError.choice("kinds", k, REGISTRY)
+        out.append(k)
+    return tuple(dict.fromkeys(out))
+
+
+def devices(x: Any, kinds: str | Iterable[str] | None = None, **kwargs: Any) -> pd.DataFrame:
+    """One row per rhetorical device, with the cue and an explanation.
+
+    Parameters
+    ----------
+    x
+        A text, :class:`~toolkit.Document`, :class:`~toolkit.Corpus` or a
+        DataFrame with ``id`` and ``text`` columns.
+    kinds
+        Device names to look for (see :data:`REGISTRY`); all by default.
+    **kwargs
+        ``n_jobs``, ``progress``, ``batch_size`` for corpora
+        (see :func:`toolkit.frames.per_document`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, start, end, device, text, cue, explanation, referent,
+        target, score, paragraph, duplicate``; offsets into the original text.
+
+    Raises
+    ------
+    ParameterError
+        An unknown device name in ``kinds``.
+
+    Examples
+    --------
+    >>> df = devices("We must not repeat the mistakes of Vietnam.", kinds="historical_analogy")
+    >>> df[["device", "referent"]].values.tolist()
+    [['historical_analogy', 'Vietnam War']]
+    """
+    wanted = _kinds(kinds)
+    df = frames.per_document(_rows, x, frames.DEVICES, kinds=wanted, **kwargs)
+    df.attrs["params"]["kinds"] = list(wanted)
+    return df
+
+
+__all__ = ["REGISTRY", "devices"]

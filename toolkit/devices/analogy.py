@@ -1,0 +1,391 @@
+"""Historical analogies: a past person, event or era used to characterise a present one.
+
+Two data files drive the detector (``toolkit/data/lexicons``):
+
+* ``historical_gazetteer.tsv`` — canonical name, aliases, present-day place
+  names, period, type. Aliases (``Munich Agreement``, ``Saddam Hussein``,
+  ``appeasement``) are past entities by themselves; *places* (``Iraq``,
+  ``Munich``, ``Vietnam``) are also present-day names, so a bare mention such as
+  "progress in Iraq" never counts: they need a cue that applies to places.
+  Capitalised aliases match case-sensitively, lower-case ones in any case.
+  Years (1500–1999) and decades ("the 1930s") are referents too.
+* ``analogy_cues.tsv`` — the constructions that turn a mention into an
+  analogy, each with its position relative to the mention and a word window:
+  comparison ("reminiscent of", "like", "the same way as", "is the same"),
+  identity transfer ("another Munich", "a new Cold War", "neo-McCarthyism",
+  "Hitler's footsteps"), lesson ("the lesson of Munich", "mistakes of the
+  past"), precedent ("We have been through this." before the sentence; "been
+  to Afghanistan … look where … now").
+
+A mention plus a cue that fits gives one row per sentence: ``referent`` lists
+the canonical names (``; ``-separated), ``target`` is the present thing being
+characterised: the noun phrase before a comparison cue, or the nearest
+person named earlier in the text (``Gaddafi is the same`` → the Bashar
+al-Assad of the previous paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from ..errors import LexiconError
+from .matching import DocContext, Hit, PhraseMatcher, quoted
+
+DEVICE = "historical_analogy"
+
+_YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
+_BREAK = re.compile(r"[.;:!?()\[\]]")
+_NAME = re.compile(
+    r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+|-)(?:(?:al|el|bin|ibn|de|van|von|da)[- ])?[A-Z][A-Za-z'-]+)+"
+)
+_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|declared|asked|replied)\b")
+_TRAIL = re.compile(
+    r"(?:\s+|^)(?:is|are|was|were|be|been|being|seems?|looks?|appears?|very|so|at times|sometimes|much|"
+    r"quite|rather|really|should be regarded|would be|could be|in|now|just|all|that|which|also|still|already|"
+    r"the|a|an)\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(
+    r"(?:[,;:—()]| - |\b(?:that|which|whose|who|where|when|if|because|while|said|says|told|added|noted)\b)",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|said|got|gets|takes|took|"
+    r"makes|made|did|does|didn't|doesn't|don't|won't|used|seems|looks)\b",
+    re.IGNORECASE,
+)
+_FUNCTION = frozenset(["the", "a", "an", "and", "but", "so", "thus", "then", "yet", "or", "also", "still", "now"])
+_LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\s+", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One gazetteer entry."""
+
+    canonical: str
+    period: str
+    type: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of ``analogy_cues.tsv``."""
+
+    kind: str
+    position: str
+    window: int
+    places: bool
+    requires: re.Pattern[str] | None
+    unless_before: re.Pattern[str] | None
+    not_for: frozenset[str]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A past entity found in the text (normalised offsets)."""
+
+    start: int
+    end: int
+    entity: Entity
+    place: bool
+    surface: str
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]], list[tuple[Entity, bool]]]:
+    cs: list[str] = []
+    ci: list[str] = []
+    cs_info: list[tuple[Entity, bool]] = []
+    ci_info: list[tuple[Entity, bool]] = []
+    seen: dict[str, str] = {}
+    for row in lexicons.load("historical_gazetteer"):
+        ent = Entity(row["canonical"], row["period"], row["type"], row["note"])
+        names = [(a, False) for a in row["aliases"].split("|") if a] + [
+            (p, True) for p in row["places"].split("|") if p
+        ]
+        for name, place in names:
+            if name in seen and seen[name] != ent.canonical:
+                raise LexiconError(
+                    "historical_gazetteer.tsv", f"alias {name!r} is listed for {seen[name]!r} and {ent.canonical!r}"
+                )
+            seen[name] = ent.canonical
+            if name.lower() == name:
+                ci.append(name)
+                ci_info.append((ent, place))
+            else:
+                cs.append(name)
+                cs_info.append((ent, place))
+    return (
+        PhraseMatcher(cs, case_sensitive=True, name="historical_gazetteer.tsv"),
+        PhraseMatcher(ci, case_sensitive=False, name="historical_gazetteer.tsv"),
+        cs_info,
+        ci_info,
+    )
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[tuple[PhraseMatcher, list[list[Cue]]]]:
+    """One matcher per cue position (cues of different positions may overlap)."""
+    by_position: dict[str, dict[str, list[Cue]]] = {}
+    for i, row in enumerate(lexicons.load("analogy_cues"), start=2):
+        try:
+            cue = Cue(
+                kind=row["kind"],
+                position=row["position"],
+                window=int(row["window"] or 0),
+                places=row["applies"] == "any",
+                requires=re.compile(row["requires"], re.IGNORECASE) if row["requires"] else None,
+                unless_before=re.compile(row["unless_before"], re.IGNORECASE) if row["unless_before"] else None,
+                not_for=frozenset(x for x in row["not_for"].split(";") if x),
+                explanation=row["explanation"],
+            )
+        except (ValueError, re.error) as exc:
+            raise LexiconError("analogy_cues.tsv", str(exc), row=i) from None
+        if cue.position not in ("before", "after", "sentence", "previous"):
+            raise LexiconError("analogy_cues.tsv", f"unknown position {cue.position!r}", row=i)
+        for alt in _top_level_alternatives(row["cue"]):
+            by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
+    return [
+        (PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
+        for table in by_position.values()
+    ]
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a regex on the ``|`` that are not inside parentheses."""
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+    parts.append(pattern[last:])
+    return [p for p in parts if p]
+
+
+def gazetteer_names() -> list[str]:
+    """Every alias and place name of the gazetteer (for documentation and tests).
+
+    Examples
+    --------
+    >>> "Munich Agreement" in gazetteer_names()
+    True
+    """
+    cs, ci, _, _ = _gazetteer()
+    return cs.entries + ci.entries
+
+
+def _mentions(ctx: DocContext) -> list[Mention]:
+    cs, ci, cs_info, ci_info = _gazetteer()
+    found: list[Mention] = []
+    for matcher, info in ((cs, cs_info), (ci, ci_info)):
+        for h in matcher.finditer(ctx.text):
+            ent, place = info[h.index]
+            found.append(Mention(h.start, h.end, ent, place, h.text))
+    for m in _YEAR.finditer(ctx.text):
+        label = f"the {m.group(1)}s" if m.group(1) else m.group(2)
+        ent = Entity(label, label.removeprefix("the "), "year", "")
+        found.append(Mention(m.start(), m.end(), ent, True, m.group()))
+    found.sort(key=lambda x: (x.start, -x.end))
+    out: list[Mention] = []
+    last_end = -1
+    for m in found:  # drop mentions inside a longer one
+        if m.start >= last_end:
+            out.append(m)
+            last_end = m.end
+    return out
+
+
+def _gap_ok(ctx: DocContext, a: int, b: int, window: int) -> bool:
+    if b < a:
+        return False
+    gap = ctx.text[a:b]
+    return not _BREAK.search(gap) and ctx.words_between(a, b) <= window
+
+
+def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int]) -> bool:
+    if m.place and not cue.places:
+        return False
+    if m.entity.canonical in cue.not_for:
+        return False
+    if m.entity.type == "year" and cue.kind not in ("comparison", "lesson"):
+        return False
+    if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
+        return False
+    if cue.requires is not None and not cue.requires.search(ctx.text, sent[0], sent[1]):
+        return False
+    if cue.position == "before":
+        return hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)
+    if cue.position == "after":
+        return hit.start >= m.end and _gap_ok(ctx, m.end, hit.start, cue.window)
+    if cue.position == "sentence":
+        return sent[0] <= hit.start < sent[1]
+    return prev[0] <= hit.start < sent[1]  # previous sentence or this one
+
+
+@lru_cache(maxsize=1)
+def _name_filters() -> tuple[frozenset[str], frozenset[str]]:
+    rows = lexicons.load("target_name_filters")
+    return (
+        frozenset(r["word"] for r in rows if r["class"] == "prefix"),
+        frozenset(r["word"] for r in rows if r["class"] == "not_person"),
+    )
+
+
+def _names_before(ctx: DocContext, pos: int) -> list[tuple[int, str]]:
+    cs, _, _, _ = _gazetteer()
+    titles, not_person = _name_filters()
+    past = {h.start for h in cs.finditer(ctx.text, max(0, pos - 3000), pos)}
+    out = []
+    for m in _NAME.finditer(ctx.text, max(0, pos - 3000), pos):
+        words = m.group().replace("-", " - ").split()
+        while words and words[0] in titles:
+            words.pop(0)
+        words = [w for w in words if w != "-"]
+        if len(words) < 2 or any(w in not_person for w in words):
+            continue
+        name = m.group()[m.group().find(words[0]) :]
+        start = m.end() - len(name)
+        if any(start <= p < m.end() for p in past):
+            continue
+        if _SPEECH_AFTER.match(ctx.text, m.end()):
+            continue
+        out.append((start, name))
+    return out
+
+
+def _surname(name: str) -> str:
+    last = re.split(r"[\s]+", name)[-1]
+    return re.sub(r"^(?:al|el)-", "", last)
+
+
+def _context_target(ctx: DocContext, pos: int) -> str | None:
+    names = _names_before(ctx, pos)
+    if not names:
+        return None
+    nearest = names[-1][1]
+    same = [n for _, n in names if _surname(n) == _surname(nearest)]
+    return max(same, key=len)
+
+
+def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
+    chunk = ctx.text[sent_start:cue_start]
+    cuts = [m.end() for m in _CLAUSE.finditer(chunk)]
+    if cuts and chunk[cuts[-1] :].strip():
+        chunk = chunk[cuts[-1] :]
+    verb = _FINITE.search(chunk)
+    if verb:
+        chunk = chunk[: verb.start()]
+    chunk = _LEADING.sub("", chunk.strip())
+    for _ in range(4):
+        new = _TRAIL.sub("", chunk).strip()
+        if new == chunk:
+            break
+        chunk = new
+    words = chunk.split()
+    if not words or len(words) > 10 or _PRONOUN.match(words[-1]) or not any(ch.isalpha() for ch in chunk):
+        return None
+    if len(words) == 1 and (words[0].islower() or words[0].lower() in _FUNCTION):
+        return None
+    return " ".join(words)
+
+
+def _np_after(ctx: DocContext, pos: int, sent_end: int) -> str | None:
+    chunk = ctx.text[pos:sent_end]
+    chunk = re.split(r"[,.;:!?]", chunk, maxsplit=1)[0].strip()
+    chunk = re.sub(r"^(?:in|at|with|to)\s+", "", chunk)
+    words = chunk.split()
+    return " ".join(words) if 0 < len(words) <= 6 else None
+
+
+def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
+    if kind == "continuation":
+        return _np_after(ctx, hit.end, sent[1])
+    if position == "before" and hit.start >= sent[0]:
+        np = _np_before(ctx, sent[0], hit.start)
+        if np or kind == "precedent":
+            return np
+    if position == "after" and kind == "comparison":
+        np = _np_before(ctx, sent[0], first.start)
+        if np:
+            return np
+    return _context_target(ctx, sent[0])
+
+
+def _describe(ent: Entity) -> str:
+    if ent.type == "year":
+        return f"a past date ({ent.canonical})"
+    period = "" if not ent.period or any(ch.isdigit() for ch in ent.canonical) else f", {ent.period}"
+    return f"a past {ent.type} ({ent.canonical}{period})"
+
+
+def detect(ctx: DocContext) -> list[dict]:
+    """Historical-analogy rows for one document.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> rows = detect(DocContext(Document("We must not repeat the mistakes of Vietnam.")))
+    >>> rows[0]["referent"], rows[0]["cue"]
+    ('Vietnam War', 'repeat the mistakes of')
+    """
+    mentions = _mentions(ctx)
+    if not mentions:
+        return []
+    by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
+    for matcher, infos in _cues():
+        for h in matcher.finditer(ctx.text):
+            for cue in infos[h.index]:
+                by_sentence.setdefault(ctx.sentence_of(h.start), []).append((h, cue))
+    groups: dict[int, list[tuple[Mention, Hit, Cue]]] = {}
+    for m in mentions:
+        si = ctx.sentence_of(m.start)
+        if si < 0:
+            continue
+        sent = ctx.sentences[si]
+        prev = ctx.sentences[si - 1] if si > 0 else sent
+        best: tuple[int, Hit, Cue] | None = None
+        for h, cue in by_sentence.get(si, []) + by_sentence.get(si - 1, []):
+            if _supports(ctx, m, h, cue, sent, prev):
+                dist = min(abs(h.start - m.end), abs(m.start - h.end))
+                if best is None or dist < best[0]:
+                    best = (dist, h, cue)
+        if best is not None:
+            groups.setdefault(si, []).append((m, best[1], best[2]))
+    rows = []
+    for si, hits in groups.items():
+        sent = ctx.sentences[si]
+        first_m, first_h, first_c = hits[0]
+        inside = [(m.start, m.end) for m, _, _ in hits] + [
+            (h.start, h.end) for _, h, _ in hits if sent[0] <= h.start < sent[1]
+        ]
+        start = min(s for s, _ in inside)
+        end = max(e for _, e in inside)
+        referents = list(dict.fromkeys(m.entity.canonical for m, _, _ in hits))
+        surfaces = list(dict.fromkeys(m.surface for m, _, _ in hits))
+        names = " and ".join(quoted(x) for x in surfaces[:3])
+        ents = list(dict.fromkeys(m.entity for m, _, _ in hits))
+        described = "; ".join(_describe(e) for e in ents[:3])
+        verb = "names" if len(surfaces) == 1 else "name"
+        where = " in the sentence before" if first_h.start < sent[0] else ""
+        explanation = (
+            f"{names} {verb} {described}; {quoted(first_h.text)}{where} {first_c.explanation}, "
+            f"so the past is used to characterise the present (rule: {first_c.kind} cue)."
+        )
+        rows.append(ctx.row(
+            start, end, DEVICE, first_h.text, explanation,
+            referent="; ".join(referents),
+            target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m),
+        ))
+    return rows
