@@ -113,6 +113,8 @@ _AUX = frozenset(
     "has have had also later then once again previously recently repeatedly publicly privately reportedly "
     "would will could might may can did does do has_been just first further earlier long often".split()
 )
+_COORD_VERB = frozenset("did does do also then has had have was were is are".split())
+_BE = frozenset("is was are were be been being am".split())
 _ADDRESSEES = frozenset("reporters journalists supporters the audience him her them me us you crowd".split())
 _CLAUSE_SKIP = frozenset(
     "however also though too still nonetheless today yesterday tonight earlier later recently again previously "
@@ -345,7 +347,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         low = t.low
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
             break
-        if t.t == "." and not (j > 0 and toks[j - 1].low in _ABBREV):
+        if t.t == "." and not (j > 0 and (toks[j - 1].low in _ABBREV or len(toks[j - 1].t) == 1 and toks[j - 1].cap)):
             break
         if low == "of" and out and out[-1].cap:
             out.append(t)
@@ -376,7 +378,7 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     lowers = 0
     while j < len(toks):
         t = toks[j]
-        if t.t == "." and out and out[-1].low in _ABBREV:
+        if t.t == "." and out and (out[-1].low in _ABBREV or len(out[-1].t) == 1 and out[-1].cap):
             out.append(t)
             j += 1
             continue
@@ -517,10 +519,11 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
 def _last_person_in(state: _DocState, s: int, e: int) -> str | None:
     """The last known person named in ``nt[s:e]`` (by a full or a short form)."""
     found = None
+    spoken = {sp.name for sp in state.history if sp.person}
     for t in _tokens(state.nt, s, e):
         if t.cap and t.t in state.names:
             name, person = _canonical(state, [t.t], t.s + 1)
-            if person:
+            if person and name in spoken:
                 found = name
     return found
 
@@ -561,14 +564,31 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     return v[0], t.s, t.e
 
 
+def _is_stop(toks: list[_Tok], k: int) -> bool:
+    t = toks[k]
+    if t.t == ".":
+        return not (k > 0 and toks[k - 1].low in _ABBREV)
+    return t.t in "!?;" or t.t == '"'
+
+
+def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
+    """toks[a:b] as a speaker mention when nothing better parses ("one P&G employee told")."""
+    while b > a and (toks[b - 1].low in _AUX or toks[b - 1].t == ","):
+        b -= 1
+    while a < b and toks[a].t in ",-":
+        a += 1
+    if b <= a or b - a > 10 or any(t.t in "();:" for t in toks[a:b]):
+        return []
+    return toks[a:b]
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
         return None
     k0 = 1 if toks[0].t in ",-" else 0
-    for k in range(k0, min(len(toks), k0 + 9)):
-        t = toks[k]
-        if t.t in ".!?;" or t.t == '"':
+    for k in range(k0, min(len(toks), k0 + 16)):
+        if _is_stop(toks, k):
             break
         cue = _cue_at(toks, k)
         if cue is None:
@@ -576,13 +596,16 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
         if cue[0] == "according to":
             np = _np_forward(toks, k + 2)
             return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
-        np = _np_backward(toks, k) if k > k0 else []
-        if np and np[0].s >= toks[k0].s:
-            return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:speaker_cue")
-        if k == k0 or all(tt.low in _AUX for tt in toks[k0:k]):
-            np = _np_forward(toks, k + 1)
+        if k > k0 and not all(tt.low in _AUX for tt in toks[k0:k]):
+            np = _np_backward(toks, k)
+            if not np or np[0].s < toks[k0].s:
+                np = _window_np(toks, k0, k)
             if np:
-                return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
+                return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:speaker_cue")
+            return None
+        np = _np_forward(toks, k + 1)
+        if np:
+            return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
         return None
     return None
 
@@ -591,33 +614,39 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution preceding a quote: 'Lavrov said: "', 'He added, "', 'According to X, "'."""
     if not toks:
         return None
+    # only the last sentence before the quote
+    for k in range(len(toks) - 2, -1, -1):
+        if _is_stop(toks, k):
+            toks = toks[k + 1 :]
+            break
+    if not toks:
+        return None
     last = toks[-1].t
     if last not in (":", ",") and toks[-1].low not in ("that",) and not _cue_at(toks, len(toks) - 1):
         return None
     for k in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
-        t = toks[k]
-        if t.t in ".!?;" or t.t == '"':
-            break
         cue = _cue_at(toks, k)
         if cue is None:
-            if k > 0 and t.low == "statement" and toks[k - 1].low in ("a", "the"):
-                continue
             continue
         if cue[0] == "according to":
             np = _np_forward(toks, k + 2)
             return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
+        if toks[k].low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE:
+            sp = _subject(state, toks, k, [], [])
+            return _Frame(sp, cue[0], cue[1], cue[2], "direct:before_participle") if sp else None
         np = _np_backward(toks, k)
         if np:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
         np = _np_forward(toks, k + 1)
         if np and cue[0] not in ("tell", "ask"):
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
-        return None
+        sp = _subject(state, toks, k, [], [])
+        return _Frame(sp, cue[0], cue[1], cue[2], "direct:before") if sp else None
     if last == ":":
-        np = _np_backward(toks, len(toks) - 1)
-        if np:
+        sp = _subject(state, toks, len(toks) - 1, [], [])
+        if sp is not None:
             c = toks[-1]
-            return _Frame(_resolve(state, np, np[0].s), ":", c.s, c.e, "direct:colon")
+            return _Frame(sp, ":", c.s, c.e, "direct:colon")
     return None
 
 
@@ -755,8 +784,8 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                 row.speaker, row.cue, row.cue_s, row.cue_e, row.rule = (
                     frame.speaker, frame.cue, frame.cs, frame.ce, frame.rule,
                 )
-            elif prev_direct is not None and prev_direct.speaker is not None and pi - prev_direct_para <= 1 and (
-                first.open - ps <= 1 or first.continued
+            elif prev_direct is not None and prev_direct.speaker is not None and (
+                pi - prev_direct_para <= 1 and (first.open - ps <= 1 or first.continued) or pi == prev_direct_para
             ):
                 sp = prev_direct.speaker
                 row.speaker = _Speaker(None, None, None, sp.name, "inherited", sp.person)
@@ -842,20 +871,23 @@ def _reported(
         content: Span | None = None
         rule = ""
         if lemma == "according to":
+            # the source runs to the next comma (or the sentence end)
+            j = k + 2
+            while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
+                j += 1
             np = _np_forward(toks, k + 2)
+            if not np or np[-1].e < toks[j - 1].e and j - k - 2 <= 12:
+                np = toks[k + 2 : j] if 0 < j - k - 2 <= 12 else np
             if not np:
                 continue
             speaker = _resolve(state, np, np[0].s)
-            after = [x for x in toks if x.s >= np[-1].e]
-            if after and after[0].t == "," and k == 0 or (k > 0 and toks[k - 1].t == "," and False):
-                content = _trim_clause(nt, after[0].e, se)
-            elif k > 0:
-                content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
+            if k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")):
+                content = _trim_clause(nt, toks[j].e if j < len(toks) else np[-1].e, se)
             else:
-                content = _trim_clause(nt, np[-1].e, se)
+                content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
             rule = "indirect:according_to"
         else:
-            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].t == ","
+            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
             np = [] if is_participle else _np_backward(toks, k)
             tail = toks[k + 1 :]
             # ", he said." closing a clause
@@ -880,9 +912,29 @@ def _reported(
                     speaker = _resolve(state, np, np[0].s)
                     rule = "indirect:speaker_cue"
                 else:
-                    continue
+                    # "Some advocates for stem cell research said …", "Graham called … and said …"
+                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                    np = _window_np(toks, b, k) if k - b <= 10 and not any(
+                        x.low in _STOP_BACK or x.low in lex.verbs for x in toks[b:k]
+                    ) else []
+                    if np:
+                        speaker = _resolve(state, np, np[0].s)
+                        rule = "indirect:speaker_cue"
+                    elif k > 0 and toks[k - 1].low in ("and", "but", "then"):
+                        speaker = _subject(state, toks, k, out, done)
+                        rule = "indirect:coordinated"
+                    if speaker is None:
+                        continue
                 j = k + 1
-                if lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
+                if info is not None and info[2] == "quote":
+                    # naming verbs count only with a quoted fragment: called the suspension "arbitrary"
+                    q = next((q for q in pq if q.role == "embedded" and not q.used and ce < q.open <= ce + 100
+                              and q.ce <= se), None)
+                    if q is None or j >= len(toks):
+                        continue
+                    content = _trim_clause(nt, toks[j].s, q.ce)
+                    rule += ":naming"
+                elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     if toks[j].low in _ADDRESSEES or toks[j].low in lex.pronouns:
                         j += 1
                         if j < len(toks) and toks[j - 1].low == "the":
@@ -890,21 +942,35 @@ def _reported(
                     elif toks[j].cap:
                         while j < len(toks) and toks[j].cap:
                             j += 1
-                while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
-                    j += 1
-                has_that = j < len(toks) and toks[j].low == "that"
-                if has_that:
-                    j += 1
-                elif info is not None and info[2] != "bare":
-                    continue
-                if j >= len(toks) or not _clause_start(toks[j]):
-                    continue
-                end = se
-                for x in toks[j:]:
-                    if x.t in ";" or (x.t == "," and _next_is_frame(toks, x)):
-                        end = x.s
-                        break
-                content = _trim_clause(nt, toks[j].s, end)
+                if content is None:
+                    while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
+                        j += 1
+                    # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
+                    for look in range(j, min(len(toks), j + 9)):
+                        if toks[look].low in ("that", "whether", "if") or toks[look].t in ",.;":
+                            if toks[look].low in ("that", "whether", "if"):
+                                j = look
+                            break
+                    has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
+                    if has_that:
+                        j += 1 if toks[j].low == "that" else 0
+                    elif info is not None and info[2] == "to" and j < len(toks) and toks[j].low == "to":
+                        pass  # "pledged to oppose …": the infinitive is the content
+                    elif info is not None and info[2] != "bare":
+                        continue
+                    if j >= len(toks) or not _clause_start(toks[j]):
+                        continue
+                    end = se
+                    for i in range(j, len(toks)):
+                        x = toks[i]
+                        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+                        if x.t in ";" or (x.t == "," and _next_is_frame(toks, x)):
+                            end = x.s
+                            break
+                        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
+                            end = x.s  # "… but did not suggest …", "… and said …"
+                            break
+                    content = _trim_clause(nt, toks[j].s, end)
         if content is None or speaker is None:
             continue
         c0, c1 = content
@@ -951,7 +1017,9 @@ def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
 
 def _clause_start(t: _Tok) -> bool:
     low = t.low
-    if low in ("to", "in", "on", "at", "for", "with", "about", "of", "by", "from", "into", "."):
+    if low == "to":
+        return True
+    if low in ("in", "on", "at", "for", "with", "about", "of", "by", "from", "into", "."):
         return False
     return t.t[:1].isalnum() or t.t in ('"', "'")
 

@@ -200,6 +200,7 @@ def _token_set(starts: list[int], spans: list[tuple[int, int]]) -> frozenset[int
 
 def _strip_name(name: str) -> str:
     drop = _titles()
+    name = name.split(",")[0]  # the head before an apposition: "Cornell Belcher, a Democratic pollster"
     words = [w for w in re.findall(r"[\w.-]+", name.lower().replace("'s", "")) if w.rstrip(".") not in drop]
     return " ".join(words)
 
@@ -298,7 +299,9 @@ def score_document(
         if not gs or len(union & gs) / len(union | gs) < 0.5:
             continue
         c["matched"] += 1
-        best = pred[max(preds, key=lambda x: x[1])[0]]
+        # the speaker of the prediction that overlaps most among those that name one
+        named = [x for x in preds if pred[x[0]].speaker is not None] or preds
+        best = pred[max(named, key=lambda x: (bool(pred[x[0]].speaker_spans), x[1]))[0]]
         if _speaker_ok(g, best):
             c["speaker_ok"] += 1
         spans = [s for pi, _ in preds for s in pred[pi].spans]
