@@ -23,7 +23,7 @@ import pandas as pd
 from .. import frames
 from ..corpus import Document
 from ..errors import ParameterError
-from . import analogy
+from . import analogy, propaganda, questions, repetition, scare, stance
 from .matching import DocContext
 
 Detector = Callable[[DocContext], list[dict[str, Any]]]
@@ -31,12 +31,14 @@ Detector = Callable[[DocContext], list[dict[str, Any]]]
 #: device name -> the family detector that produces it
 REGISTRY: dict[str, Detector] = {
     analogy.DEVICE: analogy.detect,
+    questions.DEVICE: questions.detect,
+    **dict.fromkeys(["repetition", "anaphora", "epistrophe", "tricolon", "antimetabole"], repetition.detect),
+    **dict.fromkeys(["hedge", "booster", "us_vs_them"], stance.detect),
+    "scare_quote": scare.detect,
+    **dict.fromkeys(
+        ["flag_waving", "thought_terminating_cliche", "slogan", "black_and_white", "whataboutism"], propaganda.detect
+    ),
 }
-
-
-def _register(family: Detector, names: Iterable[str]) -> None:
-    for name in names:
-        REGISTRY[name] = family
 
 
 def _families(kinds: list[str]) -> list[Detector]:

@@ -18,9 +18,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
+from .. import lexicons
 from .. import text as _text
 from ..corpus import Document
 from ..errors import LexiconError
@@ -167,6 +168,22 @@ class DocContext:
         """Token spans of the normalised text."""
         return _text.token_spans(self.text)
 
+    @cached_property
+    def sentence_tokens(self) -> list[list[Span]]:
+        """For each sentence, its token spans (one pass over both sorted lists)."""
+        out: list[list[Span]] = [[] for _ in self.sentences]
+        k = 0
+        toks = self.tokens
+        for i, (s, e) in enumerate(self.sentences):
+            while k < len(toks) and toks[k][0] < s:
+                k += 1
+            j = k
+            while j < len(toks) and toks[j][1] <= e:
+                out[i].append(toks[j])
+                j += 1
+            k = j
+        return out
+
     def words_between(self, start: int, end: int) -> int:
         """Number of words (``\\w+`` runs) in the normalised slice."""
         if end <= start:
@@ -195,3 +212,24 @@ def quoted(s: str, limit: int = 80) -> str:
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
     return f"“{s}”"
+
+
+@cache
+def lexicon_matcher(name: str) -> tuple[PhraseMatcher, tuple[dict[str, str], ...]]:
+    """The matcher of a packaged cue lexicon (columns ``cue; class; note``) and its rows.
+
+    Examples
+    --------
+    >>> m, rows = lexicon_matcher("boosters")
+    >>> [rows[h.index]["cue"] for h in m.finditer("It is certainly true.")]
+    ['certainly']
+    """
+    rows = lexicons.load(name)
+    return PhraseMatcher([r["cue"] for r in rows], regex=True, name=f"{name}.tsv"), rows
+
+
+def lexicon_hits(ctx: DocContext, name: str) -> Iterator[tuple[Hit, dict[str, str]]]:
+    """Every hit of a cue lexicon in the document's normalised text, with its row."""
+    matcher, rows = lexicon_matcher(name)
+    for h in matcher.finditer(ctx.text):
+        yield h, rows[h.index]

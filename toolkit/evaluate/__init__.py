@@ -9,3 +9,10 @@
 
 Users can score the toolkit on their own annotations with the same functions.
 """
+
+from .devices import average_precision as average_precision
+from .devices import merge_spans as merge_spans
+from .devices import precision_at as precision_at
+from .devices import referent_matches as referent_matches
+from .devices import score_analogy_sentences as score_analogy_sentences
+from .devices import score_spans as score_spans

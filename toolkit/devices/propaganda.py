@@ -1,0 +1,88 @@
+"""Propaganda techniques with surface cues (names follow SemEval-2020 Task 11).
+
+Each device is a lexicon of regex fragments (``toolkit/data/lexicons``):
+
+* ``flag_waving`` (``flag_waving.tsv``) — appeals to the nation, a people,
+  patriotism or "our values" to justify a position;
+* ``thought_terminating_cliche`` (``thought_terminating_cliches.tsv``) —
+  phrases that end a discussion instead of arguing ("it is what it is",
+  "enough is enough", "fake news");
+* ``slogan`` (``slogans.tsv``) — known slogans and chants, plus two rules: a
+  hashtag, and a short exclamation of at most six words ("Build the wall!");
+* ``black_and_white`` (``black_and_white.tsv``) — false dilemmas ("there is no
+  alternative", "either with us or against us"); the row covers the clause;
+* ``whataboutism`` (``whataboutism.tsv``) — "what about…", "double standards",
+  pointing at the accuser's silence; the row covers the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .matching import DocContext, lexicon_hits, quoted
+
+_HASHTAG = re.compile(r"(?<![\w#])#[A-Za-z]\w{2,}")
+_WORDS = re.compile(r"\w+")
+_CLAUSE_EDGE = re.compile(r"[,;:.!?]")
+
+_LEXICAL = {
+    "flag_waving": ("flag_waving", "appeals to national or group feeling"),
+    "thought_terminating_cliche": ("thought_terminating_cliches", "ends the discussion instead of giving a reason"),
+    "slogan": ("slogans", "is a known slogan or catch-phrase"),
+    "black_and_white": ("black_and_white", "presents only two options (false dilemma)"),
+    "whataboutism": ("whataboutism", "deflects to another case or to the accuser"),
+}
+_CLAUSE_DEVICES = {"black_and_white", "whataboutism"}
+
+
+def _clause(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
+    si = ctx.sentence_of(s)
+    if si < 0:
+        return s, e
+    ss, se = ctx.sentences[si]
+    left = ss
+    for m in _CLAUSE_EDGE.finditer(ctx.text, ss, s):
+        left = m.end()
+    m = _CLAUSE_EDGE.search(ctx.text, e, se)
+    right = m.start() if m else se
+    while left < s and ctx.text[left] in " \"'":
+        left += 1
+    return left, max(right, e)
+
+
+def _lexical(ctx: DocContext) -> list[dict]:
+    out = []
+    for device, (lexicon, what) in _LEXICAL.items():
+        for h, row in lexicon_hits(ctx, lexicon):
+            s, e = (_clause(ctx, h.start, h.end) if device in _CLAUSE_DEVICES else (h.start, h.end))
+            out.append(ctx.row(s, e, device, h.text,
+                               f"{quoted(h.text)} {what} ({row['note']}) (rule: {lexicon}.tsv)."))
+    return out
+
+
+def _slogan_rules(ctx: DocContext) -> list[dict]:
+    out = []
+    for m in _HASHTAG.finditer(ctx.text):
+        out.append(ctx.row(m.start(), m.end(), "slogan", m.group(),
+                           f"The hashtag {quoted(m.group())} packs a message into a catch-phrase (rule: hashtag)."))
+    for s, e in ctx.sentences:
+        sent = ctx.text[s:e].strip(" \"'")
+        if sent.endswith("!") and 1 <= len(_WORDS.findall(sent)) <= 6:
+            a = s + ctx.text[s:e].find(sent)
+            out.append(ctx.row(a, a + len(sent), "slogan", "!",
+                               f"{quoted(sent)} is a short exclamation, the form of a slogan "
+                               f"(rule: exclamation of at most six words)."))
+    return out
+
+
+def detect(ctx: DocContext) -> list[dict]:
+    """Rows for the propaganda techniques with surface cues in one document.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> rows = detect(DocContext(Document("There is no alternative, the minister said. It is what it is.")))
+    >>> [(r["device"], r["text"]) for r in rows]
+    [('thought_terminating_cliche', 'It is what it is'), ('black_and_white', 'There is no alternative')]
+    """
+    return [*_lexical(ctx), *_slogan_rules(ctx)]

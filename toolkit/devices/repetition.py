@@ -1,0 +1,292 @@
+"""Figures of repetition: epizeuxis, anaphora, epistrophe, tricolon, antimetabole.
+
+* ``repetition`` (epizeuxis): the same word or phrase (1–4 words) said twice in
+  a row, at most a comma between ("very far, very far"). A phrase made only of
+  function words ("that that", "had had") does not count; the word classes come
+  from ``stopwords.tsv``.
+* ``anaphora``: consecutive clauses or sentences of a paragraph that open with
+  the same words ("They've been to Afghanistan, they've been to Iraq").
+* ``epistrophe``: consecutive clauses or sentences that end with the same words.
+* ``tricolon``: three parallel items in a row, "A, B and C", that open with the
+  same word or have the same length.
+* ``antimetabole`` (chiasmus of words): A B … B A inside a sentence ("a ban
+  with permit reservation to a permit with ban reservation"); ``score`` ranks
+  candidates (see :func:`chiasmus_score`), rows are kept from
+  :data:`MIN_CHIASMUS_SCORE`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from .matching import DocContext, Span, quoted
+
+#: lowest antimetabole score reported as a device
+MIN_CHIASMUS_SCORE = 1.0
+_FUNCTION_CLASSES = {"determiner", "preposition", "conjunction", "auxiliary", "pronoun", "contraction", "modal",
+                     "negated_auxiliary"}
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
+_HINGE = frozenset(["and", "but", "or", "not", "nor", "to", "from", "versus", "vs", "than", "into", "becomes",
+                    "for", "is", "are"])
+_WORDLIKE = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in lexicons.load("stopwords") if r["class"] in _FUNCTION_CLASSES)
+
+
+def _is_content(word: str) -> bool:
+    return word not in _function_words() and not word.isdigit() and _WORDLIKE.search(word) is not None
+
+
+def _lemma(word: str) -> str:
+    w = word.lower().removesuffix("'s")
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _words(ctx: DocContext, toks: list[Span]) -> list[tuple[int, int, str]]:
+    return [(s, e, ctx.text[s:e].lower()) for s, e in toks if _WORDLIKE.match(ctx.text[s:e])]
+
+
+# --------------------------------------------------------------------------- epizeuxis
+
+
+def _epizeuxis(ctx: DocContext) -> list[dict]:
+    out = []
+    for toks in ctx.sentence_tokens:
+        words = _words(ctx, toks)
+        i = 0
+        while i < len(words):
+            found = False
+            for n in (4, 3, 2, 1):
+                if i + 2 * n > len(words):
+                    continue
+                a = [w for _, _, w in words[i : i + n]]
+                b = [w for _, _, w in words[i + n : i + 2 * n]]
+                if a != b or not any(_is_content(w) for w in a):
+                    continue
+                gap = ctx.text[words[i + n - 1][1] : words[i + n][0]]
+                if gap.strip(" ,\"'") or gap.count(",") > 1:
+                    continue
+                s, e = words[i][0], words[i + 2 * n - 1][1]
+                phrase = ctx.text[words[i][0] : words[i + n - 1][1]]
+                out.append(ctx.row(s, e, "repetition", phrase,
+                                   f"{quoted(phrase)} is said twice in a row ({quoted(ctx.text[s:e])}) for emphasis "
+                                   f"(rule: epizeuxis, immediate repetition)."))
+                i += 2 * n
+                found = True
+                break
+            if not found:
+                i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- anaphora / epistrophe
+
+
+def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
+    """Per paragraph: clauses (split at , ; : and sentence ends) with their words."""
+    paras: dict[int, list[tuple[int, int, list[str]]]] = {}
+    for si, toks in enumerate(ctx.sentence_tokens):
+        if not toks:
+            continue
+        s, e = ctx.sentences[si]
+        p = ctx.doc.paragraph_at(ctx.to_original(s, e)[0])
+        start = s
+        for m in [*_CLAUSE_BREAK.finditer(ctx.text, s, e), None]:
+            end = m.start() if m else e
+            words = [
+                ctx.text[a:b].lower() for a, b in toks if a >= start and b <= end and _WORDLIKE.match(ctx.text[a:b])
+            ]
+            if words:
+                paras.setdefault(p, []).append((start, end, words))
+            if m:
+                start = m.end()
+    return list(paras.values())
+
+
+_OPENERS = frozenset(["and", "but", "or", "so"])
+
+
+def _shared(a: list[str], b: list[str], from_end: bool) -> list[str]:
+    if from_end:
+        a, b = a[::-1], b[::-1]
+    else:
+        a = a[1:] if a and a[0] in _OPENERS and len(a) > 1 else a
+        b = b[1:] if b and b[0] in _OPENERS and len(b) > 1 else b
+    out = []
+    for x, y in zip(a, b, strict=False):
+        if x != y or len(out) == 3:
+            break
+        out.append(x)
+    return out[::-1] if from_end else out
+
+
+def _parallel(ctx: DocContext, device: str, from_end: bool) -> list[dict]:
+    out = []
+    for units in _units(ctx):
+        i = 0
+        while i < len(units) - 1:
+            common = _shared(units[i][2], units[i + 1][2], from_end)
+            content = any(_is_content(w) for w in common)
+            if not common or not (content or (len(common) >= 2 and not from_end)):
+                i += 1
+                continue
+            j = i + 1
+            while j + 1 < len(units) and _shared(units[j][2], units[j + 1][2], from_end)[: len(common)] == common:
+                j += 1
+            count = j - i + 1
+            if len(common) >= 2 or count >= 3:
+                phrase = " ".join(common)
+                where = "open" if not from_end else "end"
+                rule = "anaphora" if not from_end else "epistrophe"
+                out.append(ctx.row(units[i][0], units[j][1], device, phrase,
+                                   f"{count} clauses in a row {where} with the same words {quoted(phrase)} "
+                                   f"(rule: {rule})."))
+                i = j + 1
+            else:
+                i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- tricolon
+
+
+_ITEM_SPLIT = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _tricolon(ctx: DocContext) -> list[dict]:
+    out = []
+    for s, e in ctx.sentences:
+        seps = list(_ITEM_SPLIT.finditer(ctx.text, s, e))
+        if len(seps) < 2:
+            continue
+        bounds = [s, *[x for m in seps for x in (m.start(), m.end())], e]
+        items = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+        for k in range(len(items) - 2):
+            last_sep = seps[k + 1].group()
+            if "and" not in last_sep and "or" not in last_sep:
+                continue
+            if "and" in seps[k].group() or "or" in seps[k].group().replace(",", ""):
+                continue
+            trio = [ctx.text[a:b].strip() for a, b in items[k : k + 3]]
+            words = [t.lower().split() for t in trio]
+            if k == 0:  # the first item runs from the sentence start: keep its last words only
+                words[0] = words[0][-len(words[1]) :] if len(words[0]) > len(words[1]) else words[0]
+            if not all(1 <= len(w) <= 6 for w in words):
+                continue
+            one_opener = len({w[0] for w in words}) == 1
+            same_start = one_opener and (_is_content(words[0][0]) or len(words[0]) >= 2)
+            same_len = len({len(w) for w in words}) == 1 and len(words[0]) >= 2
+            if not (same_start or same_len):
+                continue
+            a = items[k][1] - len(" ".join(ctx.text[items[k][0] : items[k][1]].split()[-len(words[0]) :]))
+            start = max(items[k][0], a)
+            end = items[k + 2][1]
+            why = "open with the same word" if same_start else f"have the same length ({len(words[0])} words)"
+            out.append(ctx.row(start, end, "tricolon", ctx.text[start:end],
+                               f"Three parallel items in a row ({'; '.join(quoted(t, 30) for t in trio)}) {why} "
+                               f"(rule: tricolon, A, B and C)."))
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- antimetabole
+
+
+def chiasmus_score(words: list[str], a: int, b: int, c: int, d: int) -> float:
+    """Score a criss-cross candidate A B … B' A' over a sentence's lower-cased words.
+
+    Higher is more likely a real antimetabole: both pairs are content words,
+    the stretch is short, the words between A and B recur between B' and A'
+    ("ban *with* permit … permit *with* ban"), a hinge word ("and", "not",
+    "to"…) sits in the middle, and neither word occurs again elsewhere in the
+    sentence (repetition elsewhere makes the pattern accidental).
+
+    Examples
+    --------
+    >>> w = "a ban with permit reservation to a permit with ban reservation".split()
+    >>> chiasmus_score(w, 1, 3, 7, 9) > chiasmus_score(w, 0, 1, 9, 10)
+    True
+    """
+    la, lb = _lemma(words[a]), _lemma(words[b])
+    score = 2.0
+    for lem in (la, lb):
+        if not _is_content(lem):
+            score -= 2.0
+    lemmas = [_lemma(w) for w in words]
+    score -= 0.75 * (lemmas.count(la) - 2) + 0.75 * (lemmas.count(lb) - 2)
+    score -= 0.08 * (d - a)
+    if words[a + 1 : b] and words[a + 1 : b] == words[c + 1 : d]:
+        score += 1.0
+    middle = words[b + 1 : c]
+    if any(w in _HINGE for w in middle):
+        score += 0.75
+    if len(middle) <= 3:
+        score += 0.5
+    if b - a == d - c:
+        score += 0.5
+    return round(score, 3)
+
+
+def _antimetabole(ctx: DocContext) -> list[dict]:
+    out = []
+    for toks in ctx.sentence_tokens:
+        words = _words(ctx, toks)
+        if len(words) < 4:
+            continue
+        low = [w for _, _, w in words]
+        lem = [_lemma(w) for w in low]
+        pos: dict[str, list[int]] = {}
+        for i, x in enumerate(lem):
+            pos.setdefault(x, []).append(i)
+        best: tuple[float, int, int, int, int] | None = None
+        for la, pa in pos.items():
+            if len(pa) < 2 or not _is_content(la):
+                continue
+            for ia in pa:
+                for idd in pa:
+                    if idd <= ia + 2 or idd - ia > 30:
+                        continue
+                    for ib in range(ia + 1, idd - 1):
+                        lb = lem[ib]
+                        if lb == la or not _is_content(lb):
+                            continue
+                        for ic in pos[lb]:
+                            if ib < ic < idd:
+                                sc = chiasmus_score(low, ia, ib, ic, idd)
+                                if best is None or sc > best[0]:
+                                    best = (sc, ia, ib, ic, idd)
+        if best and best[0] >= MIN_CHIASMUS_SCORE:
+            sc, ia, ib, ic, idd = best
+            s, e = words[ia][0], words[idd][1]
+            a_w, b_w = ctx.text[words[ia][0] : words[ia][1]], ctx.text[words[ib][0] : words[ib][1]]
+            out.append(ctx.row(s, e, "antimetabole", f"{a_w} … {b_w} … {b_w} … {a_w}",
+                               f"The words {quoted(a_w)} and {quoted(b_w)} come back in reverse order (A B … B A), "
+                               f"a criss-cross that makes the two halves mirror each other "
+                               f"(rule: antimetabole; score {sc} ranks how clear the pattern is).", score=sc))
+    return out
+
+
+def detect(ctx: DocContext) -> list[dict]:
+    """Rows for every repetition figure in one document.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> rows = detect(DocContext(Document('They could go "very far, very far" now.')))
+    >>> [(r["device"], r["cue"]) for r in rows]
+    [('repetition', 'very far')]
+    """
+    return [
+        *_epizeuxis(ctx),
+        *_parallel(ctx, "anaphora", from_end=False),
+        *_parallel(ctx, "epistrophe", from_end=True),
+        *_tricolon(ctx),
+        *_antimetabole(ctx),
+    ]
