@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -47,9 +48,11 @@ Engine = Literal["toolkit", "textstat"]
 ENGINES = ("toolkit", "textstat")
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+# the tokenizer's word alternatives alone: the same word tokens, without a filtering pass
+_WORD_PATTERN = TOKEN_PATTERN.removesuffix(r"|[^\w\s]")
+_WORDS_ONLY = _WORD_PATTERN != TOKEN_PATTERN
+_WORDS_RE = re.compile(_WORD_PATTERN)
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
-_NON_ALNUM = re.compile(r"[\W_]")
-_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
@@ -249,23 +252,34 @@ def is_familiar(token: str) -> bool:
     word = token.lower().replace("\u2019", "'")
     if not any(c.isalpha() for c in word):
         return True
-    easy = easy_words()
-    if word in easy:
+    if word in _familiar_forms():
         return True
     if "-" in word:
         return all(is_familiar(p) for p in word.split("-") if p)
-    for suffix, repl in _INFLECTIONS:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            stem = word[: -len(suffix)]
-            if stem + repl in easy:
-                return True
-            # doubled consonant before -ed/-ing/-er/-est: stopped, running, bigger
-            if (
-                suffix in ("ed", "ing", "er", "est") and not repl and len(stem) > 2
-                and stem[-1] == stem[-2] and stem[:-1] in easy
-            ):
-                return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _familiar_forms() -> frozenset[str]:
+    """The list words and every regular inflection of them (built once).
+
+    A word ``w`` is an inflection when it ends in ``suffix``, is longer than
+    the suffix by two letters or more, and ``w[:-len(suffix)] + replacement``
+    is a list word; or, before -ed/-ing/-er/-est, when it doubles the final
+    consonant of a list word (``stopped``).
+    """
+    easy = easy_words()
+    forms = set(easy)
+    for base in easy:
+        for suffix, repl in _INFLECTIONS:
+            if base.endswith(repl):
+                word = base[: len(base) - len(repl)] + suffix
+                if len(word) > len(suffix) + 1:
+                    forms.add(word)
+        if len(base) > 1:
+            for suffix in ("ed", "ing", "er", "est"):
+                forms.add(base + base[-1] + suffix)  # stem = base + last letter, len(stem) > 2
+    return frozenset(forms)
 
 
 _GUNNING_SUFFIXES = (("es", ("", "e")), ("ed", ("", "e")), ("ing", ("", "e")))
@@ -303,6 +317,23 @@ def ttr(words: list[str]) -> float:
     return len(set(words)) / len(words) if words else math.nan
 
 
+def _codes(words: list[str] | np.ndarray) -> np.ndarray:
+    """Integer code per word (same word, same code)."""
+    if isinstance(words, np.ndarray) and words.dtype.kind == "i":
+        return words
+    return pd.factorize(np.asarray(words, dtype=object))[0].astype(np.int64) if len(words) else np.zeros(0, np.int64)
+
+
+def _previous(codes: np.ndarray) -> np.ndarray:
+    """For each position, the position of the previous occurrence of its word (-1 if none)."""
+    n = len(codes)
+    order = np.argsort(codes, kind="stable")
+    prev = np.full(n, -1, dtype=np.int64)
+    same = codes[order[1:]] == codes[order[:-1]]
+    prev[order[1:][same]] = order[:-1][same]
+    return prev
+
+
 def mattr(words: list[str], window: int = 50) -> float:
     """Moving-average type-token ratio (Covington & McFall 2010).
 
@@ -326,12 +357,7 @@ def mattr(words: list[str], window: int = 50) -> float:
     n = len(words)
     if n < window:
         return math.nan
-    ids: dict[str, int] = {}
-    codes = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int64, count=n)
-    order = np.argsort(codes, kind="stable")
-    prev = np.full(n, -1, dtype=np.int64)
-    same = codes[order[1:]] == codes[order[:-1]]
-    prev[order[1:][same]] = order[:-1][same]
+    prev = _previous(_codes(words))
     j = np.arange(n, dtype=np.int64)
     first = np.maximum(np.maximum(j - window + 1, prev + 1), 0)
     last = np.minimum(j, n - window)
@@ -339,19 +365,22 @@ def mattr(words: list[str], window: int = 50) -> float:
     return float(new_types) / (window * (n - window + 1))
 
 
-def _mtld_pass(words: list[str] | Any, threshold: float) -> float:
+def _mtld_factors(codes: np.ndarray, threshold: float) -> float:
+    """Factors of one MTLD pass (a plain loop: measured faster than numpy here)."""
+    marks = [-1] * (int(codes.max()) + 1 if len(codes) else 0)  # segment in which a word was last seen
+    segment = types = count = 0
     factors = 0.0
-    seen: set[str] = set()
-    count = 0
-    for w in words:
+    for c in codes.tolist():
         count += 1
-        seen.add(w)
-        if len(seen) / count <= threshold:
+        if marks[c] != segment:
+            marks[c] = segment
+            types += 1
+        if types / count <= threshold:  # a TTR of exactly the threshold completes a factor
             factors += 1
-            seen = set()
-            count = 0
-    if count:
-        factors += (1 - len(seen) / count) / (1 - threshold)
+            segment += 1
+            types = count = 0
+    if count:  # the rest is a partial factor
+        factors += (1 - types / count) / (1 - threshold)
     return factors
 
 
@@ -375,10 +404,13 @@ def mtld(words: list[str], threshold: float = 0.72) -> float:
     """
     if not 0 < threshold < 1:
         raise ParameterError(f"threshold={threshold!r} must lie between 0 and 1")
-    n = len(words)
-    forward = _mtld_pass(words, threshold)
-    backward = _mtld_pass(reversed(words), threshold)
-    if n == 0 or forward == 0 or backward == 0:
+    codes = _codes(words)
+    n = len(codes)
+    if n == 0:
+        return math.nan
+    forward = _mtld_factors(codes, threshold)
+    backward = _mtld_factors(codes[::-1].copy(), threshold)
+    if forward == 0 or backward == 0:
         return math.nan
     return (n / forward + n / backward) / 2
 
@@ -394,24 +426,23 @@ def hdd(words: list[str], sample: int = 42) -> float:
 
     Examples
     --------
-    >>> hdd(list("abcd"), sample=2)
+    >>> round(hdd(list("abcd"), sample=2), 12)  # every type is new in any sample
     1.0
     """
     if not isinstance(sample, int) or sample < 1:
         raise ParameterError(f"sample={sample!r} must be a positive int")
-    n = len(words)
+    codes = _codes(words)
+    n = len(codes)
     if n < sample:
         return math.nan
-    freqs: dict[str, int] = {}
-    for w in words:
-        freqs[w] = freqs.get(w, 0) + 1
-    f = np.fromiter(freqs.values(), dtype=np.float64, count=len(freqs))
-    i = np.arange(sample, dtype=np.float64)
-    # P(0 occurrences) = prod_i (N - f - i) / (N - i); zero once N - f - i <= 0
-    num = (n - f)[:, None] - i[None, :]
-    with np.errstate(divide="ignore"):
-        logs = np.where(num > 0, np.log(np.clip(num, 1e-300, None)), -np.inf)
-    log_p0 = logs.sum(axis=1) - np.log(n - i).sum()
+    f = np.bincount(codes)
+    f = f[f > 0]
+    # log k! for k = 0..N; C(N-f, s) / C(N, s) = (N-f)! (N-s)! / ((N-f-s)! N!)
+    log_fact = np.concatenate(([0.0], np.cumsum(np.log(np.arange(1, n + 1, dtype=np.float64)))))
+    rest = n - f
+    ok = rest >= sample
+    log_p0 = np.full(len(f), -np.inf)
+    log_p0[ok] = log_fact[rest[ok]] - log_fact[rest[ok] - sample] - log_fact[n] + log_fact[n - sample]
     return float((1.0 - np.exp(log_p0)).sum() / sample)
 
 
@@ -504,26 +535,71 @@ def sentence_words(doc: Document) -> list[list[str]]:
     return out
 
 
-def _counts(sents: list[list[str]]) -> dict[str, Any]:
-    words = [w for s in sents for w in s]
-    syl = [_syllables(w) for w in words]
-    joined = "".join(words)
-    non_alnum = len(_NON_ALNUM.findall(joined))
-    digits = len(_DIGIT.findall(joined))
-    complex_words = 0
-    for sent in sents:
-        for i, w in enumerate(sent):
-            if _gunning_candidate(w) and not (i > 0 and w[0].isupper()):
-                complex_words += 1
+def doc_words(doc: Document) -> list[str]:
+    """The word tokens of a document, as written (``doc.tokens`` filtered with ``is_word``).
+
+    Matched in one pass with the tokenizer's own word alternatives, which gives
+    the same tokens as running the tokenizer and dropping punctuation.
+
+    Examples
+    --------
+    >>> doc_words(Document("The US-led strikes didn't stop."))
+    ['The', 'US-led', 'strikes', "didn't", 'stop']
+    """
+    if _WORDS_ONLY:
+        return _WORDS_RE.findall(doc.text)
+    return [t for t in _TOKEN_RE.findall(doc.text) if is_word(t)]  # pragma: no cover - other tokenizer
+
+
+def _sentence_initials(doc: Document) -> tuple[int, Counter[str]]:
+    """Sentences holding a word, and how often each word form opens a sentence."""
+    text = doc.text
+    firsts: Counter[str] = Counter()
+    n = 0
+    for s, e in doc.sentences:
+        m = _WORDS_RE.search(text, s, e) if _WORDS_ONLY else None
+        if m is None and not _WORDS_ONLY:  # pragma: no cover - other tokenizer
+            words = [t for t in _TOKEN_RE.findall(text, s, e) if is_word(t)]
+            if words:
+                n += 1
+                firsts[words[0]] += 1
+            continue
+        if m is not None:
+            n += 1
+            firsts[m.group()] += 1
+    return n, firsts
+
+
+@lru_cache(maxsize=200_000)
+def _form(token: str) -> tuple[int, bool, bool, int, int]:
+    """(syllables, Dale–Chall difficult, Gunning candidate, letters, characters) of one word form."""
+    return (
+        _syllables(token),
+        not is_familiar(token),
+        _gunning_candidate(token),
+        sum(map(str.isalpha, token)),
+        sum(map(str.isalnum, token)),
+    )
+
+
+def _counts(words: list[str], sentences: int, initials: Counter[str]) -> dict[str, int]:
+    syllables = polysyllables = difficult = complex_words = letters = characters = 0
+    for form, k in Counter(words).items():
+        syl, hard, candidate, let, chars = _form(form)
+        syllables += syl * k
+        letters += let * k
+        characters += chars * k
+        if syl >= 3:
+            polysyllables += k
+        if hard:
+            difficult += k
+        if candidate:
+            # a capitalised word counts only where it opens a sentence (else: a proper noun)
+            complex_words += initials.get(form, 0) if form[0].isupper() else k
     return {
-        "words": words,
-        "sentences": len(sents),
-        "syllables": sum(syl),
-        "polysyllables": sum(1 for n in syl if n >= 3),
-        "complex_words": complex_words,
-        "difficult_words": sum(1 for w in words if not is_familiar(w)),
-        "letters": len(joined) - non_alnum - digits,
-        "characters": len(joined) - non_alnum,
+        "sentences": sentences, "syllables": syllables, "polysyllables": polysyllables,
+        "complex_words": complex_words, "difficult_words": difficult, "letters": letters,
+        "characters": characters,
     }
 
 
@@ -542,11 +618,13 @@ def _textstat_scores(text: str) -> dict[str, float]:
 
 
 def _profile_rows(doc: Document, *, engine: str, window: int, threshold: float, sample: int) -> list[frames.Row]:
-    c = _counts(sentence_words(doc))
-    words = c.pop("words")
-    lower = [w.lower() for w in words]
-    n = len(lower)
-    types = len(set(lower))
+    words = doc_words(doc)
+    n_sent, initials = _sentence_initials(doc)
+    c = _counts(words, n_sent, initials)
+    n = len(words)
+    lower = "\n".join(words).replace("\u2019", "'").lower().split("\n") if words else []
+    codes = _codes(lower)
+    types = int(codes.max()) + 1 if n else 0
     if engine == "textstat":
         from . import langdata
 
@@ -560,11 +638,11 @@ def _profile_rows(doc: Document, *, engine: str, window: int, threshold: float, 
         **c,
         "ttr": types / n if n else math.nan,
         "root_ttr": types / math.sqrt(n) if n else math.nan,
-        "mattr": mattr(lower, window),
-        "mtld": mtld(lower, threshold),
-        "hdd": hdd(lower, sample),
+        "mattr": mattr(codes, window),
+        "mtld": mtld(codes, threshold),
+        "hdd": hdd(codes, sample),
         **scores,
-        "mean_sentence_length": n / c["sentences"] if c["sentences"] else math.nan,
+        "mean_sentence_length": n / n_sent if n_sent else math.nan,
         "engine": engine,
     }]
 

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import frames, lexicons
+from . import profile as _profile
 from .corpus import Document, as_documents
 from .errors import ParameterError
 from .text import TOKEN_PATTERN, is_word
@@ -111,7 +112,11 @@ def doc_words(doc: Document, *, lower: bool = True) -> list[str]:
     >>> doc_words(Document("The US-led strikes didn't stop."))
     ['the', 'us-led', 'strikes', "didn't", 'stop']
     """
-    return [_norm(t, lower) for t in _TOKEN_RE.findall(doc.text) if is_word(t)]
+    words = _profile.doc_words(doc)
+    if not words:
+        return []
+    joined = "\n".join(words).replace("\u2019", "'")
+    return (joined.lower() if lower else joined).split("\n")
 
 
 def _sentence_words(doc: Document, lower: bool) -> list[list[str]]:

@@ -1,0 +1,178 @@
+"""Benchmark: lexical profile and keyness on UN General Debate speeches, next to textstat.
+
+Reads a sample of the UN General Debate corpus (CC0) from ../shared/corpora/ungdc
+(every ``--every``-th speech until ``--mb`` megabytes of UTF-8 text), then times,
+in one process and on the same texts:
+
+* ``tk.lexical_profile`` (all counts, diversity and the seven readability scores),
+* textstat's own seven formulas (Flesch, Flesch–Kincaid, Fog, SMOG, Coleman–Liau,
+  ARI, Dale–Chall v2) on each text,
+* the sentence splitter alone (the floor of the profile: ``Document.sentences``),
+* ``tk.keyness`` of the first half of the sample against the second half.
+
+With ``--syllables`` it also measures how often the fallback rules agree with
+the CMU dictionary on the sample's dictionary words: the toolkit's vowel-group
+rule and Pyphen hyphenation (what textstat falls back to).
+
+Timings on a shared machine are noisy: run it twice and read the spread.
+
+    .venv/bin/python scripts/bench_lexical.py            # 4 MB sample
+    .venv/bin/python scripts/bench_lexical.py --mb 10 --syllables --compare
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ungdc" / "ungdc_1946_2024.jsonl.gz"
+
+
+def sample(path: Path, mb: float, every: int) -> list[dict[str, str]]:
+    out, size = [], 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i % every:
+                continue
+            rec = json.loads(line)
+            out.append({"id": rec["id"], "text": rec["text"]})
+            size += len(rec["text"].encode("utf-8"))
+            if size >= mb * 1e6:
+                break
+    return out
+
+
+def timed(fn, *args, **kwargs):
+    t0 = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - t0
+
+
+def textstat_seven(texts: list[str]) -> None:
+    import textstat
+
+    for t in texts:
+        textstat.flesch_reading_ease(t)
+        textstat.flesch_kincaid_grade(t)
+        textstat.gunning_fog(t)
+        textstat.smog_index(t)
+        textstat.coleman_liau_index(t)
+        textstat.automated_readability_index(t)
+        textstat.dale_chall_readability_score_v2(t)
+
+
+def syllable_agreement(texts: list[str]) -> None:
+    import re
+
+    import pyphen
+
+    from toolkit import profile
+    from toolkit.text import TOKEN_PATTERN, is_word
+
+    cmu = profile._cmu()
+    hyph = pyphen.Pyphen(lang="en")
+    token_re = re.compile(TOKEN_PATTERN)
+    n = ours = pyph = 0
+    for t in texts:
+        for tok in token_re.findall(t):
+            w = tok.lower()
+            if not is_word(tok) or not w.isalpha() or w not in cmu:
+                continue
+            truth = cmu[w][0]
+            n += 1
+            ours += profile._guess(w) == truth
+            pyph += len(hyph.positions(w)) + 1 == truth
+    print(f"syllables on {n:,} dictionary word tokens: vowel-group fallback agrees with CMU on "
+          f"{100 * ours / n:.1f} %, Pyphen hyphenation (textstat's fallback) on {100 * pyph / n:.1f} %")
+
+
+def compare(texts: list[str], ids: list[str]) -> None:
+    """Where the toolkit and textstat differ, measured on the same texts."""
+    import textstat
+
+    import toolkit as tk
+
+    ours = tk.lexical_profile(pd_frame(texts, ids), progress=False)
+    theirs = tk.lexical_profile(pd_frame(texts, ids), engine="textstat", progress=False)
+    print(f"\ncomparison on {len(texts)} texts (mean over documents; toolkit vs textstat)")
+    print(f"{'column':<30}{'toolkit':>10}{'textstat':>10}{'mean |diff|':>13}")
+    for col in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+                "coleman_liau_index", "automated_readability_index", "dale_chall"):
+        a, b = ours[col], theirs[col]
+        print(f"{col:<30}{a.mean():>10.2f}{b.mean():>10.2f}{(a - b).abs().mean():>13.2f}")
+    sent = [textstat.sentence_count(t) for t in texts]
+    words = [textstat.lexicon_count(t) for t in texts]
+    syl = [textstat.syllable_count(t) for t in texts]
+    chars = [textstat.char_count(t) for t in texts]
+    print("counts, textstat / toolkit (mean ratio): "
+          f"sentences {sum(s / o for s, o in zip(sent, ours['sentences'], strict=True)) / len(texts):.3f}, "
+          f"words {sum(w / o for w, o in zip(words, ours['tokens'], strict=True)) / len(texts):.3f}, "
+          f"syllables {sum(y / o for y, o in zip(syl, ours['syllables'], strict=True)) / len(texts):.3f}, "
+          f"ARI characters {sum(c / o for c, o in zip(chars, ours['characters'], strict=True)) / len(texts):.3f}")
+    # the Coleman–Liau constant alone: 0.0588 vs 0.058 times letters per 100 words
+    big_l = 100 * ours["letters"] / ours["tokens"]
+    print(f"Coleman–Liau: the constant 0.058 instead of 0.0588 alone lowers the index by "
+          f"{(0.0008 * big_l).mean():.2f} on average (L = {big_l.mean():.0f} letters per 100 words)")
+
+
+def pd_frame(texts: list[str], ids: list[str]):
+    import pandas as pd
+
+    return pd.DataFrame({"id": ids, "text": texts})
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=4.0, help="megabytes of text to sample (default 4)")
+    ap.add_argument("--every", type=int, default=7, help="take every n-th speech (default 7)")
+    ap.add_argument("--syllables", action="store_true", help="also measure syllable-rule agreement with CMU")
+    ap.add_argument("--compare", action="store_true", help="also compare every readability column with textstat")
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found (the shared corpora are not shipped with the project)")
+        return 0
+
+    import toolkit as tk
+    from toolkit import langdata
+
+    langdata.ensure()
+    recs = sample(CORPUS, args.mb, args.every)
+    texts = [r["text"] for r in recs]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"sample: {len(texts)} UN General Debate speeches, {mb:.2f} MB (every {args.every}th speech)")
+    # warm up: imports, CMU dictionary, Punkt model, textstat's word list
+    tk.lexical_profile("Warm up the dictionaries. Then time.")
+    textstat_seven(["Warm up the dictionaries. Then time it."])
+
+    def fresh():  # documents without cached sentences or tokens
+        return [tk.Document(r["text"], id=r["id"]) for r in recs]
+
+    _, t_sent = timed(lambda docs: [d.sentences for d in docs], fresh())
+    profile, t_prof = timed(tk.lexical_profile, fresh(), progress=False)
+    _, t_ts = timed(textstat_seven, texts)
+    half = len(recs) // 2
+    _, t_key = timed(tk.keyness, fresh()[:half], fresh()[half:])
+
+    print(f"{'task':<44}{'seconds':>9}{'MB/s':>8}")
+    for name, secs in [
+        ("sentence splitting alone (Punkt)", t_sent),
+        ("tk.lexical_profile (full profile)", t_prof),
+        ("textstat, its seven formulas", t_ts),
+        ("tk.keyness (half vs half)", t_key),
+    ]:
+        print(f"{name:<44}{secs:>9.2f}{mb / secs:>8.2f}")
+    print(f"full profile vs textstat's seven formulas: {t_ts / t_prof:.1f}x faster")
+    print(f"(one process, {len(profile)} rows; timings on a shared machine are noisy)")
+    if args.syllables:
+        syllable_agreement(texts)
+    if args.compare:
+        compare(texts, [r["id"] for r in recs])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
