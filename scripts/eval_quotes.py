@@ -27,7 +27,10 @@ import toolkit as tk
 from toolkit.evaluate.quotes import QuoteAnnotation, read_quote_annotations, score_quotes
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
-FILES = {"polnear": CORPORA / "polnear" / "dev.jsonl", "german_news_quotes": CORPORA / "german_news_quotes" / "dev.jsonl"}
+FILES = {
+    "polnear": CORPORA / "polnear" / "dev.jsonl",
+    "german_news_quotes": CORPORA / "german_news_quotes" / "dev.jsonl",
+}
 _NAIVE = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{1,2000})[\"“”„«»]")
 
 

@@ -116,3 +116,151 @@ def test_seed_speakers_table(seed):
     assert table["share"].sum() == pytest.approx(1.0)
     lav = table.set_index("speaker").loc["Sergei Lavrov"]
     assert lav["quotes"] >= 10
+
+
+# --------------------------------------------------------------------------- hard cases on Wikinews text
+
+
+def test_split_quote_is_one_row_with_two_fragments_and_pronoun_resolved():
+    # wikinews-1f179fd7cf4e (Conception boat fire): the Coast Guard captain is named in the
+    # sentence before, then quoted with a split quote attributed to "she"
+    doc = tk.Document(_sentence("wikinews-1f179fd7cf4e", "The United States Coast Guard", "of the victims.\""))
+    q = quotes(doc)
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 1
+    row = direct.iloc[0]
+    assert row["text"].startswith("It is never an easy decision") and row["text"].endswith("of the victims.")
+    assert (row["speaker"], row["speaker_mention"], row["attribution"]) == ("Monica Rochester", "she", "pronoun")
+    frags = [tuple(map(int, f.split("-"))) for f in row["fragments"].split(";")]
+    assert [doc.text[a:b] for a, b in frags][1].startswith("We know that")
+    assert len(frags) == 2 and "she said" not in " ".join(doc.text[a:b] for a, b in frags)
+
+
+def test_inverted_attribution_and_short_form_to_full_name():
+    # wikinews-1f179fd7cf4e: '"…," said Santa Barbara County Sheriff Bill Brown.' then 'according to Brown'
+    q = quotes(_sentence("wikinews-1f179fd7cf4e", "\"This is probably the worst-case", "according to Brown."))
+    direct = _row(q, "worst-case scenario")
+    assert (direct["speaker"], direct["cue"], direct["attribution"]) == ("Bill Brown", "say", "explicit")
+    assert direct["speaker_mention"] == "Santa Barbara County Sheriff Bill Brown"
+    according = q[q["cue"] == "according to"].iloc[0]
+    assert (according["kind"], according["speaker"]) == ("indirect", "Bill Brown")
+    assert according["speaker_mention"] == "Brown"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "start", "end", "needle", "speaker", "cue"),
+    [
+        # according to + comma
+        ("wikinews-bbc66cad5215", "According to eyewitness Vinnie DeVita", "ball of flames.\"",
+         "within probably 15 to 20 seconds", "Vinnie DeVita", "according to"),
+        # a colon after "in a statement"
+        ("wikinews-efcf591a7967", "Vladimir Putin, president of Russia", "Robert Mugabe.", "Many important dates",
+         "Vladimir Putin", "say"),
+        # tweeted
+        ("wikinews-b24755064580", "Prime Minister Mateusz Morawiecki tweeted", "prayers.\"", "We are with Mayor",
+         "Mateusz Morawiecki", "tweet"),
+        # told reporters, with an apposition between speaker and cue
+        ("wikinews-b2723307906a", "Sophie Obadia, another lawyer", "private life.", "Women in France",
+         "Sophie Obadia", "tell"),
+    ],
+)
+def test_cues(doc_id, start, end, needle, speaker, cue):
+    row = _row(quotes(_sentence(doc_id, start, end)), needle)
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", speaker, cue)
+
+
+def test_organisation_and_anonymous_sources():
+    # wikinews-bbc66cad5215: an organisation tweets a partial quote
+    q = quotes(_sentence("wikinews-bbc66cad5215", "The Alachua Sheriff", "all hands on deck.\""))
+    row = _row(q, "required all hands on deck")
+    assert (row["kind"], row["speaker"], row["cue"]) == ("partial", "Alachua Sheriff's Office", "tweet")
+    # wikinews-2debebd5ab53: reported speech closed by ", German officials said."
+    q = quotes(_sentence("wikinews-2debebd5ab53", "The Federal Aviation Office", "officials said."))
+    row = q.iloc[0]
+    assert (row["kind"], row["speaker"], row["text"]) == (
+        "indirect", "German officials", "The Federal Aviation Office of Germany has suspended Mahan's permit")
+
+
+def test_titles_of_works_and_nicknames_are_not_quotations():
+    # wikinews-b2b15ef5d181 (a retrospective "entitled" …) and wikinews-8a26b61791a1 (Jeremy "Spike" Cohen)
+    title = _sentence("wikinews-b2b15ef5d181", "a special retrospective", "(ABC).")
+    nickname = _sentence("wikinews-8a26b61791a1", "The next day, the party", "third ballot.")
+    assert quotes(title).empty
+    assert quotes(nickname).empty
+
+
+def test_typography_variants_give_the_same_quotations():
+    # wikinews-b24755064580, re-typeset with typographic, German and guillemet marks
+    base = _sentence("wikinews-b24755064580", "Prime Minister Mateusz Morawiecki tweeted", "prayers.\"")
+    variants = [
+        base,
+        base.replace('"We', "\u201cWe").replace('."', ".\u201d"),
+        base.replace('"We', "\u201eWe").replace('."', ".\u201c"),
+        base.replace('"We', "\u00abWe").replace('."', ".\u00bb"),
+    ]
+    got = [quotes(v)[["text", "speaker", "kind"]].values.tolist() for v in variants]
+    assert all(g == got[0] for g in got) and got[0][0][1] == "Mateusz Morawiecki"
+    # offsets stay in the original text whatever the marks
+    for v in variants:
+        r = quotes(v).iloc[0]
+        assert v[r["start"] : r["end"]] == r["text"]
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quotation():
+    # wikinews-fd398e028e45: "Before I ran … think, 'There's just not as many females …"
+    text = _sentence("wikinews-fd398e028e45", "A Republican Assemblywoman, Jill Tolles", "Republican Party")
+    text = text + ".'\""
+    q = quotes(text)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert row["kind"] == "direct" and row["speaker"] == "Jill Tolles"
+    assert "There's just not as many females" in row["text"]
+
+
+def test_unbalanced_marks_never_raise():
+    # wikinews-b24755064580 with the closing mark removed, and with a stray extra mark
+    base = _sentence("wikinews-b24755064580", "Prime Minister Mateusz Morawiecki tweeted", "prayers.\"")
+    open_only = base[:-1]
+    q = quotes(open_only)
+    assert q.iloc[0]["text"].startswith("We are with Mayor") and q.iloc[0]["speaker"] == "Mateusz Morawiecki"
+    for broken in (open_only + ' "', '"' + base, base.replace('"', "\u201c"), '"', "'", "''", '"\n"'):
+        quotes(broken)  # must not raise
+
+
+def test_multi_paragraph_quote_continues_with_inherited_speaker():
+    # two consecutive quoted sentences of wikinews-1f179fd7cf4e set as a two-paragraph quote
+    # (news convention: the first paragraph is not closed, the second opens again)
+    text = (
+        '"This is probably the worst-case scenario you can possibly have," said Santa Barbara County Sheriff '
+        'Bill Brown. "You have a vessel that\'s on the open sea, that is in the middle of the night.\n'
+        "\"I mean, it's 3:30 in the morning.\""
+    )
+    q = quotes(text)
+    last = _row(q, "3:30 in the morning")
+    assert (last["kind"], last["speaker"], last["attribution"]) == ("direct", "Bill Brown", "inherited")
+    assert last["paragraph"] == 1
+    first = _row(q, "worst-case")
+    assert first["text"].endswith("middle of the night.")
+
+
+def test_corpus_input_and_zero_rows():
+    # a Wikinews-sample corpus gives one table with doc ids; a text without quotes gives an empty table
+    corpus = tk.Corpus.from_documents([
+        tk.Document(_sentence("wikinews-b24755064580", "Prime Minister Mateusz Morawiecki tweeted", "prayers.\""),
+                    id="wikinews-b24755064580"),
+        tk.Document(_sentence("wikinews-2debebd5ab53", "The Federal Aviation Office", "officials said."),
+                    id="wikinews-2debebd5ab53"),
+    ])
+    q = quotes(corpus)
+    assert q["doc_id"].tolist() == ["wikinews-b24755064580", "wikinews-2debebd5ab53"]
+    empty = quotes("The weather was fine on Tuesday.")
+    assert empty.empty and list(empty.columns) == list(q.columns)
+    assert speakers("The weather was fine.").empty
+
+
+def test_parallel_gives_the_same_table(wikinews):
+    docs = tk.Corpus.from_documents(list(wikinews.head(12)))
+    one = quotes(docs)
+    two = quotes(docs, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(one) > 20

@@ -67,7 +67,7 @@ __all__ = ["quotes", "speakers"]
 @dataclass(frozen=True)
 class _Lex:
     verbs: dict[str, tuple[str, str, str]]  # form -> (lemma, class, complement)
-    verb_re: re.Pattern[str]
+    first_words: frozenset[str]  # first word of every cue form, lower case
     titles: dict[str, set[str]]
     pronouns: dict[str, str]
     anon_heads: frozenset[str]
@@ -81,7 +81,7 @@ class _Lex:
 def _lex() -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in lexicons.load("reporting_verbs")}
     forms = sorted(verbs, key=len, reverse=True)
-    verb_re = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I)
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"})
     titles: dict[str, set[str]] = {}
     for r in lexicons.load("speaker_titles"):
         titles.setdefault(r["term"], set()).add(r["class"])
@@ -89,7 +89,7 @@ def _lex() -> _Lex:
     anon = lexicons.load("anonymous_sources")
     return _Lex(
         verbs=verbs,
-        verb_re=verb_re,
+        first_words=first_words,
         titles=titles,
         pronouns={r["pronoun"]: r["kind"] for r in lexicons.load("pronouns")},
         anon_heads=frozenset(r["term"] for r in anon if r["class"] == "head"),
@@ -100,33 +100,24 @@ def _lex() -> _Lex:
     )
 
 
+def _grammar(cls: str) -> frozenset[str]:
+    """One word class of the ``quote_grammar`` data file (function words the rules rely on)."""
+    return frozenset(r["word"] for r in lexicons.load("quote_grammar") if r["class"] == cls)
+
+
 _TOKEN = re.compile(TOKEN_PATTERN)
 _MARK = re.compile(r"''|[\"']")
 _SPACE_BEFORE_OPEN = set(" \t\n\r([{/-—")
 _CLOSE_AFTER = set(" \t\n\r.,;:!?)]}/-")
-_ABBREV = frozenset("mr mrs ms dr prof sen rep gov gen lt col sgt adm capt maj st jr sr rev".split())
-_STOP_BACK = frozenset(
-    "that and but or as when while because if since though although after before so then where which who whom "
-    "whose what how why than to for in on at by from with into about over under said".split()
-)
-_AUX = frozenset(
-    "has have had also later then once again previously recently repeatedly publicly privately reportedly "
-    "would will could might may can did does do has_been just first further earlier long often".split()
-)
-_COORD_VERB = frozenset("did does do also then has had have was were is are".split())
-_BE = frozenset("is was are were be been being am".split())
-_ADDRESSEES = frozenset("reporters journalists supporters the audience him her them me us you crowd".split())
-_CLAUSE_SKIP = frozenset(
-    "however also though too still nonetheless today yesterday tonight earlier later recently again previously "
-    "repeatedly now then".split()
-)
-_ORG_WORDS = frozenset(
-    "news times post journal department house party campaign committee council ministry government inc "
-    "association agency university commission court congress senate administration office network group "
-    "institute foundation center centre bank fund union organization organisation board press tv television "
-    "radio magazine daily tribune herald review report poll survey".split()
-)
-_PARTICLES = frozenset("al al- bin ibn de da del van von der le la di du".split())
+_ABBREV = _grammar("abbreviation")
+_STOP_BACK = _grammar("clause_boundary")
+_AUX = _grammar("auxiliary")
+_COORD_VERB = _grammar("coordinated_verb")
+_BE = _grammar("be")
+_ADDRESSEES = _grammar("addressee")
+_CLAUSE_SKIP = _grammar("clause_adverb")
+_ORG_WORDS = _grammar("organisation_word")
+_PARTICLES = _grammar("name_particle")
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
@@ -267,19 +258,15 @@ def _has_word(nt: str, s: int, e: int) -> bool:
 # --------------------------------------------------------------------------- tokens and noun phrases
 
 
-@dataclass(frozen=True, slots=True)
 class _Tok:
-    s: int
-    e: int
-    t: str
+    """A token of the normalised text: offsets, text, lower case, capitalised."""
 
-    @property
-    def low(self) -> str:
-        return self.t.lower()
+    __slots__ = ("cap", "e", "low", "s", "t")
 
-    @property
-    def cap(self) -> bool:
-        return self.t[:1].isupper()
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self.s, self.e, self.t = s, e, t
+        self.low = t.lower()
+        self.cap = t[:1].isupper()
 
 
 def _tokens(nt: str, s: int, e: int) -> list[_Tok]:
@@ -310,7 +297,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
     """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs."""
     lex = _lex()
     j = k - 1
-    while j >= 0 and (toks[j].low in _AUX or toks[j].low.endswith("ly") and not toks[j].cap):
+    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap)):
         j -= 1
     if j < 0:
         return []
@@ -326,7 +313,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
                 break
             if [t.low for t in toks[a : a + n]] == qwords and toks[a - 1].low in lex.anon_heads:
                 b = a - 1
-                while b > 0 and _np_ok(toks[b - 1]) and not toks[b - 1].low in _STOP_BACK:
+                while b > 0 and _np_ok(toks[b - 1]) and toks[b - 1].low not in _STOP_BACK:
                     b -= 1
                 return toks[b : j + 1]
     if toks[j].t == ",":
@@ -347,7 +334,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         low = t.low
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
             break
-        if t.t == "." and not (j > 0 and (toks[j - 1].low in _ABBREV or len(toks[j - 1].t) == 1 and toks[j - 1].cap)):
+        if t.t == "." and not (j > 0 and (toks[j - 1].low in _ABBREV or (len(toks[j - 1].t) == 1 and toks[j - 1].cap))):
             break
         if low == "of" and out and out[-1].cap:
             out.append(t)
@@ -378,7 +365,7 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     lowers = 0
     while j < len(toks):
         t = toks[j]
-        if t.t == "." and out and (out[-1].low in _ABBREV or len(out[-1].t) == 1 and out[-1].cap):
+        if t.t == "." and out and (out[-1].low in _ABBREV or (len(out[-1].t) == 1 and out[-1].cap)):
             out.append(t)
             j += 1
             continue
@@ -411,6 +398,7 @@ class _Speaker:
     name: str | None  # canonical
     attribution: str
     person: bool
+    pron: str | None = None  # pronoun kind, for re-resolution in text order
 
 
 @dataclass
@@ -421,13 +409,20 @@ class _DocState:
     last_pos: list[int] = field(default_factory=list)
 
 
+# name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
+# from every capital (quadratic time)
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w'.-]*(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z][\w'.-]*){1,4}"
+    r"\b[A-Z](?:\.|[\w'-]{0,60})"
+    r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60})){1,7}"
 )
 
 
 def _strip_titles(words: list[str]) -> list[str]:
     lex = _lex()
+    # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
+    last_title = max((i for i, w in enumerate(words[:-1]) if lex.titles.get(w.lower().rstrip("."), set())
+                      & {"title", "honorific"}), default=-1)
+    words = words[last_title + 1 :]
     i = 0
     while i < len(words) - 1:
         low = words[i].lower().rstrip(".")
@@ -475,16 +470,8 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     mention = nt[ms:me]
     if len(np) == 1 and np[0].low in lex.pronouns:
         kind = lex.pronouns[np[0].low]
-        target = None
-        for sp in reversed(state.history):
-            if sp.name is None:
-                continue
-            if kind in ("male", "female") and sp.person or kind in ("plural", "neuter", "first_plural") and not sp.person:
-                target = sp.name
-                break
-        if target is None and kind in ("male", "female"):
-            target = _nearest_name(state, ms)
-        return _Speaker(mention, ms, me, target, "pronoun", kind in ("male", "female", "first"))
+        return _Speaker(mention, ms, me, _antecedent(state, kind, ms), "pronoun", kind in ("male", "female", "first"),
+                        pron=kind)
     words = [t.t for t in np if t.t not in ("'s",)]
     caps = [t for t in np if t.cap and t.low not in lex.determiners]
     head = np[-1]
@@ -492,9 +479,7 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         # strip leading titles/modifiers and possessives; keep the last run of capitalised words
         run: list[str] = []
         for t in np:
-            if t.cap or t.low in _PARTICLES or (t.t == "." and run):
-                run.append(t.t)
-            elif t.low == "of" and run:
+            if t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
                 run.append(t.t)
             else:
                 run = []
@@ -514,6 +499,29 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                 return _Speaker(mention, ms, me, sp.name, "descriptor", True)
     del caps
     return _Speaker(mention, ms, me, mention, "explicit", False)
+
+
+def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
+    """The speaker a pronoun at ``pos`` refers to: the last compatible speaker before it."""
+    for sp in reversed(state.history):
+        if sp.name is None or sp.ms is None or sp.ms >= pos:
+            continue
+        personal = kind in ("male", "female", "first")
+        if sp.person == personal or kind == "second":
+            return sp.name
+    if kind in ("male", "female"):
+        return _nearest_name(state, pos)
+    return None
+
+
+def _remember(state: _DocState, sp: _Speaker) -> None:
+    """Add a speaker to the document's history, kept in text order."""
+    if sp.name is None or sp.ms is None or sp.attribution == "inherited":
+        return
+    keys = state.last_pos
+    i = bisect_right(keys, sp.ms)
+    keys.insert(i, sp.ms)
+    state.history.insert(i, sp)
 
 
 def _last_person_in(state: _DocState, s: int, e: int) -> str | None:
@@ -561,6 +569,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     v = lex.verbs.get(low)
     if v is None or v[0] == "point out":
         return None
+    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
+        return None  # "United States", "Reports"
     return v[0], t.s, t.e
 
 
@@ -622,7 +632,10 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     if not toks:
         return None
     last = toks[-1].t
-    if last not in (":", ",") and toks[-1].low not in ("that",) and not _cue_at(toks, len(toks) - 1):
+    n = len(toks)
+    if last not in (":", ",") and toks[-1].low not in ("that",) and not any(
+        _cue_at(toks, i) for i in range(max(0, n - 3), n)
+    ):
         return None
     for k in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
         cue = _cue_at(toks, k)
@@ -703,17 +716,22 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
         if len(words) >= 3 or not before or before[-1] in ":":
             return "direct"
-        if inner.rstrip()[-1:] in ".!?," and len(words) >= 2:
+        if inner.rstrip()[-1:] in ".!?,":
             return "direct"
-    if prev_tok is not None and _cue_at(toks_before, len(toks_before) - 1) and inner[:1].isupper() and len(words) >= 4:
-        return "direct"  # He said "We will win."
+    n = len(toks_before)
+    if inner[:1].isupper() and len(words) >= 4 and any(
+        _cue_at(toks_before, i) and all(t.low in _ADDRESSEES or t.cap for t in toks_before[i + 1 :])
+        for i in range(max(0, n - 3), n)
+    ):
+        return "direct"  # He said "We will win."; told reporters "Women in France …"
     return "embedded"
 
 
 def _extract(doc: Document) -> list[dict[str, Any]]:
     norm = doc.normalized
     nt = norm.text
-    if '"' not in nt and "'" not in nt and not _lex().verb_re.search(nt):
+    cue_pos = _cue_positions(nt)
+    if not cue_pos and '"' not in nt and "'" not in nt:
         return []
     paras = doc.paragraphs if norm.offsets is None else paragraph_spans(nt)
     state = _DocState(nt, names=_name_index(nt))
@@ -744,7 +762,7 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                 words = [t for t in gap_toks if t.t[:1].isalnum()]
                 if len(words) <= 12 and '"' not in gap and (
                     not words or any(_cue_at(gap_toks, k) for k in range(len(gap_toks)))
-                ) and nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-" and q.cs < pe:
+                ) and nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-" and q.cs < pe and not _own_frame(nt, q, pe):
                     groups[-1].append(q)
                     continue
             groups.append([q])
@@ -779,13 +797,13 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                 e -= 1
             if e <= s:
                 continue
-            row = _Row(s, e, "direct", s, e, [_trim(nt, a, b) for a, b in frags], None, None, None, None, "")
+            row = _Row(s, e, "direct", s, e, [_trim_comma(nt, a, b) for a, b in frags], None, None, None, None, "")
             if frame is not None and frame.speaker is not None:
                 row.speaker, row.cue, row.cue_s, row.cue_e, row.rule = (
                     frame.speaker, frame.cue, frame.cs, frame.ce, frame.rule,
                 )
             elif prev_direct is not None and prev_direct.speaker is not None and (
-                pi - prev_direct_para <= 1 and (first.open - ps <= 1 or first.continued) or pi == prev_direct_para
+                (pi - prev_direct_para <= 1 and (first.open - ps <= 1 or first.continued)) or pi == prev_direct_para
             ):
                 sp = prev_direct.speaker
                 row.speaker = _Speaker(None, None, None, sp.name, "inherited", sp.person)
@@ -799,8 +817,8 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
             for q in g:
                 q.used = True
             para_rows.append(row)
-            if row.speaker is not None and row.speaker.attribution != "inherited":
-                state.history.append(row.speaker)
+            if row.speaker is not None:
+                _remember(state, row.speaker)
             if row.speaker is not None:
                 prev_direct, prev_direct_para = row, pi
         # ---- reported speech and partial quotes, sentence by sentence
@@ -811,13 +829,18 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
             si += 1
             if se <= ps:
                 continue
-            para_rows.extend(_reported(state, nt, max(ss, ps), min(se, pe), pq, para_rows))
+            para_rows.extend(_reported(state, nt, max(ss, ps), min(se, pe), pq, para_rows, cue_pos))
         # ---- leftover embedded quotes: scare quotes
         for q in pq:
             if q.role == "embedded" and not q.used:
                 s, e = _trim(nt, q.cs, q.ce)
                 if e > s:
                     para_rows.append(_Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
+        # pronouns resolved again now that every speaker of the paragraph is known, in text order
+        for r in sorted(para_rows, key=lambda r: r.s):
+            sp = r.speaker
+            if sp is not None and sp.pron is not None and sp.ms is not None:
+                sp.name = _antecedent(state, sp.pron, sp.ms)
         rows.extend(para_rows)
     return [_to_dict(doc, norm, r) for r in rows]
 
@@ -833,6 +856,24 @@ def _trim(nt: str, s: int, e: int) -> Span:
     return s, e
 
 
+def _trim_comma(nt: str, s: int, e: int) -> Span:
+    s, e = _trim(nt, s, e)
+    while e > s and nt[e - 1] in ", ":
+        e -= 1
+    return s, e
+
+
+def _own_frame(nt: str, q: _Quote, pe: int) -> bool:
+    """Does a reporting cue follow this quote closely ('"…," he said')? Then it starts a new quotation."""
+    toks = _tokens(nt, q.close, min(pe, q.close + 80))
+    for k in range(min(len(toks), 6)):
+        if toks[k].t in '."' and k > 0:
+            return False
+        if _cue_at(toks, k):
+            return True
+    return False
+
+
 def _trim_clause(nt: str, s: int, e: int) -> Span:
     s, e = _trim(nt, s, e)
     while e > s and nt[e - 1] in ".,;:!?- \"'":
@@ -842,12 +883,21 @@ def _trim_clause(nt: str, s: int, e: int) -> Span:
     return s, e
 
 
+def _cue_positions(nt: str) -> list[int]:
+    """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
+    first = _lex().first_words
+    return [m.start() for m in _ALPHA.finditer(nt) if m.group().lower() in first]
+
+
+_ALPHA = re.compile(r"[A-Za-z]{2,}")
+
+
 def _reported(
-    state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row]
+    state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row], cue_pos: list[int]
 ) -> list[_Row]:
     """Indirect and partial quotes in one sentence."""
     lex = _lex()
-    if not lex.verb_re.search(nt, ss, se):
+    if bisect_left(cue_pos, ss) == bisect_left(cue_pos, se):
         return []
     blocked = [(r.s, r.e) for r in done if r.kind == "direct"] + [
         (q.open, q.close) for q in pq if q.role == "direct"
@@ -876,7 +926,7 @@ def _reported(
             while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
                 j += 1
             np = _np_forward(toks, k + 2)
-            if not np or np[-1].e < toks[j - 1].e and j - k - 2 <= 12:
+            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= 12):
                 np = toks[k + 2 : j] if 0 < j - k - 2 <= 12 else np
             if not np:
                 continue
@@ -974,6 +1024,11 @@ def _reported(
         if content is None or speaker is None:
             continue
         c0, c1 = content
+        for a, b in blocked:
+            if c0 <= a < c1:
+                c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
+            elif a <= c0 < b:
+                c1 = c0
         if len(nt[c0:c1].split()) < 3:
             continue
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
@@ -987,8 +1042,7 @@ def _reported(
                             rule.replace("indirect", "partial")))
         else:
             out.append(_Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, lemma, cs, ce, rule))
-        if speaker.attribution != "inherited" and speaker.name is not None:
-            state.history.append(speaker)
+        _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
     return out
@@ -1003,14 +1057,12 @@ def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
 
 def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
     """Only a short adverbial follows the cue before the sentence ends (', he said on Tuesday.')."""
-    words = 0
-    for t in tail:
+    for words, t in enumerate(tail):
         if t.t in ".!?":
             return True
         if t.t in ",;:\"":
             return words <= limit
-        words += 1
-        if words > limit or t.low in ("that",):
+        if words + 1 > limit or t.low == "that":
             return False
     return True
 
@@ -1029,7 +1081,7 @@ def _next_is_frame(toks: list[_Tok], comma: _Tok) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
         return False
-    return nxt.low.endswith("ing") and nxt.low in _lex().verbs or nxt.low == "according"
+    return (nxt.low.endswith("ing") and nxt.low in _lex().verbs) or nxt.low == "according"
 
 
 def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: list[_Row]) -> _Speaker | None:
@@ -1058,7 +1110,7 @@ def _to_dict(doc: Document, norm: Any, r: _Row) -> dict[str, Any]:
     s, e = norm.span_to_original(r.s, r.e)
     cs, ce = norm.span_to_original(r.cs, r.ce)
     sp = r.speaker
-    frags = ";".join("%d-%d" % norm.span_to_original(a, b) for a, b in r.frags if b > a)
+    frags = ";".join("{}-{}".format(*norm.span_to_original(a, b)) for a, b in r.frags if b > a)
     row: dict[str, Any] = {
         "start": s, "end": e, "text": doc.text[s:e], "kind": r.kind,
         "speaker": None, "speaker_mention": None, "speaker_start": None, "speaker_end": None,
@@ -1107,7 +1159,7 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None) -> pd.DataF
     --------
     >>> q = quotes('"It was a mistake," Sergei Lavrov said. "Gaddafi is the same," he said.')
     >>> q[["text", "speaker", "attribution"]].values.tolist()
-    [['It was a mistake,', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same,', 'Sergei Lavrov', 'pronoun']]
+    [['It was a mistake', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same', 'Sergei Lavrov', 'pronoun']]
     """
     return frames.per_document(_extract, x, frames.QUOTES, n_jobs=n_jobs, progress=progress)
 

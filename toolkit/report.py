@@ -17,6 +17,7 @@ from .corpus import Corpus, load_corpus
 from .devices import devices
 from .duplicates import duplicates
 from .profile import lexical_profile
+from .quotes import quotes, speakers
 from .units import paragraphs, sentences
 
 Extractor = Callable[..., pd.DataFrame]
@@ -28,6 +29,8 @@ TABLES: list[tuple[str, Extractor, bool]] = [
     ("duplicates", duplicates, False),
     ("lexical_profile", lexical_profile, True),
     ("devices", devices, True),
+    ("quotes", quotes, True),
+    ("speakers", speakers, False),
 ]
 
 

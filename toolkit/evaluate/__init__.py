@@ -16,3 +16,8 @@ from .devices import precision_at as precision_at
 from .devices import referent_matches as referent_matches
 from .devices import score_analogy_sentences as score_analogy_sentences
 from .devices import score_spans as score_spans
+from .quotes import QuoteAnnotation as QuoteAnnotation
+from .quotes import from_quotes_table as from_quotes_table
+from .quotes import read_quote_annotations as read_quote_annotations
+from .quotes import score_document as score_document
+from .quotes import score_quotes as score_quotes

@@ -41,6 +41,7 @@ __all__ = [
     "QuoteAnnotation",
     "from_quotes_table",
     "read_quote_annotations",
+    "score_document",
     "score_quotes",
 ]
 
