@@ -71,7 +71,8 @@ def _seed_quotes(seed: tk.Document) -> pd.DataFrame:
 
 def test_speakers_and_voices_count_quotes(seed):
     quotes = _seed_quotes(seed)
-    ax = plot.speakers(quotes)
+    assert [t.get_text() for t in plot.speakers(quotes).get_yticklabels()] == ["Sergei Lavrov"]
+    ax = plot.speakers(quotes, unknown=True)
     assert isinstance(ax, Axes)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Sergei Lavrov", "(no speaker)"]
     # stacked by kind: the bar lengths per speaker add up to their quotes
@@ -143,7 +144,7 @@ def test_save_writes_all_formats_byte_identical(seed, tmp_path):
     quotes = _seed_quotes(seed)
     outputs = []
     for run in ("a", "b"):
-        ax = plot.speakers(quotes)
+        ax = plot.speakers(quotes, unknown=True)
         files = plot.save(ax, tmp_path / run / "speakers", data=quotes)
         assert [f.suffix for f in files] == [".pdf", ".svg", ".png", ".csv"]
         outputs.append([f.read_bytes() for f in files])
@@ -157,3 +158,38 @@ def test_save_writes_all_formats_byte_identical(seed, tmp_path):
         quotes["speaker"].fillna("").tolist()
     with pytest.raises(tk.ParameterError, match="Figure or Axes"):
         plot.save("not a figure", tmp_path / "x")
+
+
+def test_empty_tables_give_an_empty_panel_not_an_error(seed):
+    none = tk.tokens(seed).iloc[0:0]
+    panels = [
+        plot.speakers(_seed_quotes(seed).iloc[0:0]),
+        plot.devices(none.assign(device=none["lower"])),
+        plot.keyness(pd.DataFrame({"term": [], "log_ratio": [], "g2": []})),
+        plot.dispersion(none.rename(columns={"lower": "term"})),
+        plot.diversity(pd.DataFrame({"doc_id": [], "g": [], "mattr": []}), by="g"),
+    ]
+    for ax in panels:
+        assert [t.get_text() for t in ax.texts] == ["no data"]
+
+
+def test_long_labels_are_shortened():
+    name = "United States President Donald Trump said in a long statement"
+    ax = plot.speakers(pd.DataFrame({"speaker": [name], "kind": ["direct"]}))
+    label = ax.get_yticklabels()[0].get_text()
+    assert len(label) <= 32 and label.endswith("…") and name.startswith(label[:-1])
+
+
+def test_style_restores_only_its_own_settings():
+    # the notebook backend turns interactive mode on while the first figure is created;
+    # leaving the style must not turn it off again (later figures would not show inline)
+    was, size = matplotlib.is_interactive(), matplotlib.rcParams["font.size"]
+    try:
+        matplotlib.interactive(False)
+        with plot.style("paper"):
+            matplotlib.interactive(True)
+            assert matplotlib.rcParams["font.size"] == 8
+        assert matplotlib.is_interactive()
+        assert matplotlib.rcParams["font.size"] == size
+    finally:
+        matplotlib.interactive(was)

@@ -254,7 +254,7 @@ def map_batches(
     >>> list(map_batches(len, ["a", "b", "c"], batch_size=2))
     [2, 1]
     """
-    from .corpus import Corpus, as_documents
+    from .corpus import Corpus, Document, as_documents
 
     if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
         raise ParameterError(f"n_jobs={n_jobs!r} must be a positive int or -1 (all cores)")
@@ -263,7 +263,8 @@ def map_batches(
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     total = x._length if isinstance(x, Corpus) else None
-    docs = _with_progress(as_documents(x), _progress_enabled(progress) and not isinstance(x, str), desc, total)
+    single = isinstance(x, (str, Document))  # one document: no progress bar
+    docs = _with_progress(as_documents(x), _progress_enabled(progress) and not single, desc, total)
     if order is not None:
         docs = _tracked(docs, order)
     if n_jobs == 1:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import inspect
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -301,7 +302,11 @@ def _from_capability(module: str, name: str, docs: list[Document]) -> pd.DataFra
             return None
         raise
     fn = getattr(mod, name, None)
-    return None if fn is None else fn(docs)
+    if fn is None:
+        return None
+    params = inspect.signature(fn).parameters
+    quiet = "progress" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+    return fn(docs, progress=False) if quiet else fn(docs)
 
 
 def _as_table(value: pd.DataFrame | bool | None, module: str, name: str, docs: list[Document]) -> pd.DataFrame:

@@ -101,8 +101,25 @@ def style(name: str = "paper") -> Iterator[None]:
     """
     if name not in _STYLES:
         raise ParameterError.choice("style", name, _STYLES)
-    with mpl.rc_context(_STYLES[name]):
+    with _rc(_STYLES[name]):
         yield
+
+
+@contextlib.contextmanager
+def _rc(params: dict[str, Any]) -> Iterator[None]:
+    """Set ``params`` and restore exactly those keys afterwards.
+
+    Unlike ``matplotlib.rc_context`` this leaves every other setting alone:
+    the notebook backend switches on interactive mode while the first figure
+    is created, and a full restore would switch it off again, so later
+    figures would no longer show inline.
+    """
+    saved = {k: mpl.rcParams[k] for k in params}
+    mpl.rcParams.update(params)
+    try:
+        yield
+    finally:
+        mpl.rcParams.update(saved)
 
 
 def use(name: str = "paper") -> None:
@@ -188,6 +205,22 @@ def _label(value: Any, missing: str) -> str:
     return str(value)
 
 
+def _short(label: Any, limit: int = 32) -> str:
+    """A tick label cut to ``limit`` characters (with an ellipsis)."""
+    text = str(label)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _no_data(ax: Axes, xlabel: str, ylabel: str) -> Axes:
+    """An empty panel that says so (a figure from an empty table)."""
+    ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="#666666")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
 def _bars_height(n: int, per_bar: float = 0.18) -> float:
     """Figure height (inches) for ``n`` horizontal bars or lanes."""
     return round(max(1.6, 0.7 + per_bar * n), 2)
@@ -199,17 +232,21 @@ def _colours(n: int) -> list[str]:
 
 def _stacked_barh(ax: Axes, counts: pd.DataFrame, *, xlabel: str, ylabel: str) -> Axes:
     """Horizontal stacked bars; rows are bars (top row first), columns are stacks."""
+    if counts.empty:
+        return _no_data(ax, xlabel, ylabel)
     left = np.zeros(len(counts))
     y = np.arange(len(counts))
     for colour, col in zip(_colours(len(counts.columns)), counts.columns, strict=True):
         values = counts[col].to_numpy(dtype=float)
         ax.barh(y, values, left=left, color=colour, label=str(col), height=0.7, linewidth=0)
         left += values
-    ax.set_yticks(y, [str(i) for i in counts.index])
+    ax.set_yticks(y, [_short(i) for i in counts.index])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    if len(counts.columns) > 1:
+    if len(counts.columns) > 3:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    elif len(counts.columns) > 1:
         ax.legend(loc="best")
     ax.xaxis.get_major_locator().set_params(integer=True)
     return ax
@@ -233,8 +270,8 @@ def _attach(table: pd.DataFrame, meta: pd.DataFrame | None, by: str) -> pd.DataF
 # --------------------------------------------------------------------------- voices
 
 
-def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", width: Width = "one",
-             ax: Axes | None = None) -> Axes:
+def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", unknown: bool = False,
+             width: Width = "one", ax: Axes | None = None) -> Axes:
     """Quotes per speaker, the most quoted first, stacked by quote kind.
 
     Parameters
@@ -247,6 +284,8 @@ def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", width: Width
         Show the ``n`` most quoted speakers.
     by
         Column of the quotes table to stack by (``kind``, ``attribution``…).
+    unknown
+        Also show quotes without a resolved speaker, as "(no speaker)".
 
     Examples
     --------
@@ -255,6 +294,8 @@ def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", width: Width
     ['A', 'B']
     """
     _need(table, ["speaker"], "speakers")
+    if not unknown:
+        table = table[table["speaker"].notna()]
     if "quotes" in table.columns and by not in table.columns:
         counts = table.assign(speaker=[_label(s, "(no speaker)") for s in table["speaker"]])
         counts = counts.groupby("speaker", sort=False)["quotes"].sum().to_frame("quotes")
@@ -298,7 +339,7 @@ def voices(table: pd.DataFrame, *, by: str = "attribution", hue: str | None = No
 
 
 def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | None = None,
-            kind: str = "device", n: int = 15, per_document: bool = False, width: Width = "two",
+            kind: str = "device", n: int = 15, series: int = 7, per_document: bool = False, width: Width = "two",
             ax: Axes | None = None) -> Axes:
     """Devices per document or group (stacked bars) or over time (one line per kind).
 
@@ -317,7 +358,9 @@ def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | Non
     kind
         Column that names the series (``device``, ``referent``…).
     n
-        At most ``n`` groups (bars) and 7 series; the rest are summed as "other".
+        At most ``n`` groups (bars).
+    series
+        At most this many series (the most frequent); the rest are summed as "other".
     per_document
         Divide counts by the number of documents in each group (needs ``meta``).
 
@@ -331,7 +374,9 @@ def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | Non
     frame = _attach(table, meta, by)
     frame = frame.assign(**{kind: [_label(v, "(none)") for v in frame[kind]]})
     top = frame[kind].value_counts()
-    keep = sorted(top.index, key=lambda k: (-top[k], k))[:7]
+    if not isinstance(series, int) or series < 1:
+        raise ParameterError(f"series={series!r} must be a positive int")
+    keep = sorted(top.index, key=lambda k: (-top[k], k))[:series]
     series = frame[kind].where(frame[kind].isin(keep), "other")
     counts = pd.crosstab(frame[by], series)
     counts = counts[[c for c in [*keep, "other"] if c in counts.columns]]
@@ -344,13 +389,15 @@ def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | Non
     label = "devices per document" if per_document else "devices"
     numeric = pd.api.types.is_numeric_dtype(frame[by]) and by != "doc_id"
     with _canvas(ax, width) as ax:
+        if counts.empty or not counts.to_numpy().any():
+            return _no_data(ax, by if numeric else label, label if numeric else by)
         if numeric:
             counts = counts.sort_index()
             for colour, col in zip(_colours(len(counts.columns)), counts.columns, strict=True):
                 ax.plot(counts.index, counts[col], marker="o", markersize=2.5, color=colour, label=str(col))
             ax.set_xlabel(by)
             ax.set_ylabel(label)
-            ax.legend(loc="upper left")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
             return ax
         total = counts.sum(axis=1)
         order = (sorted(counts.index, key=lambda g: (-total[g], str(g))) if by != "doc_id"
@@ -396,10 +443,12 @@ def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", wid
     neg = frame[frame["value"] < 0].sort_values(["value", "term"], ascending=[True, True]).head(n)
     shown = pd.concat([pos, neg.iloc[::-1]])
     with _canvas(ax, width, None if ax else _bars_height(len(shown), 0.14)) as ax:
+        if shown.empty:
+            return _no_data(ax, measure, "term")
         y = np.arange(len(shown))
         colours = [OKABE_ITO[4] if v > 0 else OKABE_ITO[3] for v in shown["value"]]
         ax.barh(y, shown["value"], color=colours, height=0.7, linewidth=0)
-        ax.set_yticks(y, shown["term"].tolist())
+        ax.set_yticks(y, [_short(t) for t in shown["term"]])
         ax.invert_yaxis()
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlabel({"log_ratio": "log ratio (binary log of relative frequencies)",
@@ -448,12 +497,14 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
     terms = list(dict.fromkeys(frame[term].astype(str)))
     colour_of = {t: OKABE_ITO[i % len(OKABE_ITO)] for i, t in enumerate(terms)}
     with _canvas(ax, width, None if ax else _bars_height(len(names), 0.22)) as ax:
+        if not names:
+            return _no_data(ax, "position", term)
         for i, name in enumerate(names):
             hits = frame[frame["_lane"] == name]
             colours = [colour_of[str(t)] for t in hits[term]]
             ax.scatter(hits[pos].astype(float), np.full(len(hits), i), marker="|", s=90, c=colours,
                        linewidths=0.9)
-        ax.set_yticks(range(len(names)), names)
+        ax.set_yticks(range(len(names)), [_short(n) for n in names])
         ax.set_ylim(len(names) - 0.5, -0.5)
         ax.set_xlabel("relative position in the document" if pos.startswith("relative") or pos == "position"
                       else "character offset")
@@ -461,6 +512,13 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
             ax.set_xlim(0, 1)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
+        if len(terms) > 1 and len(names) != len(terms):
+            from matplotlib.lines import Line2D
+
+            handles = [Line2D([], [], color=colour_of[t], marker="|", linestyle="none", markersize=8,
+                              markeredgewidth=1.2, label=_short(t)) for t in terms]
+            ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(len(terms), 6),
+                      borderaxespad=0.2)
         return ax
 
 
@@ -487,6 +545,8 @@ def by_group(table: pd.DataFrame, *, measure: str, by: str, meta: pd.DataFrame |
     data = [frame.loc[frame[by] == g, measure].astype(float).dropna().to_numpy() for g in groups]
     rng = np.random.default_rng(0)
     with _canvas(ax, width) as ax:
+        if not groups:
+            return _no_data(ax, by, measure)
         ax.boxplot(data, tick_labels=[str(g) for g in groups], widths=0.5, showfliers=False,
                    medianprops={"color": "black"}, boxprops={"linewidth": 0.6},
                    whiskerprops={"linewidth": 0.6}, capprops={"linewidth": 0.6})
@@ -569,7 +629,7 @@ def save(fig_or_ax: Figure | Axes, path_stem: str | Path, *, data: pd.DataFrame 
     stem.parent.mkdir(parents=True, exist_ok=True)
     written = []
     save_rc = {k: PAPER[k] for k in ("pdf.fonttype", "svg.fonttype", "svg.hashsalt")}
-    with mpl.rc_context(save_rc):
+    with _rc(save_rc):
         for fmt in formats:
             path = stem.with_name(f"{stem.name}.{fmt}")
             fig.savefig(path, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
