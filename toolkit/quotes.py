@@ -834,8 +834,10 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
         for q in pq:
             if q.role == "embedded" and not q.used:
                 s, e = _trim(nt, q.cs, q.ce)
-                if e > s:
-                    para_rows.append(_Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
+                if e <= s:
+                    continue
+                row = _embedded_clause(state, nt, q, s, e, sents, sent_starts, ps, pe)
+                para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
         for r in sorted(para_rows, key=lambda r: r.s):
             sp = r.speaker
@@ -843,6 +845,38 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                 sp.name = _antecedent(state, sp.pron, sp.ms)
         rows.extend(para_rows)
     return [_to_dict(doc, norm, r) for r in rows]
+
+
+def _embedded_clause(
+    state: _DocState, nt: str, q: _Quote, s: int, e: int, sents: list[Span], sent_starts: list[int], ps: int, pe: int
+) -> _Row | None:
+    """A longer quoted stretch inside a sentence with no reporting verb: the sentence's subject says it.
+
+    ``Teachers are "looking to see who is on the Republican side"`` — four or more quoted words
+    are words someone said, not a scare quote; the content runs from the subject's verb to the
+    end of the quotation.
+    """
+    if len(nt[s:e].split()) < 4:
+        return None
+    si = bisect_right(sent_starts, q.open) - 1
+    ss = max(sents[si][0] if si >= 0 else ps, ps)
+    toks = _tokens(nt, ss, q.open)
+    if not toks:
+        return None
+    np = _np_forward(toks, 0)
+    if not np or np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i"):
+        return None
+    k = toks.index(np[-1]) + 1
+    while k < len(toks) and toks[k].low in _AUX:
+        k += 1
+    k += 1  # the verb
+    cs = toks[k].s if k < len(toks) else q.open
+    speaker = _resolve(state, np, np[0].s)
+    if speaker is None:
+        return None
+    c0, c1 = _trim_clause(nt, cs, q.ce)
+    _remember(state, speaker)
+    return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
 _TRIM_CHARS = " \t\n\r\"'"
@@ -1049,9 +1083,13 @@ def _reported(
 
 
 def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
+    """The comma closing the clause before ``first`` (also inside a closing mark: ',"')."""
     for i, t in enumerate(toks):
         if t is first:
-            return toks[i - 1] if i > 0 and toks[i - 1].t == "," else None
+            j = i - 1
+            while j >= 0 and toks[j].t in ('"', "'"):
+                j -= 1
+            return toks[j] if j >= 0 and toks[j].t in (",", "?", "!") else None
     return None
 
 
