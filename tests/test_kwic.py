@@ -81,6 +81,7 @@ def test_export_round_trip(seed: tk.Document) -> None:
 def test_un_speech() -> None:
     path = shared_corpus("ungdc", "ungdc_1946_2024.jsonl.gz")
     doc = tk.load_corpus(path).head(1)[0]
+    assert doc.id == "ungdc-ARG-01-1946"  # Argentina, session 1 (1946), CC0
     k = tk.kwic(doc, "United Nations", window=4)
     assert len(k) == len(re.findall(r"\bUnited\s+Nations\b", doc.text, flags=re.IGNORECASE))
     _check_offsets(k, {doc.id: doc.text})

@@ -226,7 +226,8 @@ def test_diversity_agrees_with_lexicalrichness_on_un_speech() -> None:
     from tests.conftest import shared_corpus
 
     path = shared_corpus("ungdc", "ungdc_1946_2024.jsonl.gz")
-    doc = tk.load_corpus(path).head(1)[0]  # the first speech of the corpus (session 1, 1946)
+    doc = tk.load_corpus(path).head(1)[0]
+    assert doc.id == "ungdc-ARG-01-1946"  # Argentina, session 1 (1946), CC0
     words = [w.lower() for s in P.sentence_words(doc) for w in s]
     oracle = lr.LexicalRichness(" ".join(words), preprocessor=None, tokenizer=str.split)
     assert P.mtld(words) == pytest.approx(oracle.mtld())
