@@ -267,3 +267,35 @@ def test_bad_parameters_raise_named_errors() -> None:
 
 def test_deterministic(seed: tk.Document) -> None:
     pd.testing.assert_frame_equal(tk.lexical_profile(seed), tk.lexical_profile(seed))
+
+
+def test_textstat_engine_works_offline_in_a_fresh_interpreter(tmp_path, seed: tk.Document) -> None:
+    """Network blocked, empty NLTK data directory: the engine prepares cmudict itself (langdata.ensure)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from tests.conftest import ROOT
+
+    script = textwrap.dedent(
+        """
+        import socket
+        def _refuse(*args, **kwargs):
+            raise OSError("network access blocked by the test")
+        socket.socket.connect = _refuse
+        socket.create_connection = _refuse
+        socket.getaddrinfo = _refuse
+        import nltk
+        nltk.data.path[:] = []
+        nltk.download = lambda *a, **k: (_ for _ in ()).throw(AssertionError("download called"))
+        import toolkit as tk
+        row = tk.lexical_profile(tk.load("data/lavrov_2015_afp.txt"), engine="textstat").iloc[0]
+        print(repr(float(row["flesch_reading_ease"])))
+        """
+    )
+    env = {"TOOLKIT_NLTK_DATA": str(tmp_path / "nltk_data"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            timeout=120, cwd=str(ROOT))
+    assert result.returncode == 0, result.stderr
+    here = tk.lexical_profile(seed, engine="textstat").iloc[0]["flesch_reading_ease"]
+    assert float(result.stdout.strip()) == pytest.approx(here)
