@@ -118,6 +118,7 @@ _ADDRESSEES = _grammar("addressee")
 _CLAUSE_SKIP = _grammar("clause_adverb")
 _ORG_WORDS = _grammar("organisation_word")
 _PARTICLES = _grammar("name_particle")
+_CLAUSE_WORDS = _grammar("clause_word")
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
@@ -318,13 +319,22 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
                 return toks[b : j + 1]
     if toks[j].t == ",":
         # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
-        for i in range(j - 1, max(-1, j - 12), -1):
+        for i in range(j - 1, max(-1, j - 16), -1):
             if toks[i].t == ",":
                 inner = _np_backward(toks, i) if i > 0 and toks[i - 1].t != "," else []
-                return inner if inner and inner[-1].cap else []
+                if inner and inner[-1].cap:
+                    return inner
+                # "Lance Beebe, 49, a Navy veteran who …, said": the name opens the sentence
+                lead = _np_forward(toks, 0)
+                if lead and lead[-1].cap and toks.index(lead[-1]) + 1 < len(toks) and \
+                        toks[toks.index(lead[-1]) + 1].t == ",":
+                    return lead
+                return []
             if toks[i].t in ".;:!?\"" or toks[i].low in lex.verbs:
                 return []
         return []
+    if toks[j].low == "who" and j > 0:
+        return [toks[j]]  # "18% who say …": PolNeAR marks the relative pronoun
     if not _head_ok(toks[j]):
         return []
     out = []
@@ -856,7 +866,7 @@ def _embedded_clause(
     are words someone said, not a scare quote; the content runs from the subject's verb to the
     end of the quotation.
     """
-    if len(nt[s:e].split()) < 4:
+    if len(nt[s:e].split()) < _MIN_CLAUSE_QUOTE:
         return None
     si = bisect_right(sent_starts, q.open) - 1
     ss = max(sents[si][0] if si >= 0 else ps, ps)
@@ -879,6 +889,7 @@ def _embedded_clause(
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
+_MIN_CLAUSE_QUOTE = 4
 _TRIM_CHARS = " \t\n\r\"'"
 
 
@@ -998,8 +1009,8 @@ def _reported(
                 else:
                     # "Some advocates for stem cell research said …", "Graham called … and said …"
                     b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
-                    np = _window_np(toks, b, k) if k - b <= 10 and not any(
-                        x.low in _STOP_BACK or x.low in lex.verbs for x in toks[b:k]
+                    np = _window_np(toks, b, k) if k - b <= 12 and not any(
+                        x.low in _CLAUSE_WORDS or x.low in lex.verbs for x in toks[b:k]
                     ) else []
                     if np:
                         speaker = _resolve(state, np, np[0].s)
