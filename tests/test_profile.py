@@ -232,6 +232,7 @@ def test_diversity_agrees_with_lexicalrichness_on_un_speech() -> None:
     oracle = lr.LexicalRichness(" ".join(words), preprocessor=None, tokenizer=str.split)
     assert P.mtld(words) == pytest.approx(oracle.mtld())
     assert P.mattr(words, 100) == pytest.approx(oracle.mattr(window_size=100))
+    assert P.hdd(words) == pytest.approx(oracle.hdd(draws=42))
 
 
 # --------------------------------------------------------------------------- table contract
