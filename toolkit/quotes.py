@@ -716,6 +716,10 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     # titles of works and nicknames
     if prev_tok is not None:
         low = prev_tok.low
+        if low == "," and len(toks_before) > 1:
+            low = toks_before[-2].low  # his memoir, "Gifted Hands," / the charged term, "radical Islam,"
+            if low in lex.title_cues and len(words) <= 8 and inner.rstrip()[-1:] in ",.":
+                return "title"
         titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "to", "for", "on") for w in words)
         after = nt[q.close : q.close + 2]
         if titled and len(words) <= 8 and (low in lex.title_cues or low in lex.nickname_cues or low == "as"):
@@ -723,6 +727,8 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
         if titled and len(words) <= 3 and prev_tok.cap and after[:1] == " " and after[1:2].isupper():
             return "title"  # nickname between names: Dwayne "The Rock" Johnson
     before = nt[ps : q.open].rstrip()
+    if not q.double and not before and len(words) <= 8 and not nt[q.close : q.close + 200].split("\n", 1)[0].strip():
+        return "title"  # a paragraph that is only a short single-quoted line: a subheading
     if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
         if len(words) >= 3 or not before or before[-1] in ":":
             return "direct"
