@@ -100,7 +100,8 @@ def devices(x: Any, kinds: str | Iterable[str] | None = None, **kwargs: Any) -> 
     """
     wanted = _kinds(kinds)
     df = frames.per_document(_rows, x, frames.DEVICES, kinds=wanted, **kwargs)
-    df.attrs["params"]["kinds"] = list(wanted)
+    if isinstance(df, pd.DataFrame):  # a dask DataFrame (dask input) has no attrs
+        df.attrs["params"]["kinds"] = list(wanted)
     return df
 
 

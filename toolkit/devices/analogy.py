@@ -38,6 +38,7 @@ from .matching import DocContext, Hit, PhraseMatcher, quoted
 DEVICE = "historical_analogy"
 
 _YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
+_COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
 _BREAK = re.compile(r"[.;:!?()\[\]]")
 _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
@@ -194,6 +195,8 @@ def _mentions(ctx: DocContext) -> list[Mention]:
     for matcher, info in ((cs, cs_info), (ci, ci_info)):
         for h in matcher.finditer(ctx.text):
             ent, place = info[h.index]
+            if place and _COMPASS.search(ctx.text, max(0, h.start - 8), h.start):
+                continue  # North Korea, South Sudan: another place, not the past event
             found.append(Mention(h.start, h.end, ent, place, h.text))
     for m in _YEAR.finditer(ctx.text):
         label = f"the {m.group(1)}s" if m.group(1) else m.group(2)

@@ -21,7 +21,14 @@ import re
 
 from .matching import DocContext, lexicon_hits, quoted
 
-_HASHTAG = re.compile(r"(?<![\w#])#[A-Za-z]\w{2,}")
+_IMPERATIVE = (
+    r"(?:stop|never|end|build|drain|lock|make|save|free|defend|ban|keep|vote|bring|take|remember|fight|resist|"
+    r"unite|wake|down|no|enough|protect|support|stand|join|march|boycott|impeach|repeal|abolish|send|give|close|"
+    r"smash|crush|kill|throw|let|get)"
+)
+_HASHTAG = re.compile(rf"(?<![\w#])#(?i:{_IMPERATIVE})[A-Z]\w+|(?<![\w#])#(?i:maga)\b")
+_IMPERATIVE_START = re.compile(rf"^(?i:{_IMPERATIVE})\b")
+_CAPS = re.compile(r"(?<![\w'])[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){1,6}(?![\w'])")
 _WORDS = re.compile(r"\w+")
 _CLAUSE_EDGE = re.compile(r"[,;:.!?]")
 
@@ -64,14 +71,20 @@ def _slogan_rules(ctx: DocContext) -> list[dict]:
     out = []
     for m in _HASHTAG.finditer(ctx.text):
         out.append(ctx.row(m.start(), m.end(), "slogan", m.group(),
-                           f"The hashtag {quoted(m.group())} packs a message into a catch-phrase (rule: hashtag)."))
+                           f"The hashtag {quoted(m.group())} packs a call to action into a catch-phrase "
+                           f"(rule: imperative hashtag)."))
+    for m in _CAPS.finditer(ctx.text):
+        if _IMPERATIVE_START.match(m.group()):
+            out.append(ctx.row(m.start(), m.end(), "slogan", m.group(),
+                               f"{quoted(m.group())} is a call to action shouted in capitals, the form of a slogan "
+                               f"(rule: imperative phrase in capitals)."))
     for s, e in ctx.sentences:
         sent = ctx.text[s:e].strip(" \"'")
-        if sent.endswith("!") and 1 <= len(_WORDS.findall(sent)) <= 6:
+        if sent.endswith("!") and 1 <= len(_WORDS.findall(sent)) <= 6 and _IMPERATIVE_START.match(sent):
             a = s + ctx.text[s:e].find(sent)
             out.append(ctx.row(a, a + len(sent), "slogan", "!",
-                               f"{quoted(sent)} is a short exclamation, the form of a slogan "
-                               f"(rule: exclamation of at most six words)."))
+                               f"{quoted(sent)} is a short call to action ending in '!', the form of a slogan "
+                               f"(rule: imperative exclamation of at most six words)."))
     return out
 
 

@@ -17,7 +17,7 @@ _END = re.compile(r"\?[\"')\]]*\s*$")
 _LEAD = re.compile(r"^[\"'(\[\s-]*(?:(?:and|but|so|then|now|well|tell me|frankly|honestly|after all),?\s+)?",
                    re.IGNORECASE)
 _ANSWER = re.compile(
-    r"^[\"'\s]*(?:because|the answer is|of course|no\b|yes\b|nothing|nobody|no one|not\b|none|never|obviously)",
+    r"^[\"'\s]*(?:because|the answer is|nothing|nobody|no one|none)\b",
     re.IGNORECASE,
 )
 

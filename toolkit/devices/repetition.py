@@ -18,13 +18,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from .. import lexicons
 from .matching import DocContext, Span, quoted
 
 #: lowest antimetabole score reported as a device
-MIN_CHIASMUS_SCORE = 1.0
+MIN_CHIASMUS_SCORE = 3.0
 _FUNCTION_CLASSES = {"determiner", "preposition", "conjunction", "auxiliary", "pronoun", "contraction", "modal",
                      "negated_auxiliary"}
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
@@ -104,13 +106,19 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
                 ctx.text[a:b].lower() for a, b in toks if a >= start and b <= end and _WORDLIKE.match(ctx.text[a:b])
             ]
             if words:
-                paras.setdefault(p, []).append((start, end, words))
+                chunk = ctx.text[start:end]
+                lead = len(chunk) - len(chunk.lstrip(" \"'"))
+                paras.setdefault(p, []).append((start + lead, end, words))
             if m:
                 start = m.end()
     return list(paras.values())
 
 
 _OPENERS = frozenset(["and", "but", "or", "so"])
+_PRONOUN_OPENERS = frozenset(["we", "you", "they", "i", "he", "she", "let", "no", "not", "never", "if", "when", "it's",
+                              "we'll",
+                              "we're", "they're", "they've", "we've", "you're"])
+_RELATIVE = frozenset(["which", "who", "whom", "whose", "that", "where", "when", "and", "or", "but"])
 
 
 def _shared(a: list[str], b: list[str], from_end: bool) -> list[str]:
@@ -133,8 +141,9 @@ def _parallel(ctx: DocContext, device: str, from_end: bool) -> list[dict]:
         i = 0
         while i < len(units) - 1:
             common = _shared(units[i][2], units[i + 1][2], from_end)
+            opener = bool(common) and (common[0] in _PRONOUN_OPENERS or _is_content(common[0]))
             content = any(_is_content(w) for w in common)
-            if not common or not (content or (len(common) >= 2 and not from_end)):
+            if not common or not ((content or len(common) >= 2) and (opener or from_end)):
                 i += 1
                 continue
             j = i + 1
@@ -176,17 +185,17 @@ def _tricolon(ctx: DocContext) -> list[dict]:
                 continue
             trio = [ctx.text[a:b].strip() for a, b in items[k : k + 3]]
             words = [t.lower().split() for t in trio]
-            if k == 0:  # the first item runs from the sentence start: keep its last words only
-                words[0] = words[0][-len(words[1]) :] if len(words[0]) > len(words[1]) else words[0]
-            if not all(1 <= len(w) <= 6 for w in words):
+            if not all(2 <= len(w) <= 6 for w in words) or any(w[0] in _RELATIVE for w in words) or any(
+                '"' in t for t in trio
+            ):
                 continue
             one_opener = len({w[0] for w in words}) == 1
-            same_start = one_opener and (_is_content(words[0][0]) or len(words[0]) >= 2)
-            same_len = len({len(w) for w in words}) == 1 and len(words[0]) >= 2
+            same_start = one_opener and (_is_content(words[0][0]) or words[0][0] in _PRONOUN_OPENERS)
+            same_len = len({len(w) for w in words}) == 1 and len(words[0]) >= 3
             if not (same_start or same_len):
                 continue
-            a = items[k][1] - len(" ".join(ctx.text[items[k][0] : items[k][1]].split()[-len(words[0]) :]))
-            start = max(items[k][0], a)
+            first = ctx.text[items[k][0] : items[k][1]]
+            start = items[k][0] + len(first) - len(first.lstrip())
             end = items[k + 2][1]
             why = "open with the same word" if same_start else f"have the same length ({len(words[0])} words)"
             out.append(ctx.row(start, end, "tricolon", ctx.text[start:end],
@@ -199,19 +208,21 @@ def _tricolon(ctx: DocContext) -> list[dict]:
 # --------------------------------------------------------------------------- antimetabole
 
 
-def chiasmus_score(words: list[str], a: int, b: int, c: int, d: int) -> float:
+def chiasmus_score(
+    words: list[str], a: int, b: int, c: int, d: int, *, counts: dict[str, int] | None = None
+) -> float:
     """Score a criss-cross candidate A B … B' A' over a sentence's lower-cased words.
 
     Higher is more likely a real antimetabole: both pairs are content words,
     the stretch is short, the words between A and B recur between B' and A'
-    ("ban *with* permit … permit *with* ban"), a hinge word ("and", "not",
+    ("security *without* development … development *without* security"), a hinge word ("and", "not",
     "to"…) sits in the middle, and neither word occurs again elsewhere in the
     sentence (repetition elsewhere makes the pattern accidental).
 
     Examples
     --------
-    >>> w = "a ban with permit reservation to a permit with ban reservation".split()
-    >>> chiasmus_score(w, 1, 3, 7, 9) > chiasmus_score(w, 0, 1, 9, 10)
+    >>> w = ["no", "security", "without", "development", "or", "development", "without", "security"]
+    >>> chiasmus_score(w, 1, 3, 5, 7) > chiasmus_score(w, 1, 2, 6, 7)
     True
     """
     la, lb = _lemma(words[a]), _lemma(words[b])
@@ -219,8 +230,9 @@ def chiasmus_score(words: list[str], a: int, b: int, c: int, d: int) -> float:
     for lem in (la, lb):
         if not _is_content(lem):
             score -= 2.0
-    lemmas = [_lemma(w) for w in words]
-    score -= 0.75 * (lemmas.count(la) - 2) + 0.75 * (lemmas.count(lb) - 2)
+    if counts is None:  # lemma counts of the sentence; pass them when scoring many candidates (linear time)
+        counts = Counter(_lemma(w) for w in words)
+    score -= 0.75 * (counts[la] - 2) + 0.75 * (counts[lb] - 2)
     score -= 0.08 * (d - a)
     if words[a + 1 : b] and words[a + 1 : b] == words[c + 1 : d]:
         score += 1.0
@@ -245,21 +257,24 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         pos: dict[str, list[int]] = {}
         for i, x in enumerate(lem):
             pos.setdefault(x, []).append(i)
+        counts = {x: len(p) for x, p in pos.items()}
         best: tuple[float, int, int, int, int] | None = None
         for la, pa in pos.items():
             if len(pa) < 2 or not _is_content(la):
                 continue
-            for ia in pa:
-                for idd in pa:
-                    if idd <= ia + 2 or idd - ia > 30:
+            for k, ia in enumerate(pa):
+                # positions are sorted: stop at the first idd beyond 30 words (linear time on huge sentences)
+                for idd in pa[k + 1 : bisect_right(pa, ia + 30, k + 1)]:
+                    if idd <= ia + 2:
                         continue
                     for ib in range(ia + 1, idd - 1):
                         lb = lem[ib]
                         if lb == la or not _is_content(lb):
                             continue
-                        for ic in pos[lb]:
+                        pb = pos[lb]
+                        for ic in pb[bisect_right(pb, ib) : bisect_left(pb, idd)]:
                             if ib < ic < idd:
-                                sc = chiasmus_score(low, ia, ib, ic, idd)
+                                sc = chiasmus_score(low, ia, ib, ic, idd, counts=counts)
                                 if best is None or sc > best[0]:
                                     best = (sc, ia, ib, ic, idd)
         if best and best[0] >= MIN_CHIASMUS_SCORE:

@@ -8,8 +8,9 @@
   claim or presents it as certain ("absolutely clear", "categorically",
   "of course"); skipped after a negation ("not always", "not absolutely").
 * ``us_vs_them`` — a sentence that sets an in-group against an out-group:
-  a strong out-group phrase ("these people", "the enemy"), or "we/us/our" and
-  "they/them/their" in one sentence with a contrast word (but, while, against…).
+  an out-group phrase ("these people", "people like them", "enemies of the
+  people") or an explicit pairing ("us and them", "us versus them"); "we/us/our"
+  in the same sentence is cited with it. Plain "we … they" is too common to count.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from .matching import DocContext, lexicon_hits, quoted
 _NEGATION_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bhardly|\bno|\bnor|\bscarcely)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"\s*(?:not\b|n't\b)", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:what|this|that|a|the|any|every|some|no|which|one|same|this)\s+$", re.IGNORECASE)
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|unlike|against|versus|instead|rather than|yet)\b", re.IGNORECASE)
 
 
 def _hedges(ctx: DocContext) -> list[dict]:
@@ -65,18 +65,12 @@ def _us_vs_them(ctx: DocContext) -> list[dict]:
             continue
         s, e = ctx.sentences[si]
         us = [h for h, r in hits if r["class"] == "us"]
-        them = [h for h, r in hits if r["class"] == "them"]
         strong = [h for h, r in hits if r["class"] == "them" and r["note"] == "strong"]
-        contrast = _CONTRAST.search(ctx.text, s, e)
         if strong:
             cue = strong[0].text
             why = f"{quoted(cue)} sets a group apart as an out-group"
             if us:
                 why += f", against {quoted(us[0].text)}"
-        elif us and them and contrast:
-            cue = f"{us[0].text} … {them[0].text}"
-            why = (f"{quoted(us[0].text)} and {quoted(them[0].text)} are set against each other "
-                   f"({quoted(contrast.group())})")
         else:
             continue
         out.append(ctx.row(s, e, "us_vs_them", cue, f"{why} (rule: us-versus-them, us_them.tsv)."))

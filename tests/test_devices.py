@@ -1,0 +1,128 @@
+"""tk.devices on the seed article and on the bundled Wikinews sample (CC BY 2.5, doc ids cited)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import toolkit as tk
+from toolkit.devices import REGISTRY
+from toolkit.devices.repetition import chiasmus_score
+from toolkit.frames import DEVICES
+
+
+@pytest.fixture(scope="module")
+def seed_devices(seed):
+    return tk.devices(seed)
+
+
+def _rows(df, device):
+    return df[df["device"] == device]
+
+
+def test_schema_and_offsets(seed, seed_devices):
+    assert list(seed_devices.columns) == list(DEVICES.columns)
+    for row in seed_devices.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+        assert row.explanation and "rule" in row.explanation
+        assert set(seed_devices["device"]) <= set(REGISTRY)
+
+
+def test_seed_rhetorical_question(seed_devices):
+    q = _rows(seed_devices, "rhetorical_question")
+    assert q["text"].tolist() == [
+        "Do you believe that the American troops are the only troops who can do the trick?"
+    ]
+    assert q["cue"].tolist() == ["Do you believe"]
+
+
+def test_seed_epizeuxis(seed_devices):
+    r = _rows(seed_devices, "repetition")
+    assert r["text"].tolist() == ["very far, very far"]
+    assert "twice in a row" in r["explanation"].iloc[0]
+
+
+def test_seed_anaphora(seed_devices):
+    a = _rows(seed_devices, "anaphora")
+    assert a["cue"].tolist() == ["they've been to"]
+    assert a["text"].iloc[0].startswith("They've been to Afghanistan, they've been to Iraq")
+
+
+def test_seed_scare_quotes_come_from_tk_quotes(seed, seed_devices):
+    q = tk.quotes(seed)
+    scare = q[q["kind"] == "scare"][["start", "end"]].values.tolist()
+    got = _rows(seed_devices, "scare_quote")
+    assert got[["start", "end"]].values.tolist() == scare
+    assert got["text"].tolist() == ["jihadists", "jihadists", "jihadists", "Islamic caliphate"]
+
+
+def test_seed_negated_booster_is_a_hedge(seed_devices):
+    # "I am not very optimistic": an understatement, never a booster
+    boosters = _rows(seed_devices, "booster")["text"].tolist()
+    hedges = _rows(seed_devices, "hedge")["text"].tolist()
+    assert "not very optimistic" in hedges
+    assert not any("very" in b for b in boosters)
+    assert "It is absolutely clear" in boosters
+
+
+def test_seed_us_vs_them(seed_devices):
+    u = _rows(seed_devices, "us_vs_them")
+    assert u["cue"].tolist() == ["these people"]
+
+
+def test_seed_nothing_propagandistic_fires(seed_devices):
+    for device in ["flag_waving", "slogan", "thought_terminating_cliche", "black_and_white", "whataboutism"]:
+        assert _rows(seed_devices, device).empty, device
+
+
+def test_kinds_filter_and_empty_input():
+    df = tk.devices("Do you believe that? Nobody does.", kinds=["rhetorical_question"])
+    assert df["device"].tolist() == ["rhetorical_question"]
+    empty = tk.devices("", kinds="hedge")
+    assert list(empty.columns) == list(DEVICES.columns) and empty.empty
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "device", "text"),
+    [
+        ("wikinews-3d019ee2437d", "flag_waving", "our nation"),
+        ("wikinews-053efa0290fb", "thought_terminating_cliche", "Enough is enough"),
+        ("wikinews-309bd6a578b8", "black_and_white", "This is the only way we can have a good future"),
+        ("wikinews-542e96803062", "slogan", "Black Lives Matter"),
+        ("wikinews-875a0d06784e", "tricolon", "County Cork, County Kerry and County Limerick"),
+        ("wikinews-b2723307906a", "epistrophe", "she is not a liar. She was portrayed as a liar"),
+    ],
+)
+def test_wikinews_examples(wikinews, doc_id, device, text):
+    doc = wikinews[doc_id]
+    df = tk.devices(doc, kinds=device)
+    assert text in df["text"].tolist()
+    row = df[df["text"] == text].iloc[0]
+    assert row["cue"].lower() in row["explanation"].lower() or device in ("tricolon", "epistrophe")
+
+
+def test_chiasmus_score_prefers_the_true_criss_cross():
+    # UN General Debate (CC0), ungdc-GBR-59-2004: "security without development or development without security"
+    words = ["security", "without", "development", "or", "development", "without", "security"]
+    assert chiasmus_score(words, 0, 2, 4, 6) > chiasmus_score(words, 0, 1, 5, 6)
+    sentence = "There can be no security without development or development without security."
+    df = tk.devices(sentence, kinds="antimetabole")
+    assert df["text"].tolist() == ["security without development or development without security"]
+    assert df["score"].iloc[0] >= 3
+
+
+def test_chiasmus_in_un_sample():
+    corpus = tk.load_corpus(Path(__file__).resolve().parents[1] / "data" / "ungdc_sample.jsonl.gz")
+    doc = corpus["ungdc-DEU-77-2022"]  # UN General Debate (CC0)
+    df = tk.devices(doc, kinds="antimetabole")
+    assert "rule of power or the power of rules" in df["text"].tolist()
+
+
+def test_corpus_input_and_parallel_agree(wikinews):
+    docs = wikinews.head(6)
+    one = tk.devices(docs)
+    two = tk.devices(docs, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["doc_id"].nunique() > 1
