@@ -346,8 +346,6 @@ def test_report_index_escapes_input_names(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(tk, "highlight"), reason="tk.highlight not available yet")
-@pytest.mark.xfail(strict=True, reason="highlight.save writes strict UTF-8: a lone surrogate (JSON '\\ud800') raises "
-                   "UnicodeEncodeError; escape it (e.g. as U+FFFD) in toolkit/highlight.py")
 def test_highlight_saves_text_with_a_lone_surrogate(tmp_path):
     page = tk.highlight(tk.Document('Lavrov said "a\ud800b" today.')).save(tmp_path / "s.html")
     assert page.read_bytes().decode("utf-8")

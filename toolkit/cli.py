@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, help="output folder")
     report.add_argument("--limit", type=int, default=None, help="at most this many documents per input")
     report.add_argument("--n-jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    report.add_argument("--pages", type=int, default=50, help="highlighted pages for at most this many documents")
     return parser
 
 
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "report":
             from .report import write_report
 
-            written = write_report(args.inputs, args.out, limit=args.limit, n_jobs=args.n_jobs)
+            written = write_report(args.inputs, args.out, limit=args.limit, n_jobs=args.n_jobs, pages=args.pages)
             print(f"wrote {len(written)} files to {args.out}")
     except ToolkitError as exc:
         print(f"error: {exc}", file=sys.stderr)

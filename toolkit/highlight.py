@@ -27,6 +27,7 @@ from __future__ import annotations
 import html
 import importlib
 import inspect
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -47,7 +48,7 @@ _KIND_LABELS = {
     "scare": "scare quote (distancing, no speaker)",
     "indirect": "indirect (reported) speech",
 }
-_META_FIELDS = ("title", "date", "country", "speaker", "source", "attribution", "license")
+_META_FIELDS = ("title", "date", "country", "speaker", "source", "attribution", "license", "path")
 
 _CSS = """
 .tk-hl{font-family:Georgia,'DejaVu Serif',serif;line-height:1.7;color:#1a1a1a;max-width:46em}
@@ -74,9 +75,16 @@ _CSS = """
 """
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _esc(value: Any) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text or a double-quoted attribute.
+
+    A lone surrogate (legal in a Python str, e.g. from JSON ``"\\ud800"``,
+    but not encodable as UTF-8) becomes U+FFFD, one character for one.
+    """
+    return _SURROGATE.sub("\ufffd", html.escape("" if value is None else str(value), quote=True))
 
 
 def _present(value: Any) -> bool:
