@@ -1068,8 +1068,11 @@ def _reported(
                         if x.t in ";" or (x.t == "," and _next_is_frame(toks, x)):
                             end = x.s
                             break
-                        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
-                            end = x.s  # "… but did not suggest …", "… and said …"
+                        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB or nxt == "that"):
+                            end = x.s  # "… but did not suggest …", "… and said …", "… and that …"
+                            break
+                        if x.t == "," and nxt in ("a", "an"):
+                            end = x.s  # an apposition to the whole clause: ", a charge that …"
                             break
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or speaker is None:
@@ -1115,7 +1118,9 @@ def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
     for words, t in enumerate(tail):
         if t.t in ".!?":
             return True
-        if t.t in ",;:\"":
+        if t.t in ('"', "'"):
+            return False  # the cue introduces quoted words: "describes himself as "…""
+        if t.t in ",;:":
             return words <= limit
         if words + 1 > limit or t.low == "that":
             return False
