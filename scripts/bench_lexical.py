@@ -14,7 +14,8 @@ With ``--syllables`` it also measures how often the fallback rules agree with
 the CMU dictionary on the sample's dictionary words: the toolkit's vowel-group
 rule and Pyphen hyphenation (what textstat falls back to).
 
-Timings on a shared machine are noisy: run it twice and read the spread.
+The tasks run ``--repeat`` times (default 3), interleaved, and the best and the
+median time are reported: timings on a shared machine are noisy.
 
     .venv/bin/python scripts/bench_lexical.py            # 4 MB sample
     .venv/bin/python scripts/bench_lexical.py --mb 10 --syllables --compare
@@ -129,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=4.0, help="megabytes of text to sample (default 4)")
     ap.add_argument("--every", type=int, default=7, help="take every n-th speech (default 7)")
+    ap.add_argument("--repeat", type=int, default=3, help="interleaved repetitions; best and median reported")
     ap.add_argument("--syllables", action="store_true", help="also measure syllable-rule agreement with CMU")
     ap.add_argument("--compare", action="store_true", help="also compare every readability column with textstat")
     args = ap.parse_args(argv)
@@ -151,22 +153,26 @@ def main(argv: list[str] | None = None) -> int:
     def fresh():  # documents without cached sentences or tokens
         return [tk.Document(r["text"], id=r["id"]) for r in recs]
 
-    _, t_sent = timed(lambda docs: [d.sentences for d in docs], fresh())
-    profile, t_prof = timed(tk.lexical_profile, fresh(), progress=False)
-    _, t_ts = timed(textstat_seven, texts)
     half = len(recs) // 2
-    _, t_key = timed(tk.keyness, fresh()[:half], fresh()[half:])
-
-    print(f"{'task':<44}{'seconds':>9}{'MB/s':>8}")
-    for name, secs in [
-        ("sentence splitting alone (Punkt)", t_sent),
-        ("tk.lexical_profile (full profile)", t_prof),
-        ("textstat, its seven formulas", t_ts),
-        ("tk.keyness (half vs half)", t_key),
-    ]:
-        print(f"{name:<44}{secs:>9.2f}{mb / secs:>8.2f}")
-    print(f"full profile vs textstat's seven formulas: {t_ts / t_prof:.1f}x faster")
-    print(f"(one process, {len(profile)} rows; timings on a shared machine are noisy)")
+    tasks = {
+        "sentence splitting alone (Punkt)": lambda: [d.sentences for d in fresh()],
+        "tk.lexical_profile (full profile)": lambda: tk.lexical_profile(fresh(), progress=False),
+        "textstat, its seven formulas": lambda: textstat_seven(texts),
+        "tk.keyness (half vs half)": lambda: tk.keyness(fresh()[:half], fresh()[half:]),
+    }
+    times: dict[str, list[float]] = {name: [] for name in tasks}
+    for _ in range(args.repeat):  # interleaved, so that a burst of load hits every task alike
+        for name, task in tasks.items():
+            times[name].append(timed(task)[1])
+    print(f"{'task':<40}{'best s':>8}{'best MB/s':>11}{'median MB/s':>13}")
+    for name, secs in times.items():
+        best, median = min(secs), sorted(secs)[len(secs) // 2]
+        print(f"{name:<40}{best:>8.2f}{mb / best:>11.2f}{mb / median:>13.2f}")
+    best_profile = min(times["tk.lexical_profile (full profile)"])
+    best_textstat = min(times["textstat, its seven formulas"])
+    ratio = best_textstat / best_profile
+    print(f"full profile vs textstat's seven formulas (best of {args.repeat}): {ratio:.1f}x faster")
+    print("(one process; timings on a shared machine are noisy)")
     if args.syllables:
         syllable_agreement(texts)
     if args.compare:
