@@ -119,6 +119,7 @@ _CLAUSE_SKIP = _grammar("clause_adverb")
 _ORG_WORDS = _grammar("organisation_word")
 _PARTICLES = _grammar("name_particle")
 _CLAUSE_WORDS = _grammar("clause_word")
+_NOT_NAME = _grammar("not_name")
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
@@ -449,7 +450,10 @@ def _strip_titles(words: list[str]) -> list[str]:
 def _name_index(nt: str) -> dict[str, list[tuple[int, str]]]:
     index: dict[str, list[tuple[int, str]]] = {}
     for m in _NAME_RUN.finditer(nt):
-        words = _strip_titles(m.group().split())
+        words = m.group().split()
+        while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME):
+            words = words[1:]  # "So I", "The …", "But Sanders" at a sentence start
+        words = _strip_titles(words)
         if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
             continue
         last = words[-1].rstrip(".,")
@@ -587,7 +591,7 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
 def _is_stop(toks: list[_Tok], k: int) -> bool:
     t = toks[k]
     if t.t == ".":
-        return not (k > 0 and toks[k - 1].low in _ABBREV)
+        return not (k > 0 and (toks[k - 1].low in _ABBREV or len(toks[k - 1].t) == 1 and toks[k - 1].cap))
     return t.t in "!?;" or t.t == '"'
 
 
@@ -790,10 +794,10 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                 if frame:
                     frame.rule = "direct:split"
             if frame is None:
-                si = bisect_right(sent_starts, max(last.ce - 1, last.cs)) - 1
-                s_end = sents[si][1] if si >= 0 else pe
+                # the attribution may sit past a sentence break Punkt saw ('?" he responded',
+                # 'George W. Bush speechwriter … said'): _frame_after stops at a real sentence end itself
                 nxt_open = next((q.open for q in pq if q.open >= last.close), pe)
-                end = min(max(s_end, last.close), pe, nxt_open)
+                end = min(pe, nxt_open, last.close + 250)
                 frame = _frame_after(state, _tokens(nt, last.close, end))
             if frame is None:
                 si = bisect_right(sent_starts, first.open) - 1
