@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import lexicons
-from .matching import DocContext, Span, quoted
+from .matching import DocContext, quoted
 
 #: lowest antimetabole score reported as a device
 MIN_CHIASMUS_SCORE = 3.0
@@ -51,22 +51,17 @@ def _lemma(word: str) -> str:
     return w
 
 
-def _words(ctx: DocContext, toks: list[Span]) -> list[tuple[int, int, str]]:
-    return [(s, e, ctx.text[s:e].lower()) for s, e in toks if _WORDLIKE.match(ctx.text[s:e])]
-
-
 # --------------------------------------------------------------------------- epizeuxis
 
 
 def _epizeuxis(ctx: DocContext) -> list[dict]:
     out = []
-    for toks in ctx.sentence_tokens:
-        words = _words(ctx, toks)
+    for words in ctx.sentence_words:
         i = 0
         while i < len(words):
             found = False
             for n in (4, 3, 2, 1):
-                if i + 2 * n > len(words):
+                if i + 2 * n > len(words) or words[i][2] != words[i + n][2]:
                     continue
                 a = [w for _, _, w in words[i : i + n]]
                 b = [w for _, _, w in words[i + n : i + 2 * n]]
@@ -94,17 +89,22 @@ def _epizeuxis(ctx: DocContext) -> list[dict]:
 def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
     """Per paragraph: clauses (split at , ; : and sentence ends) with their words."""
     paras: dict[int, list[tuple[int, int, list[str]]]] = {}
-    for si, toks in enumerate(ctx.sentence_tokens):
-        if not toks:
+    for si, sw in enumerate(ctx.sentence_words):
+        if not sw:
             continue
         s, e = ctx.sentences[si]
         p = ctx.doc.paragraph_at(ctx.to_original(s, e)[0])
         start = s
+        k = 0
         for m in [*_CLAUSE_BREAK.finditer(ctx.text, s, e), None]:
             end = m.start() if m else e
-            words = [
-                ctx.text[a:b].lower() for a, b in toks if a >= start and b <= end and _WORDLIKE.match(ctx.text[a:b])
-            ]
+            while k < len(sw) and sw[k][0] < start:
+                k += 1
+            j = k
+            while j < len(sw) and sw[j][1] <= end:
+                j += 1
+            words = [w for _, _, w in sw[k:j]]
+            k = j
             if words:
                 chunk = ctx.text[start:end]
                 lead = len(chunk) - len(chunk.lstrip(" \"'"))
@@ -248,8 +248,7 @@ def chiasmus_score(
 
 def _antimetabole(ctx: DocContext) -> list[dict]:
     out = []
-    for toks in ctx.sentence_tokens:
-        words = _words(ctx, toks)
+    for words in ctx.sentence_words:
         if len(words) < 4:
             continue
         low = [w for _, _, w in words]

@@ -20,12 +20,14 @@ def detect(ctx: DocContext) -> list[dict]:
     >>> [r["text"] for r in rows]
     ['experts']
     """
-    from ..quotes import quotes
+    # the per-document function behind tk.quotes (same rows, without building a DataFrame per document)
+    from ..quotes import _extract as quote_rows
 
-    q = quotes(ctx.doc, progress=False)
     out = []
-    for row in q[q["kind"] == "scare"].itertuples():
-        s, e = int(row.start), int(row.end)
+    for row in quote_rows(ctx.doc):
+        if row["kind"] != "scare":
+            continue
+        s, e = int(row["start"]), int(row["end"])
         words = ctx.doc.text[s:e]
         out.append({
             "start": s, "end": e, "device": "scare_quote", "text": words, "cue": "quotation marks",
