@@ -101,6 +101,11 @@ def test_devices_by_document_and_over_time(wikinews):
     assert ax.get_ylabel() == "devices per document"
     with pytest.raises(tk.ParameterError, match="meta="):
         plot.devices(table, by="year")
+    # one series kept, the rest summed as a grey "other"
+    ax = plot.devices(table, series=1)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [table["device"].value_counts().index[0], "other"]
+    assert matplotlib.colors.to_hex(ax.patches[-1].get_facecolor()).upper() == plot.OTHER_COLOUR
 
 
 def test_keyness_bars_diverge():

@@ -230,13 +230,22 @@ def _colours(n: int) -> list[str]:
     return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
 
 
+OTHER_COLOUR = "#BBBBBB"
+
+
+def _series_colours(columns: Sequence[Any]) -> list[str]:
+    """Okabe–Ito colours in order; the catch-all "other" series is always grey."""
+    colours = iter(_colours(len(columns)))
+    return [OTHER_COLOUR if str(c) == "other" else next(colours) for c in columns]
+
+
 def _stacked_barh(ax: Axes, counts: pd.DataFrame, *, xlabel: str, ylabel: str) -> Axes:
     """Horizontal stacked bars; rows are bars (top row first), columns are stacks."""
     if counts.empty:
         return _no_data(ax, xlabel, ylabel)
     left = np.zeros(len(counts))
     y = np.arange(len(counts))
-    for colour, col in zip(_colours(len(counts.columns)), counts.columns, strict=True):
+    for colour, col in zip(_series_colours(list(counts.columns)), counts.columns, strict=True):
         values = counts[col].to_numpy(dtype=float)
         ax.barh(y, values, left=left, color=colour, label=str(col), height=0.7, linewidth=0)
         left += values
@@ -393,7 +402,7 @@ def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | Non
             return _no_data(ax, by if numeric else label, label if numeric else by)
         if numeric:
             counts = counts.sort_index()
-            for colour, col in zip(_colours(len(counts.columns)), counts.columns, strict=True):
+            for colour, col in zip(_series_colours(list(counts.columns)), counts.columns, strict=True):
                 ax.plot(counts.index, counts[col], marker="o", markersize=2.5, color=colour, label=str(col))
             ax.set_xlabel(by)
             ax.set_ylabel(label)
