@@ -212,8 +212,8 @@ def _mentions(ctx: DocContext) -> list[Mention]:
     return out
 
 
-def _gap_ok(ctx: DocContext, a: int, b: int, window: int) -> bool:
-    if b < a:
+def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) -> bool:
+    if b < a or (not commas and "," in ctx.text[a:b]):
         return False
     # count at most window + 1 words, so a long gap costs O(window), not O(gap) (linear time on huge sentences)
     words = sum(1 for _ in islice(_WORD_RUN.finditer(ctx.text, a, b), window + 1))
@@ -234,41 +234,51 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
     if cue.position == "before":
         return hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)
     if cue.position == "after":
-        return hit.start >= m.end and _gap_ok(ctx, m.end, hit.start, cue.window)
+        return hit.start >= m.end and _gap_ok(ctx, m.end, hit.start, cue.window, commas=True)
     if cue.position == "sentence":
         return sent[0] <= hit.start < sent[1]
-    return prev[0] <= hit.start < sent[1]  # previous sentence or this one
+    return not m.place and prev[0] <= hit.start < sent[1]  # previous sentence or this one
 
 
 @lru_cache(maxsize=1)
-def _name_filters() -> tuple[frozenset[str], frozenset[str]]:
+def _name_filters() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     rows = lexicons.load("target_name_filters")
     return (
-        frozenset(r["word"] for r in rows if r["class"] == "prefix"),
+        frozenset(r["word"] for r in rows if r["class"] == "title"),
+        frozenset(r["word"] for r in rows if r["class"] in ("title", "prefix")),
         frozenset(r["word"] for r in rows if r["class"] == "not_person"),
     )
 
 
 def _names_before(ctx: DocContext, pos: int) -> list[tuple[int, str]]:
+    """Person names before ``pos``: capitalised names whose surname appears after a title somewhere before."""
     cs, _, _, _ = _gazetteer()
-    titles, not_person = _name_filters()
-    past = {h.start for h in cs.finditer(ctx.text, max(0, pos - 3000), pos)}
+    titles, prefixes, not_person = _name_filters()
+    lo = max(0, pos - 3000)
+    past = {h.start for h in cs.finditer(ctx.text, lo, pos)}
     out = []
-    for m in _NAME.finditer(ctx.text, max(0, pos - 3000), pos):
+    titled: set[str] = set()
+    for m in _NAME.finditer(ctx.text, lo, pos):
         words = m.group().replace("-", " - ").split()
-        while words and words[0] in titles:
+        had_title = False
+        while words and words[0] in prefixes:
+            had_title = had_title or words[0] in titles
             words.pop(0)
         words = [w for w in words if w != "-"]
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        had_title = had_title or bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.\s*$", before))
         if len(words) < 2 or any(w in not_person for w in words):
             continue
         name = m.group()[m.group().find(words[0]) :]
         start = m.end() - len(name)
         if any(start <= p < m.end() for p in past):
             continue
+        if had_title:
+            titled.add(_surname(name))
         if _SPEECH_AFTER.match(ctx.text, m.end()):
             continue
         out.append((start, name))
-    return out
+    return [(s, n) for s, n in out if _surname(n) in titled]
 
 
 def _surname(name: str) -> str:
@@ -287,9 +297,12 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
 
 def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
     chunk = ctx.text[sent_start:cue_start]
-    cuts = [m.end() for m in _CLAUSE.finditer(chunk)]
-    if cuts and chunk[cuts[-1] :].strip():
-        chunk = chunk[cuts[-1] :]
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(chunk)]
+    ends = [m.start() for m in _CLAUSE.finditer(chunk)] + [len(chunk)]
+    for a, b in reversed(list(zip(bounds, ends, strict=True))):
+        if chunk[a:b].strip():
+            chunk = chunk[a:b]
+            break
     verb = _FINITE.search(chunk)
     if verb:
         chunk = chunk[: verb.start()]
