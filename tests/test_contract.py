@@ -111,8 +111,8 @@ _ALL = [
     Extractor("frequencies", per_document=False),
     Extractor("keyness", per_document=False, call=_keyness),
     Extractor("collocations", per_document=False),
-    Extractor("kwic", kwargs={"pattern": "said"}),
-    Extractor("dispersion", kwargs={"terms": ["Russia", "said"]}),
+    Extractor("kwic", kwargs={"pattern": "said"}, copies=(("start", "end", "match"),)),
+    Extractor("dispersion", kwargs={"terms": ["Russia", "said"]}, per_document=False),
 ]
 EXTRACTORS = [e for e in _ALL if hasattr(tk, e.name)]
 PER_DOCUMENT = [e for e in EXTRACTORS if e.per_document]

@@ -143,3 +143,54 @@ def test_long_fuzz_any_text(ext, text):
 @given(parts=st.lists(texts, min_size=1, max_size=6))
 def test_long_fuzz_corpus_split(ext, parts):
     check_split(ext, parts)
+
+
+# --------------------------------------------------------------------------- work that grows with the input
+# Not timed (timing lives in scripts/bench_linearity.py): these count how often an inner step runs when the
+# input doubles; ~2x is linear, ~4x quadratic.
+
+
+def _no_punctuation(words: int) -> str:
+    vocab = [w.strip(".,\"'()") for w in tk.load(contract.SEED).text.split()]
+    vocab = [w for w in vocab if w.isalpha()]
+    return " ".join(vocab[i % len(vocab)] for i in range(words))
+
+
+def _calls(monkeypatch, module, name: str, run) -> int:
+    count = 0
+    inner = getattr(module, name)
+
+    def counting(*args, **kwargs):
+        nonlocal count
+        count += 1
+        return inner(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    run()
+    monkeypatch.setattr(module, name, inner)
+    return count
+
+
+@pytest.mark.skipif(not hasattr(tk, "devices"), reason="tk.devices not available")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "devices/analogy.detect pairs every mention with every cue hit of the same sentence: in one huge sentence "
+    "(no punctuation) the pairs grow quadratically; candidate hits should be looked up by position (bisect)"))
+def test_analogy_pairs_grow_linearly_in_one_huge_sentence(monkeypatch):
+    from toolkit.devices import analogy
+
+    small = _calls(monkeypatch, analogy, "_supports", lambda: tk.devices(_no_punctuation(4000)))
+    large = _calls(monkeypatch, analogy, "_supports", lambda: tk.devices(_no_punctuation(8000)))
+    assert small > 0
+    assert large <= 2.5 * small, f"{small} -> {large} calls when the text doubles"
+
+
+@pytest.mark.skipif(not hasattr(tk, "devices"), reason="tk.devices not available")
+def test_antimetabole_candidates_grow_linearly(monkeypatch):
+    from toolkit.devices import repetition
+
+    if not hasattr(repetition, "chiasmus_score"):
+        pytest.skip("no antimetabole scorer")
+    small = _calls(monkeypatch, repetition, "chiasmus_score", lambda: tk.devices(_no_punctuation(4000)))
+    large = _calls(monkeypatch, repetition, "chiasmus_score", lambda: tk.devices(_no_punctuation(8000)))
+    assert small > 0
+    assert large <= 2.5 * small, f"{small} -> {large} candidates when the text doubles"
