@@ -12,7 +12,7 @@ Counting rules of the toolkit engine
 * **Sentences** come from the toolkit's splitter (``Document.sentences``,
   NLTK Punkt); a sentence counts when it holds at least one word.
 * **Words** are the tokens of :func:`toolkit.text.token_spans` that contain a
-  letter or digit (:func:`toolkit.text.is_word`), counted inside sentences.
+  letter or digit (:func:`toolkit.text.is_word`), over the whole text.
   Contractions (``don't``), hyphenated words (``US-led``), acronyms (``U.S.``)
   and numbers (``5,000``) are one word each, as Flesch (1948) counts them.
 * **Syllables** come from the CMU Pronouncing Dictionary (first pronunciation;
