@@ -120,6 +120,7 @@ _ORG_WORDS = _grammar("organisation_word")
 _PARTICLES = _grammar("name_particle")
 _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
+_CLAUSE_CUT = _grammar("clause_cut")
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
@@ -500,7 +501,7 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         stripped = _strip_titles([w for w in run if w != "."] or words)
         stripped = [w for w in stripped if w != "."]
         if not stripped:
-            return None
+            return _Speaker(mention, ms, me, mention, "explicit", False)
         name, person = _canonical(state, stripped, ms)
         titled = any(t.low.rstrip(".") in lex.titles and "honorific" in lex.titles.get(t.low.rstrip("."), ())
                      for t in np)
@@ -586,6 +587,22 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         return None  # "United States", "Reports"
     return v[0], t.s, t.e
+
+
+def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """An unlisted verb with a that-clause after a named or pronoun subject ("Sanders believes that …").
+
+    The cue column then holds the verb as written (no lemma is known).
+    """
+    t = toks[k]
+    if k == 0 or k + 1 >= len(toks) or toks[k + 1].low != "that" or t.cap or not t.t.isalpha():
+        return None
+    if not (t.low.endswith("ed") or t.low.endswith("s")) or t.low in _NOT_NAME or t.low in _CLAUSE_WORDS:
+        return None
+    prev = toks[k - 1]
+    if not (prev.low in _lex().pronouns or prev.cap and not prev.t.endswith("'s")) or prev.low in ("it",):
+        return None
+    return t.low, t.s, t.e
 
 
 def _is_stop(toks: list[_Tok], k: int) -> bool:
@@ -940,7 +957,7 @@ def _trim_clause(nt: str, s: int, e: int) -> Span:
 
 def _cue_positions(nt: str) -> list[int]:
     """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
-    first = _lex().first_words
+    first = _lex().first_words | {"that"}
     return [m.start() for m in _ALPHA.finditer(nt) if m.group().lower() in first]
 
 
@@ -961,17 +978,17 @@ def _reported(
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
     for k, t in enumerate(toks):
-        if t.low not in lex.verbs and t.low not in ("according", "pointed", "points"):
+        if t.low not in lex.verbs and t.low not in ("according", "pointed", "points") and not _generic_cue(toks, k):
             continue
         if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
             continue
         if any(q.cs <= t.s < q.ce for q in pq):
             continue  # inside a quoted fragment
-        cue = _cue_at(toks, k)
+        cue = _cue_at(toks, k) or _generic_cue(toks, k)
         if cue is None:
             continue
         lemma, cs, ce = cue
-        info = lex.verbs.get(t.low)
+        info = lex.verbs.get(t.low, (lemma, "other", "that"))
         speaker: _Speaker | None = None
         content: Span | None = None
         rule = ""
@@ -1003,6 +1020,12 @@ def _reported(
                 rule = "indirect:clause_speaker_cue"
             elif not np and not is_participle and k > 0 and toks[k - 1].t == "," and _short_tail(tail, 10):
                 np2 = _np_forward(toks, k + 1)
+                if not np2:
+                    # "said lobbyist and GOP strategist Charlie Black, …": up to the comma
+                    b = k + 1
+                    while b < len(toks) and toks[b].t not in ",;." and b - k <= 10:
+                        b += 1
+                    np2 = toks[k + 1 : b] if b > k + 1 and b - k <= 10 and toks[b - 1].cap else []
                 if np2:
                     speaker = _resolve(state, np2, np2[0].s)
                     content = _trim_clause(nt, ss, toks[k - 1].s)
@@ -1075,8 +1098,8 @@ def _reported(
                         if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB or nxt == "that"):
                             end = x.s  # "… but did not suggest …", "… and said …", "… and that …"
                             break
-                        if x.t == "," and nxt in ("a", "an"):
-                            end = x.s  # an apposition to the whole clause: ", a charge that …"
+                        if x.t == "," and nxt in _CLAUSE_CUT:
+                            end = x.s  # ", a charge that …", ", despite …", ", while …"
                             break
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or speaker is None:
