@@ -299,24 +299,46 @@ spec.loader.exec_module(contract)
 import toolkit as tk
 docs = [tk.load(contract.SEED, id="seed"), *tk.load_corpus(contract.WIKINEWS).head(3)]
 out = {}
+tables = {}
 for ext in contract.EXTRACTORS:
-    df = ext(tk.Corpus.from_documents(docs))
+    tables[ext.name] = df = ext(tk.Corpus.from_documents(docs))
     out[ext.name] = hashlib.sha256(contract.csv_bytes(df)).hexdigest()
+if hasattr(tk, "highlight"):
+    out["highlight.html"] = hashlib.sha256(tk.highlight(docs).page().encode("utf-8")).hexdigest()
+figures = {"speakers": "quotes", "devices": "devices", "keyness": "keyness"}
+if len(sys.argv) > 2:
+    from pathlib import Path
+    import matplotlib
+    matplotlib.use("Agg")
+    for fig, table in figures.items():
+        if table in tables and hasattr(tk.plot, fig):
+            for path in tk.plot.save(getattr(tk.plot, fig)(tables[table]), Path(sys.argv[2]) / fig,
+                                     data=tables[table]):
+                out[f"figure {path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
 print(json.dumps(out, sort_keys=True))
 """
 
 
-def test_csv_bytes_identical_across_processes_and_hash_seeds(docs):
-    """Fresh interpreters with different PYTHONHASHSEED (set/dict order) write the same CSV bytes."""
+def test_csv_html_and_figures_identical_across_processes_and_hash_seeds(docs, tmp_path):
+    """Fresh interpreters with different PYTHONHASHSEED (set/dict order) write the same table CSV bytes,
+    highlight HTML and figure files (PDF, SVG, PNG and the CSV behind each figure)."""
     here = {e.name: hashlib.sha256(csv_bytes(e(tk.Corpus.from_documents(docs)))).hexdigest() for e in EXTRACTORS}
+    if hasattr(tk, "highlight"):
+        here["highlight.html"] = hashlib.sha256(tk.highlight(docs).page().encode("utf-8")).hexdigest()
+    runs = []
     for seed in ("1", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, "TOOLKIT_QUIET": "1"}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TOOLKIT_QUIET": "1", "MPLBACKEND": "Agg"}
         run = subprocess.run(
-            [sys.executable, "-c", _HASH_SCRIPT, __file__], capture_output=True, text=True, env=env, cwd=ROOT,
-            check=False,
+            [sys.executable, "-c", _HASH_SCRIPT, __file__, str(tmp_path / seed)], capture_output=True, text=True,
+            env=env, cwd=ROOT, check=False,
         )
         assert run.returncode == 0, run.stderr[-2000:]
-        assert json.loads(run.stdout.strip().splitlines()[-1]) == here, f"PYTHONHASHSEED={seed}"
+        runs.append(json.loads(run.stdout.strip().splitlines()[-1]))
+        in_both = {k: v for k, v in runs[-1].items() if not k.startswith("figure ")}
+        assert in_both == here, f"PYTHONHASHSEED={seed}: {[k for k in here if here[k] != in_both.get(k)]}"
+    assert runs[0] == runs[1], [k for k in runs[0] if runs[0][k] != runs[1].get(k)]
+    if hasattr(tk, "quotes") and hasattr(tk.plot, "speakers"):
+        assert {"figure speakers.svg", "figure speakers.png", "figure speakers.csv"} <= set(runs[0])
 
 
 def test_report_files_identical_for_one_or_two_processes(docs, tmp_path):
