@@ -121,6 +121,7 @@ _PARTICLES = _grammar("name_particle")
 _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
 _CLAUSE_CUT = _grammar("clause_cut")
+_OPENERS = _grammar("opener")
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
@@ -900,7 +901,13 @@ def _embedded_clause(
     toks = _tokens(nt, ss, q.open)
     if not toks:
         return None
-    np = _np_forward(toks, 0)
+    j = 0
+    if _is_opener(toks[0]):
+        commas = [i for i, t in enumerate(toks) if t.t == ","]
+        if not commas:
+            return None
+        j = commas[0] + 1
+    np = _np_forward(toks, j) if j < len(toks) else []
     if not np or np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i"):
         return None
     k = toks.index(np[-1]) + 1
@@ -1187,10 +1194,18 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
             j += 1
         if j >= k - 1:
             continue
+        if _is_opener(toks[j]):
+            continue  # "Citing …,", "In a subsequent tweet," — not the subject
         np = _np_forward(toks, j)
         if np and toks.index(np[-1]) < k - 2 and np[-1].e <= toks[k].s:
             return _resolve(state, np, np[0].s)
     return None
+
+
+def _is_opener(t: _Tok) -> bool:
+    """A sentence-opening adverbial rather than a subject: a preposition or a participle."""
+    low = t.low
+    return low in _OPENERS or (len(low) > 4 and (low.endswith("ing") or low.endswith("ed")) and not t.t[:2].isupper())
 
 
 def _to_dict(doc: Document, norm: Any, r: _Row) -> dict[str, Any]:
