@@ -365,3 +365,20 @@ def test_report_writes_valid_utf8_for_text_with_lone_surrogates(tmp_path):
         frame = pd.read_csv(path, encoding="utf-8")  # strict UTF-8
         if "text" in frame.columns and len(frame):
             assert frame["text"].str.len().sum() > 0
+
+
+def test_lone_surrogates_from_json_flow_through_corpus_and_extractors(tmp_path):
+    """JSON allows "\\ud800"; such a document is read, analysed and turned back into a frame."""
+    path = tmp_path / "s.jsonl"
+    lines = [json.dumps({"id": "s", "text": f"{SEED_LINES[0]} \ud800\"x\udfff\" {SEED_LINES[1]}"}),
+             json.dumps({"id": "t", "text": SEED_LINES[2]})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    corpus = tk.load_corpus(path)
+    frame = corpus.to_frame()
+    assert frame["text"].tolist() == [d.text for d in corpus]
+    for ext in EXTRACTORS:
+        table = ext(corpus)
+        if {"doc_id", "start", "end"} <= set(table.columns):
+            texts = {d.id: d.text for d in corpus}
+            assert all(0 <= s <= e <= len(texts[d]) for d, s, e in zip(table.doc_id, table.start, table.end,
+                                                                         strict=True))

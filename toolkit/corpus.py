@@ -282,7 +282,10 @@ class Corpus:
     def to_frame(self) -> pd.DataFrame:
         """``id``, ``text`` and the metadata columns, one row per document."""
         rows = [{"id": d.id, "text": d.text, **d.meta} for d in self]
-        return pd.DataFrame(rows, columns=_columns(rows))
+        try:
+            return pd.DataFrame(rows, columns=_columns(rows))
+        except UnicodeEncodeError:  # a lone surrogate cannot be an Arrow string; keep Python str objects
+            return pd.DataFrame(rows, columns=_columns(rows), dtype=object)
 
     @classmethod
     def from_documents(cls, docs: Iterable[Document], source: str = "<memory>") -> Corpus:
