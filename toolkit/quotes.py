@@ -998,6 +998,7 @@ def _reported(
         info = lex.verbs.get(t.low, (lemma, "other", "that"))
         speaker: _Speaker | None = None
         content: Span | None = None
+        gap: tuple[Span, Span] | None = None
         rule = ""
         if lemma == "according to":
             # the source runs to the next comma (or the sentence end)
@@ -1019,8 +1020,16 @@ def _reported(
             is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
             np = [] if is_participle else _np_backward(toks, k)
             tail = toks[k + 1 :]
+            # "The move, Carr explained, was the result of …": a parenthetical attribution
+            comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
+            rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
+            if comma is not None and len(rest) >= 3 and comma.s > ss:
+                speaker = _resolve(state, np, np[0].s)
+                content = _trim_clause(nt, ss, se)
+                gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
+                rule = "indirect:parenthetical"
             # ", he said." closing a clause
-            if np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail):
+            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail):
                 speaker = _resolve(state, np, np[0].s)
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
@@ -1126,10 +1135,10 @@ def _reported(
             for q in inner:
                 q.used = True
             s, e = _trim(nt, inner[0].cs, inner[-1].ce)
-            out.append(_Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, lemma, cs, ce,
+            out.append(_Row(s, e, "partial", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce,
                             rule.replace("indirect", "partial")))
         else:
-            out.append(_Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, lemma, cs, ce, rule))
+            out.append(_Row(c0, c1, "indirect", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce, rule))
         _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
