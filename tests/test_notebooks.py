@@ -66,3 +66,19 @@ def test_notebook_runs_on_a_fresh_kernel(path, tmp_path, monkeypatch):
     executed = json.loads((tmp_path / "executed" / path.name).read_text(encoding="utf-8"))
     errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+
+
+def test_a_failing_cell_is_reported_with_notebook_and_cell(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    nb = new_notebook(cells=[new_markdown_cell("# broken"), new_code_cell("x = 1"),
+                             new_code_cell("import toolkit as tk\ntk.load_corpus('no/such/file.jsonl')")],
+                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = tmp_path / "99_broken.ipynb"
+    nbformat.write(nb, path)
+    result = _runner().run_notebook(path, tmp_path / "executed", timeout=120)
+    assert result.error is not None
+    assert result.error.startswith("99_broken.ipynb: cell 3 ('import toolkit as tk') failed")
+    assert "InputError" in result.error and "\x1b[" not in result.error
+    assert (tmp_path / "executed" / "99_broken.ipynb").exists()  # the partial run is kept for reading
