@@ -264,3 +264,18 @@ def test_parallel_gives_the_same_table(wikinews):
     two = quotes(docs, n_jobs=2)
     pd.testing.assert_frame_equal(one, two)
     assert len(one) > 20
+
+
+def test_parenthetical_and_closing_attributions():
+    # wikinews-bbc66cad5215: 'The guardrail would be examined, Roberts said, to determine …'
+    q = quotes(_sentence("wikinews-bbc66cad5215", "The guardrail would be examined", "designed."))
+    row = q.iloc[0]
+    assert (row["kind"], row["speaker"], row["cue"], row["rule"]) == (
+        "indirect", "Roberts", "say", "indirect:parenthetical")
+    frags = [tuple(map(int, f.split("-"))) for f in row["fragments"].split(";")]
+    assert len(frags) == 2 and all("Roberts" not in row["text"][a - row["start"] : b - row["start"]] for a, b in frags)
+    # wikinews-1a1842869eb1: '…, Zapata said, adding it required much endurance …'
+    q = quotes(_sentence("wikinews-1a1842869eb1", "Strong winds over the Channel", "stay airborne."))
+    kinds = q.set_index("cue")
+    assert kinds.loc["say", "text"] == "Strong winds over the Channel presented difficulty during the crossing"
+    assert kinds.loc["add", "speaker"] == "Zapata"

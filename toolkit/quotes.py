@@ -1023,7 +1023,7 @@ def _reported(
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
             rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
-            if comma is not None and len(rest) >= 3 and comma.s > ss:
+            if comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
                 speaker = _resolve(state, np, np[0].s)
                 content = _trim_clause(nt, ss, se)
                 gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
