@@ -249,3 +249,29 @@ def test_stop_list_file_is_consistent() -> None:
     assert not defaults & {"pronoun", "modal", "negation", "negated_auxiliary", "contraction"}
     assert all(is_word(r["word"]) for r in rows)
     assert len({r["word"] for r in rows}) == len(rows)  # one class per word
+
+
+# --------------------------------------------------------------------------- scale
+
+
+def test_counts_are_the_same_on_two_processes(wikinews: tk.Corpus) -> None:
+    corpus = wikinews.head(12)
+    pd.testing.assert_frame_equal(tk.frequencies(corpus, n_jobs=2), tk.frequencies(corpus))
+    pd.testing.assert_frame_equal(tk.collocations(corpus, n_jobs=2), tk.collocations(corpus))
+    pd.testing.assert_frame_equal(tk.keyness(corpus.head(4), corpus, n_jobs=2), tk.keyness(corpus.head(4), corpus))
+
+
+def test_dask_in_dask_out(wikinews: tk.Corpus) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    frame = wikinews.head(20).to_frame()
+    lazy = dd.from_pandas(frame, npartitions=4)
+    with dask.config.set(scheduler="sync"):
+        for got, expected in [
+            (tk.frequencies(lazy, n=2), tk.frequencies(frame, n=2)),
+            (tk.keyness(lazy, dd.from_pandas(frame.iloc[:5], npartitions=2)), tk.keyness(frame, frame.iloc[:5])),
+            (tk.collocations(lazy, window=3), tk.collocations(frame, window=3)),
+        ]:
+            assert hasattr(got, "compute")
+            pd.testing.assert_frame_equal(got.compute().reset_index(drop=True), expected, check_like=False)

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Literal
 
 import numpy as np
@@ -180,17 +180,53 @@ def _group_of(doc: Document, by: str | None) -> str:
 # --------------------------------------------------------------------------- frequencies
 
 
-def _count(x: Any, n: int, lower: bool, stops: frozenset[str], by: str | None = None):
-    counts: dict[str, Counter[str]] = {}
-    dfs: dict[str, Counter[str]] = {}
-    docs: Counter[str] = Counter()
-    for doc in as_documents(x):
-        group = _group_of(doc, by)
-        terms = Counter(doc_terms(doc, n=n, lower=lower, stops=stops))
-        counts.setdefault(group, Counter()).update(terms)
-        dfs.setdefault(group, Counter()).update(terms.keys())
-        docs[group] += 1
-    return counts, dfs, docs
+_DOCS = ""  # the term of the one row per document that counts the documents of its group
+COUNTS = frames.Schema("term_counts", {"group": "str", "term": "str", "freq": "int64", "doc_freq": "int64"}, sort=())
+
+
+def _count_rows(doc: Document, *, n: int, lower: bool, stops: frozenset[str], by: str | None) -> list[frames.Row]:
+    """Additive counts of one document: one row per term, plus one row counting the document."""
+    group = _group_of(doc, by)
+    counts = Counter(doc_terms(doc, n=n, lower=lower, stops=stops))
+    rows: list[frames.Row] = [{"group": group, "term": t, "freq": k, "doc_freq": 1} for t, k in counts.items()]
+    rows.append({"group": group, "term": _DOCS, "freq": 0, "doc_freq": 1})
+    return rows
+
+
+def _as_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """The summed counts with the declared columns and dtypes (also when empty)."""
+    if table.empty or "term" not in table.columns:
+        return COUNTS.empty()
+    return table[list(COUNTS.columns)].astype(COUNTS.columns)
+
+
+def _counts(x: Any, *, n: int, lower: bool, stops: frozenset[str], by: str | None, n_jobs: int,
+            progress: bool | None, finalize: Any = _as_counts, meta: pd.DataFrame | None = None) -> Any:
+    """Stream ``x`` and add up term counts per group (dask in, dask out)."""
+    from . import distributed
+
+    return distributed.reduce_documents(
+        _count_rows, x, keys=["group", "term"], finalize=finalize,
+        meta=COUNTS.empty() if meta is None else meta, n_jobs=n_jobs, progress=progress,
+        n=n, lower=lower, stops=stops, by=by,
+    )
+
+
+def _frequency_table(table: pd.DataFrame, *, min_freq: int, params: dict[str, Any]) -> pd.DataFrame:
+    table = _as_counts(table)
+    is_doc = table["term"] == _DOCS
+    docs = table[is_doc].set_index("group")["doc_freq"]
+    terms = table[~is_doc]
+    totals = terms.groupby("group", sort=False)["freq"].sum()
+    terms = terms[terms["freq"] >= min_freq]
+    out = terms.assign(
+        per_million=terms["freq"] * 1e6 / terms["group"].map(totals).to_numpy(dtype=np.float64),
+        doc_share=terms["doc_freq"] / terms["group"].map(docs).to_numpy(dtype=np.float64),
+        _first=terms["group"].map({g: i for i, g in enumerate(docs.index)}),
+    )
+    out = out.sort_values(["_first", "freq", "term"], ascending=[True, False, True], kind="stable")
+    out["rank"] = out.groupby("group", sort=False).cumcount() + 1
+    return frames.finish(out.drop(columns="_first"), frames.FREQUENCIES, params=params)
 
 
 def frequencies(
@@ -202,7 +238,9 @@ def frequencies(
     filter_stops: bool = False,
     stop_classes: Sequence[str] | None = None,
     min_freq: int = 1,
-) -> pd.DataFrame:
+    n_jobs: int = 1,
+    progress: bool | None = None,
+) -> pd.DataFrame | Any:
     """Term frequencies, per million and document frequencies, by group.
 
     Parameters
@@ -222,6 +260,10 @@ def frequencies(
         Drop exactly these stop-word classes instead (see :func:`stop_classes`).
     min_freq
         Keep terms occurring at least this often in their group.
+    n_jobs, progress
+        As in :func:`toolkit.frames.per_document`. Documents are streamed and
+        only counts are kept (:func:`toolkit.distributed.reduce_documents`);
+        a dask DataFrame of ``id``/``text`` gives a one-partition dask result.
 
     Returns
     -------
@@ -229,7 +271,8 @@ def frequencies(
         ``group, term, freq, per_million`` (freq per million terms of the
         group), ``doc_freq`` (documents of the group containing the term),
         ``doc_share`` (doc_freq / documents in the group), ``rank`` (1 = most
-        frequent; ties broken alphabetically). Sorted by group, then rank.
+        frequent; ties broken alphabetically). Groups in order of first
+        appearance, then by rank.
 
     Examples
     --------
@@ -240,27 +283,14 @@ def frequencies(
     _check_n(n)
     _check_min_freq(min_freq)
     stops = _stops(filter_stops, stop_classes)
-    counts, dfs, docs = _count(x, n, lower, stops, by)
-    parts = []
-    for group in counts:
-        c = counts[group]
-        total = sum(c.values())
-        if not c:
-            continue
-        df = pd.DataFrame({"term": list(c.keys()), "freq": np.fromiter(c.values(), dtype=np.int64, count=len(c))})
-        df["doc_freq"] = df["term"].map(dfs[group]).astype("int64")
-        df = df[df["freq"] >= min_freq].sort_values(["freq", "term"], ascending=[False, True], kind="stable")
-        df["per_million"] = df["freq"] * 1e6 / total
-        df["doc_share"] = df["doc_freq"] / docs[group]
-        df["rank"] = np.arange(1, len(df) + 1)
-        df["group"] = group
-        parts.append(df)
-    rows = pd.concat(parts, ignore_index=True) if parts else []
-    return frames.finish(rows, frames.FREQUENCIES, params={
+    params = {
         "n": n, "by": by, "lower": lower, "filter_stops": filter_stops,
         "stop_classes": None if stop_classes is None else list(stop_classes), "min_freq": min_freq,
         "stopwords_version": lexicons.version("stopwords"),
-    })
+    }
+    return _counts(x, n=n, lower=lower, stops=stops, by=by, n_jobs=n_jobs, progress=progress,
+                   finalize=partial(_frequency_table, min_freq=min_freq, params=params),
+                   meta=frames.FREQUENCIES.empty())
 
 
 # --------------------------------------------------------------------------- keyness
@@ -326,7 +356,9 @@ def keyness(
     filter_stops: bool = False,
     stop_classes: Sequence[str] | None = None,
     min_freq: int = 3,
-) -> pd.DataFrame:
+    n_jobs: int = 1,
+    progress: bool | None = None,
+) -> pd.DataFrame | Any:
     """Key terms of ``target`` against ``reference``: G², p-value and Log Ratio.
 
     Parameters
@@ -339,6 +371,9 @@ def keyness(
     min_freq
         Keep terms whose frequency in target and reference together is at
         least this (default 3).
+    n_jobs, progress
+        As in :func:`frequencies`; with dask DataFrames the two corpora are
+        counted where they live and compared once (a one-partition dask result).
 
     Returns
     -------
@@ -366,27 +401,39 @@ def keyness(
     """
     _check_n(n)
     _check_min_freq(min_freq)
+    from . import distributed
+
     stops = _stops(filter_stops, stop_classes)
-    ct = _count(target, n, lower, stops)[0].get("all", Counter())
-    cr = _count(reference, n, lower, stops)[0].get("all", Counter())
-    n1, n2 = sum(ct.values()), sum(cr.values())
     params = {
         "n": n, "lower": lower, "filter_stops": filter_stops, "min_freq": min_freq,
         "stop_classes": None if stop_classes is None else list(stop_classes),
-        "target_size": n1, "reference_size": n2, "stopwords_version": lexicons.version("stopwords"),
+        "stopwords_version": lexicons.version("stopwords"),
     }
-    terms = sorted(set(ct) | set(cr))
-    if not terms or n1 == 0 or n2 == 0:
+    kw = {"n": n, "lower": lower, "stops": stops, "by": None, "n_jobs": n_jobs, "progress": progress}
+    return distributed.combine_pair(
+        partial(_keyness_table, min_freq=min_freq, params=params),
+        _counts(target, **kw), _counts(reference, **kw), frames.KEYNESS.empty(),
+    )
+
+
+def _keyness_table(target: pd.DataFrame, reference: pd.DataFrame, *, min_freq: int,
+                   params: dict[str, Any]) -> pd.DataFrame:
+    ct = _as_counts(target)
+    cr = _as_counts(reference)
+    ct = ct[ct["term"] != _DOCS].set_index("term")["freq"]
+    cr = cr[cr["term"] != _DOCS].set_index("term")["freq"]
+    n1, n2 = int(ct.sum()), int(cr.sum())
+    params = {**params, "target_size": n1, "reference_size": n2}
+    both = pd.concat([ct.rename("a"), cr.rename("b")], axis=1).fillna(0)
+    if both.empty or n1 == 0 or n2 == 0:
         return frames.finish([], frames.KEYNESS, params=params)
-    a = np.fromiter((ct.get(t, 0) for t in terms), dtype=np.int64, count=len(terms))
-    b = np.fromiter((cr.get(t, 0) for t in terms), dtype=np.int64, count=len(terms))
-    keep = (a + b) >= min_freq
-    terms_arr = np.asarray(terms, dtype=object)[keep]
-    a, b = a[keep], b[keep]
+    both = both[(both["a"] + both["b"]) >= min_freq]
+    a = both["a"].to_numpy(dtype=np.int64)
+    b = both["b"].to_numpy(dtype=np.int64)
     scores = g2(a, b, n1, n2)
     rel_t, rel_r = a / n1, b / n2
     df = pd.DataFrame({
-        "term": terms_arr,
+        "term": both.index.to_numpy(dtype=object),
         "freq_target": a,
         "freq_reference": b,
         "per_million_target": rel_t * 1e6,
@@ -412,7 +459,9 @@ def collocations(
     lower: bool = True,
     filter_stops: bool = False,
     stop_classes: Sequence[str] | None = None,
-) -> pd.DataFrame:
+    n_jobs: int = 1,
+    progress: bool | None = None,
+) -> pd.DataFrame | Any:
     """Word pairs that occur together more often than chance (NLTK's measures).
 
     Pairs are counted with NLTK's ``BigramCollocationFinder.from_words`` in
@@ -436,6 +485,9 @@ def collocations(
         As in :func:`frequencies`; stop-word pairs are removed after counting
         (NLTK's ``apply_word_filter``), so word frequencies stay those of the
         whole text.
+    n_jobs, progress
+        As in :func:`frequencies` (counts are streamed and added up; dask in,
+        dask out).
 
     Returns
     -------
@@ -455,8 +507,7 @@ def collocations(
     >>> collocations(text, min_freq=2)["term"].tolist()[0]
     'security council'
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-    from nltk.probability import FreqDist
+    from . import distributed
 
     if measure not in MEASURES:
         raise ParameterError.choice("measure", measure, MEASURES)
@@ -464,13 +515,44 @@ def collocations(
         raise ParameterError(f"window={window!r} must be an int ≥ 2 (2 = adjacent words)")
     _check_min_freq(min_freq)
     stops = _stops(filter_stops, stop_classes)
-    word_fd: FreqDist = FreqDist()
-    pair_fd: FreqDist = FreqDist()
-    for doc in as_documents(x):
-        for sent in _sentence_words(doc, lower):
-            f = BigramCollocationFinder.from_words(sent, window_size=window)
-            word_fd.update(f.word_fd)
-            pair_fd.update(f.ngram_fd)
+    params = {"measure": measure, "window": window, "min_freq": min_freq, "lower": lower,
+              "filter_stops": filter_stops, "stop_classes": None if stop_classes is None else list(stop_classes)}
+    return distributed.reduce_documents(
+        _pair_rows, x, keys=["w1", "w2"],
+        finalize=partial(_collocation_table, measure=measure, window=window, min_freq=min_freq, stops=stops,
+                         params=params),
+        meta=frames.COLLOCATIONS.empty(), n_jobs=n_jobs, progress=progress, window=window, lower=lower,
+    )
+
+
+def _pair_rows(doc: Document, *, window: int, lower: bool) -> list[frames.Row]:
+    """NLTK's window counts of one document: word rows (``w2`` empty) and pair rows."""
+    from nltk.collocations import BigramCollocationFinder
+
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for sent in _sentence_words(doc, lower):
+        f = BigramCollocationFinder.from_words(sent, window_size=window)
+        words.update(f.word_fd)
+        pairs.update(f.ngram_fd)
+    rows: list[frames.Row] = [{"w1": w, "w2": _DOCS, "freq": k} for w, k in words.items()]
+    rows.extend({"w1": w1, "w2": w2, "freq": k} for (w1, w2), k in pairs.items())
+    return rows
+
+
+def _collocation_table(table: pd.DataFrame, *, measure: str, window: int, min_freq: int, stops: frozenset[str],
+                       params: dict[str, Any]) -> pd.DataFrame:
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    if table.empty or "w1" not in table.columns:
+        return frames.finish([], frames.COLLOCATIONS, params={**params, "words": 0})
+    is_word_row = table["w2"] == _DOCS
+    word_fd = FreqDist(dict(zip(table.loc[is_word_row, "w1"], table.loc[is_word_row, "freq"].astype(int),
+                                strict=True)))
+    pairs = table[~is_word_row]
+    pair_fd = FreqDist(dict(zip(zip(pairs["w1"], pairs["w2"], strict=True), pairs["freq"].astype(int),
+                                strict=True)))
     finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window)
     finder.apply_freq_filter(min_freq)
     if stops:
@@ -483,10 +565,7 @@ def collocations(
         }
         for (w1, w2), score in scored
     ]
-    return frames.finish(rows, frames.COLLOCATIONS, params={
-        "measure": measure, "window": window, "min_freq": min_freq, "lower": lower,
-        "filter_stops": filter_stops, "words": word_fd.N(),
-    })
+    return frames.finish(rows, frames.COLLOCATIONS, params={**params, "words": word_fd.N()})
 
 
 # --------------------------------------------------------------------------- dispersion
