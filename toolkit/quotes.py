@@ -795,12 +795,14 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
         for q in directs:
             if groups:
                 prevq = groups[-1][-1]
-                gap = nt[prevq.close : q.open]
                 gap_toks = _tokens(nt, prevq.close, q.open)
                 words = [t for t in gap_toks if t.t[:1].isalnum()]
-                if len(words) <= 12 and '"' not in gap and (
-                    not words or any(_cue_at(gap_toks, k) for k in range(len(gap_toks)))
-                ) and nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-" and q.cs < pe and not _own_frame(nt, q, pe):
+                # quoted titles may sit in the gap ('," said Cuban, a host on the show "Shark Tank." "…')
+                other = any(prevq.close <= o.open < q.open and o.role != "title" for o in pq)
+                n_cues = sum(1 for k in range(len(gap_toks)) if _cue_at(gap_toks, k))
+                if len(words) <= 20 and not other and (not words or n_cues == 1) and (
+                    nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-"
+                ) and q.cs < pe and not _own_frame(nt, q, pe):
                     groups[-1].append(q)
                     continue
             groups.append([q])
