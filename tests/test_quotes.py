@@ -279,3 +279,16 @@ def test_parenthetical_and_closing_attributions():
     kinds = q.set_index("cue")
     assert kinds.loc["say", "text"] == "Strong winds over the Channel presented difficulty during the crossing"
     assert kinds.loc["add", "speaker"] == "Zapata"
+
+
+def test_anonymous_sources_and_addressees():
+    # wikinews-e85e21a0a901: '…, officials told state media, adding that …' and 'its source said that …'
+    q = quotes(_sentence("wikinews-e85e21a0a901", "A total of 39 are confirmed dead", "yesterday."))
+    assert q[["speaker", "cue"]].values.tolist() == [["officials", "tell"], ["officials", "add"]]
+    assert q.iloc[1]["text"] == "rescuers ended their work yesterday"
+    q = quotes(_sentence("wikinews-e85e21a0a901", "Znak.com further reported its source said", "blast."))
+    assert q.iloc[0]["speaker_mention"] == "its source" and q.iloc[0]["cue"] == "say"
+    # wikinews-8c55c9d87c78: the addressee is skipped, the apposition is not the speaker
+    q = quotes(_sentence("wikinews-8c55c9d87c78", "Jasim Uddin, a spokesperson", "single family."))
+    row = q.iloc[0]
+    assert (row["speaker"], row["text"]) == ("Jasim Uddin", "four victims were from a single family")

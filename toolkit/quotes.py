@@ -354,7 +354,8 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
             j -= 1
             continue
         if not _np_ok(t):
-            if t.t[:1].islower() and lowers < 2 and out and _is_role(out[0].low):
+            if t.t[:1].islower() and lowers < 2 and out and _is_role(out[0].low) and t.low not in lex.verbs \
+                    and not t.low.endswith(("ed", "ly")):
                 lowers += 1  # "a campaign spokesman"
             else:
                 break
@@ -1081,22 +1082,32 @@ def _reported(
                     content = _trim_clause(nt, toks[j].s, q.ce)
                     rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
-                    if toks[j].low in _ADDRESSEES or toks[j].low in lex.pronouns:
+                    # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
+                    if toks[j].low in ("the", "a", "an") or toks[j].t.endswith("'s"):
                         j += 1
-                        if j < len(toks) and toks[j - 1].low == "the":
-                            j += 1
-                    elif toks[j].cap:
+                    if j < len(toks) and toks[j].cap:
                         while j < len(toks) and toks[j].cap:
                             j += 1
+                    elif j < len(toks) and (toks[j].low in _ADDRESSEES or toks[j].low in lex.pronouns):
+                        j += 1
+                    elif j + 1 < len(toks) and toks[j + 1].low in _ADDRESSEES:
+                        j += 2  # "state media"
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
+                    nested = False
                     for look in range(j, min(len(toks), j + 9)):
+                        inner_cue = _cue_at(toks, look) if look > j else None
+                        if inner_cue is not None and inner_cue[0] in ("say", "tell"):
+                            nested = True  # "reported its source said that …": the inner report wins
+                            break
                         if toks[look].low in ("that", "whether", "if") or toks[look].t in ",.;":
                             if toks[look].low in ("that", "whether", "if"):
                                 j = look
                             break
+                    if nested:
+                        continue
                     has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
                     if has_that:
                         j += 1 if toks[j].low == "that" else 0
