@@ -602,7 +602,7 @@ def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if not (t.low.endswith("ed") or t.low.endswith("s")) or t.low in _NOT_NAME or t.low in _CLAUSE_WORDS:
         return None
     prev = toks[k - 1]
-    if not (prev.low in _lex().pronouns or prev.cap and not prev.t.endswith("'s")) or prev.low in ("it",):
+    if not (prev.low in _lex().pronouns or (prev.cap and not prev.t.endswith("'s"))) or prev.low in ("it",):
         return None
     return t.low, t.s, t.e
 
@@ -610,7 +610,7 @@ def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
 def _is_stop(toks: list[_Tok], k: int) -> bool:
     t = toks[k]
     if t.t == ".":
-        return not (k > 0 and (toks[k - 1].low in _ABBREV or len(toks[k - 1].t) == 1 and toks[k - 1].cap))
+        return not (k > 0 and (toks[k - 1].low in _ABBREV or (len(toks[k - 1].t) == 1 and toks[k - 1].cap)))
     return t.t in "!?;" or t.t == '"'
 
 
@@ -911,7 +911,7 @@ def _embedded_clause(
             return None
         j = commas[0] + 1
     np = _np_forward(toks, j) if j < len(toks) else []
-    if not np or np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i"):
+    if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
         return None
     k = toks.index(np[-1]) + 1
     while k < len(toks) and toks[k].low in _AUX:
