@@ -790,16 +790,17 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
         for q in pq:
             before_toks = _tokens(nt, max(ps, q.open - 60), q.open)
             q.role = _classify(nt, q, ps, before_toks)
+        index = {id(q): i for i, q in enumerate(pq)}  # position in the paragraph (pq is in text order)
         directs = [q for q in pq if q.role == "direct"]
         # ---- group direct fragments separated only by an attribution
         groups: list[list[_Quote]] = []
         for q in directs:
             if groups:
                 prevq = groups[-1][-1]
-                gap_toks = _tokens(nt, prevq.close, q.open)
+                gap_toks = _tokens(nt, prevq.close, q.open)[:60]
                 words = [t for t in gap_toks if t.t[:1].isalnum()]
                 # quoted titles may sit in the gap ('," said Cuban, a host on the show "Shark Tank." "…')
-                other = any(prevq.close <= o.open < q.open and o.role != "title" for o in pq)
+                other = any(o.role != "title" for o in pq[index[id(prevq)] + 1 : index[id(q)]])
                 n_cues = sum(1 for k in range(len(gap_toks)) if _cue_at(gap_toks, k))
                 if len(words) <= 20 and not other and (not words or n_cues == 1) and (
                     nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-"
@@ -817,13 +818,15 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
             if frame is None:
                 # the attribution may sit past a sentence break Punkt saw ('?" he responded',
                 # 'George W. Bush speechwriter … said'): _frame_after stops at a real sentence end itself
-                nxt_open = next((q.open for q in pq if q.open >= last.close), pe)
+                li = index[id(last)] + 1
+                nxt_open = pq[li].open if li < len(pq) else pe
                 end = min(pe, nxt_open, last.close + 250)
                 frame = _frame_after(state, _tokens(nt, last.close, end))
             if frame is None:
                 si = bisect_right(sent_starts, first.open) - 1
                 s_start = sents[si][0] if si >= 0 else ps
-                prev_close = max((q.close for q in pq if q.close <= first.open), default=ps)
+                fi = index[id(first)] - 1
+                prev_close = pq[fi].close if fi >= 0 else ps
                 start = max(min(s_start, first.open), ps, prev_close)
                 if start == first.open and first.open == ps and pi > 0:
                     # "Breitbart News responded:" closing the previous paragraph
@@ -865,12 +868,20 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
         # ---- reported speech and partial quotes, sentence by sentence
         si = bisect_right(sent_starts, ps) - 1
         si = max(si, 0)
+        opens = [q.open for q in pq]
+        closes = [q.close for q in pq]
+        framed = sorted((r.cue_s, i) for i, r in enumerate(para_rows) if r.cue_s is not None)
+        framed_pos = [c for c, _ in framed]
+        used_cues = set(framed_pos)
         while si < len(sents) and sents[si][0] < pe:
             ss, se = sents[si]
             si += 1
             if se <= ps:
                 continue
-            para_rows.extend(_reported(state, nt, max(ss, ps), min(se, pe), pq, para_rows, cue_pos))
+            for cs_, ce_ in _chunks(nt, max(ss, ps), min(se, pe)):
+                local = pq[bisect_right(closes, cs_) : bisect_left(opens, ce_)]
+                done = [para_rows[i] for _, i in framed[bisect_left(framed_pos, cs_) : bisect_left(framed_pos, ce_)]]
+                para_rows.extend(_reported(state, nt, cs_, ce_, local, done, cue_pos, used_cues))
         # ---- leftover embedded quotes: scare quotes
         for q in pq:
             if q.role == "embedded" and not q.used:
@@ -974,20 +985,43 @@ def _cue_positions(nt: str) -> list[int]:
 _ALPHA = re.compile(r"[A-Za-z]{2,}")
 
 
+def _chunks(nt: str, s: int, e: int, size: int = 1000) -> list[Span]:
+    """A sentence, cut at white space into pieces of about ``size`` characters when it is longer.
+
+    Keeps the per-sentence rules (which look back and forth inside the sentence) linear in the
+    document length even for a text with no sentence breaks.
+    """
+    if e - s <= size + size // 2:
+        return [(s, e)]
+    out = []
+    while e - s > size + size // 2:
+        cut = nt.rfind(" ", s + size // 2, s + size)
+        cut = cut if cut > s else s + size
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
 def _reported(
-    state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row], cue_pos: list[int]
+    state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row], cue_pos: list[int],
+    used_cues: set[int],
 ) -> list[_Row]:
-    """Indirect and partial quotes in one sentence."""
+    """Indirect and partial quotes in one sentence (``pq``: the quotes that overlap it,
+    ``done``: the direct quotations attributed by a cue inside it)."""
     lex = _lex()
     if bisect_left(cue_pos, ss) == bisect_left(cue_pos, se):
         return []
     blocked = [(r.s, r.e) for r in done if r.kind == "direct"] + [
         (q.open, q.close) for q in pq if q.role == "direct"
     ]
-    used_cues = {r.cue_s for r in done if r.cue_s is not None}
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
+    cands = set(cue_pos[bisect_left(cue_pos, ss) : bisect_left(cue_pos, se)])
+    n = len(toks)
     for k, t in enumerate(toks):
+        if t.s not in cands and not (k + 1 < n and toks[k + 1].s in cands):
+            continue
         if t.low not in lex.verbs and t.low not in ("according", "pointed", "points") and not _generic_cue(toks, k):
             continue
         if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
