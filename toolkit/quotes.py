@@ -418,9 +418,16 @@ class _Speaker:
 @dataclass
 class _DocState:
     nt: str
-    names: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # last word -> (pos, full name)
     history: list[_Speaker] = field(default_factory=list)
     last_pos: list[int] = field(default_factory=list)
+    _names: dict[str, list[tuple[int, str]]] | None = None
+
+    @property
+    def names(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word -> [(position, full name)], built on first use (many documents never need it)."""
+        if self._names is None:
+            self._names = _name_index(self.nt)
+        return self._names
 
 
 # name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
@@ -773,7 +780,7 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
     if not cue_pos and '"' not in nt and "'" not in nt:
         return []
     paras = doc.paragraphs if norm.offsets is None else paragraph_spans(nt)
-    state = _DocState(nt, names=_name_index(nt))
+    state = _DocState(nt)
     quotes_ = _find_quotes(nt, doc.text, norm, paras)
     sents = _sentences_of(doc, nt, paras, norm)
     rows: list[_Row] = []
