@@ -6,9 +6,9 @@ Two paragraphs are duplicates when
 * ``normalized``: they are identical after the normalised view (quotes,
   apostrophes, dashes unified), lower-casing and collapsing punctuation and
   white space — the seed article's lead appears once with ’ and once with ';
-* ``near``: they share a word 3-gram and their word sets have Jaccard
-  similarity ≥ ``threshold`` (default 0.8), e.g. a lead re-sent with one word
-  changed.
+* ``near``: they share their first, middle or last word 3-gram and their
+  word sets have Jaccard similarity ≥ ``threshold`` (default 0.8), e.g. a lead
+  re-sent with one or two words changed.
 
 Only paragraphs of at least :data:`MIN_WORDS` words are candidates, so short
 repeated lines (``* * *``, ``Read more``) are not flagged. The later copy is
@@ -46,10 +46,12 @@ def paragraph_key(text: str) -> str:
     return _NON_WORD.sub(" ", normalize(text).text.lower()).strip()
 
 
-def _shingles(words: list[str]) -> set[str]:
-    if len(words) < 3:
-        return {" ".join(words)}
-    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+def _anchors(words: list[str]) -> set[str]:
+    """Three word 3-grams (first, middle, last): any two paragraphs that differ
+    in at most two words still share one, so they become candidates."""
+    n = len(words)
+    mid = max(0, n // 2 - 1)
+    return {" ".join(words[i : i + 3]) for i in (0, mid, max(0, n - 3))}
 
 
 def _matches(doc: Document, threshold: float) -> list[tuple[int, int, str, float] | None]:
@@ -63,7 +65,7 @@ def _matches(doc: Document, threshold: float) -> list[tuple[int, int, str, float
     word_sets: list[set[str]] = []
     for i, (txt, key) in enumerate(zip(texts, keys, strict=True)):
         words = key.split()
-        shingles = _shingles(words) if len(words) >= MIN_WORDS else set()
+        shingles = _anchors(words) if len(words) >= MIN_WORDS else set()
         vocab = set(words)
         word_sets.append(vocab)
         if len(words) < MIN_WORDS:
@@ -135,7 +137,7 @@ def duplicates(
         Text, Document, Corpus or DataFrame with ``id``/``text``.
     threshold
         Jaccard similarity of the word sets above which two paragraphs that
-        share a word 3-gram are near-duplicates (1.0 keeps exact and
+        share an anchor 3-gram are near-duplicates (1.0 keeps exact and
         normalised matches only).
     scope
         ``"document"``: repeats inside each document (what extractors mark
@@ -160,6 +162,12 @@ def duplicates(
         raise ParameterError.choice("scope", scope, ["document", "corpus"])
     if not 0.0 < threshold <= 1.0:
         raise ParameterError(f"threshold={threshold!r} must be in (0, 1]")
+    from . import distributed
+
+    if distributed.is_dask(x):
+        if scope == "corpus":
+            raise ParameterError("scope='corpus' compares documents across partitions; use scope='document' on dask")
+        return distributed.map_frames(duplicates, x, frames.DUPLICATES.empty(), threshold=threshold, scope=scope)
     rows: list[dict[str, Any]] = []
     seen: dict[str, tuple[str, int, int, int]] = {}
     seen_text: dict[str, str] = {}
