@@ -1297,7 +1297,7 @@ def _to_dict(doc: Document, norm: Any, r: _Row) -> dict[str, Any]:
 # --------------------------------------------------------------------------- public API
 
 
-def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None) -> pd.DataFrame:
+def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
     """Quotations, reported speech and who said them, one row per quotation.
 
     Parameters
@@ -1309,6 +1309,8 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None) -> pd.DataF
         Worker processes (``-1``: every core).
     progress
         Show a progress bar (default: only in notebooks and terminals).
+    batch_size
+        Documents sent to a worker process at a time.
 
     Returns
     -------
@@ -1326,7 +1328,7 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None) -> pd.DataF
     >>> q[["text", "speaker", "attribution"]].values.tolist()
     [['It was a mistake', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same', 'Sergei Lavrov', 'pronoun']]
     """
-    return frames.per_document(_extract, x, frames.QUOTES, n_jobs=n_jobs, progress=progress)
+    return frames.per_document(_extract, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
 
 
 def speakers(
