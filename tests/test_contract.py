@@ -357,3 +357,14 @@ def test_report_files_identical_for_one_or_two_processes(docs, tmp_path):
             assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), str(rel)
             compared += 1
     assert compared >= 2
+
+
+@pytest.mark.parametrize("ext", PER_DOCUMENT, ids=repr)
+def test_documents_sharing_an_id_stay_apart(ext, docs):
+    """Two documents with the same id (a repeated id column) give their rows one after the other."""
+    twins = [tk.Document(docs[0].text, id="same"), tk.Document(docs[1].text, id="same")]
+    got = ext(twins)
+    expected = pd.concat([ext(twins[0]), ext(twins[1])], ignore_index=True)
+    pd.testing.assert_frame_equal(got, expected)
+    if ext.takes_n_jobs and "batch_size" in _passes(ext):
+        pd.testing.assert_frame_equal(ext(twins, n_jobs=2, batch_size=1), expected)

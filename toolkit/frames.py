@@ -52,6 +52,7 @@ class Schema:
 
 _SPAN = {"doc_id": "str", "start": "int64", "end": "int64"}
 _PYTHON_STR = pd.StringDtype("python", na_value=float("nan"))
+_DOC_SEQ = "_doc_seq"  # hidden row key: the document's position in the input (dropped by finish)
 
 QUOTES = Schema("quotes", {
     **_SPAN, "text": "str", "kind": "str", "speaker": "str", "speaker_mention": "str",
@@ -157,6 +158,8 @@ def finish(
     if df.empty:
         out = schema.empty()
     else:
+        # per_document numbers the documents, so two documents that share an id never interleave
+        seq = df.pop(_DOC_SEQ).to_numpy() if _DOC_SEQ in df.columns else None
         for col, _dtype in schema.columns.items():
             if col not in df.columns:
                 df[col] = None
@@ -169,9 +172,12 @@ def finish(
             out = df.astype(object).astype({c: _PYTHON_STR if t == "str" else t for c, t in schema.columns.items()})
         keys = [c for c in schema.sort if c in out.columns]
         if "doc_id" in out.columns and keys:
-            order = doc_order or list(dict.fromkeys(out["doc_id"].tolist()))
-            rank = {d: i for i, d in enumerate(order)}
-            out = out.assign(_doc_rank=out["doc_id"].map(rank))
+            if seq is not None:
+                out = out.assign(_doc_rank=seq)
+            else:
+                order = doc_order or list(dict.fromkeys(out["doc_id"].tolist()))
+                rank = {d: i for i, d in enumerate(order)}
+                out = out.assign(_doc_rank=out["doc_id"].map(rank))
             out = out.sort_values(["_doc_rank", *keys], kind="stable").drop(columns="_doc_rank")
         out = out.reset_index(drop=True)
     out.attrs = {
@@ -217,11 +223,15 @@ def _mark(doc: Any, rows: list[Row], columns: dict[str, str]) -> list[Row]:
     return rows
 
 
-def _apply_batch(fn: DocFunction, columns: dict[str, str], kwargs: dict[str, Any], docs: list[Any]) -> list[Row]:
+def _apply_batch(
+    fn: DocFunction, columns: dict[str, str], kwargs: dict[str, Any], docs: list[Any]
+) -> tuple[int, list[Row]]:
     out: list[Row] = []
-    for doc in docs:
-        out.extend(_mark(doc, fn(doc, **kwargs), columns))
-    return out
+    for i, doc in enumerate(docs):
+        for row in _mark(doc, fn(doc, **kwargs), columns):
+            row[_DOC_SEQ] = i  # position in the batch; per_document makes it global
+            out.append(row)
+    return len(docs), out
 
 
 def _batches(it: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -334,7 +344,11 @@ def per_document(
     order: list[str] = []
     rows: list[Row] = []
     batch_fn = partial(_apply_batch, fn, schema.columns, kwargs)
-    for part in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
-                            desc=schema.name, order=order):
+    offset = 0
+    for n_docs, part in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                                    desc=schema.name, order=order):
+        for row in part:
+            row[_DOC_SEQ] += offset
         rows.extend(part)
+        offset += n_docs
     return finish(rows, schema, params=kwargs, doc_order=order)
