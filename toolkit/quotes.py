@@ -992,6 +992,23 @@ def _cue_positions(nt: str) -> list[int]:
 _ALPHA = re.compile(r"[A-Za-z]{2,}")
 
 
+def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
+    """Where a reported clause starting at toks[j] ends: the sentence end, or before a new
+    frame (", adding …"), a coordinated verb ("… but did not …", "… and said …") or an
+    apposition or concession (", a charge that …", ", despite …")."""
+    lex = _lex()
+    for i in range(j, len(toks)):
+        x = toks[i]
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if x.t == ";" or (x.t == "," and _next_is_frame(toks, x)):
+            return x.s
+        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB or nxt == "that"):
+            return x.s
+        if x.t == "," and nxt in _CLAUSE_CUT:
+            return x.s
+    return se
+
+
 def _chunks(nt: str, s: int, e: int, size: int = 1000) -> list[Span]:
     """A sentence, cut at white space into pieces of about ``size`` characters when it is longer.
 
@@ -1102,6 +1119,8 @@ def _reported(
                 else:
                     # "Some advocates for stem cell research said …", "Graham called … and said …"
                     b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                    while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
+                        b += 1  # "…, when many commentators called him …"
                     np = _window_np(toks, b, k) if k - b <= 12 and not any(
                         x.low in _CLAUSE_WORDS or x.low in lex.verbs for x in toks[b:k]
                     ) else []
@@ -1117,10 +1136,11 @@ def _reported(
                 if info is not None and info[2] == "quote":
                     # naming verbs count only with a quoted fragment: called the suspension "arbitrary"
                     q = next((q for q in pq if q.role == "embedded" and not q.used and ce < q.open <= ce + 100
-                              and q.ce <= se), None)
+                              and q.ce <= se and ";" not in nt[ce : q.open]), None)
                     if q is None or j >= len(toks):
                         continue
-                    content = _trim_clause(nt, toks[j].s, q.ce)
+                    # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
+                    content = _trim_clause(nt, toks[j].s, max(q.ce, _clause_end(toks, j, se)))
                     rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
@@ -1158,20 +1178,7 @@ def _reported(
                         continue
                     if j >= len(toks) or not _clause_start(toks[j]):
                         continue
-                    end = se
-                    for i in range(j, len(toks)):
-                        x = toks[i]
-                        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-                        if x.t in ";" or (x.t == "," and _next_is_frame(toks, x)):
-                            end = x.s
-                            break
-                        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB or nxt == "that"):
-                            end = x.s  # "… but did not suggest …", "… and said …", "… and that …"
-                            break
-                        if x.t == "," and nxt in _CLAUSE_CUT:
-                            end = x.s  # ", a charge that …", ", despite …", ", while …"
-                            break
-                    content = _trim_clause(nt, toks[j].s, end)
+                    content = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
         if content is None or speaker is None:
             continue
         c0, c1 = content
