@@ -292,3 +292,13 @@ def test_anonymous_sources_and_addressees():
     q = quotes(_sentence("wikinews-8c55c9d87c78", "Jasim Uddin, a spokesperson", "single family."))
     row = q.iloc[0]
     assert (row["speaker"], row["text"]) == ("Jasim Uddin", "four victims were from a single family")
+
+
+def test_markup_residue_is_not_quoted(seed):
+    # a seed paragraph wrapped in scraped HTML: attribute values in tags are not quotations
+    para = seed.text.splitlines()[12]  # '"Gaddafi is the same," he said, referring to Libya's fallen dictator.'
+    html = f'<p class="story-body" data-id="12">{para}</p>'
+    q = quotes(seed.text.replace(para, html))
+    row = _row(q, "Gaddafi is the same")
+    assert (row["speaker"], row["attribution"]) == ("Sergei Lavrov", "pronoun")
+    assert not q["text"].str.contains("story-body|12", regex=True).any()

@@ -107,6 +107,7 @@ def _grammar(cls: str) -> frozenset[str]:
 
 _TOKEN = re.compile(TOKEN_PATTERN)
 _MARK = re.compile(r"''|[\"']")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _SPACE_BEFORE_OPEN = set(" \t\n\r([{/-—")
 _CLOSE_AFTER = set(" \t\n\r.,;:!?)]}/-")
 _ABBREV = _grammar("abbreviation")
@@ -222,7 +223,14 @@ def _pair_singles(nt: str, paras: list[Span], marks: list[int]) -> list[_Quote]:
 def _find_quotes(nt: str, orig: str, norm: Any, paras: list[Span]) -> list[_Quote]:
     doubles: list[tuple[int, int]] = []
     singles: list[int] = []
+    # markup residue: marks inside <tag attr="…"> are not quotation marks
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(nt)] if "<" in nt else []
+    tag_starts = [a for a, _ in tags]
     for m in _MARK.finditer(nt):
+        if tags:
+            k = bisect_right(tag_starts, m.start()) - 1
+            if k >= 0 and m.start() < tags[k][1]:
+                continue
         if m.group() == "'":
             singles.append(m.start())
         else:
@@ -915,8 +923,9 @@ def _embedded_clause(
     are words someone said, not a scare quote; the content runs from the subject's verb to the
     end of the quotation.
     """
-    if len(nt[s:e].split()) < _MIN_CLAUSE_QUOTE:
-        return None
+    words = nt[s:e].split()
+    if len(words) < _MIN_CLAUSE_QUOTE or all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words):
+        return None  # short, or a title: "Meet the Press", "Guardians of the Galaxy"
     si = bisect_right(sent_starts, q.open) - 1
     ss = max(sents[si][0] if si >= 0 else ps, ps)
     toks = _tokens(nt, ss, q.open)
