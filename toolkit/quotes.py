@@ -633,11 +633,17 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     """toks[a:b] as a speaker mention when nothing better parses ("one P&G employee told")."""
     while b > a and (toks[b - 1].low in _AUX or toks[b - 1].t == ","):
         b -= 1
-    while a < b and toks[a].t in ",-":
+    while a < b and toks[a].t in ",-'\"":
         a += 1
-    if b <= a or b - a > 10 or any(t.t in "();:" for t in toks[a:b]):
+    if b <= a or b - a > 10 or any(t.t in "();:'\"" for t in toks[a:b]):
         return []
-    return toks[a:b]
+    window = toks[a:b]
+    if any(t.low in _BE for t in window):
+        return []  # "Sexton was quick to" is a clause, not a speaker
+    head = window[-1]
+    if not (head.t.isalpha() or head.cap) or head.low.endswith("ly") or head.low in _lex().verbs:
+        return []
+    return window
 
 
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
@@ -1284,7 +1290,7 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
 def _is_opener(t: _Tok) -> bool:
     """A sentence-opening adverbial rather than a subject: a preposition or a participle."""
     low = t.low
-    return low in _OPENERS or (len(low) > 4 and (low.endswith("ing") or low.endswith("ed")) and not t.t[:2].isupper())
+    return low in _OPENERS or (len(low) > 4 and low.endswith(("ing", "ed", "ly")) and not t.t[:2].isupper())
 
 
 def _to_dict(doc: Document, norm: Any, r: _Row) -> dict[str, Any]:
