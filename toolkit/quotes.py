@@ -598,6 +598,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return "according to", t.s, toks[k + 1].e
     if low in ("pointed", "points", "point", "pointing") and k + 1 < len(toks) and toks[k + 1].low == "out":
         return "point out", t.s, toks[k + 1].e
+    if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
+        return "put it", t.s, toks[k + 1].e  # "as X put it, "…""
     v = lex.verbs.get(low)
     if v is None or v[0] == "point out":
         return None
@@ -709,6 +711,11 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
         sp = _subject(state, toks, k, [], [])
         return _Frame(sp, cue[0], cue[1], cue[2], "direct:before") if sp else None
+    if last == ":" and 1 <= len(toks) - 1 <= 6:
+        np = _window_np(toks, 0, len(toks) - 1)
+        if np and np[-1].cap:
+            c = toks[-1]
+            return _Frame(_resolve(state, np, np[0].s), ":", c.s, c.e, "direct:colon")  # 'Clinton: "…"'
     if last == ":":
         sp = _subject(state, toks, len(toks) - 1, [], [])
         if sp is not None:
@@ -1072,6 +1079,8 @@ def _reported(
             continue
         lemma, cs, ce = cue
         info = lex.verbs.get(t.low, (lemma, "other", "that"))
+        if info[2] == "frame" or lemma == "put it":
+            continue  # "continued", "exclaimed", "put it": only next to a direct quotation
         speaker: _Speaker | None = None
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
