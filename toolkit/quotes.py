@@ -961,7 +961,11 @@ def _embedded_clause(
     speaker = _resolve(state, np, np[0].s)
     if speaker is None:
         return None
-    c0, c1 = _trim_clause(nt, cs, q.ce)
+    # the clause runs on after the quoted words: wanted to "go an extra step" to try to understand …
+    se = min(sents[si][1] if si >= 0 else pe, pe)
+    rest = _tokens(nt, q.close, min(se, q.close + 400))
+    end = _clause_end(rest, 0, se) if rest else q.ce
+    c0, c1 = _trim_clause(nt, cs, max(q.ce, end))
     _remember(state, speaker)
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
@@ -1022,7 +1026,7 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     for i in range(j, len(toks)):
         x = toks[i]
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if x.t == ";" or (x.t == "," and _next_is_frame(toks, x)):
+        if x.t == ";" or (x.t == "," and _next_is_frame(toks, i)):
             return x.s
         if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB or nxt == "that"):
             return x.s
@@ -1264,11 +1268,14 @@ def _clause_start(t: _Tok) -> bool:
     return t.t[:1].isalnum() or t.t in ('"', "'")
 
 
-def _next_is_frame(toks: list[_Tok], comma: _Tok) -> bool:
-    i = toks.index(comma)
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None:
+def _next_is_frame(toks: list[_Tok], i: int) -> bool:
+    """Does a new frame start after the comma toks[i] (', telling reporters', ',” adding')?"""
+    i += 1
+    while i < len(toks) and toks[i].t in ('"', "'"):
+        i += 1
+    if i >= len(toks):
         return False
+    nxt = toks[i]
     return (nxt.low.endswith("ing") and nxt.low in _lex().verbs) or nxt.low == "according"
 
 
