@@ -1168,7 +1168,10 @@ def _reported(
                     if q is None or j >= len(toks):
                         continue
                     # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
-                    content = _trim_clause(nt, toks[j].s, max(q.ce, _clause_end(toks, j, se)))
+                    start = toks[j].s
+                    if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
+                        start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
+                    content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
                     rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
