@@ -771,7 +771,8 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
             low = toks_before[-2].low  # his memoir, "Gifted Hands," / the charged term, "radical Islam,"
             if low in lex.title_cues and len(words) <= 8 and inner.rstrip()[-1:] in ",.":
                 return "title"
-        titled = all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "to", "for", "on") for w in words)
+        small = ("of", "the", "and", "a", "in", "to", "for", "on")
+        titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
         after = nt[q.close : q.close + 2]
         if titled and len(words) <= 8 and (low in lex.title_cues or low in lex.nickname_cues or low == "as"):
             return "title"
