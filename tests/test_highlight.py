@@ -209,3 +209,20 @@ def test_computes_capabilities_when_not_given(seed):
     else:
         assert h.devices.empty
     assert "".join(parse(h.page()).text) == seed.text
+
+
+def test_more_speakers_than_colours_change_the_line_style(seed):
+    # nine speakers on the first nine sentences of the seed article; duplicate flags partly missing
+    sentences = tk.sentences(seed).head(9)
+    quotes = pd.DataFrame({
+        "doc_id": seed.id, "start": sentences["start"], "end": sentences["end"],
+        "speaker": [f"Speaker {i}" for i in range(9)], "kind": "direct",
+        "duplicate": pd.array([True, None, False, None, False, None, False, None, False], dtype="boolean"),
+    })
+    dom = parse(tk.highlight(seed, quotes=quotes, devices=False).page())
+    styles = {a["data-speaker"]: a["style"] for t, a in dom.elements if t == "span" and a.get("data-speaker")}
+    assert len(styles) == 9
+    assert sum("3px solid" in st for st in styles.values()) == 7
+    assert sum("3px dashed" in st for st in styles.values()) == 2
+    faded = [a for t, a in dom.elements if t == "span" and "tk-dup" in (a.get("class") or "")]
+    assert [a["data-speaker"] for a in faded] == ["Speaker 0"]

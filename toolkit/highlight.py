@@ -149,10 +149,11 @@ def _check_span(doc: Document, start: Any, end: Any, what: str, row: int) -> tup
     return s, e
 
 
-def _rows_for(frame: pd.DataFrame | None, doc_id: str) -> pd.DataFrame:
-    if frame is None or frame.empty:
-        return pd.DataFrame()
-    return frame[frame["doc_id"].astype(str) == doc_id]
+def _by_document(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows of each document, split once (not filtered again for every document)."""
+    if frame.empty:
+        return {}
+    return {str(k): part for k, part in frame.groupby(frame["doc_id"].astype(str), sort=False)}
 
 
 def _quote_spans(view: _DocView, quotes: pd.DataFrame, styles: dict[str, tuple[str, str]]) -> None:
@@ -171,7 +172,7 @@ def _quote_spans(view: _DocView, quotes: pd.DataFrame, styles: dict[str, tuple[s
         for col, label in (("cue", "cue"), ("attribution", "attribution"), ("speaker_mention", "as written")):
             if _present(row.get(col)):
                 tip.append(f"{label}: {row.get(col)}")
-        dup = " tk-dup" if bool(row.get("duplicate", False)) is True else ""
+        dup = " tk-dup" if _present(row.get("duplicate")) and bool(row.get("duplicate")) else ""
         style = f"background:{_tint(colour)};border-bottom:3px {line} {colour}"
         view.spans.append(_Span(
             s, e, 0, i,
@@ -443,11 +444,13 @@ def highlight(
     if not d.empty:
         d = d[d["doc_id"].astype(str).isin(ids)]
     styles = _speaker_styles(q)
+    q_of, d_of = _by_document(q), _by_document(d)
+    none = pd.DataFrame()
     parts = []
     for k, doc in enumerate(docs):
         view = _DocView(k, doc)
-        _quote_spans(view, _rows_for(q, doc.id), styles)
-        _device_spans(view, _rows_for(d, doc.id))
+        _quote_spans(view, q_of.get(doc.id, none), styles)
+        _device_spans(view, d_of.get(doc.id, none))
         notes = f'<ol class="tk-notes">{"".join(view.notes)}</ol>' if view.notes else ""
         parts.append(
             f'<section class="tk-doc" id="tk-d{k}">{_meta_html(doc)}'
