@@ -933,7 +933,7 @@ def _embedded_clause(
 ) -> _Row | None:
     """A longer quoted stretch inside a sentence with no reporting verb: the sentence's subject says it.
 
-    ``Teachers are "looking to see who is on the Republican side"`` — four or more quoted words
+    ``Teachers are "looking to see who is on the Republican side"`` — three or more quoted words
     are words someone said, not a scare quote; the content runs from the subject's verb to the
     end of the quotation.
     """
@@ -971,7 +971,7 @@ def _embedded_clause(
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
-_MIN_CLAUSE_QUOTE = 4
+_MIN_CLAUSE_QUOTE = 3
 _TRIM_CHARS = " \t\n\r\"'"
 
 
