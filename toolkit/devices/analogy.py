@@ -362,11 +362,15 @@ def detect(ctx: DocContext) -> list[dict]:
     mentions = _mentions(ctx)
     if not mentions:
         return []
+    # cues are only looked for in sentences with a mention and the sentence before them
+    wanted = sorted({si + d for m in mentions for si in [ctx.sentence_of(m.start)] for d in (-1, 0) if si + d >= 0})
     by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
-    for matcher, infos in _cues():
-        for h in matcher.finditer(ctx.text):
-            for cue in infos[h.index]:
-                by_sentence.setdefault(ctx.sentence_of(h.start), []).append((h, cue))
+    for si in wanted:
+        s, e = ctx.sentences[si]
+        for matcher, infos in _cues():
+            for h in matcher.finditer(ctx.text, s, e):
+                for cue in infos[h.index]:
+                    by_sentence.setdefault(si, []).append((h, cue))
     groups: dict[int, list[tuple[Mention, Hit, Cue]]] = {}
     for m in mentions:
         si = ctx.sentence_of(m.start)

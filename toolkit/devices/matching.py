@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+import regex
+
 from .. import lexicons
 from .. import text as _text
 from ..corpus import Document
@@ -29,6 +31,16 @@ from ..errors import LexiconError
 Span = tuple[int, int]
 _WORD = re.compile(r"\w+")
 _WORD_START = re.compile(r"\w")
+# the third-party ``regex`` engine (an NLTK dependency), as NLTK's RegexpTokenizer uses it: identical spans,
+# without NLTK's per-call timeout wrapper
+_TOKEN = regex.compile(_text.TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
+# the same pattern without its last alternative (single punctuation marks): word tokens only
+_PUNCT_ALTERNATIVE = r"|[^\w\s]"
+_WORD_TOKEN = (
+    regex.compile(_text.TOKEN_PATTERN.removesuffix(_PUNCT_ALTERNATIVE), regex.UNICODE | regex.MULTILINE | regex.DOTALL)
+    if _text.TOKEN_PATTERN.endswith(_PUNCT_ALTERNATIVE)
+    else regex.compile(rf"(?=\w)(?:{_text.TOKEN_PATTERN})", regex.UNICODE | regex.MULTILINE | regex.DOTALL)
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -56,6 +68,148 @@ def _trie_pattern(phrases: Sequence[str]) -> str:
         return f"(?:{body})?" if end else body
 
     return walk(trie)
+
+
+def _first_chars(pattern: str, flags: int) -> set[str] | None:
+    """Characters a match of ``pattern`` can start with, or None when unknown.
+
+    Used to put a one-character lookahead in front of a big alternation, so the
+    regex engine skips most positions at once. Any construct it does not know
+    (or a parser change) gives None: no prefilter, same results.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - defensive: no prefilter
+        return None
+
+    def first(items: list[Any]) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in items:
+            name = str(op)
+            if name == "LITERAL":
+                out.add(chr(av))
+                return out
+            if name == "IN":
+                for sub_op, sub_av in av:
+                    if str(sub_op) == "LITERAL":
+                        out.add(chr(sub_av))
+                    elif str(sub_op) == "RANGE" and sub_av[1] - sub_av[0] < 300:
+                        out.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+                    else:
+                        return None
+                return out
+            if name == "BRANCH":
+                for branch in av[1]:
+                    got = first(list(branch))
+                    if got is None:
+                        return None
+                    out |= got
+                return out
+            if name == "SUBPATTERN":
+                got = first(list(av[-1]))
+                if got is None:
+                    return None
+                return out | got
+            if name in ("MAX_REPEAT", "MIN_REPEAT"):
+                got = first(list(av[2]))
+                if got is None:
+                    return None
+                out |= got
+                if av[0] > 0:
+                    return out
+                continue  # optional: the next item may start the match too
+            if name in ("ASSERT", "ASSERT_NOT", "AT"):
+                continue  # zero-width
+            return None
+        return None  # the pattern can match the empty string
+
+    got = first(list(tree))
+    if got is None or not got:
+        return None
+    if flags & re.IGNORECASE:
+        got = {c for ch in got for c in (ch.lower(), ch.upper())}
+    return got
+
+
+_WORD_CHARS = re.compile(r"[\w'-]")
+_SPLIT_HEAD = re.compile(r"['-]")
+
+
+def _first_words(pattern: str, flags: int, limit: int = 400) -> set[str] | None:
+    """Every possible first word of a match of ``pattern`` (a word: letters, digits, ' and -), or None.
+
+    None when the pattern can start with something else or its first word is
+    open-ended (``\\w+``); such entries are found by a regex scan instead.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - defensive: scan instead
+        return None
+    States = list[tuple[str, bool]]
+
+    def add_char(states: States, ch: str) -> States:
+        if _WORD_CHARS.match(ch):
+            return [(w, d) if d else (w + ch, False) for w, d in states]
+        return [(w, True) for w, _ in states]
+
+    def walk(items: list[Any], states: States) -> States | None:
+        for op, av in items:
+            if all(d for _, d in states):
+                return states
+            name = str(op)
+            if name == "LITERAL":
+                states = add_char(states, chr(av))
+            elif name == "IN":
+                new: States = []
+                for sub_op, sub_av in av:
+                    sub = str(sub_op)
+                    if sub == "LITERAL":
+                        new += add_char(states, chr(sub_av))
+                    elif sub == "RANGE" and sub_av[1] - sub_av[0] < 30:
+                        for c in range(sub_av[0], sub_av[1] + 1):
+                            new += add_char(states, chr(c))
+                    elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_SPACE":
+                        new += [(w, True) for w, _ in states]
+                    else:
+                        return None
+                states = list(dict.fromkeys(new))
+            elif name == "BRANCH":
+                new = []
+                for branch in av[1]:
+                    got = walk(list(branch), states)
+                    if got is None:
+                        return None
+                    new += got
+                states = list(dict.fromkeys(new))
+            elif name == "SUBPATTERN":
+                got = walk(list(av[-1]), states)
+                if got is None:
+                    return None
+                states = got
+            elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+                got = walk(list(av[2]), states)
+                if got is None:
+                    return None
+                if av[1] != 1 and not all(d for _, d in got):
+                    return None  # a repeated word character: open-ended first word
+                states = list(dict.fromkeys((states if av[0] == 0 else []) + got))
+            elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+                continue
+            else:
+                return None
+            if len(states) > limit:
+                return None
+        return states
+
+    got = walk(list(tree), [("", False)])
+    if got is None:
+        return None
+    words = {w.lower() for w, _ in got}
+    return None if "" in words else words
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -119,7 +273,28 @@ class PhraseMatcher:
             alternation = "|".join(f"(?:{pieces[i]})" for i in order if pieces[i])
         else:
             alternation = _trie_pattern([e for e in self.entries if e.strip()])
-        self._any = re.compile(rf"(?<!\w)(?:{alternation})(?:(?<=\W)|(?!\w))", flags) if alternation else None
+        if alternation:
+            body = rf"(?<!\w)(?:{alternation})(?:(?<=\W)|(?!\w))"
+            chars = _first_chars(alternation, flags)
+            if chars:
+                body = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" + body
+            self._any: re.Pattern[str] | None = re.compile(body, flags)
+        else:
+            self._any = None
+        # regex lexicons: entries indexed by their possible first words, tried only where such a word starts
+        self._by_first: dict[str, list[int]] = {}
+        self._scan_only: list[int] = []
+        self._anchored: list[re.Pattern[str]] = []
+        if regex:
+            boundary = r"(?:(?<=\W)|(?!\w))"
+            self._anchored = [re.compile(f"(?:{p}){boundary}", flags) for p in pieces]
+            for i, p in enumerate(pieces):
+                words = _first_words(p, flags) if not case_sensitive else None
+                if words is None:
+                    self._scan_only.append(i)
+                else:
+                    for w in words:
+                        self._by_first.setdefault(w, []).append(i)
         self._by_text: dict[str, int] = {}
         if not regex:
             for i, e in enumerate(self.entries):
@@ -141,6 +316,51 @@ class PhraseMatcher:
             return
         for m in self._any.finditer(text, start, len(text) if end is None else end):
             yield Hit(m.start(), m.end(), self._index(m.group()), m.group())
+
+
+    def finditer_tokens(self, text: str, tokens: Sequence[Span]) -> list[Hit]:
+        """The hits of :meth:`finditer` (longest at each start, non-overlapping), found faster.
+
+        Regex entries are tried only at tokens that can be their first word;
+        the few entries whose first word cannot be listed are scanned for.
+        Falls back to :meth:`finditer` for literal matchers.
+        """
+        if not self._anchored:
+            return list(self.finditer(text))
+        found: list[tuple[int, int, int]] = []
+        by_first = self._by_first
+        anchored = self._anchored
+        for s, e in tokens:
+            word = text[s:e].lower()
+            idxs = by_first.get(word)
+            if ("'" in word or "-" in word) and len(word) > 1:
+                head = by_first.get(_SPLIT_HEAD.split(word, 1)[0])  # "we've" starts with "we"
+                if head:
+                    idxs = (idxs or []) + head
+            if idxs:
+                for i in idxs:
+                    m = anchored[i].match(text, s)
+                    if m and m.end() > s:
+                        found.append((s, m.end(), i))
+        if self._scan_only:
+            for s, _e in tokens:
+                for i in self._scan_only:
+                    m = anchored[i].match(text, s)
+                    if m and m.end() > s:
+                        found.append((s, m.end(), i))
+        return _non_overlapping(text, found)
+
+
+def _non_overlapping(text: str, found: list[tuple[int, int, int]]) -> list[Hit]:
+    """Left to right, the longest hit at each start, skipping hits that overlap a kept one."""
+    found.sort(key=lambda x: (x[0], -x[1], x[2]))
+    out: list[Hit] = []
+    last = -1
+    for s, e, i in found:
+        if s >= last:
+            out.append(Hit(s, e, i, text[s:e]))
+            last = e
+    return out
 
 
 class DocContext:
@@ -195,31 +415,16 @@ class DocContext:
 
     @cached_property
     def tokens(self) -> list[Span]:
-        """Token spans of the normalised text."""
-        return _text.token_spans(self.text)
-
-    @cached_property
-    def sentence_tokens(self) -> list[list[Span]]:
-        """For each sentence, its token spans (one pass over both sorted lists)."""
-        out: list[list[Span]] = [[] for _ in self.sentences]
-        k = 0
-        toks = self.tokens
-        for i, (s, e) in enumerate(self.sentences):
-            while k < len(toks) and toks[k][0] < s:
-                k += 1
-            j = k
-            while j < len(toks) and toks[j][1] <= e:
-                out[i].append(toks[j])
-                j += 1
-            k = j
-        return out
+        """Token spans of the normalised text (the pattern of :func:`toolkit.text.token_spans`, run directly)."""
+        return [m.span() for m in _TOKEN.finditer(self.text)]
 
     @cached_property
     def sentence_words(self) -> list[list[tuple[int, int, str]]]:
-        """For each sentence, its word tokens as ``(start, end, lower-cased text)``."""
+        """For each sentence, its word tokens as ``(start, end, lower-cased text)`` (the toolkit's token pattern)."""
         text = self.text
         return [
-            [(a, b, text[a:b].lower()) for a, b in toks if _WORD_START.match(text, a)] for toks in self.sentence_tokens
+            [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, s, e)]
+            for s, e in self.sentences
         ]
 
     def words_between(self, start: int, end: int) -> int:
@@ -266,8 +471,65 @@ def lexicon_matcher(name: str) -> tuple[PhraseMatcher, tuple[dict[str, str], ...
     return PhraseMatcher([r["cue"] for r in rows], regex=True, name=f"{name}.tsv"), rows
 
 
+#: cue lexicons the detectors use; their hits are found in one pass over a document's tokens
+CUE_LEXICONS = (
+    "hedges", "boosters", "us_them", "flag_waving", "thought_terminating_cliches", "slogans", "black_and_white",
+    "whataboutism",
+)
+
+
+@cache
+def _union_index() -> dict[str, list[tuple[str, int]]]:
+    index: dict[str, list[tuple[str, int]]] = {}
+    for name in CUE_LEXICONS:
+        matcher, _ = lexicon_matcher(name)
+        for word, idxs in matcher._by_first.items():
+            index.setdefault(word, []).extend((name, i) for i in idxs)
+    return index
+
+
+def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
+    cached = ctx.__dict__.get("_cue_hits")
+    if cached is not None:
+        return cached
+    index = _union_index()
+    text = ctx.text
+    found: dict[str, list[tuple[int, int, int]]] = {name: [] for name in CUE_LEXICONS}
+    matchers = {name: lexicon_matcher(name)[0] for name in CUE_LEXICONS}
+    for s, _e, word in (w for sent in ctx.sentence_words for w in sent):
+        cands = index.get(word)
+        if ("'" in word or "-" in word) and len(word) > 1:
+            head = index.get(_SPLIT_HEAD.split(word, 1)[0])  # "we've" starts with "we"
+            if head:
+                cands = (cands or []) + head
+        if cands:
+            for name, i in cands:
+                m = matchers[name]._anchored[i].match(text, s)
+                if m and m.end() > s:
+                    found[name].append((s, m.end(), i))
+    out: dict[str, list[Hit]] = {}
+    for name, hits in found.items():
+        matcher = matchers[name]
+        for i in matcher._scan_only:  # entries whose first word cannot be listed
+            for s, _e in ctx.tokens:
+                m = matcher._anchored[i].match(text, s)
+                if m and m.end() > s:
+                    hits.append((s, m.end(), i))
+        out[name] = _non_overlapping(text, hits)
+    ctx.__dict__["_cue_hits"] = out
+    return out
+
+
 def lexicon_hits(ctx: DocContext, name: str) -> Iterator[tuple[Hit, dict[str, str]]]:
-    """Every hit of a cue lexicon in the document's normalised text, with its row."""
+    """Every hit of a cue lexicon in the document's normalised text, with its row.
+
+    Examples
+    --------
+    >>> ctx = DocContext(Document("It is certainly true, and we've seen it."))
+    >>> [(h.text, row["class"]) for h, row in lexicon_hits(ctx, "boosters")]
+    [('certainly', 'adverb')]
+    """
     matcher, rows = lexicon_matcher(name)
-    for h in matcher.finditer(ctx.text):
+    hits = _all_cue_hits(ctx)[name] if name in CUE_LEXICONS else matcher.finditer_tokens(ctx.text, ctx.tokens)
+    for h in hits:
         yield h, rows[h.index]

@@ -78,7 +78,11 @@ def _slogan_rules(ctx: DocContext) -> list[dict]:
             out.append(ctx.row(m.start(), m.end(), "slogan", m.group(),
                                f"{quoted(m.group())} is a call to action shouted in capitals, the form of a slogan "
                                f"(rule: imperative phrase in capitals)."))
+    if "!" not in ctx.text:
+        return out
     for s, e in ctx.sentences:
+        if "!" not in ctx.text[e - 3 : e]:
+            continue
         sent = ctx.text[s:e].strip(" \"'")
         if sent.endswith("!") and 1 <= len(_WORDS.findall(sent)) <= 6 and _IMPERATIVE_START.match(sent):
             a = s + ctx.text[s:e].find(sent)

@@ -40,10 +40,12 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in lexicons.load("stopwords") if r["class"] in _FUNCTION_CLASSES)
 
 
+@lru_cache(maxsize=65536)
 def _is_content(word: str) -> bool:
     return word not in _function_words() and not word.isdigit() and _WORDLIKE.search(word) is not None
 
 
+@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
     w = word.lower().removesuffix("'s")
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -57,15 +59,15 @@ def _lemma(word: str) -> str:
 def _epizeuxis(ctx: DocContext) -> list[dict]:
     out = []
     for words in ctx.sentence_words:
+        n_words = len(words)
         i = 0
-        while i < len(words):
-            found = False
+        while i < n_words:
+            step = 1
             for n in (4, 3, 2, 1):
-                if i + 2 * n > len(words) or words[i][2] != words[i + n][2]:
+                if i + 2 * n > n_words or words[i][2] != words[i + n][2]:
                     continue
                 a = [w for _, _, w in words[i : i + n]]
-                b = [w for _, _, w in words[i + n : i + 2 * n]]
-                if a != b or not any(_is_content(w) for w in a):
+                if a != [w for _, _, w in words[i + n : i + 2 * n]] or not any(_is_content(w) for w in a):
                     continue
                 gap = ctx.text[words[i + n - 1][1] : words[i + n][0]]
                 if gap.strip(" ,\"'") or gap.count(",") > 1:
@@ -75,11 +77,9 @@ def _epizeuxis(ctx: DocContext) -> list[dict]:
                 out.append(ctx.row(s, e, "repetition", phrase,
                                    f"{quoted(phrase)} is said twice in a row ({quoted(ctx.text[s:e])}) for emphasis "
                                    f"(rule: epizeuxis, immediate repetition)."))
-                i += 2 * n
-                found = True
+                step = 2 * n
                 break
-            if not found:
-                i += 1
+            i += step
     return out
 
 
@@ -87,7 +87,10 @@ def _epizeuxis(ctx: DocContext) -> list[dict]:
 
 
 def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
-    """Per paragraph: clauses (split at , ; : and sentence ends) with their words."""
+    """Per paragraph: clauses (split at , ; : and sentence ends) with their words (cached on the context)."""
+    cached = ctx.__dict__.get("_units")
+    if cached is not None:
+        return cached
     paras: dict[int, list[tuple[int, int, list[str]]]] = {}
     for si, sw in enumerate(ctx.sentence_words):
         if not sw:
@@ -111,13 +114,15 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
                 paras.setdefault(p, []).append((start + lead, end, words))
             if m:
                 start = m.end()
-    return list(paras.values())
+    ctx.__dict__["_units"] = out = list(paras.values())
+    return out
 
 
 _OPENERS = frozenset(["and", "but", "or", "so"])
-_PRONOUN_OPENERS = frozenset(["we", "you", "they", "i", "he", "she", "let", "no", "not", "never", "if", "when", "it's",
-                              "we'll",
-                              "we're", "they're", "they've", "we've", "you're"])
+_PRONOUN_OPENERS = frozenset([
+    "we", "you", "they", "i", "he", "she", "let", "no", "not", "never", "if", "when", "it's", "we'll", "we're",
+    "they're", "they've", "we've", "you're",
+])
 _RELATIVE = frozenset(["which", "who", "whom", "whose", "that", "where", "when", "and", "or", "but"])
 
 
@@ -143,7 +148,7 @@ def _parallel(ctx: DocContext, device: str, from_end: bool) -> list[dict]:
             common = _shared(units[i][2], units[i + 1][2], from_end)
             opener = bool(common) and (common[0] in _PRONOUN_OPENERS or _is_content(common[0]))
             content = any(_is_content(w) for w in common)
-            if not common or not ((content or len(common) >= 2) and (opener or from_end)):
+            if not common or not (content if from_end else (opener and (content or len(common) >= 2))):
                 i += 1
                 continue
             j = i + 1
@@ -252,6 +257,9 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         if len(words) < 4:
             continue
         low = [w for _, _, w in words]
+        content = [w for w in low if _is_content(w)]
+        if len({_lemma(w) for w in content}) > len(content) - 2:
+            continue  # fewer than two repeated content words: no A B … B A possible
         lem = [_lemma(w) for w in low]
         pos: dict[str, list[int]] = {}
         for i, x in enumerate(lem):
