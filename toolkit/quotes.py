@@ -123,6 +123,7 @@ _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
 _CLAUSE_CUT = _grammar("clause_cut")
 _OPENERS = _grammar("opener")
+_PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
@@ -1029,7 +1030,7 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if x.t == ";" or (x.t == "," and _next_is_frame(toks, i)):
             return x.s
-        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB or nxt == "that"):
+        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
             return x.s
         if x.t == "," and nxt in _CLAUSE_CUT:
             return x.s
@@ -1280,7 +1281,12 @@ def _next_is_frame(toks: list[_Tok], i: int) -> bool:
     if i >= len(toks):
         return False
     nxt = toks[i]
-    return (nxt.low.endswith("ing") and nxt.low in _lex().verbs) or nxt.low == "according"
+    if nxt.low == "according":
+        return True
+    info = _lex().verbs.get(nxt.low)
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    # ", adding that …", ", telling reporters …" — not ", responding to pressure …"
+    return info is not None and nxt.low.endswith("ing") and info[1] == "speech" and after not in _PREPOSITIONS
 
 
 def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: list[_Row]) -> _Speaker | None:
