@@ -356,7 +356,11 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         low = t.low
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
             break
-        if t.t == "." and not (j > 0 and (toks[j - 1].low in _ABBREV or (len(toks[j - 1].t) == 1 and toks[j - 1].cap))):
+        if t.t == ".":
+            if j > 0 and (toks[j - 1].low in _ABBREV or (len(toks[j - 1].t) == 1 and toks[j - 1].cap)):
+                out.append(t)  # "Mr. Garin", "George W. Bush"
+                j -= 1
+                continue
             break
         if low == "of" and out and out[-1].cap:
             out.append(t)
@@ -1200,6 +1204,8 @@ def _reported(
                             if toks[look].low in ("that", "whether", "if"):
                                 j = look
                             break
+                        if toks[look].low in lex.pronouns or toks[look].low in _BE:
+                            break  # a clause has begun: "say she is likely to argue that …"
                     if nested:
                         continue
                     has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
@@ -1252,6 +1258,8 @@ def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
 
 def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
     """Only a short adverbial follows the cue before the sentence ends (', he said on Tuesday.')."""
+    if tail and (tail[0].low in _lex().pronouns or tail[0].low in ("the", "a", "an")):
+        return False  # a clause follows: "the campaign manager said he needed to …"
     for words, t in enumerate(tail):
         if t.t in ".!?":
             return True
