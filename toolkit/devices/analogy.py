@@ -399,7 +399,10 @@ def detect(ctx: DocContext) -> list[dict]:
         surfaces = list(dict.fromkeys(m.surface for m, _, _ in hits))
         names = " and ".join(quoted(x) for x in surfaces[:3])
         ents = list(dict.fromkeys(m.entity for m, _, _ in hits))
-        described = "; ".join(_describe(e) for e in ents[:3])
+        if len(ents) > 1 and len({e.type for e in ents}) == 1 and ents[0].type != "year":
+            described = f"past {ents[0].type}s ({'; '.join(e.canonical for e in ents[:3])})"
+        else:
+            described = " and ".join(_describe(e) for e in ents[:3])
         verb = "names" if len(surfaces) == 1 else "name"
         where = " in the sentence before" if first_h.start < sent[0] else ""
         explanation = (
