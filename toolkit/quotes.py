@@ -1036,6 +1036,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s
         if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
             return x.s
+        if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
+                and _cue_at(toks, i + 2):
+            return x.s  # "… but she said …", "… and Trump says …"
         if x.t == "," and nxt in _CLAUSE_CUT:
             return x.s
     return se
