@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import frames, lexicons
 from .corpus import Document
-from .text import TOKEN_PATTERN, paragraph_spans
+from .text import TOKEN_PATTERN
 
 Span = tuple[int, int]
 
@@ -747,21 +747,17 @@ class _Row:
     rule: str
 
 
-def _sentences_of(doc: Document, nt: str, paras: list[Span], norm: Any) -> list[Span]:
-    """Sentence spans in normalised coordinates (the document's own Punkt split)."""
-    sents = doc.sentences
+def _to_normalized(spans: list[Span], norm: Any) -> list[Span]:
+    """The document's own spans (paragraphs, sentences) in normalised coordinates.
+
+    ``norm.offsets`` is non-decreasing, so the first normalised position at or after an
+    original offset is a bisection (an expanded ellipsis stays whole, a removed character
+    maps to the next one).
+    """
     if norm.offsets is None:
-        return sents
-    # map original sentence spans into normalised coordinates
-    inv: dict[int, int] = {}
-    for i, o in enumerate(norm.offsets):
-        inv.setdefault(o, i)
-    out = []
-    for s, e in sents:
-        ns = inv.get(s, s)
-        ne = inv.get(e, e)
-        out.append((ns, ne))
-    return out
+        return spans
+    offsets = norm.offsets
+    return [(bisect_left(offsets, s), bisect_left(offsets, e)) for s, e in spans]
 
 
 def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
@@ -806,10 +802,10 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
     cue_pos = _cue_positions(nt)
     if not cue_pos and '"' not in nt and "'" not in nt:
         return []
-    paras = doc.paragraphs if norm.offsets is None else paragraph_spans(nt)
+    paras = _to_normalized(doc.paragraphs, norm)
     state = _DocState(nt)
     quotes_ = _find_quotes(nt, doc.text, norm, paras)
-    sents = _sentences_of(doc, nt, paras, norm)
+    sents = _to_normalized(doc.sentences, norm)
     rows: list[_Row] = []
     by_para: dict[int, list[_Quote]] = {}
     for q in quotes_:
