@@ -656,6 +656,7 @@ def lexical_profile(
     sample: int = 42,
     n_jobs: int = 1,
     progress: bool | None = None,
+    batch_size: int = 16,
 ) -> pd.DataFrame:
     """One row per document: counts, lexical diversity and readability.
 
@@ -675,7 +676,7 @@ def lexical_profile(
         MTLD factor threshold (McCarthy & Jarvis: 0.72).
     sample
         HD-D sample size (McCarthy & Jarvis: 42; NaN for shorter texts).
-    n_jobs, progress
+    n_jobs, progress, batch_size
         As in :func:`toolkit.frames.per_document`.
 
     Returns
@@ -717,5 +718,5 @@ def lexical_profile(
         raise ParameterError(f"sample={sample!r} must be a positive int")
     return frames.per_document(
         _profile_rows, x, frames.LEXICAL_PROFILE, n_jobs=n_jobs, progress=progress,
-        engine=engine, window=window, threshold=float(threshold), sample=sample,
+        batch_size=batch_size, engine=engine, window=window, threshold=float(threshold), sample=sample,
     )
