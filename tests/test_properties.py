@@ -174,9 +174,6 @@ def _calls(monkeypatch, module, name: str, run) -> int:
 
 
 @pytest.mark.skipif(not hasattr(tk, "devices"), reason="tk.devices not available")
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "devices/analogy.detect pairs every mention with every cue hit of the same sentence: in one huge sentence "
-    "(no punctuation) the pairs grow quadratically; candidate hits should be looked up by position (bisect)"))
 def test_analogy_pairs_grow_linearly_in_one_huge_sentence(monkeypatch):
     from toolkit.devices import analogy
 

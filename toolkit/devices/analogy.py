@@ -27,6 +27,7 @@ al-Assad of the previous paragraphs).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -36,6 +37,7 @@ from ..errors import LexiconError
 from .matching import DocContext, Hit, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
+_NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
 _YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
@@ -372,14 +374,22 @@ def detect(ctx: DocContext) -> list[dict]:
                 for cue in infos[h.index]:
                     by_sentence.setdefault(si, []).append((h, cue))
     groups: dict[int, list[tuple[Mention, Hit, Cue]]] = {}
+    nearby: dict[int, tuple[list[int], list[tuple[Hit, Cue]]]] = {}
     for m in mentions:
         si = ctx.sentence_of(m.start)
         if si < 0:
             continue
         sent = ctx.sentences[si]
         prev = ctx.sentences[si - 1] if si > 0 else sent
+        if si not in nearby:
+            pool = sorted(by_sentence.get(si, []) + by_sentence.get(si - 1, []), key=lambda hc: hc[0].start)
+            nearby[si] = ([h.start for h, _ in pool], pool)
+        starts, pool = nearby[si]
+        # only the cue hits nearest the mention are candidates: in one huge sentence every mention would
+        # otherwise be paired with every hit (quadratic); natural sentences hold far fewer than this
+        at = bisect_left(starts, m.start)
         best: tuple[int, Hit, Cue] | None = None
-        for h, cue in by_sentence.get(si, []) + by_sentence.get(si - 1, []):
+        for h, cue in pool[max(0, at - _NEAREST_HITS) : at + _NEAREST_HITS]:
             if _supports(ctx, m, h, cue, sent, prev):
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
