@@ -302,3 +302,26 @@ def test_markup_residue_is_not_quoted(seed):
     row = _row(q, "Gaddafi is the same")
     assert (row["speaker"], row["attribution"]) == ("Sergei Lavrov", "pronoun")
     assert not q["text"].str.contains("story-body|12", regex=True).any()
+
+
+def test_finding_and_announcing_verbs_take_a_bare_clause():
+    # sentences written for this test: "show", "announce", "suggest" report a clause without "that"
+    q = quotes("A new poll shows Clinton leading the race in Iowa by ten points.")
+    r = _row(q, "Clinton leading")
+    assert (r["kind"], r["cue"], r["speaker_mention"], r["rule"]) == (
+        "indirect", "show", "A new poll", "indirect:speaker_cue")
+    r = _row(quotes("The senator announced she will run for a third term next year."), "she will run")
+    assert (r["cue"], r["speaker_mention"]) == ("announce", "The senator")
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun():
+    # "The report said …": the speaker is "The report", not a cue "report" with speaker "The"
+    r = _row(quotes("The report said the agency lost the money."), "agency lost")
+    assert (r["text"], r["cue"], r["speaker_mention"]) == ("the agency lost the money", "say", "The report")
+    assert quotes("The claims the senator made were false.").empty
+    assert quotes("His promise to cut taxes was popular with voters.").empty
+
+
+def test_warn_without_an_addressee_keeps_the_whole_clause():
+    r = _row(quotes("In the report, the agency warns the money is lost."), "money")
+    assert (r["text"], r["cue"]) == ("the money is lost", "warn")

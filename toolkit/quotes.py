@@ -123,6 +123,7 @@ _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
 _CLAUSE_CUT = _grammar("clause_cut")
 _OPENERS = _grammar("opener")
+_NOUN_DET = _grammar("noun_determiner")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
@@ -610,6 +611,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return None
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         return None  # "United States", "Reports"
+    if k > 0 and toks[k - 1].low in _NOUN_DET:
+        return None  # a noun after a determiner: "the state", "a report", "his claims"
     return v[0], t.s, t.e
 
 
@@ -1180,6 +1183,7 @@ def _reported(
                     rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
+                    j0 = j
                     if toks[j].low in ("the", "a", "an") or toks[j].t.endswith("'s"):
                         j += 1
                     if j < len(toks) and toks[j].cap:
@@ -1189,6 +1193,8 @@ def _reported(
                         j += 1
                     elif j + 1 < len(toks) and toks[j + 1].low in _ADDRESSEES:
                         j += 2  # "state media"
+                    elif j > j0:
+                        j = j0  # no addressee: "warns the money is lost" reports "the money is lost"
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
@@ -1383,7 +1389,22 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size:
     >>> q[["text", "speaker", "attribution"]].values.tolist()
     [['It was a mistake', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same', 'Sergei Lavrov', 'pronoun']]
     """
-    return frames.per_document(_extract, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
+    return frames.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
+
+
+def quote_rows(doc: Document) -> list[dict[str, Any]]:
+    """The rows of :func:`quotes` for one document, computed once per Document (copies are returned).
+
+    ``tk.quotes`` and the scare-quote device (and :func:`toolkit.analyze`,
+    which runs both) share the result instead of pairing the marks twice.
+
+    Examples
+    --------
+    >>> doc = Document('He called them "jihadists".')
+    >>> quote_rows(doc)[0]["kind"], quote_rows(doc) is not quote_rows(doc)
+    ('scare', True)
+    """
+    return [dict(r) for r in doc._cached("quote_rows", lambda: _extract(doc))]
 
 
 def speakers(
