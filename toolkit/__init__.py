@@ -25,6 +25,7 @@ from .errors import (
 )
 from .highlight import highlight
 from .kwic import kwic
+from .pipeline import analyze
 from .profile import lexical_profile
 from .quotes import quotes, speakers
 from .stats import collocations, dispersion, frequencies, keyness
@@ -42,6 +43,7 @@ __all__ = [
     "ToolkitError",
     "ToolkitWarning",
     "__version__",
+    "analyze",
     "collocations",
     "devices",
     "dispersion",

@@ -223,14 +223,23 @@ def _mark(doc: Any, rows: list[Row], columns: dict[str, str]) -> list[Row]:
     return rows
 
 
-def _apply_batch(
-    fn: DocFunction, columns: dict[str, str], kwargs: dict[str, Any], docs: list[Any]
-) -> tuple[int, list[Row]]:
-    out: list[Row] = []
+@dataclass(frozen=True)
+class Step:
+    """One per-document extractor for :func:`per_document_many`: its row function, schema and keywords."""
+
+    fn: DocFunction
+    schema: Schema
+    kwargs: dict[str, Any]
+
+
+def _apply_steps(steps: tuple[Step, ...], docs: list[Any]) -> tuple[int, list[list[Row]]]:
+    out: list[list[Row]] = [[] for _ in steps]
     for i, doc in enumerate(docs):
-        for row in _mark(doc, fn(doc, **kwargs), columns):
-            row[_DOC_SEQ] = i  # position in the batch; per_document makes it global
-            out.append(row)
+        # every step sees the same Document, so its cached units (normalised view, sentences…) are built once
+        for step, rows in zip(steps, out, strict=True):
+            for row in _mark(doc, step.fn(doc, **step.kwargs), step.schema.columns):
+                row[_DOC_SEQ] = i  # position in the batch; per_document_many makes it global
+                rows.append(row)
     return len(docs), out
 
 
@@ -341,14 +350,50 @@ def per_document(
 
     if distributed.is_dask(x):  # a dask DataFrame in, a lazy dask DataFrame out (same columns and dtypes)
         return distributed.map_documents(fn, x, schema, **kwargs)
+    step = Step(fn, schema, kwargs)
+    return per_document_many({schema.name: step}, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                             desc=schema.name)[schema.name]
+
+
+def per_document_many(
+    steps: dict[str, Step],
+    x: Any,
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    batch_size: int = 16,
+    desc: str = "documents",
+) -> dict[str, pd.DataFrame]:
+    """Several per-document extractors in one pass over ``x``: one table per step.
+
+    Each document is read once and every step runs on the same
+    :class:`~toolkit.corpus.Document`, so the document model (normalised view,
+    paragraphs, sentences, duplicate paragraphs) is built once for all of
+    them. Each table equals what :func:`per_document` gives for that step
+    alone. Parameters as in :func:`per_document`.
+
+    Examples
+    --------
+    >>> def whole(doc):
+    ...     return [{"start": 0, "end": len(doc.text)}]
+    >>> def first(doc):
+    ...     return [{"start": 0, "end": 1}]
+    >>> out = per_document_many({"a": Step(whole, Schema("a", _SPAN), {}), "b": Step(first, Schema("b", _SPAN), {})},
+    ...                         ["Hello.", "Hi."])
+    >>> out["a"]["end"].tolist(), out["b"]["end"].tolist()
+    ([6, 3], [1, 1])
+    """
+    names = list(steps)
     order: list[str] = []
-    rows: list[Row] = []
-    batch_fn = partial(_apply_batch, fn, schema.columns, kwargs)
+    tables: list[list[Row]] = [[] for _ in names]
+    batch_fn = partial(_apply_steps, tuple(steps[n] for n in names))
     offset = 0
-    for n_docs, part in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
-                                    desc=schema.name, order=order):
-        for row in part:
-            row[_DOC_SEQ] += offset
-        rows.extend(part)
+    for n_docs, parts in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                                     desc=desc, order=order):
+        for rows, part in zip(tables, parts, strict=True):
+            for row in part:
+                row[_DOC_SEQ] += offset
+            rows.extend(part)
         offset += n_docs
-    return finish(rows, schema, params=kwargs, doc_order=order)
+    return {n: finish(rows, steps[n].schema, params=steps[n].kwargs, doc_order=order)
+            for n, rows in zip(names, tables, strict=True)}

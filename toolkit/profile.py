@@ -708,6 +708,21 @@ def lexical_profile(
     >>> round(float(p["flesch_reading_ease"].iloc[0]), 2)
     81.59
     """
+    step = profile_step(engine=engine, window=window, threshold=threshold, sample=sample)
+    return frames.per_document(step.fn, x, step.schema, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                               **step.kwargs)
+
+
+def profile_step(
+    *, engine: Engine = "toolkit", window: int = 50, threshold: float = 0.72, sample: int = 42
+) -> frames.Step:
+    """The checked per-document step behind :func:`lexical_profile` (for :func:`toolkit.analyze`).
+
+    Examples
+    --------
+    >>> profile_step(window=20).kwargs["window"]
+    20
+    """
     if engine not in ENGINES:
         raise ParameterError.choice("engine", engine, ENGINES)
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
@@ -716,7 +731,5 @@ def lexical_profile(
         raise ParameterError(f"threshold={threshold!r} must lie strictly between 0 and 1")
     if not isinstance(sample, int) or isinstance(sample, bool) or sample < 1:
         raise ParameterError(f"sample={sample!r} must be a positive int")
-    return frames.per_document(
-        _profile_rows, x, frames.LEXICAL_PROFILE, n_jobs=n_jobs, progress=progress,
-        batch_size=batch_size, engine=engine, window=window, threshold=float(threshold), sample=sample,
-    )
+    return frames.Step(_profile_rows, frames.LEXICAL_PROFILE,
+                       {"engine": engine, "window": window, "threshold": float(threshold), "sample": sample})

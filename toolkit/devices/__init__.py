@@ -45,11 +45,11 @@ def _families(kinds: list[str]) -> list[Detector]:
     return list(dict.fromkeys(REGISTRY[k] for k in kinds))
 
 
-def _rows(doc: Document, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+def _rows(doc: Document, kinds: list[str]) -> list[dict[str, Any]]:
     ctx = DocContext(doc)
     wanted = set(kinds)
     rows: list[dict[str, Any]] = []
-    for family in _families(list(kinds)):
+    for family in _families(kinds):
         rows.extend(r for r in family(ctx) if r["device"] in wanted)
     return rows
 
@@ -98,11 +98,19 @@ def devices(x: Any, kinds: str | Iterable[str] | None = None, **kwargs: Any) -> 
     >>> df[["device", "referent"]].values.tolist()
     [['historical_analogy', 'Vietnam War']]
     """
-    wanted = _kinds(kinds)
-    df = frames.per_document(_rows, x, frames.DEVICES, kinds=wanted, **kwargs)
-    if isinstance(df, pd.DataFrame):  # a dask DataFrame (dask input) has no attrs
-        df.attrs["params"]["kinds"] = list(wanted)
-    return df
+    step = device_step(kinds)
+    return frames.per_document(step.fn, x, step.schema, **step.kwargs, **kwargs)
 
 
-__all__ = ["REGISTRY", "devices"]
+def device_step(kinds: str | Iterable[str] | None = None) -> frames.Step:
+    """The per-document step behind :func:`devices` (for :func:`toolkit.analyze`).
+
+    Examples
+    --------
+    >>> device_step("repetition").kwargs
+    {'kinds': ['repetition']}
+    """
+    return frames.Step(_rows, frames.DEVICES, {"kinds": list(_kinds(kinds))})
+
+
+__all__ = ["REGISTRY", "device_step", "devices"]

@@ -20,8 +20,8 @@ def detect(ctx: DocContext) -> list[dict]:
     >>> [r["text"] for r in rows]
     ['experts']
     """
-    # the per-document function behind tk.quotes (same rows, without building a DataFrame per document)
-    from ..quotes import _extract as quote_rows
+    # the per-document rows behind tk.quotes, cached on the Document (shared with tk.quotes in one pass)
+    from ..quotes import quote_rows
 
     out = []
     for row in quote_rows(ctx.doc):

@@ -1,0 +1,107 @@
+"""Several extractors in one pass over a corpus: :func:`analyze`.
+
+Calling ``tk.quotes``, ``tk.devices`` and ``tk.lexical_profile`` one after the
+other reads the corpus three times and builds every document's normalised
+view, paragraphs, sentences and duplicate flags three times (and the
+scare-quote device pairs the quotation marks again). :func:`analyze` reads each
+document once, runs every requested extractor on the same
+:class:`~toolkit.corpus.Document` and returns one table per extractor, each
+identical to the table of the separate call. It streams like every corpus
+call (bounded memory, ``n_jobs`` processes, a progress bar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from . import distributed, frames, units
+from .devices import device_step
+from .errors import ParameterError
+from .profile import profile_step
+from .quotes import quote_rows
+
+
+def _fixed(fn: frames.DocFunction, schema: frames.Schema) -> Callable[..., frames.Step]:
+    def build(**options: Any) -> frames.Step:
+        if options:
+            raise ParameterError(f"{schema.name} takes no options (got {sorted(options)})")
+        return frames.Step(fn, schema, {})
+
+    return build
+
+
+#: table name -> builder of its step from the options of the separate call
+STEPS: dict[str, Callable[..., frames.Step]] = {
+    "paragraphs": _fixed(units._paragraph_rows, frames.PARAGRAPHS),
+    "sentences": _fixed(units._sentence_rows, frames.SENTENCES),
+    "tokens": _fixed(units._token_rows, frames.TOKENS),
+    "quotes": _fixed(quote_rows, frames.QUOTES),
+    "devices": device_step,
+    "lexical_profile": profile_step,
+}
+
+DEFAULT_TABLES = ("quotes", "devices", "lexical_profile")
+
+
+def analyze(
+    x: Any,
+    tables: Iterable[str] = DEFAULT_TABLES,
+    *,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    batch_size: int = 16,
+) -> dict[str, Any]:
+    """Run several extractors in one pass; one table per extractor.
+
+    Parameters
+    ----------
+    x
+        A text, Document, Corpus, DataFrame with ``id``/``text`` (streamed), or
+        a dask DataFrame (then each table is the lazy dask result of the
+        separate call).
+    tables
+        Names from :data:`STEPS`: ``quotes``, ``devices``, ``lexical_profile``
+        (the default), ``paragraphs``, ``sentences``, ``tokens``.
+    options
+        Per-table options of the separate call, e.g.
+        ``{"devices": {"kinds": ["historical_analogy"]}, "lexical_profile": {"window": 100}}``.
+    n_jobs, progress, batch_size
+        As in :func:`toolkit.frames.per_document`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Keyed by table name; ``out["quotes"]`` equals ``tk.quotes(x)`` and so on.
+
+    Raises
+    ------
+    ParameterError
+        An unknown table name, options for a table not requested, or an
+        invalid option.
+
+    Examples
+    --------
+    >>> out = analyze('"We must not repeat the mistakes of Vietnam," he said.', ["quotes", "devices"])
+    >>> out["quotes"]["kind"].tolist(), out["devices"]["device"].tolist()
+    (['direct'], ['historical_analogy'])
+    """
+    names = [tables] if isinstance(tables, str) else list(dict.fromkeys(tables))
+    if not names:
+        raise ParameterError("tables is empty: name at least one of " + ", ".join(STEPS))
+    for name in names:
+        if name not in STEPS:
+            raise ParameterError.choice("tables", name, STEPS)
+    options = dict(options or {})
+    stray = sorted(set(options) - set(names))
+    if stray:
+        raise ParameterError(f"options given for tables not requested: {', '.join(stray)}")
+    steps = {name: STEPS[name](**dict(options.get(name, {}))) for name in names}
+    if distributed.is_dask(x):
+        return {name: distributed.map_documents(s.fn, x, s.schema, **s.kwargs) for name, s in steps.items()}
+    return frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                                    desc="+".join(names))
+
+
+__all__ = ["DEFAULT_TABLES", "STEPS", "analyze"]
