@@ -325,3 +325,27 @@ def test_a_cue_word_after_a_determiner_is_a_noun():
 def test_warn_without_an_addressee_keeps_the_whole_clause():
     r = _row(quotes("In the report, the agency warns the money is lost."), "money")
     assert (r["text"], r["cue"]) == ("the money is lost", "warn")
+
+
+def test_party_label_after_the_speaker_name():
+    # sentences written for this test: "(R-Texas)" between the name and the cue
+    r = _row(quotes("Sen. Jane Doe (R-Texas) argued the bill would pass by the end of the month."), "bill")
+    assert (r["speaker"], r["speaker_mention"], r["cue"], r["rule"]) == (
+        "Jane Doe", "Sen. Jane Doe", "argue", "indirect:speaker_cue")
+    r = _row(quotes("Sen. Jane Doe (R-Texas), a member of the committee, said the bill would pass soon."), "bill")
+    assert (r["speaker_mention"], r["rule"]) == ("Sen. Jane Doe", "indirect:speaker_cue")
+
+
+def test_adverbial_with_a_possessive_before_that():
+    r = _row(quotes("Smith said in her opening remarks that the party should stand by its allies."), "party")
+    assert (r["text"], r["speaker"], r["cue"]) == ("the party should stand by its allies", "Smith", "say")
+
+
+def test_a_new_frame_after_a_dash_or_before_ends_the_clause():
+    q = quotes("The mayor said the budget was balanced — adding that taxes would not rise next year.")
+    assert _row(q, "budget")["text"] == "the budget was balanced"
+    r = _row(q, "taxes")
+    assert (r["cue"], r["speaker_mention"], r["rule"]) == ("add", "The mayor", "indirect:participle")
+    q = quotes("The mayor said the deal had kept the city safe before claiming that the unions were to blame.")
+    assert _row(q, "deal")["text"] == "the deal had kept the city safe"
+    assert _row(q, "unions")["cue"] == "claim"

@@ -124,6 +124,7 @@ _NOT_NAME = _grammar("not_name")
 _CLAUSE_CUT = _grammar("clause_cut")
 _OPENERS = _grammar("opener")
 _NOUN_DET = _grammar("noun_determiner")
+_FRAME_LINK = _grammar("frame_link")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
@@ -314,6 +315,15 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
     while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap)):
         j -= 1
     if j < 0:
+        return []
+    if toks[j].t == ")":
+        # a party and state label after a name: "Rep. John Smith (D-Md.) said"
+        i = j - 1
+        while i > j - 8 and i > 0 and toks[i].t != "(" and (toks[i].cap or not toks[i].t.isalpha()):
+            i -= 1
+        if i > 0 and toks[i].t == "(" and i < j - 1:
+            inner = _np_backward(toks, i)
+            return inner if inner and inner[-1].cap else []
         return []
     if toks[j].low in lex.pronouns:
         return [toks[j]]
@@ -1031,8 +1041,8 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     for i in range(j, len(toks)):
         x = toks[i]
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if x.t == ";" or (x.t == "," and _next_is_frame(toks, i)):
-            return x.s
+        if x.t == ";" or ((x.t in (",", "—", "-", "--") or x.low in _FRAME_LINK) and _next_is_frame(toks, i)):
+            return x.s  # a new frame: ", adding …", "— asserting …", "before claiming …"
         if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
             return x.s
         if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
@@ -1209,8 +1219,9 @@ def _reported(
                             if toks[look].low in ("that", "whether", "if"):
                                 j = look
                             break
-                        if toks[look].low in lex.pronouns or toks[look].low in _BE:
-                            break  # a clause has begun: "say she is likely to argue that …"
+                        if toks[look].low in _BE or (toks[look].low in lex.pronouns and not (
+                                look > j and toks[look - 1].low in _PREPOSITIONS)):
+                            break  # a clause has begun: "say she is likely to argue that …" (not "in her remarks")
                     if nested:
                         continue
                     has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
