@@ -349,3 +349,17 @@ def test_a_new_frame_after_a_dash_or_before_ends_the_clause():
     q = quotes("The mayor said the deal had kept the city safe before claiming that the unions were to blame.")
     assert _row(q, "deal")["text"] == "the deal had kept the city safe"
     assert _row(q, "unions")["cue"] == "claim"
+
+
+def test_refusal_verbs_report_the_infinitive():
+    r = _row(quotes("The governor declined to comment on the lawsuit filed by the union."), "lawsuit")
+    assert (r["text"], r["cue"], r["speaker_mention"]) == (
+        "to comment on the lawsuit filed by the union", "decline", "The governor")
+
+
+def test_long_according_to_source_at_the_sentence_start():
+    q = quotes("According to early results of exit polls conducted by a research firm for several "
+               "television networks, most voters in the state wanted a change.")
+    r = _row(q, "most voters")
+    assert (r["cue"], r["rule"]) == ("according to", "indirect:according_to")
+    assert r["speaker_mention"].startswith("early results of exit polls")

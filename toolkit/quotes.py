@@ -1113,8 +1113,8 @@ def _reported(
             while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
                 j += 1
             np = _np_forward(toks, k + 2)
-            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= 12):
-                np = toks[k + 2 : j] if 0 < j - k - 2 <= 12 else np
+            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= (24 if k == 0 else 12)):
+                np = toks[k + 2 : j] if 0 < j - k - 2 <= (24 if k == 0 else 12) else np
             if not np:
                 continue
             speaker = _resolve(state, np, np[0].s)
