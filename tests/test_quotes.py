@@ -363,3 +363,16 @@ def test_long_according_to_source_at_the_sentence_start():
     r = _row(q, "most voters")
     assert (r["cue"], r["rule"]) == ("according to", "indirect:according_to")
     assert r["speaker_mention"].startswith("early results of exit polls")
+
+
+def test_headline_name_colon_claim():
+    # a headline written for this test: "Name: claim" reports the claim
+    q = quotes("Lynch: No outside influence on the inquiry into the emails\n\nThe attorney general spoke on Friday.")
+    r = _row(q, "No outside influence")
+    assert (r["kind"], r["speaker"], r["cue"], r["rule"]) == ("indirect", "Lynch", ":", "indirect:headline")
+    q = quotes("Cruz: Rival would put liberals on the court, 'I fear the same is true' for Rubio\n\nText.")
+    r = _row(q, "I fear")
+    assert (r["kind"], r["speaker"], r["rule"]) == ("partial", "Cruz", "partial:headline")
+    assert q["content_end"].iloc[0] > r["end"]
+    assert quotes("Update: 10:30 a.m.\n\nText.").empty  # no clause after the colon
+    assert quotes("The plan was simple\n\nLater: the team met again in the city hall.").empty  # not the headline

@@ -813,7 +813,7 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
     norm = doc.normalized
     nt = norm.text
     cue_pos = _cue_positions(nt)
-    if not cue_pos and '"' not in nt and "'" not in nt:
+    if not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt[:250]:
         return []
     paras = _to_normalized(doc.paragraphs, norm)
     state = _DocState(nt)
@@ -933,6 +933,8 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                     continue
                 row = _embedded_clause(state, nt, q, s, e, sents, sent_starts, ps, pe)
                 para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
+        if pi == 0:
+            para_rows = _headline(state, nt, ps, pe, para_rows)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
         for r in sorted(para_rows, key=lambda r: r.s):
             sp = r.speaker
@@ -940,6 +942,36 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
                 sp.name = _antecedent(state, sp.pron, sp.ms)
         rows.extend(para_rows)
     return [_to_dict(doc, norm, r) for r in rows]
+
+
+def _headline(state: _DocState, nt: str, ps: int, pe: int, rows: list[_Row]) -> list[_Row]:
+    """A headline 'Name: claim' ("Lynch: No outside influence on FBI probe") reports the claim.
+
+    Only the document's first paragraph, when it is one short line opened by one to four
+    capitalised words and a colon; quoted words inside make the row ``partial`` and replace the
+    rows the quote rules gave them without a speaker.
+    """
+    if pe - ps > 250 or "\n" in nt[ps:pe]:
+        return rows
+    toks = _tokens(nt, ps, min(pe, ps + 60))
+    k = next((i for i, t in enumerate(toks[:9]) if t.t == ":"), None)
+    if k is None or k == 0 or not all(t.cap or t.t == "." for t in toks[:k]):
+        return rows
+    if sum(1 for t in toks[:k] if t.t != ".") > 4 or toks[0].low in _lex().verbs:
+        return rows
+    c0, c1 = _trim_clause(nt, toks[k].e, pe)
+    if len(nt[c0:c1].split()) < 3 or any(r.speaker is not None and c0 <= r.s < c1 for r in rows):
+        return rows
+    speaker = _resolve(state, toks[:k], ps)
+    if speaker is None:
+        return rows
+    inner = [r for r in rows if c0 <= r.s < c1]
+    kind = "partial" if inner else "indirect"
+    s, e = (min(r.s for r in inner), max(r.e for r in inner)) if inner else (c0, c1)
+    colon = toks[k]
+    row = _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, ":", colon.s, colon.e, f"{kind}:headline")
+    _remember(state, speaker)
+    return [r for r in rows if r not in inner] + [row]
 
 
 def _embedded_clause(
