@@ -22,6 +22,7 @@ from .corpus import Corpus, load_corpus
 from .devices import devices
 from .duplicates import duplicates
 from .errors import ParameterError
+from .pipeline import STEPS, analyze
 from .profile import lexical_profile
 from .quotes import quotes, speakers
 from .units import paragraphs, sentences
@@ -94,10 +95,14 @@ def write_report(
     corpus = _corpus(inputs, limit, origin)
     written: list[Path] = []
     results: dict[str, pd.DataFrame] = {}
+    # the per-document tables in one pass over the corpus (each document modelled once)
+    results.update(analyze(corpus, [stem for stem, _, _ in TABLES if stem in STEPS], n_jobs=n_jobs))
     for stem, extractor, parallel in TABLES:
-        kwargs: dict[str, Any] = {"n_jobs": n_jobs} if parallel else {}
-        table = extractor(corpus, **kwargs)
-        results[stem] = table
+        if stem not in results:
+            # speakers: counted from the quotes table, not by extracting the quotes again
+            source = results["quotes"] if stem == "speakers" else corpus
+            results[stem] = extractor(source, **({"n_jobs": n_jobs} if parallel else {}))
+        table = results[stem]
         path = out / "tables" / f"{stem}.csv"
         # errors="replace": a lone surrogate (legal in Python str, e.g. JSON "\ud800") becomes "?" (1:1, offsets hold)
         table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", errors="replace")
