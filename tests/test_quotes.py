@@ -376,3 +376,12 @@ def test_headline_name_colon_claim():
     assert q["content_end"].iloc[0] > r["end"]
     assert quotes("Update: 10:30 a.m.\n\nText.").empty  # no clause after the colon
     assert quotes("The plan was simple\n\nLater: the team met again in the city hall.").empty  # not the headline
+
+
+def test_progressive_cue_and_a_noun_cue_word_inside_the_speaker():
+    q = quotes('The senator is telling a town hall in Salem that the plan is "peanuts," compared to the last one.')
+    r = _row(q, "peanuts")
+    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "The senator", "tell")
+    q = quotes('Voters in each state say the positions of the two candidates are "about right," though many disagree.')
+    r = _row(q, "about right")
+    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "Voters in each state", "say")

@@ -312,8 +312,10 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
     """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs."""
     lex = _lex()
     j = k - 1
-    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap)):
-        j -= 1
+    progressive = toks[k].low.endswith("ing") if k < len(toks) else False
+    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap)
+                      or (progressive and toks[j].low in _BE)):
+        j -= 1  # "has also said", "is telling"
     if j < 0:
         return []
     if toks[j].t == ")":
@@ -661,8 +663,10 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
     head = window[-1]
-    if not (head.t.isalpha() or head.cap) or head.low.endswith("ly") or head.low in _lex().verbs:
-        return []
+    if not (head.t.isalpha() or head.cap) or head.low.endswith("ly") or (
+        head.low in _lex().verbs and not (len(window) > 1 and window[-2].low in _NOUN_DET)
+    ):
+        return []  # a verb, unless a determiner makes it a noun: "voters in each state"
     return window
 
 
@@ -1200,7 +1204,8 @@ def _reported(
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
                     np = _window_np(toks, b, k) if k - b <= 12 and not any(
-                        x.low in _CLAUSE_WORDS or x.low in lex.verbs for x in toks[b:k]
+                        x.low in _CLAUSE_WORDS or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
+                        for i, x in enumerate(toks[b:k], b)
                     ) else []
                     if np:
                         speaker = _resolve(state, np, np[0].s)
