@@ -385,3 +385,13 @@ def test_progressive_cue_and_a_noun_cue_word_inside_the_speaker():
     q = quotes('Voters in each state say the positions of the two candidates are "about right," though many disagree.')
     r = _row(q, "about right")
     assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "Voters in each state", "say")
+
+
+def test_more_naming_verbs_and_imply():
+    s = 'The campaign chair dismissed the whole affair as "absurd" on Sunday.'
+    r = _row(quotes(s), "absurd")
+    assert (r["kind"], r["cue"], r["rule"]) == ("partial", "dismiss", "partial:speaker_cue:naming")
+    assert s[r["content_start"] : r["content_end"]] == 'the whole affair as "absurd" on Sunday'
+    assert quotes("The campaign chair dismissed the whole affair on Sunday.").empty  # naming needs quoted words
+    r = _row(quotes("He implied the judge was biased because of his background."), "judge")
+    assert (r["kind"], r["cue"]) == ("indirect", "imply")
