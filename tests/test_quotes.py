@@ -395,3 +395,11 @@ def test_more_naming_verbs_and_imply():
     assert quotes("The campaign chair dismissed the whole affair on Sunday.").empty  # naming needs quoted words
     r = _row(quotes("He implied the judge was biased because of his background."), "judge")
     assert (r["kind"], r["cue"]) == ("indirect", "imply")
+
+
+def test_proposal_and_question_verbs():
+    r = _row(quotes("The mayor proposed a new tax on large companies in the city."), "new tax")
+    assert (r["text"], r["cue"], r["speaker_mention"]) == (
+        "a new tax on large companies in the city", "propose", "The mayor")
+    r = _row(quotes("The senator questioned whether the agency could finish the work on time."), "agency")
+    assert (r["text"], r["cue"]) == ("whether the agency could finish the work on time", "question")
