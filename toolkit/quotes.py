@@ -284,8 +284,53 @@ class _Tok:
         self.cap = t[:1].isupper()
 
 
-def _tokens(nt: str, s: int, e: int) -> list[_Tok]:
+def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
+
+
+class _TokenIndex:
+    """The tokens of one normalised text, built once; windows are sliced from it (see :func:`_tokens`)."""
+
+    __slots__ = ("ends", "nt", "starts", "toks")
+
+    def __init__(self, nt: str) -> None:
+        self.nt = nt
+        self.toks = _scan_tokens(nt, 0, len(nt))
+        self.starts = [t.s for t in self.toks]
+        self.ends = [t.e for t in self.toks]
+
+
+_INDEX: list[_TokenIndex] = []  # the last text's index (one document at a time)
+
+
+def _tokens(nt: str, s: int, e: int) -> list[_Tok]:
+    """The tokens of ``nt[s:e]`` exactly as ``_TOKEN.finditer(nt, s, e)`` gives them, in O(log n + window).
+
+    The token pattern has no look-around, so a scan of the window matches the
+    whole-text tokens from the first token start they share until the token
+    that crosses ``e`` (cut short there): only the edges are scanned, the rest
+    is sliced from the text's token index. Without it, windows that overlap
+    (a long sentence with many quotes) were tokenised again and again.
+    """
+    if not _INDEX or _INDEX[0].nt is not nt:
+        _INDEX[:] = [_TokenIndex(nt)]
+    idx = _INDEX[0]
+    out: list[_Tok] = []
+    i = bisect_left(idx.starts, s)
+    if i > 0 and idx.ends[i - 1] > s:  # s inside a token: scan until the window's tokens meet the index again
+        for m in _TOKEN.finditer(nt, s, e):
+            j = bisect_left(idx.starts, m.start())
+            if j < len(idx.starts) and idx.starts[j] == m.start() and idx.ends[j] <= e and idx.ends[j] == m.end():
+                i = j
+                break
+            out.append(_Tok(m.start(), m.end(), m.group()))
+        else:
+            return out
+    k = bisect_right(idx.ends, e, lo=i)  # whole-text tokens ending by e
+    out.extend(idx.toks[i:k])
+    if k < len(idx.toks) and idx.starts[k] < e:  # the token crossing e, cut short by the window
+        out.extend(_scan_tokens(nt, idx.starts[k], e))
+    return out
 
 
 def _is_role(low: str) -> bool:
