@@ -403,3 +403,22 @@ def test_proposal_and_question_verbs():
         "a new tax on large companies in the city", "propose", "The mayor")
     r = _row(quotes("The senator questioned whether the agency could finish the work on time."), "agency")
     assert (r["text"], r["cue"]) == ("whether the agency could finish the work on time", "question")
+
+
+def test_closing_cue_after_a_common_noun_speaker():
+    r = _row(quotes("Almost 650 golf courses have closed since 2006, the group says."), "golf courses")
+    assert (r["text"], r["speaker_mention"], r["rule"]) == (
+        "Almost 650 golf courses have closed since 2006", "the group", "indirect:clause_speaker_cue")
+    r = _row(quotes("The pilot was kind and responsible, a local official told The New York Times."), "pilot")
+    assert (r["speaker_mention"], r["cue"]) == ("a local official", "tell")
+
+
+def test_adverbial_then_subject_pronoun_starts_the_clause():
+    r = _row(quotes("The businessman said on Friday he met the candidate earlier this week."), "met")
+    assert (r["text"], r["speaker_mention"]) == ("he met the candidate earlier this week", "The businessman")
+
+
+def test_title_case_headline_says():
+    r = _row(quotes("Smith Says He Never Promised To Cut Taxes\n\nText."), "Never")
+    assert (r["text"], r["speaker"], r["cue"]) == ("He Never Promised To Cut Taxes", "Smith", "say")
+    assert quotes("The United States Reports Growth\n\nText.").empty

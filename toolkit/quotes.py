@@ -667,7 +667,10 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if v is None or v[0] == "point out":
         return None
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
-        return None  # "United States", "Reports"
+        title_case = (toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower()
+                      and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
+        if not title_case:
+            return None  # "United States", "Reports"; not a headline's "Trump Says He …"
     if k > 0 and toks[k - 1].low in _NOUN_DET:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
     return v[0], t.s, t.e
@@ -1208,6 +1211,13 @@ def _reported(
             is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
             np = [] if is_participle else _np_backward(toks, k)
             tail = toks[k + 1 :]
+            if not np and not is_participle and k > 1:
+                # ", the group says.": a common-noun speaker between a comma and a closing cue
+                b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                if b > 0 and toks[b - 1].t == "," and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
+                        and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
+                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"):
+                    np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
             rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
@@ -1301,9 +1311,12 @@ def _reported(
                             if toks[look].low in ("that", "whether", "if"):
                                 j = look
                             break
-                        if toks[look].low in _BE or (toks[look].low in lex.pronouns and not (
-                                look > j and toks[look - 1].low in _PREPOSITIONS)):
-                            break  # a clause has begun: "say she is likely to argue that …" (not "in her remarks")
+                        if toks[look].low in _BE:
+                            break  # a clause has begun: "say she is likely to argue that …"
+                        if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
+                            if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
+                                j = look  # "said on Friday he met …" (not "in her remarks")
+                            break
                     if nested:
                         continue
                     has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
@@ -1356,8 +1369,8 @@ def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
 
 def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
     """Only a short adverbial follows the cue before the sentence ends (', he said on Tuesday.')."""
-    if tail and (tail[0].low in _lex().pronouns or tail[0].low in ("the", "a", "an")):
-        return False  # a clause follows: "the campaign manager said he needed to …"
+    if tail and (tail[0].low in _lex().pronouns or (tail[0].low in ("the", "a", "an") and not tail[0].cap)):
+        return False  # a clause follows: "the campaign manager said he needed to …" (not "told The Times")
     for words, t in enumerate(tail):
         if t.t in ".!?":
             return True
