@@ -422,3 +422,14 @@ def test_title_case_headline_says():
     r = _row(quotes("Smith Says He Never Promised To Cut Taxes\n\nText."), "Never")
     assert (r["text"], r["speaker"], r["cue"]) == ("He Never Promised To Cut Taxes", "Smith", "say")
     assert quotes("The United States Reports Growth\n\nText.").empty
+
+
+def test_asked_whether_reports_the_question_without_a_speaker():
+    q = quotes("Asked whether he would raise money for other candidates, the senator said he had not decided.")
+    r = _row(q, "raise money")
+    assert (r["text"], r["cue"], r["rule"], r["attribution"]) == (
+        "whether he would raise money for other candidates", "ask", "indirect:asked", "none")
+    assert pd.isna(r["speaker"])
+    assert _row(q, "not decided")["speaker"] == "the senator"
+    r = _row(quotes("When asked what a firm commitment looks like, she laughed."), "commitment")
+    assert r["text"] == "what a firm commitment looks like"

@@ -125,6 +125,8 @@ _CLAUSE_CUT = _grammar("clause_cut")
 _OPENERS = _grammar("opener")
 _NOUN_DET = _grammar("noun_determiner")
 _FRAME_LINK = _grammar("frame_link")
+_ASK_OPENERS = _grammar("ask_opener")
+_ASK_WORDS = _grammar("ask_word")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
@@ -1191,7 +1193,13 @@ def _reported(
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
         rule = ""
-        if lemma == "according to":
+        if t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
+                and toks[k + 1].low in _ASK_WORDS:
+            # "Asked whether he would run, Smith said …": the question, put by an unnamed asker
+            e = next((x.s for x in toks[k + 2 :] if x.t in ",;"), se)
+            content = _trim_clause(nt, toks[k + 1].s, e)
+            rule = "indirect:asked"
+        elif lemma == "according to":
             # the source runs to the next comma (or the sentence end)
             j = k + 2
             while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
@@ -1329,7 +1337,7 @@ def _reported(
                     if j >= len(toks) or not _clause_start(toks[j]):
                         continue
                     content = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
-        if content is None or speaker is None:
+        if content is None or (speaker is None and rule != "indirect:asked"):
             continue
         c0, c1 = content
         for a, b in blocked:
@@ -1350,7 +1358,8 @@ def _reported(
                             rule.replace("indirect", "partial")))
         else:
             out.append(_Row(c0, c1, "indirect", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce, rule))
-        _remember(state, speaker)
+        if speaker is not None:
+            _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
     return out
