@@ -188,3 +188,12 @@ def test_map_batches_keeps_a_bounded_number_of_documents_in_flight(sample: pd.Da
     sizes = list(frames.map_batches(batch_fn, stream(), batch_size=8))
     assert sum(sizes) == N_DOCS
     assert seen_when_called == [min(8 * (i + 1), N_DOCS) for i in range(len(sizes))]
+
+
+def test_speaker_shares_combine_across_partitions(client, sample: pd.DataFrame) -> None:
+    expected = tk.speakers(sample)
+    assert len(expected) > 5 and expected["share"].sum() == pytest.approx(1.0)
+    lazy_quotes = tk.quotes(dd.from_pandas(sample, npartitions=5))
+    for lazy in (tk.speakers(lazy_quotes), tk.speakers(dd.from_pandas(sample, npartitions=3))):
+        assert lazy.npartitions == 1
+        pd.testing.assert_frame_equal(_computed(lazy), expected)

@@ -48,7 +48,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import pandas as pd
@@ -1549,16 +1549,25 @@ def speakers(
     >>> speakers('"We will win," Sergei Lavrov said. "Never," he said.').values.tolist()
     [['Sergei Lavrov', 2, 4, 1.0]]
     """
-    table = x if isinstance(x, pd.DataFrame) and "kind" in x.columns else quotes(x, n_jobs=n_jobs, progress=progress)
-    kinds = set(kinds)
-    t = table[table["kind"].isin(kinds) & ~table["duplicate"] & table["speaker"].notna()]
-    rows = []
-    if len(t):
-        words = t["text"].str.count(r"\w+")
-        g = pd.DataFrame({"speaker": t["speaker"], "words": words}).groupby("speaker", sort=True)
-        agg = g["words"].agg(["count", "sum"]).reset_index()
-        total = agg["sum"].sum()
-        for sp, n, w in agg.itertuples(index=False):
-            rows.append({"speaker": sp, "quotes": int(n), "words": int(w), "share": float(w / total) if total else 0.0})
-        rows.sort(key=lambda r: (-r["words"], -r["quotes"], r["speaker"]))
-    return frames.finish(rows, frames.SPEAKERS, params={"kinds": sorted(kinds)})
+    from . import distributed
+
+    is_table = (isinstance(x, pd.DataFrame) or distributed.is_dask(x)) and "kind" in x.columns
+    table = x if is_table else quotes(x, n_jobs=n_jobs, progress=progress)
+    wanted = sorted(set(kinds))
+    # per piece (the whole table, or each dask partition): quotes and words per speaker, added up, shares once
+    return distributed.aggregate(table, _speaker_counts, keys=["speaker"], meta=frames.SPEAKERS.empty(),
+                                 finalize=partial(_speaker_shares, kinds=wanted), kinds=wanted)
+
+
+def _speaker_counts(table: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
+    t = table[table["kind"].isin(kinds) & ~table["duplicate"].astype(bool) & table["speaker"].notna()]
+    return pd.DataFrame({
+        "speaker": t["speaker"].astype(str), "quotes": 1, "words": t["text"].str.count(r"\w+").astype("int64"),
+    })
+
+
+def _speaker_shares(counts: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
+    total = counts["words"].sum() if len(counts) else 0
+    out = counts.assign(share=counts["words"] / total if total else 0.0)
+    out = out.sort_values(["words", "quotes", "speaker"], ascending=[False, False, True], kind="stable")
+    return frames.finish(out.reset_index(drop=True), frames.SPEAKERS, params={"kinds": kinds})
