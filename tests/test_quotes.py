@@ -433,3 +433,12 @@ def test_asked_whether_reports_the_question_without_a_speaker():
     assert _row(q, "not decided")["speaker"] == "the senator"
     r = _row(quotes("When asked what a firm commitment looks like, she laughed."), "commitment")
     assert r["text"] == "what a firm commitment looks like"
+
+
+def test_a_poll_finds_without_that_and_a_short_infinitive():
+    r = _row(quotes("A June poll found the senator receiving 20 percent support from young voters."), "receiving")
+    assert (r["text"], r["speaker"], r["cue"]) == (
+        "the senator receiving 20 percent support from young voters", "A June poll", "find")
+    assert quotes("The senator found the keys in his office on Monday.").empty  # a person: "found" needs "that"
+    r = _row(quotes("The spokesman declined to comment."), "comment")
+    assert (r["text"], r["cue"]) == ("to comment", "decline")

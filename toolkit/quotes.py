@@ -127,6 +127,7 @@ _NOUN_DET = _grammar("noun_determiner")
 _FRAME_LINK = _grammar("frame_link")
 _ASK_OPENERS = _grammar("ask_opener")
 _ASK_WORDS = _grammar("ask_word")
+_FINDING_SOURCES = _grammar("finding_source")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
@@ -1332,6 +1333,8 @@ def _reported(
                         j += 1 if toks[j].low == "that" else 0
                     elif info is not None and info[2] == "to" and j < len(toks) and toks[j].low == "to":
                         pass  # "pledged to oppose …": the infinitive is the content
+                    elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
+                        pass  # "a June poll found Trump receiving …": a poll or study finds without "that"
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not _clause_start(toks[j]):
@@ -1345,7 +1348,7 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
-        if len(nt[c0:c1].split()) < 3:
+        if len(nt[c0:c1].split()) < (2 if nt[c0 : c0 + 3] == "to " else 3):
             continue
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
         if inner:
