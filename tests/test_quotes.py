@@ -442,3 +442,10 @@ def test_a_poll_finds_without_that_and_a_short_infinitive():
     assert quotes("The senator found the keys in his office on Monday.").empty  # a person: "found" needs "that"
     r = _row(quotes("The spokesman declined to comment."), "comment")
     assert (r["text"], r["cue"]) == ("to comment", "decline")
+
+
+def test_called_for_reports_the_demand():
+    r = _row(quotes("The senator called for a ban on assault weapons after the shooting."), "ban")
+    assert (r["text"], r["speaker"], r["cue"]) == (
+        "a ban on assault weapons after the shooting", "The senator", "call for")
+    assert quotes("The call for a ban was rejected by the committee in June.").empty

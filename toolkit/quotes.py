@@ -664,6 +664,9 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return "according to", t.s, toks[k + 1].e
     if low in ("pointed", "points", "point", "pointing") and k + 1 < len(toks) and toks[k + 1].low == "out":
         return "point out", t.s, toks[k + 1].e
+    if low in ("call", "calls", "called", "calling") and k + 1 < len(toks) and toks[k + 1].low == "for" \
+            and not (k > 0 and toks[k - 1].low in _NOUN_DET):
+        return "call for", t.s, toks[k + 1].e  # "called for a ban on …": the demand is the content
     if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
         return "put it", t.s, toks[k + 1].e  # "as X put it, "…""
     v = lex.verbs.get(low)
@@ -1187,7 +1190,7 @@ def _reported(
         if cue is None:
             continue
         lemma, cs, ce = cue
-        info = lex.verbs.get(t.low, (lemma, "other", "that"))
+        info = (lemma, "speech", "bare") if lemma == "call for" else lex.verbs.get(t.low, (lemma, "other", "that"))
         if info[2] == "frame" or lemma == "put it":
             continue  # "continued", "exclaimed", "put it": only next to a direct quotation
         speaker: _Speaker | None = None
@@ -1280,6 +1283,8 @@ def _reported(
                     if speaker is None:
                         continue
                 j = k + 1
+                while j < len(toks) and toks[j].e <= ce:
+                    j += 1  # past a cue of two words: "called for"
                 if info is not None and info[2] == "quote":
                     # naming verbs count only with a quoted fragment: called the suspension "arbitrary"
                     q = next((q for q in pq if q.role == "embedded" and not q.used and ce < q.open <= ce + 100
