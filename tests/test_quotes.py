@@ -449,3 +449,13 @@ def test_called_for_reports_the_demand():
     assert (r["text"], r["speaker"], r["cue"]) == (
         "a ban on assault weapons after the shooting", "The senator", "call for")
     assert quotes("The call for a ban was rejected by the committee in June.").empty
+
+
+def test_an_opening_adverbial_is_not_a_reported_clause():
+    r = _row(quotes("In a speech in 1963, he declared that the country was ready."), "country")
+    assert (r["text"], r["rule"]) == ("the country was ready", "indirect:speaker_cue")
+    r = _row(quotes("In the end the plan failed, he said on Tuesday."), "plan")
+    assert (r["text"], r["rule"]) == ("In the end the plan failed", "indirect:clause_speaker_cue")
+    # an abbreviation's dot does not end the tail: the poll's finding runs on past "Sen."
+    r = _row(quotes("For the first time, a poll shows upstart Sen. Jane Doe (I-VT) leading the field."), "leading")
+    assert (r["text"], r["speaker_mention"]) == ("upstart Sen. Jane Doe (I-VT) leading the field", "a poll")

@@ -1239,7 +1239,9 @@ def _reported(
                 gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
                 rule = "indirect:parenthetical"
             # ", he said." closing a clause
-            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail):
+            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail) \
+                    and not _opener_only(toks, toks.index(np[0]) - 1):
+                # (not after an opening adverbial alone: "In a 1963 speech, he declared …")
                 speaker = _resolve(state, np, np[0].s)
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
@@ -1389,15 +1391,25 @@ def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
     if tail and (tail[0].low in _lex().pronouns or (tail[0].low in ("the", "a", "an") and not tail[0].cap)):
         return False  # a clause follows: "the campaign manager said he needed to …" (not "told The Times")
     for words, t in enumerate(tail):
+        if t.t == "." and words > 0 and (tail[words - 1].low in _ABBREV or len(tail[words - 1].t) == 1):
+            continue  # "Sen. Bernie Sanders" goes on
         if t.t in ".!?":
             return True
-        if t.t in ('"', "'"):
-            return False  # the cue introduces quoted words: "describes himself as "…""
-        if t.t in ",;:":
+        if t.t in ('"', "'", ":"):
+            return False  # the cue introduces quoted words: "describes himself as "…"", "declared: …"
+        if t.t in ",;":
             return words <= limit
         if words + 1 > limit or t.low == "that":
             return False
     return True
+
+
+def _opener_only(toks: list[_Tok], comma: int) -> bool:
+    """Is toks[:comma] an opening adverbial with no verb ("In a 1963 speech", "Speaking at the White House")?"""
+    if not _is_opener(toks[0]):
+        return False
+    return not any(x.t == "," or x.low in _AUX or x.low in _BE or (x.low.endswith("ed") and not x.cap)
+                   for x in toks[2:comma])
 
 
 def _clause_start(t: _Tok) -> bool:
