@@ -459,3 +459,9 @@ def test_an_opening_adverbial_is_not_a_reported_clause():
     # an abbreviation's dot does not end the tail: the poll's finding runs on past "Sen."
     r = _row(quotes("For the first time, a poll shows upstart Sen. Jane Doe (I-VT) leading the field."), "leading")
     assert (r["text"], r["speaker_mention"]) == ("upstart Sen. Jane Doe (I-VT) leading the field", "a poll")
+
+
+def test_a_relative_clause_after_a_comma_ends_the_reported_clause():
+    s = 'The senator said he was being "sarcastic" in his comments, which raised concerns among experts.'
+    r = _row(quotes(s), "sarcastic")
+    assert s[r["content_start"] : r["content_end"]] == 'he was being "sarcastic" in his comments'
