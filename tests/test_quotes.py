@@ -465,3 +465,13 @@ def test_a_relative_clause_after_a_comma_ends_the_reported_clause():
     s = 'The senator said he was being "sarcastic" in his comments, which raised concerns among experts.'
     r = _row(quotes(s), "sarcastic")
     assert s[r["content_start"] : r["content_end"]] == 'he was being "sarcastic" in his comments'
+
+
+def test_evidential_seems_reports_the_clause_without_a_speaker():
+    r = _row(quotes("In the past few days, the mayor seemed to be shrinking in political stature."), "mayor")
+    assert (r["text"], r["cue"], r["rule"], r["attribution"]) == (
+        "the mayor seemed to be shrinking in political stature", "seemed", "indirect:evidential", "none")
+    assert pd.isna(r["speaker"])
+    r = _row(quotes("It appears, though, that the final game was not boring to everyone."), "final game")
+    assert r["text"] == "the final game was not boring to everyone"
+    assert quotes("The senator appeared on television on Sunday.").empty  # showing up, not seeming

@@ -670,7 +670,7 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
         return "put it", t.s, toks[k + 1].e  # "as X put it, "…""
     v = lex.verbs.get(low)
-    if v is None or v[0] == "point out":
+    if v is None or v[0] == "point out" or v[2] == "evidential":
         return None
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         title_case = (toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower()
@@ -1186,6 +1186,12 @@ def _reported(
             continue
         if any(q.cs <= t.s < q.ce for q in pq):
             continue  # inside a quoted fragment
+        if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential":
+            row = _evidential(nt, toks, k, se, pq)
+            if row is not None:
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+            continue
         cue = _cue_at(toks, k) or _generic_cue(toks, k)
         if cue is None:
             continue
@@ -1373,6 +1379,44 @@ def _reported(
         used_cues.add(cs)
         blocked.append((c0, c1))
     return out
+
+
+def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """'The Trump team appeared paralyzed', 'X seems unlikely to …': the writer's inference, no speaker.
+
+    The content is the whole clause, subject included (after an opening adverbial); with
+    'it seems/appears that …' it is the that-clause.
+    """
+    t = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    it_that = k > 0 and toks[k - 1].low == "it"
+    if nxt is None or (not it_that and nxt.t == ",") or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
+            or nxt.low in _NOUN_DET or nxt.cap:
+        return None  # "appeared on Fox News", "appeared before the committee"
+    if nxt.low == "to" and k + 2 < len(toks) and (toks[k + 2].low in _NOUN_DET or toks[k + 2].cap):
+        return None  # "appeared to the crowd"
+    if it_that:
+        that = next((i for i in range(k + 1, min(len(toks), k + 5)) if toks[i].low == "that"), None)
+        if that is None or that + 1 >= len(toks):
+            return None
+        c0, c1 = _trim_clause(nt, toks[that + 1].s, _clause_end(toks, that + 1, se))
+    else:
+        b = 0
+        if _is_opener(toks[0]):
+            b = next((i + 1 for i in range(k) if toks[i].t == ","), 0)
+        while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
+            b += 1
+        if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
+            return None
+        c0, c1 = _trim_clause(nt, toks[b].s, _clause_end(toks, k + 1, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], None, t.low, t.s, t.e, f"{kind}:evidential")
 
 
 def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
