@@ -475,3 +475,10 @@ def test_evidential_seems_reports_the_clause_without_a_speaker():
     r = _row(quotes("It appears, though, that the final game was not boring to everyone."), "final game")
     assert r["text"] == "the final game was not boring to everyone"
     assert quotes("The senator appeared on television on Sunday.").empty  # showing up, not seeming
+
+
+def test_passive_report_is_expected_to():
+    r = _row(quotes("The sale is expected to expand the company into internet media."), "sale")
+    assert (r["text"], r["cue"], r["rule"]) == (
+        "The sale is expected to expand the company into internet media", "expected", "indirect:evidential")
+    assert pd.isna(r["speaker"])

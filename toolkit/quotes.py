@@ -128,6 +128,7 @@ _FRAME_LINK = _grammar("frame_link")
 _ASK_OPENERS = _grammar("ask_opener")
 _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
+_PASSIVE_REPORT = _grammar("passive_report")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
@@ -1186,7 +1187,9 @@ def _reported(
             continue
         if any(q.cs <= t.s < q.ce for q in pq):
             continue  # inside a quoted fragment
-        if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential":
+        passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n and toks[k + 1].low == "to"
+        if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential" or passive:
+            # (also "The sale is expected to …", "he is said to …": a passive report, no speaker)
             row = _evidential(nt, toks, k, se, pq)
             if row is not None:
                 out.append(row)
