@@ -1187,7 +1187,8 @@ def _reported(
             continue
         if any(q.cs <= t.s < q.ce for q in pq):
             continue  # inside a quoted fragment
-        passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n and toks[k + 1].low == "to"
+        passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
+            and toks[k + 1].low == "to"
         if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential" or passive:
             # (also "The sale is expected to …", "he is said to …": a passive report, no speaker)
             row = _evidential(nt, toks, k, se, pq)
