@@ -292,49 +292,78 @@ def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
 
 
-class _TokenIndex:
-    """The tokens of one normalised text, built once; windows are sliced from it (see :func:`_tokens`)."""
+_SEGMENT = 2048  # characters per lazily tokenised segment of the text index
+_SCAN_BELOW = 256  # windows shorter than this are scanned directly
+_SPACE = re.compile(r"\s")
 
-    __slots__ = ("ends", "nt", "starts", "toks")
+
+class _TokenIndex:
+    """The tokens of one normalised text in segments cut at whitespace, each tokenised once, on demand.
+
+    Tokens never contain whitespace, so a segment ``[b_i, b_i+1)`` that starts
+    and ends at whitespace (or the text's ends) holds exactly the whole-text
+    tokens inside it. Boundaries are found left to right as far as a window
+    needs them (``b_i+1`` is the first whitespace at least ``_SEGMENT`` after
+    ``b_i``), so the index costs no more than one scan of the text.
+    """
+
+    __slots__ = ("bounds", "nt", "segments")
 
     def __init__(self, nt: str) -> None:
         self.nt = nt
-        self.toks = _scan_tokens(nt, 0, len(nt))
-        self.starts = [t.s for t in self.toks]
-        self.ends = [t.e for t in self.toks]
+        self.bounds = [0]
+        self.segments: dict[int, tuple[list[_Tok], list[int], list[int]]] = {}
+
+    def _cover(self, pos: int) -> None:
+        n = len(self.nt)
+        while self.bounds[-1] < n and self.bounds[-1] <= pos:
+            m = _SPACE.search(self.nt, self.bounds[-1] + _SEGMENT)
+            self.bounds.append(m.start() if m else n)
+
+    def _segment(self, i: int) -> tuple[list[_Tok], list[int], list[int]]:
+        seg = self.segments.get(i)
+        if seg is None:
+            toks = _scan_tokens(self.nt, self.bounds[i], self.bounds[i + 1])
+            seg = self.segments[i] = (toks, [t.s for t in toks], [t.e for t in toks])
+        return seg
+
+    def window(self, s: int, e: int) -> list[_Tok]:
+        """Whole-text tokens with ``s <= start`` and ``end <= e``, then the token crossing ``e`` cut at ``e``."""
+        self._cover(e)
+        out: list[_Tok] = []
+        i = bisect_right(self.bounds, s) - 1
+        while i < len(self.bounds) - 1 and self.bounds[i] < e:
+            toks, starts, ends = self._segment(i)
+            lo = bisect_left(starts, s)
+            hi = bisect_right(ends, e, lo=lo)
+            out.extend(toks[lo:hi])
+            if hi < len(toks) and starts[hi] < e:  # the token crossing e, cut short as a scan of the window would
+                out.extend(_scan_tokens(self.nt, starts[hi], e))
+                break
+            i += 1
+        return out
 
 
-_INDEX: list[_TokenIndex] = []  # the last text's index (one document at a time)
+_INDEX: list[_TokenIndex] = []  # the current text's index (one document at a time)
 
 
 def _tokens(nt: str, s: int, e: int) -> list[_Tok]:
-    """The tokens of ``nt[s:e]`` exactly as ``_TOKEN.finditer(nt, s, e)`` gives them, in O(log n + window).
+    """The tokens of ``nt[s:e]`` exactly as ``_TOKEN.finditer(nt, s, e)`` gives them.
 
-    The token pattern has no look-around, so a scan of the window matches the
-    whole-text tokens from the first token start they share until the token
-    that crosses ``e`` (cut short there): only the edges are scanned, the rest
-    is sliced from the text's token index. Without it, windows that overlap
-    (a long sentence with many quotes) were tokenised again and again.
+    Windows overlap heavily (sentence starts, gaps between quotes), so long
+    ones are sliced from the text's :class:`_TokenIndex` instead of being
+    tokenised again each time. The token pattern has no look-around and no
+    token contains whitespace: a scan from ``s`` gives its own tokens up to
+    the first whitespace, and the whole-text tokens after it.
     """
+    if e - s < _SCAN_BELOW:
+        return _scan_tokens(nt, s, e)
     if not _INDEX or _INDEX[0].nt is not nt:
         _INDEX[:] = [_TokenIndex(nt)]
-    idx = _INDEX[0]
-    out: list[_Tok] = []
-    i = bisect_left(idx.starts, s)
-    if i > 0 and idx.ends[i - 1] > s:  # s inside a token: scan until the window's tokens meet the index again
-        for m in _TOKEN.finditer(nt, s, e):
-            j = bisect_left(idx.starts, m.start())
-            if j < len(idx.starts) and idx.starts[j] == m.start() and idx.ends[j] <= e and idx.ends[j] == m.end():
-                i = j
-                break
-            out.append(_Tok(m.start(), m.end(), m.group()))
-        else:
-            return out
-    k = bisect_right(idx.ends, e, lo=i)  # whole-text tokens ending by e
-    out.extend(idx.toks[i:k])
-    if k < len(idx.toks) and idx.starts[k] < e:  # the token crossing e, cut short by the window
-        out.extend(_scan_tokens(nt, idx.starts[k], e))
-    return out
+    m = _SPACE.search(nt, s, e)
+    if m is None:
+        return _scan_tokens(nt, s, e)
+    return _scan_tokens(nt, s, m.start()) + _INDEX[0].window(m.start(), e)
 
 
 def _is_role(low: str) -> bool:
