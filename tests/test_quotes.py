@@ -482,3 +482,14 @@ def test_passive_report_is_expected_to():
     assert (r["text"], r["cue"], r["rule"]) == (
         "The sale is expected to expand the company into internet media", "expected", "indirect:evidential")
     assert pd.isna(r["speaker"])
+
+
+def test_according_to_inside_or_after_a_colon():
+    s = ("At the heart of the trouble, according to a former envoy, was a decision by the president to keep "
+         "his distance.")
+    r = _row(quotes(s), "heart")
+    assert (r["speaker"], r["rule"]) == ("a former envoy", "indirect:according_to")
+    assert r["fragments"] == "0-27;58-110"
+    assert s[r["content_start"] : r["content_end"]] == s[:-1]
+    r = _row(quotes("It went unnoticed: According to recent polls, the senator holds only 14 percent."), "holds")
+    assert (r["text"], r["speaker"]) == ("the senator holds only 14 percent", "recent polls")

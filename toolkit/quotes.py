@@ -1253,8 +1253,14 @@ def _reported(
             if not np:
                 continue
             speaker = _resolve(state, np, np[0].s)
-            if k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")):
+            after = [x for x in toks[j + 1 :] if x.t[:1].isalnum()] if j < len(toks) else []
+            if k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")) or toks[k - 1].t in (":", ";"):
                 content = _trim_clause(nt, toks[j].e if j < len(toks) else np[-1].e, se)
+            elif toks[k - 1].t in (",", "-", "—") and j < len(toks) and toks[j].t in (",", "-", "—") \
+                    and len(after) >= 3 and not _is_stop(toks, j) and after[0].low not in lex.verbs:
+                # "At the heart of the trouble, according to X, was a decision …": the whole sentence
+                content = _trim_clause(nt, ss, se)
+                gap = (_trim_clause(nt, ss, toks[k - 1].s), _trim_clause(nt, toks[j].e, se))
             else:
                 content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
             rule = "indirect:according_to"
