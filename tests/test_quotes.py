@@ -493,3 +493,11 @@ def test_according_to_inside_or_after_a_colon():
     assert s[r["content_start"] : r["content_end"]] == s[:-1]
     r = _row(quotes("It went unnoticed: According to recent polls, the senator holds only 14 percent."), "holds")
     assert (r["text"], r["speaker"]) == ("the senator holds only 14 percent", "recent polls")
+
+
+def test_possessive_claim_noun_that():
+    r = _row(quotes("Doe rejected Smith's claim that the vote was rigged."), "rigged")
+    assert (r["text"], r["speaker"], r["cue"], r["rule"]) == (
+        "the vote was rigged", "Smith", "claim", "indirect:claim_noun")
+    q = quotes("The mayor repeated his warning that the budget would not balance this year.")
+    assert len(q) == 1 and q["cue"].iloc[0] == "repeat"  # one row for one clause

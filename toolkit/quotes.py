@@ -129,6 +129,7 @@ _ASK_OPENERS = _grammar("ask_opener")
 _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
+_CLAIM_NOUNS = _grammar("claim_noun")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
@@ -1210,6 +1211,14 @@ def _reported(
     for k, t in enumerate(toks):
         if t.s not in cands and not (k + 1 < n and toks[k + 1].s in cands):
             continue
+        if t.low in _CLAIM_NOUNS and 0 < k < n - 2 and toks[k + 1].low == "that" \
+                and not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq):
+            row = _claim_noun(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+                continue
         if t.low not in lex.verbs and t.low not in ("according", "pointed", "points") and not _generic_cue(toks, k):
             continue
         if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
@@ -1418,6 +1427,45 @@ def _reported(
         used_cues.add(cs)
         blocked.append((c0, c1))
     return out
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
+
+
+def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """"Trump's claim that …", "his warning that …": a possessor, a noun of saying or thinking, a that-clause."""
+    prev = toks[k - 1]
+    if prev.low in _POSSESSIVE_PRONOUNS:
+        np = [_Tok(prev.s, prev.e, _POSSESSIVE_PRONOUNS[prev.low])]
+    elif prev.low.endswith("'s") and prev.cap:
+        np = _np_backward(toks, k - 1) if k >= 2 and toks[k - 2].cap else []
+        np = [x for x in np if x is not prev] + [_Tok(prev.s, prev.e - 2, prev.t[:-2])]
+        while np and not np[0].cap:
+            np.pop(0)
+    else:
+        return None
+    if not np:
+        return None
+    j = k + 2
+    if j >= len(toks) or not _clause_start(toks[j]):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    speaker = _resolve(state, np, np[0].s)
+    if speaker is None:
+        return None
+    speaker.mention, speaker.ms, speaker.me = nt[prev.s : prev.e] if len(np) == 1 else speaker.mention, \
+        speaker.ms, speaker.me
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    t = toks[k]
+    if speaker.ms is not None:
+        _remember(state, speaker)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
 
 
 def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
