@@ -306,10 +306,10 @@ def test_markup_residue_is_not_quoted(seed):
 
 def test_finding_and_announcing_verbs_take_a_bare_clause():
     # sentences written for this test: "show", "announce", "suggest" report a clause without "that"
-    q = quotes("A new poll shows Clinton leading the race in Iowa by ten points.")
-    r = _row(q, "Clinton leading")
+    q = quotes("A new survey shows the mayor leading the race by ten points.")
+    r = _row(q, "mayor leading")
     assert (r["kind"], r["cue"], r["speaker_mention"], r["rule"]) == (
-        "indirect", "show", "A new poll", "indirect:speaker_cue")
+        "indirect", "show", "A new survey", "indirect:speaker_cue")
     r = _row(quotes("The senator announced she will run for a third term next year."), "she will run")
     assert (r["cue"], r["speaker_mention"]) == ("announce", "The senator")
 
@@ -337,8 +337,8 @@ def test_party_label_after_the_speaker_name():
 
 
 def test_adverbial_with_a_possessive_before_that():
-    r = _row(quotes("Smith said in her opening remarks that the party should stand by its allies."), "party")
-    assert (r["text"], r["speaker"], r["cue"]) == ("the party should stand by its allies", "Smith", "say")
+    r = _row(quotes("Smith said in her closing speech that the club should keep its old name."), "club")
+    assert (r["text"], r["speaker"], r["cue"]) == ("the club should keep its old name", "Smith", "say")
 
 
 def test_a_new_frame_after_a_dash_or_before_ends_the_clause():
@@ -346,9 +346,10 @@ def test_a_new_frame_after_a_dash_or_before_ends_the_clause():
     assert _row(q, "budget")["text"] == "the budget was balanced"
     r = _row(q, "taxes")
     assert (r["cue"], r["speaker_mention"], r["rule"]) == ("add", "The mayor", "indirect:participle")
-    q = quotes("The mayor said the deal had kept the city safe before claiming that the unions were to blame.")
-    assert _row(q, "deal")["text"] == "the deal had kept the city safe"
-    assert _row(q, "unions")["cue"] == "claim"
+    q = quotes("The mayor said the storm had spared the old harbour and the boats before claiming that the port "
+               "was to blame.")
+    assert _row(q, "storm")["text"] == "the storm had spared the old harbour and the boats"
+    assert _row(q, "port")["cue"] == "claim"
 
 
 def test_refusal_verbs_report_the_infinitive():
@@ -367,33 +368,33 @@ def test_long_according_to_source_at_the_sentence_start():
 
 def test_headline_name_colon_claim():
     # a headline written for this test: "Name: claim" reports the claim
-    q = quotes("Lynch: No outside influence on the inquiry into the emails\n\nThe attorney general spoke on Friday.")
-    r = _row(q, "No outside influence")
-    assert (r["kind"], r["speaker"], r["cue"], r["rule"]) == ("indirect", "Lynch", ":", "indirect:headline")
-    q = quotes("Cruz: Rival would put liberals on the court, 'I fear the same is true' for Rubio\n\nText.")
+    q = quotes("Doe: No new taxes for the harbour district this year\n\nThe mayor spoke on Friday.")
+    r = _row(q, "No new taxes")
+    assert (r["kind"], r["speaker"], r["cue"], r["rule"]) == ("indirect", "Doe", ":", "indirect:headline")
+    q = quotes("Roe: Council would close the pool, 'I fear the same is true' for the library\n\nText.")
     r = _row(q, "I fear")
-    assert (r["kind"], r["speaker"], r["rule"]) == ("partial", "Cruz", "partial:headline")
+    assert (r["kind"], r["speaker"], r["rule"]) == ("partial", "Roe", "partial:headline")
     assert q["content_end"].iloc[0] > r["end"]
     assert quotes("Update: 10:30 a.m.\n\nText.").empty  # no clause after the colon
     assert quotes("The plan was simple\n\nLater: the team met again in the city hall.").empty  # not the headline
 
 
 def test_progressive_cue_and_a_noun_cue_word_inside_the_speaker():
-    q = quotes('The senator is telling a town hall in Salem that the plan is "peanuts," compared to the last one.')
-    r = _row(q, "peanuts")
-    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "The senator", "tell")
-    q = quotes('Voters in each state say the positions of the two candidates are "about right," though many disagree.')
-    r = _row(q, "about right")
-    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "Voters in each state", "say")
+    q = quotes('The governor is telling a crowd in Dover that the fee is "nothing," compared to the old tax.')
+    r = _row(q, "nothing")
+    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "The governor", "tell")
+    q = quotes('Residents in each state say the new bus routes are "good enough," though many disagree.')
+    r = _row(q, "good enough")
+    assert (r["kind"], r["speaker_mention"], r["cue"]) == ("partial", "Residents in each state", "say")
 
 
 def test_more_naming_verbs_and_imply():
-    s = 'The campaign chair dismissed the whole affair as "absurd" on Sunday.'
-    r = _row(quotes(s), "absurd")
+    s = 'The club president dismissed the complaint as "silly" on Monday.'
+    r = _row(quotes(s), "silly")
     assert (r["kind"], r["cue"], r["rule"]) == ("partial", "dismiss", "partial:speaker_cue:naming")
-    assert s[r["content_start"] : r["content_end"]] == 'the whole affair as "absurd" on Sunday'
-    assert quotes("The campaign chair dismissed the whole affair on Sunday.").empty  # naming needs quoted words
-    r = _row(quotes("He implied the judge was biased because of his background."), "judge")
+    assert s[r["content_start"] : r["content_end"]] == 'the complaint as "silly" on Monday'
+    assert quotes("The club president dismissed the complaint on Monday.").empty  # naming needs quoted words
+    r = _row(quotes("He implied the referee was unfair because of the earlier match."), "referee")
     assert (r["kind"], r["cue"]) == ("indirect", "imply")
 
 
@@ -406,39 +407,39 @@ def test_proposal_and_question_verbs():
 
 
 def test_closing_cue_after_a_common_noun_speaker():
-    r = _row(quotes("Almost 650 golf courses have closed since 2006, the group says."), "golf courses")
+    r = _row(quotes("Nearly 40 libraries have shut since 2010, the association says."), "libraries")
     assert (r["text"], r["speaker_mention"], r["rule"]) == (
-        "Almost 650 golf courses have closed since 2006", "the group", "indirect:clause_speaker_cue")
-    r = _row(quotes("The pilot was kind and responsible, a local official told The New York Times."), "pilot")
-    assert (r["speaker_mention"], r["cue"]) == ("a local official", "tell")
+        "Nearly 40 libraries have shut since 2010", "the association", "indirect:clause_speaker_cue")
+    r = _row(quotes("The bridge was safe until last spring, a city engineer told The Boston Globe."), "bridge")
+    assert (r["speaker_mention"], r["cue"]) == ("a city engineer", "tell")
 
 
 def test_adverbial_then_subject_pronoun_starts_the_clause():
-    r = _row(quotes("The businessman said on Friday he met the candidate earlier this week."), "met")
-    assert (r["text"], r["speaker_mention"]) == ("he met the candidate earlier this week", "The businessman")
+    r = _row(quotes("The farmer said on Monday he sold the land two years ago."), "sold")
+    assert (r["text"], r["speaker_mention"]) == ("he sold the land two years ago", "The farmer")
 
 
 def test_title_case_headline_says():
-    r = _row(quotes("Smith Says He Never Promised To Cut Taxes\n\nText."), "Never")
-    assert (r["text"], r["speaker"], r["cue"]) == ("He Never Promised To Cut Taxes", "Smith", "say")
+    r = _row(quotes("Doe Says She Will Open Two New Parks\n\nText."), "Parks")
+    assert (r["text"], r["speaker"], r["cue"]) == ("She Will Open Two New Parks", "Doe", "say")
     assert quotes("The United States Reports Growth\n\nText.").empty
 
 
 def test_asked_whether_reports_the_question_without_a_speaker():
-    q = quotes("Asked whether he would raise money for other candidates, the senator said he had not decided.")
-    r = _row(q, "raise money")
+    q = quotes("Asked whether she would sell the farm, the owner said she had not decided.")
+    r = _row(q, "sell")
     assert (r["text"], r["cue"], r["rule"], r["attribution"]) == (
-        "whether he would raise money for other candidates", "ask", "indirect:asked", "none")
+        "whether she would sell the farm", "ask", "indirect:asked", "none")
     assert pd.isna(r["speaker"])
-    assert _row(q, "not decided")["speaker"] == "the senator"
-    r = _row(quotes("When asked what a firm commitment looks like, she laughed."), "commitment")
-    assert r["text"] == "what a firm commitment looks like"
+    assert _row(q, "not decided")["speaker"] == "the owner"
+    r = _row(quotes("When asked what the new museum would cost, he laughed."), "museum")
+    assert r["text"] == "what the new museum would cost"
 
 
 def test_a_poll_finds_without_that_and_a_short_infinitive():
-    r = _row(quotes("A June poll found the senator receiving 20 percent support from young voters."), "receiving")
+    r = _row(quotes("A spring survey found the mayor receiving 30 percent support from retirees."), "receiving")
     assert (r["text"], r["speaker"], r["cue"]) == (
-        "the senator receiving 20 percent support from young voters", "A June poll", "find")
+        "the mayor receiving 30 percent support from retirees", "A spring survey", "find")
     assert quotes("The senator found the keys in his office on Monday.").empty  # a person: "found" needs "that"
     r = _row(quotes("The spokesman declined to comment."), "comment")
     assert (r["text"], r["cue"]) == ("to comment", "decline")
@@ -452,47 +453,46 @@ def test_called_for_reports_the_demand():
 
 
 def test_an_opening_adverbial_is_not_a_reported_clause():
-    r = _row(quotes("In a speech in 1963, he declared that the country was ready."), "country")
-    assert (r["text"], r["rule"]) == ("the country was ready", "indirect:speaker_cue")
+    r = _row(quotes("In a radio address, she declared that the harbour would reopen."), "harbour")
+    assert (r["text"], r["rule"]) == ("the harbour would reopen", "indirect:speaker_cue")
     r = _row(quotes("In the end the plan failed, he said on Tuesday."), "plan")
     assert (r["text"], r["rule"]) == ("In the end the plan failed", "indirect:clause_speaker_cue")
     # an abbreviation's dot does not end the tail: the poll's finding runs on past "Sen."
-    r = _row(quotes("For the first time, a poll shows upstart Sen. Jane Doe (I-VT) leading the field."), "leading")
-    assert (r["text"], r["speaker_mention"]) == ("upstart Sen. Jane Doe (I-VT) leading the field", "a poll")
+    r = _row(quotes("By late March, a survey shows Dr. Ann Lee leading the race for mayor."), "leading")
+    assert (r["text"], r["speaker_mention"]) == ("Dr. Ann Lee leading the race for mayor", "a survey")
 
 
 def test_a_relative_clause_after_a_comma_ends_the_reported_clause():
-    s = 'The senator said he was being "sarcastic" in his comments, which raised concerns among experts.'
-    r = _row(quotes(s), "sarcastic")
-    assert s[r["content_start"] : r["content_end"]] == 'he was being "sarcastic" in his comments'
+    s = 'The coach said he was "joking" in his remarks, which upset several parents.'
+    r = _row(quotes(s), "joking")
+    assert s[r["content_start"] : r["content_end"]] == 'he was "joking" in his remarks'
 
 
 def test_evidential_seems_reports_the_clause_without_a_speaker():
-    r = _row(quotes("In the past few days, the mayor seemed to be shrinking in political stature."), "mayor")
+    r = _row(quotes("By the end of the meeting, the committee seemed to be losing patience."), "committee")
     assert (r["text"], r["cue"], r["rule"], r["attribution"]) == (
-        "the mayor seemed to be shrinking in political stature", "seemed", "indirect:evidential", "none")
+        "the committee seemed to be losing patience", "seemed", "indirect:evidential", "none")
     assert pd.isna(r["speaker"])
-    r = _row(quotes("It appears, though, that the final game was not boring to everyone."), "final game")
-    assert r["text"] == "the final game was not boring to everyone"
+    r = _row(quotes("It appears, however, that the old bridge was never inspected."), "bridge")
+    assert r["text"] == "the old bridge was never inspected"
     assert quotes("The senator appeared on television on Sunday.").empty  # showing up, not seeming
 
 
 def test_passive_report_is_expected_to():
-    r = _row(quotes("The sale is expected to expand the company into internet media."), "sale")
+    r = _row(quotes("The new line is expected to carry ten thousand riders a day."), "riders")
     assert (r["text"], r["cue"], r["rule"]) == (
-        "The sale is expected to expand the company into internet media", "expected", "indirect:evidential")
+        "The new line is expected to carry ten thousand riders a day", "expected", "indirect:evidential")
     assert pd.isna(r["speaker"])
 
 
 def test_according_to_inside_or_after_a_colon():
-    s = ("At the heart of the trouble, according to a former envoy, was a decision by the president to keep "
-         "his distance.")
-    r = _row(quotes(s), "heart")
-    assert (r["speaker"], r["rule"]) == ("a former envoy", "indirect:according_to")
-    assert r["fragments"] == "0-27;58-110"
+    s = "Behind the delay, according to a city auditor, was a decision by the council to change suppliers."
+    r = _row(quotes(s), "delay")
+    assert (r["speaker"], r["rule"]) == ("a city auditor", "indirect:according_to")
+    assert r["fragments"] == f"0-16;{s.index('was')}-{len(s) - 1}"
     assert s[r["content_start"] : r["content_end"]] == s[:-1]
-    r = _row(quotes("It went unnoticed: According to recent polls, the senator holds only 14 percent."), "holds")
-    assert (r["text"], r["speaker"]) == ("the senator holds only 14 percent", "recent polls")
+    r = _row(quotes("The trend is clear: According to recent surveys, the museum draws only 14 percent."), "draws")
+    assert (r["text"], r["speaker"]) == ("the museum draws only 14 percent", "recent surveys")
 
 
 def test_possessive_claim_noun_that():
