@@ -79,3 +79,25 @@ def test_cached_quote_rows_are_copies(seed: tk.Document) -> None:
 def test_bad_parameters_are_named(tables, options, message) -> None:
     with pytest.raises(tk.ParameterError, match=message):
         tk.analyze("Some text.", tables, options=options)
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_streamed_csv_equals_the_finished_tables(corpus: pd.DataFrame, tmp_path, n_jobs: int) -> None:
+    tables = ["quotes", "devices", "lexical_profile", "sentences"]
+    paths = tk.analyze(corpus, tables, out=tmp_path / "out", n_jobs=n_jobs, batch_size=4)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{t}.csv" for t in tables)
+    for name in tables:
+        expected = getattr(tk, name)(corpus)
+        assert paths[name].read_bytes() == _csv(expected), name
+        back = pd.read_csv(paths[name])
+        assert len(back) == len(expected) > 0
+
+
+def test_streamed_csv_of_an_empty_corpus_has_headers(tmp_path) -> None:
+    empty = pd.DataFrame({"id": pd.Series([], dtype="str"), "text": pd.Series([], dtype="str")})
+    paths = tk.analyze(empty, ["quotes"], out=tmp_path)
+    assert paths["quotes"].read_text(encoding="utf-8").splitlines() == [",".join(tk.quotes("").columns)]

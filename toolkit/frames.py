@@ -363,6 +363,7 @@ def per_document_many(
     progress: bool | None = None,
     batch_size: int = 16,
     desc: str = "documents",
+    sink: Callable[[str, pd.DataFrame], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Several per-document extractors in one pass over ``x``: one table per step.
 
@@ -370,7 +371,11 @@ def per_document_many(
     :class:`~toolkit.corpus.Document`, so the document model (normalised view,
     paragraphs, sentences, duplicate paragraphs) is built once for all of
     them. Each table equals what :func:`per_document` gives for that step
-    alone. Parameters as in :func:`per_document`.
+    alone. Parameters as in :func:`per_document`; with ``sink``, each batch's
+    finished rows go to ``sink(name, frame)`` as soon as they are ready (in
+    order: the pieces concatenated are the whole table) and nothing is kept,
+    so memory stays flat whatever the corpus size; the tables returned are
+    then empty.
 
     Examples
     --------
@@ -390,10 +395,14 @@ def per_document_many(
     offset = 0
     for n_docs, parts in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                                      desc=desc, order=order):
-        for rows, part in zip(tables, parts, strict=True):
+        for name, rows, part in zip(names, tables, parts, strict=True):
             for row in part:
                 row[_DOC_SEQ] += offset
-            rows.extend(part)
+            if sink is not None:
+                # rows are sorted within a document and batches arrive in document order
+                sink(name, finish(part, steps[name].schema, params=steps[name].kwargs))
+            else:
+                rows.extend(part)
         offset += n_docs
     return {n: finish(rows, steps[n].schema, params=steps[n].kwargs, doc_order=order)
             for n, rows in zip(names, tables, strict=True)}

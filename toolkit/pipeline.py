@@ -13,6 +13,7 @@ call (bounded memory, ``n_jobs`` processes, a progress bar).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from . import distributed, frames, units
@@ -52,6 +53,7 @@ def analyze(
     n_jobs: int = 1,
     progress: bool | None = None,
     batch_size: int = 16,
+    out: str | Path | None = None,
 ) -> dict[str, Any]:
     """Run several extractors in one pass; one table per extractor.
 
@@ -69,11 +71,17 @@ def analyze(
         ``{"devices": {"kinds": ["historical_analogy"]}, "lexical_profile": {"window": 100}}``.
     n_jobs, progress, batch_size
         As in :func:`toolkit.frames.per_document`.
+    out
+        A folder: the tables are streamed to ``<out>/<table>.csv`` batch by
+        batch (UTF-8, ``\n`` line ends; the same bytes as writing the finished
+        table) instead of being held in memory, so memory stays flat for any
+        corpus size. The folder is created; existing files are replaced.
 
     Returns
     -------
-    dict of str to pandas.DataFrame
-        Keyed by table name; ``out["quotes"]`` equals ``tk.quotes(x)`` and so on.
+    dict of str to pandas.DataFrame, or dict of str to pathlib.Path
+        Keyed by table name; ``out["quotes"]`` equals ``tk.quotes(x)`` and so
+        on. With ``out``: the CSV paths.
 
     Raises
     ------
@@ -99,9 +107,30 @@ def analyze(
         raise ParameterError(f"options given for tables not requested: {', '.join(stray)}")
     steps = {name: STEPS[name](**dict(options.get(name, {}))) for name in names}
     if distributed.is_dask(x):
+        if out is not None:
+            raise ParameterError("out= streams local results; with dask, write the lazy tables with to_csv/to_parquet")
         return {name: distributed.map_documents(s.fn, x, s.schema, **s.kwargs) for name, s in steps.items()}
-    return frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
-                                    desc="+".join(names))
+    if out is None:
+        return frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                                        desc="+".join(names))
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {name: folder / f"{name}.csv" for name in names}
+    for path in paths.values():
+        path.unlink(missing_ok=True)
+
+    def append(name: str, frame: Any) -> None:
+        path = paths[name]
+        header = not path.exists()
+        with path.open("a", encoding="utf-8", errors="replace", newline="") as fh:
+            frame.to_csv(fh, index=False, header=header, lineterminator="\n")
+
+    frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                             desc="+".join(names), sink=append)
+    for name, path in paths.items():  # an input with no documents still gets each table's header
+        if not path.exists():
+            append(name, steps[name].schema.empty())
+    return paths
 
 
 __all__ = ["DEFAULT_TABLES", "STEPS", "analyze"]
