@@ -501,3 +501,10 @@ def test_possessive_claim_noun_that():
         "the vote was rigged", "Smith", "claim", "indirect:claim_noun")
     q = quotes("The mayor repeated his warning that the budget would not balance this year.")
     assert len(q) == 1 and q["cue"].iloc[0] == "repeat"  # one row for one clause
+
+
+def test_an_apposition_right_after_the_subject_does_not_end_the_clause():
+    s = 'Jones also said that the network, a sister channel, has done an "awful" job of covering the race.'
+    r = _row(quotes(s), "awful")
+    assert (r["kind"], r["speaker"]) == ("partial", "Jones")
+    assert s[r["content_start"] : r["content_end"]] == s[s.index("the network") : -1]
