@@ -508,3 +508,17 @@ def test_an_apposition_right_after_the_subject_does_not_end_the_clause():
     r = _row(quotes(s), "awful")
     assert (r["kind"], r["speaker"]) == ("partial", "Jones")
     assert s[r["content_start"] : r["content_end"]] == s[s.index("the network") : -1]
+
+
+def test_relative_who_takes_the_phrase_before_it() -> None:
+    q = tk.quotes("Reporters also contacted the Navy, who said the ship had vanished from a quiet area.")
+    row = q[q["kind"] == "indirect"].iloc[0]
+    assert row["speaker"] == "Navy" and row["speaker_mention"] == "the Navy"
+
+
+def test_no_speaker_is_a_bare_determiner_or_relative_pronoun(wikinews) -> None:
+    """On the bundled Wikinews sample (CC BY 2.5): 'The' or 'who' is never given as who spoke."""
+    q = tk.quotes(wikinews)
+    assert len(q) > 1000
+    bare = q["speaker"].dropna().str.lower().isin(["the", "a", "an", "who", "whom", "which", "that"])
+    assert not bare.any(), q.loc[q["speaker"].notna()].loc[bare, ["doc_id", "speaker", "rule"]].head()

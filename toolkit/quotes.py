@@ -590,6 +590,9 @@ def _canonical(state: _DocState, words: list[str], pos: int) -> tuple[str, bool]
     return best, person
 
 
+_RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that", "whose"])
+
+
 def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if not np:
         return None
@@ -597,6 +600,20 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     nt = state.nt
     ms, me = np[0].s, np[-1].e
     mention = nt[ms:me]
+    if len(np) == 1 and np[0].low in _RELATIVE_PRONOUNS:
+        # "the Navy, who told it …": the relative pronoun stands for the capitalised phrase before it
+        before = _tokens(nt, max(0, ms - 120), ms)
+        k = len(before) - (1 if before and before[-1].t == "," else 0)
+        j = k
+        while j > 0 and (before[j - 1].cap or (j < k and before[j - 1].low in _PARTICLES)):
+            j -= 1
+        if j > 0 and before[j - 1].low in lex.determiners:
+            j -= 1
+        if j < k and before[k - 1].cap:
+            return _resolve(state, before[j:k], at)
+    if all(t.low in lex.determiners or t.low in _RELATIVE_PRONOUNS for t in np):
+        # "The" alone at a sentence start, an unresolved "who": the words are reported, by no one named
+        return _Speaker(mention, ms, me, None, "none", False)
     if len(np) == 1 and np[0].low in lex.pronouns:
         kind = lex.pronouns[np[0].low]
         return _Speaker(mention, ms, me, _antecedent(state, kind, ms), "pronoun", kind in ("male", "female", "first"),
