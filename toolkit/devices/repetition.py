@@ -251,6 +251,14 @@ def chiasmus_score(
     return round(score, 3)
 
 
+# the highest score chiasmus_score can give before its penalty for words repeated elsewhere in the sentence
+_CEILING = 2.0 + 1.0 + 0.75 + 0.5 + 0.5
+
+
+def _penalty(count: int) -> float:
+    return 0.75 * (count - 2)
+
+
 def _antimetabole(ctx: DocContext) -> list[dict]:
     out = []
     for words in ctx.sentence_words:
@@ -267,8 +275,8 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         counts = {x: len(p) for x, p in pos.items()}
         best: tuple[float, int, int, int, int] | None = None
         for la, pa in pos.items():
-            if len(pa) < 2 or not _is_content(la):
-                continue
+            if len(pa) < 2 or not _is_content(la) or _CEILING - _penalty(counts[la]) < MIN_CHIASMUS_SCORE:
+                continue  # a word this frequent in the sentence cannot reach the reporting score (exact pruning)
             for k, ia in enumerate(pa):
                 # positions are sorted: stop at the first idd beyond 30 words (linear time on huge sentences)
                 for idd in pa[k + 1 : bisect_right(pa, ia + 30, k + 1)]:
@@ -276,7 +284,8 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
                         continue
                     for ib in range(ia + 1, idd - 1):
                         lb = lem[ib]
-                        if lb == la or not _is_content(lb):
+                        if lb == la or not _is_content(lb) or \
+                                _CEILING - _penalty(counts[la]) - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
                             continue
                         pb = pos[lb]
                         for ic in pb[bisect_right(pb, ib) : bisect_left(pb, idd)]:
