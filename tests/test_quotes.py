@@ -522,3 +522,9 @@ def test_no_speaker_is_a_bare_determiner_or_relative_pronoun(wikinews) -> None:
     assert len(q) > 1000
     bare = q["speaker"].dropna().str.lower().isin(["the", "a", "an", "who", "whom", "which", "that"])
     assert not bare.any(), q.loc[q["speaker"].notna()].loc[bare, ["doc_id", "speaker", "rule"]].head()
+
+
+def test_sentence_opening_adverb_is_not_part_of_a_name() -> None:
+    text = ("Afterwards Trump visited California. Trump said the fires were a state matter. "
+            "Grand Master Ehsan Ghaem-Maghami said he would play on.")
+    assert tk.quotes(text)["speaker"].tolist() == ["Trump", "Ehsan Ghaem-Maghami"]

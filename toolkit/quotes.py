@@ -566,8 +566,9 @@ def _name_index(nt: str) -> dict[str, list[tuple[int, str]]]:
     index: dict[str, list[tuple[int, str]]] = {}
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
-        while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME):
-            words = words[1:]  # "So I", "The …", "But Sanders" at a sentence start
+        while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
+                         or words[0].lower() in _OPENERS):
+            words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
         words = _strip_titles(words)
         if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
             continue
