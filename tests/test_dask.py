@@ -197,3 +197,20 @@ def test_speaker_shares_combine_across_partitions(client, sample: pd.DataFrame) 
     for lazy in (tk.speakers(lazy_quotes), tk.speakers(dd.from_pandas(sample, npartitions=3))):
         assert lazy.npartitions == 1
         pd.testing.assert_frame_equal(_computed(lazy), expected)
+
+
+def test_analyze_on_dask_equals_local_and_reads_each_partition_once(client, sample: pd.DataFrame) -> None:
+    import dask
+
+    local = tk.analyze(sample)
+    lazy = tk.analyze(dd.from_pandas(sample, npartitions=4))
+    for name, table in lazy.items():
+        pd.testing.assert_series_equal(table.dtypes, local[name].dtypes)
+    if hasattr(dask.base, "collections_to_expr"):  # dask >= 2025 (expressions)
+        graph = dict(dask.base.collections_to_expr(list(lazy.values())).__dask_graph__())
+    else:
+        graph = dict(dask.base.collections_to_dsk(list(lazy.values())))
+    partition_runs = [k for k in graph if "_documents_many_partition" in str(k)]
+    assert len(partition_runs) == 4, partition_runs  # one shared task per partition for all three tables
+    for name, table in zip(lazy, dask.compute(*lazy.values()), strict=True):
+        pd.testing.assert_frame_equal(table.reset_index(drop=True), local[name])

@@ -104,6 +104,43 @@ def map_documents(fn: frames.DocFunction, ddf: Any, schema: frames.Schema, **kwa
     return map_frames(partial(_documents_partition, fn=fn, schema=schema, kwargs=kwargs), ddf, schema.empty())
 
 
+def _documents_many_partition(pdf: pd.DataFrame, steps: dict[str, frames.Step]) -> dict[str, pd.DataFrame]:
+    return frames.per_document_many(steps, pdf, n_jobs=1, progress=False)
+
+
+def map_documents_many(steps: dict[str, frames.Step], ddf: Any) -> dict[str, Any]:
+    """Several per-document extractors on every partition of a dask DataFrame, in one pass per partition.
+
+    Each partition is read and modelled once (:func:`toolkit.frames.per_document_many`);
+    every table is a lazy dask DataFrame (declared ``meta``: the step's schema) over those
+    shared per-partition results, so computing the tables together (``dask.compute(*tables.values())``)
+    runs each partition once.
+
+    Examples
+    --------
+    >>> import dask, pandas as pd, dask.dataframe as dd
+    >>> from toolkit.units import _paragraph_rows, _sentence_rows
+    >>> steps = {"p": frames.Step(_paragraph_rows, frames.PARAGRAPHS, {}),
+    ...          "s": frames.Step(_sentence_rows, frames.SENTENCES, {})}
+    >>> ddf = dd.from_pandas(pd.DataFrame({"id": ["a", "b"], "text": ["One. Two.", "Three."]}), npartitions=2)
+    >>> p, s = dask.compute(*map_documents_many(steps, ddf).values())
+    >>> len(p), s["text"].tolist()
+    (2, ['One.', 'Two.', 'Three.'])
+    """
+    import operator
+
+    import dask
+    import dask.dataframe as dd
+
+    _check_corpus_frame(ddf)
+    parts = [dask.delayed(_documents_many_partition)(part, steps) for part in ddf.to_delayed()]
+    return {
+        name: dd.from_delayed([dask.delayed(operator.getitem)(part, name) for part in parts],
+                              meta=step.schema.empty(), verify_meta=False)
+        for name, step in steps.items()
+    }
+
+
 def map_frames(func: Callable[..., pd.DataFrame], ddf: Any, meta: pd.DataFrame, **kwargs: Any) -> Any:
     """``ddf.map_partitions(func, meta=meta)`` for corpus frames (checks ``id``/``text``).
 

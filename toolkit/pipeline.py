@@ -61,8 +61,9 @@ def analyze(
     ----------
     x
         A text, Document, Corpus, DataFrame with ``id``/``text`` (streamed), or
-        a dask DataFrame (then each table is the lazy dask result of the
-        separate call).
+        a dask DataFrame (then each table is a lazy dask DataFrame with the
+        columns and dtypes of the separate call; computed together, e.g.
+        ``dask.compute(*out.values())``, they read each partition once).
     tables
         Names from :data:`STEPS`: ``quotes``, ``devices``, ``lexical_profile``
         (the default), ``paragraphs``, ``sentences``, ``tokens``.
@@ -109,7 +110,7 @@ def analyze(
     if distributed.is_dask(x):
         if out is not None:
             raise ParameterError("out= streams local results; with dask, write the lazy tables with to_csv/to_parquet")
-        return {name: distributed.map_documents(s.fn, x, s.schema, **s.kwargs) for name, s in steps.items()}
+        return distributed.map_documents_many(steps, x)
     if out is None:
         return frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                                         desc="+".join(names))
