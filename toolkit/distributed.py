@@ -2,8 +2,9 @@
 
 Every corpus-level call goes through :func:`toolkit.frames.per_document`. When
 its input is a ``dask.dataframe.DataFrame`` with ``id`` and ``text`` columns,
-the runner hands it to :func:`map_documents`, which returns a dask DataFrame
-built with ``map_partitions``: each partition is processed by exactly the
+the runner hands it to :func:`map_documents` (one extractor) or
+:func:`map_documents_many` (several, one task per partition), which return dask
+DataFrames built from one task per partition: each partition is processed by exactly the
 pandas code path, and the declared ``meta`` is the extractor's empty schema
 frame, so the dask result has the same columns and dtypes as the pandas one.
 
@@ -67,11 +68,6 @@ def _check_corpus_frame(ddf: Any) -> None:
         )
 
 
-def _documents_partition(pdf: pd.DataFrame, fn: frames.DocFunction, schema: frames.Schema,
-                         kwargs: dict[str, Any]) -> pd.DataFrame:
-    return frames.per_document(fn, pdf, schema, n_jobs=1, progress=False, **kwargs)
-
-
 def map_documents(fn: frames.DocFunction, ddf: Any, schema: frames.Schema, **kwargs: Any) -> Any:
     """Run a per-document extractor on every partition of a dask DataFrame.
 
@@ -101,7 +97,7 @@ def map_documents(fn: frames.DocFunction, ddf: Any, schema: frames.Schema, **kwa
     >>> map_documents(_sentence_rows, ddf, frames.SENTENCES).compute()["text"].tolist()
     ['One.', 'Two.', 'Three.']
     """
-    return map_frames(partial(_documents_partition, fn=fn, schema=schema, kwargs=kwargs), ddf, schema.empty())
+    return map_documents_many({schema.name: frames.Step(fn, schema, kwargs)}, ddf)[schema.name]
 
 
 def _documents_many_partition(pdf: pd.DataFrame, steps: dict[str, frames.Step]) -> dict[str, pd.DataFrame]:

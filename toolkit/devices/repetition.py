@@ -231,28 +231,30 @@ def chiasmus_score(
     True
     """
     la, lb = _lemma(words[a]), _lemma(words[b])
-    score = 2.0
+    score = _BASE
     for lem in (la, lb):
         if not _is_content(lem):
-            score -= 2.0
+            score -= _BASE
     if counts is None:  # lemma counts of the sentence; pass them when scoring many candidates (linear time)
         counts = Counter(_lemma(w) for w in words)
-    score -= 0.75 * (counts[la] - 2) + 0.75 * (counts[lb] - 2)
+    score -= _penalty(counts[la]) + _penalty(counts[lb])
     score -= 0.08 * (d - a)
     if words[a + 1 : b] and words[a + 1 : b] == words[c + 1 : d]:
-        score += 1.0
+        score += _SAME_GAPS
     middle = words[b + 1 : c]
     if any(w in _HINGE for w in middle):
-        score += 0.75
+        score += _HINGE_BONUS
     if len(middle) <= 3:
-        score += 0.5
+        score += _SHORT_MIDDLE
     if b - a == d - c:
-        score += 0.5
+        score += _BALANCED
     return round(score, 3)
 
 
-# the highest score chiasmus_score can give before its penalty for words repeated elsewhere in the sentence
-_CEILING = 2.0 + 1.0 + 0.75 + 0.5 + 0.5
+# the weights of chiasmus_score, and the highest score it can give before the penalty for words
+# repeated elsewhere in the sentence (the antimetabole search prunes with it, so both use these names)
+_BASE, _SAME_GAPS, _HINGE_BONUS, _SHORT_MIDDLE, _BALANCED = 2.0, 1.0, 0.75, 0.5, 0.5
+_CEILING = _BASE + _SAME_GAPS + _HINGE_BONUS + _SHORT_MIDDLE + _BALANCED
 
 
 def _penalty(count: int) -> float:
@@ -275,7 +277,8 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         counts = {x: len(p) for x, p in pos.items()}
         best: tuple[float, int, int, int, int] | None = None
         for la, pa in pos.items():
-            if len(pa) < 2 or not _is_content(la) or _CEILING - _penalty(counts[la]) < MIN_CHIASMUS_SCORE:
+            room = _CEILING - _penalty(counts[la])  # the best score any pair with this A can still reach
+            if len(pa) < 2 or not _is_content(la) or room < MIN_CHIASMUS_SCORE:
                 continue  # a word this frequent in the sentence cannot reach the reporting score (exact pruning)
             for k, ia in enumerate(pa):
                 # positions are sorted: stop at the first idd beyond 30 words (linear time on huge sentences)
@@ -284,8 +287,7 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
                         continue
                     for ib in range(ia + 1, idd - 1):
                         lb = lem[ib]
-                        if lb == la or not _is_content(lb) or \
-                                _CEILING - _penalty(counts[la]) - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
+                        if lb == la or not _is_content(lb) or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
                             continue
                         pb = pos[lb]
                         for ic in pb[bisect_right(pb, ib) : bisect_left(pb, idd)]:
