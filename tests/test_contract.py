@@ -113,6 +113,7 @@ _ALL = [
     Extractor("collocations", per_document=False),
     Extractor("kwic", kwargs={"pattern": "said"}, copies=(("start", "end", "match"),)),
     Extractor("dispersion", kwargs={"terms": ["Russia", "said"]}, per_document=False),
+    Extractor("term_positions", kwargs={"terms": ["Russia", "air strikes"]}, copies=(("start", "end", "match"),)),
 ]
 EXTRACTORS = [e for e in _ALL if hasattr(tk, e.name)]
 PER_DOCUMENT = [e for e in EXTRACTORS if e.per_document]
@@ -179,6 +180,25 @@ def test_registry_covers_every_exported_extractor():
         if n not in known and n not in not_extractors and n[0].islower() and callable(getattr(tk, n, None))
     ]
     assert not missing, f"add these verbs to EXTRACTORS in tests/test_contract.py: {missing}"
+
+
+@pytest.mark.parametrize("name", [e.name for e in EXTRACTORS] + ["analyze"])
+def test_every_corpus_function_takes_the_same_explicit_runner_keywords(name: str) -> None:
+    """n_jobs, progress and batch_size are named keyword-only parameters everywhere, never hidden in **kwargs."""
+    params = inspect.signature(getattr(tk, name)).parameters
+    assert not [p for p in params.values() if p.kind is p.VAR_KEYWORD], f"tk.{name} hides keywords in **kwargs"
+    for keyword, default in (("n_jobs", 1), ("progress", None), ("batch_size", 16)):
+        assert keyword in params, f"tk.{name} has no {keyword}="
+        assert params[keyword].kind is inspect.Parameter.KEYWORD_ONLY
+        assert params[keyword].default == default
+
+
+@pytest.mark.parametrize("bad", [{"n_jobs": 0}, {"batch_size": 0}, {"progress": "yes"}])
+@pytest.mark.parametrize("name", ["sentences", "devices", "kwic", "dispersion", "duplicates", "frequencies"])
+def test_runner_keywords_are_checked_the_same_way_everywhere(name: str, bad: dict[str, Any]) -> None:
+    ext = next(e for e in EXTRACTORS if e.name == name)
+    with pytest.raises(tk.ParameterError, match=next(iter(bad))):
+        getattr(tk, name)("Russia said no.", **ext.kwargs, **bad)
 
 
 # --------------------------------------------------------------------------- input types
@@ -368,3 +388,18 @@ def test_documents_sharing_an_id_stay_apart(ext, docs):
     pd.testing.assert_frame_equal(got, expected)
     if ext.takes_n_jobs and "batch_size" in _passes(ext):
         pd.testing.assert_frame_equal(ext(twins, n_jobs=2, batch_size=1), expected)
+
+
+def test_tables_are_recognised_by_their_extractor_not_by_a_column(docs) -> None:
+    """A corpus with a ``kind`` metadata column is a corpus, not a quotes table (it raised KeyError: 'duplicate')."""
+    seed = docs[0]
+    corpus = pd.DataFrame({"id": ["seed"], "text": [seed.text], "kind": ["wire story"]})
+    expected = tk.speakers(seed)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(tk.speakers(corpus), expected)
+    # a quotes table keeps working, also after a CSV round trip (attrs lost, every quotes column kept)
+    table = tk.quotes(seed)
+    pd.testing.assert_frame_equal(tk.speakers(table), expected)
+    # another extractor's table is refused with a clear error
+    with pytest.raises(tk.ParameterError, match="tk.devices table"):
+        tk.speakers(tk.devices(seed))

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import toolkit as tk
-from toolkit import distributed, frames
+from toolkit import distributed, runner, streaming
 
 dd = pytest.importorskip("dask.dataframe")
 pytest.importorskip("distributed")
@@ -111,10 +111,10 @@ def test_duplicates_across_partitions_is_refused(sample: pd.DataFrame) -> None:
 
 
 def test_reduce_documents_combines_partitions(client, sample: pd.DataFrame) -> None:
-    local = distributed.reduce_documents(word_counts, sample, keys=["word"], finalize=rates, meta=RATES_META)
-    two = distributed.reduce_documents(word_counts, sample, keys=["word"], finalize=rates, meta=RATES_META,
+    local = runner.reduce_documents(word_counts, sample, keys=["word"], finalize=rates, meta=RATES_META)
+    two = runner.reduce_documents(word_counts, sample, keys=["word"], finalize=rates, meta=RATES_META,
                                        n_jobs=2, batch_size=3)
-    lazy = distributed.reduce_documents(word_counts, dd.from_pandas(sample, npartitions=6), keys=["word"],
+    lazy = runner.reduce_documents(word_counts, dd.from_pandas(sample, npartitions=6), keys=["word"],
                                         finalize=rates, meta=RATES_META, split_every=2)
     assert lazy.npartitions == 1
     pd.testing.assert_frame_equal(two, local)
@@ -139,8 +139,8 @@ def test_aggregate_over_an_extractor_table(client, sample: pd.DataFrame) -> None
     meta = pd.DataFrame({"duplicate": pd.Series([], dtype="bool"), "sentences": pd.Series([], dtype="int64"),
                          "share": pd.Series([], dtype="float64")})
     sents = tk.sentences(sample)
-    local = distributed.aggregate(sents, partial_counts, keys=["duplicate"], finalize=shares, meta=meta)
-    lazy = distributed.aggregate(tk.sentences(dd.from_pandas(sample, npartitions=5)), partial_counts,
+    local = runner.aggregate(sents, partial_counts, keys=["duplicate"], finalize=shares, meta=meta)
+    lazy = runner.aggregate(tk.sentences(dd.from_pandas(sample, npartitions=5)), partial_counts,
                                  keys=["duplicate"], finalize=shares, meta=meta, split_every=2)
     pd.testing.assert_frame_equal(_computed(lazy), local)
     assert local["sentences"].sum() == len(sents)
@@ -160,10 +160,10 @@ def test_combine_pair_meets_two_aggregates(client, sample: pd.DataFrame) -> None
                          "count_b": pd.Series([], dtype="int64")})
 
     def counts(x):
-        return distributed.reduce_documents(word_counts, x, keys=["word"], finalize=rates, meta=RATES_META)
+        return runner.reduce_documents(word_counts, x, keys=["word"], finalize=rates, meta=RATES_META)
 
-    local = distributed.combine_pair(compare, counts(first), counts(second), meta)
-    lazy = distributed.combine_pair(compare, counts(dd.from_pandas(first, npartitions=3)),
+    local = runner.combine_pair(compare, counts(first), counts(second), meta)
+    lazy = runner.combine_pair(compare, counts(dd.from_pandas(first, npartitions=3)),
                                     counts(dd.from_pandas(second, npartitions=2)), meta)
     pd.testing.assert_frame_equal(_computed(lazy), local)
     whole = counts(sample).set_index("word")["count"]
@@ -185,7 +185,7 @@ def test_map_batches_keeps_a_bounded_number_of_documents_in_flight(sample: pd.Da
         seen_when_called.append(len(read))
         return len(docs)
 
-    sizes = list(frames.map_batches(batch_fn, stream(), batch_size=8))
+    sizes = list(streaming.map_batches(batch_fn, stream(), batch_size=8))
     assert sum(sizes) == N_DOCS
     assert seen_when_called == [min(8 * (i + 1), N_DOCS) for i in range(len(sizes))]
 

@@ -11,7 +11,7 @@ def test_seed_doubled_lead_is_reported(seed):
     dups = tk.duplicates(seed)
     assert len(dups) == 1
     row = dups.iloc[0]
-    assert (row.paragraph, row.original_paragraph, row.match) == (1, 0, "normalized")
+    assert (row.paragraph, row.original_paragraph, row.match_type) == (1, 0, "normalized")
     assert seed.text[row.start : row.end] == row.text
     assert row.text.startswith("Russia on Tuesday urged")
 
@@ -20,7 +20,7 @@ def test_near_duplicate_with_one_word_changed():
     lead = "Russia on Tuesday urged a US-led coalition fighting against ISIL to coordinate air raids."
     text = lead + "\nSomething else entirely.\n" + lead.replace("Tuesday", "Wednesday")
     dups = tk.duplicates(text)
-    assert dups["match"].tolist() == ["near"]
+    assert dups["match_type"].tolist() == ["near"]
     assert 0.8 <= dups["similarity"].iloc[0] < 1.0
     assert tk.duplicates(text, threshold=1.0).empty
 

@@ -220,7 +220,7 @@ def test_dispersion_extremes() -> None:
 
 
 def test_dispersion_positions_for_lane_plots(seed: tk.Document) -> None:
-    pos = tk.dispersion(seed, ["Lavrov", "air strikes", "coalition"], positions=True)
+    pos = tk.term_positions(seed, ["Lavrov", "air strikes", "coalition"])
     assert list(pos.columns) == list(frames.DISPERSION_POSITIONS.columns)
     for row in pos.itertuples():
         assert seed.text[row.start : row.end] == row.match

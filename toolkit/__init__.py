@@ -9,8 +9,6 @@ historical analogies and lexical statistics as tidy pandas tables.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .corpus import Corpus, Document, load, load_corpus
 from .devices import devices
 from .duplicates import duplicates
@@ -28,9 +26,10 @@ from .kwic import kwic
 from .pipeline import analyze
 from .profile import lexical_profile
 from .quotes import quotes, speakers
-from .stats import collocations, dispersion, frequencies, keyness
+from .stats import collocations, dispersion, frequencies, keyness, term_positions
 from .text import normalize
 from .units import paragraphs, sentences, tokens
+from .version import __version__
 
 __all__ = [
     "Corpus",
@@ -61,6 +60,7 @@ __all__ = [
     "quotes",
     "sentences",
     "speakers",
+    "term_positions",
     "tokens",
 ]
 

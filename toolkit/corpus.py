@@ -180,9 +180,11 @@ class Document:
     @property
     def duplicate_of(self) -> list[int | None]:
         """For each paragraph, the index of the earlier paragraph it repeats, or None."""
-        from .duplicates import repeated_paragraphs
+        def build() -> list[int | None]:
+            matches = _text.match_paragraphs([self.text[s:e] for s, e in self.paragraphs])
+            return [None if m is None else m[0] for m in matches]
 
-        return self._cached("duplicate_of", lambda: repeated_paragraphs(self))
+        return self._cached("duplicate_of", build)
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph containing (or preceding) ``offset``; -1 before the first."""

@@ -4,27 +4,20 @@ Each extractor declares a :class:`Schema` (column names in order, dtypes) here
 and returns ``finish(rows, SCHEMA, params=...)``: the same column order and
 dtypes whatever the input (also for zero rows), rows in document order and
 then by offset, and ``DataFrame.attrs`` recording the extractor, its
-parameters and the toolkit version. :func:`per_document` is the shared runner
-that applies a per-document function to any input (text, Document, Corpus,
-DataFrame), optionally on several processes, and fills the ``paragraph`` and
-``duplicate`` columns from the document model.
+parameters and the toolkit version. Running an extractor over a corpus is
+:mod:`toolkit.runner`'s job; this module only shapes tables (and adds up count
+tables, :func:`sum_counts`), so it imports nothing else from the toolkit.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
-from itertools import islice
 from typing import Any
 
 import pandas as pd
 
-from .errors import ParameterError
+from .version import __version__
 
 Row = dict[str, Any]
 DocFunction = Callable[..., list[Row]]
@@ -52,7 +45,7 @@ class Schema:
 
 _SPAN = {"doc_id": "str", "start": "int64", "end": "int64"}
 _PYTHON_STR = pd.StringDtype("python", na_value=float("nan"))
-_DOC_SEQ = "_doc_seq"  # hidden row key: the document's position in the input (dropped by finish)
+DOC_SEQ = "_doc_seq"  # hidden row key: the document's position in the input (dropped by finish)
 
 QUOTES = Schema("quotes", {
     **_SPAN, "text": "str", "kind": "str", "speaker": "str", "speaker_mention": "str",
@@ -70,7 +63,7 @@ DEVICES = Schema("devices", {
     "duplicate": "bool",
 }, sort=("start", "end", "device"))
 DUPLICATES = Schema("duplicates", {
-    **_SPAN, "paragraph": "int64", "text": "str", "match": "str", "similarity": "float64",
+    **_SPAN, "paragraph": "int64", "text": "str", "match_type": "str", "similarity": "float64",
     "original_doc_id": "str", "original_paragraph": "int64", "original_start": "int64",
     "original_end": "int64",
 })
@@ -121,6 +114,10 @@ DISPERSION_POSITIONS = Schema("dispersion_positions", {
     "paragraph": "int64", "duplicate": "bool",
 })
 
+#: every public table schema, for :func:`extractor_of`
+SCHEMAS = (QUOTES, SPEAKERS, DEVICES, DUPLICATES, PARAGRAPHS, SENTENCES, TOKENS, LEXICAL_PROFILE, FREQUENCIES,
+           KEYNESS, COLLOCATIONS, KWIC, DISPERSION, DISPERSION_POSITIONS)
+
 
 def finish(
     rows: Iterable[Row] | pd.DataFrame,
@@ -148,8 +145,6 @@ def finish(
     >>> finish([{"doc_id": "a", "start": 3, "end": 4}], Schema("t", _SPAN)).shape
     (1, 3)
     """
-    from . import __version__
-
     rows = rows.copy() if isinstance(rows, pd.DataFrame) else list(rows)
     try:
         df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
@@ -159,7 +154,7 @@ def finish(
         out = schema.empty()
     else:
         # per_document numbers the documents, so two documents that share an id never interleave
-        seq = df.pop(_DOC_SEQ).to_numpy() if _DOC_SEQ in df.columns else None
+        seq = df.pop(DOC_SEQ).to_numpy() if DOC_SEQ in df.columns else None
         for col, _dtype in schema.columns.items():
             if col not in df.columns:
                 df[col] = None
@@ -188,221 +183,69 @@ def finish(
     return out
 
 
-# --------------------------------------------------------------------------- runner
-
-
-def _progress_enabled(progress: bool | None) -> bool:
-    if progress is not None:
-        return progress
-    if os.environ.get("CI") or os.environ.get("PYTEST_CURRENT_TEST") or os.environ.get("TOOLKIT_QUIET"):
-        return False
-    if "ipykernel" in sys.modules:
-        return True
-    return sys.stderr.isatty()
-
-
-def _with_progress(docs: Iterator[Any], enabled: bool, desc: str, total: int | None) -> Iterator[Any]:
-    if not enabled:
-        return docs
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:  # pragma: no cover - tqdm is a dependency
-        return docs
-    return iter(tqdm(docs, desc=desc, unit="doc", total=total, leave=False))
-
-
-def _mark(doc: Any, rows: list[Row], columns: dict[str, str]) -> list[Row]:
-    want_para = "paragraph" in columns
-    want_dup = "duplicate" in columns
-    for row in rows:
-        row.setdefault("doc_id", doc.id)
-        if want_para and row.get("paragraph") is None:
-            row["paragraph"] = doc.paragraph_at(row["start"])
-        if want_dup and row.get("duplicate") is None:
-            row["duplicate"] = doc.is_duplicate(row["start"])
-    return rows
-
-
 @dataclass(frozen=True)
 class Step:
-    """One per-document extractor for :func:`per_document_many`: its row function, schema and keywords."""
+    """One per-document extractor: its row function, schema and keywords.
+
+    :func:`toolkit.runner.per_document_many` runs several steps in one pass.
+
+    Examples
+    --------
+    >>> Step(len, Schema("t", _SPAN), {}).schema.name
+    't'
+    """
 
     fn: DocFunction
     schema: Schema
     kwargs: dict[str, Any]
 
 
-def _apply_steps(steps: tuple[Step, ...], docs: list[Any]) -> tuple[int, list[list[Row]]]:
-    out: list[list[Row]] = [[] for _ in steps]
-    for i, doc in enumerate(docs):
-        # every step sees the same Document, so its cached units (normalised view, sentences…) are built once
-        for step, rows in zip(steps, out, strict=True):
-            for row in _mark(doc, step.fn(doc, **step.kwargs), step.schema.columns):
-                row[_DOC_SEQ] = i  # position in the batch; per_document_many makes it global
-                rows.append(row)
-    return len(docs), out
+def extractor_of(x: Any) -> str | None:
+    """The extractor that made table ``x``: ``attrs["extractor"]``, else the schema whose columns it has.
 
-
-def _batches(it: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(it)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def map_batches(
-    batch_fn: Callable[[list[Any]], Any],
-    x: Any,
-    *,
-    n_jobs: int = 1,
-    progress: bool | None = None,
-    batch_size: int = 16,
-    desc: str = "documents",
-    order: list[str] | None = None,
-) -> Iterator[Any]:
-    """Stream the documents of ``x`` through ``batch_fn(list_of_docs)``, batch by batch, in order.
-
-    The streaming core of :func:`per_document` and
-    :func:`toolkit.distributed.count_documents`: documents are read lazily and
-    at most ``2 * n_jobs`` batches are in flight, so memory holds a bounded
-    number of documents whatever the size of the corpus. ``batch_fn`` must be
-    picklable for ``n_jobs > 1``; results come back in input order. When
-    ``order`` is given, the document ids are appended to it as they are read.
+    A table read back from CSV has lost its ``attrs``; it is still recognised
+    when it has every column of one schema (the widest such schema wins). A
+    corpus frame (``id``, ``text`` and metadata such as a ``kind`` column)
+    gives ``None``.
 
     Examples
     --------
-    >>> list(map_batches(len, ["a", "b", "c"], batch_size=2))
-    [2, 1]
+    >>> extractor_of(SPEAKERS.empty()), extractor_of(pd.DataFrame({"id": ["a"], "text": ["b"], "kind": ["x"]}))
+    ('speakers', None)
     """
-    from .corpus import Corpus, Document, as_documents
-
-    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
-        raise ParameterError(f"n_jobs={n_jobs!r} must be a positive int or -1 (all cores)")
-    if not isinstance(batch_size, int) or batch_size < 1:
-        raise ParameterError(f"batch_size={batch_size!r} must be a positive int")
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    total = x._length if isinstance(x, Corpus) else None
-    single = isinstance(x, (str, Document))  # one document: no progress bar
-    docs = _with_progress(as_documents(x), _progress_enabled(progress) and not single, desc, total)
-    if order is not None:
-        docs = _tracked(docs, order)
-    if n_jobs == 1:
-        for batch in _batches(docs, batch_size):
-            yield batch_fn(batch)
-        return
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        pending: deque[Future[Any]] = deque()
-        for batch in _batches(docs, batch_size):
-            pending.append(pool.submit(batch_fn, batch))
-            if len(pending) >= 2 * n_jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    attrs = getattr(x, "attrs", None) or {}
+    if isinstance(attrs.get("extractor"), str):
+        return attrs["extractor"]
+    columns = set(getattr(x, "columns", ()))
+    fits = [s for s in SCHEMAS if set(s.columns) <= columns]
+    return max(fits, key=lambda s: len(s.columns)).name if fits else None
 
 
-def _tracked(docs: Iterable[Any], order: list[str]) -> Iterator[Any]:
-    for doc in docs:
-        order.append(doc.id)
-        yield doc
+# --------------------------------------------------------------------------- count tables
 
 
-def per_document(
-    fn: DocFunction,
-    x: Any,
-    schema: Schema,
-    *,
-    n_jobs: int = 1,
-    progress: bool | None = None,
-    batch_size: int = 16,
-    **kwargs: Any,
-) -> pd.DataFrame:
-    """Apply ``fn(doc, **kwargs) -> list[dict]`` to every document of ``x``.
+def sum_counts(parts: pd.DataFrame | Iterable[pd.DataFrame], keys: Sequence[str]) -> pd.DataFrame:
+    """Add up partial count tables: one row per key, every other column summed.
 
-    Parameters
-    ----------
-    fn
-        A module-level function (picklable, for ``n_jobs > 1``).
-    x
-        Anything :func:`toolkit.corpus.as_documents` accepts, or a
-        ``dask.dataframe.DataFrame`` with ``id``/``text`` columns: then the
-        result is a lazy dask DataFrame with the schema's columns and dtypes
-        (see :mod:`toolkit.distributed`; ``n_jobs``/``progress`` are the cluster's).
-    schema
-        The result's schema; ``paragraph`` and ``duplicate`` are filled from
-        the document when ``fn`` leaves them out.
-    n_jobs
-        Worker processes; ``1`` runs in this process, ``-1`` uses every core.
-        Results are identical whatever the number of processes.
-    progress
-        Show a progress bar; by default only in notebooks and terminals, never
-        under CI or pytest.
-    batch_size
-        Documents sent to a worker at a time.
+    Keys keep the order of their first appearance, so adding partitions in
+    order gives the same table as counting everything at once. Missing keys
+    (``None``) are a group of their own.
 
     Examples
     --------
-    >>> def f(doc):
-    ...     return [{"start": 0, "end": len(doc.text)}]
-    >>> per_document(f, "Hello.", Schema("t", _SPAN)).values.tolist()
-    [['doc', 0, 6]]
+    >>> import pandas as pd
+    >>> sum_counts(pd.DataFrame({"k": ["x", "y", "x"], "n": [1, 2, 3]}), ["k"])["n"].tolist()
+    [4, 2]
     """
-    from . import distributed
-
-    if distributed.is_dask(x):  # a dask DataFrame in, a lazy dask DataFrame out (same columns and dtypes)
-        return distributed.map_documents(fn, x, schema, **kwargs)
-    step = Step(fn, schema, kwargs)
-    return per_document_many({schema.name: step}, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
-                             desc=schema.name)[schema.name]
+    frame = parts if isinstance(parts, pd.DataFrame) else _concat(list(parts))
+    keys = list(keys)
+    if frame.empty or not keys:
+        return frame.reset_index(drop=True)
+    return frame.groupby(keys, sort=False, dropna=False, observed=True).sum().reset_index()
 
 
-def per_document_many(
-    steps: dict[str, Step],
-    x: Any,
-    *,
-    n_jobs: int = 1,
-    progress: bool | None = None,
-    batch_size: int = 16,
-    desc: str = "documents",
-    sink: Callable[[str, pd.DataFrame], None] | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Several per-document extractors in one pass over ``x``: one table per step.
-
-    Each document is read once and every step runs on the same
-    :class:`~toolkit.corpus.Document`, so the document model (normalised view,
-    paragraphs, sentences, duplicate paragraphs) is built once for all of
-    them. Each table equals what :func:`per_document` gives for that step
-    alone. Parameters as in :func:`per_document`; with ``sink``, each batch's
-    finished rows go to ``sink(name, frame)`` as soon as they are ready (in
-    order: the pieces concatenated are the whole table) and nothing is kept,
-    so memory stays flat whatever the corpus size; the tables returned are
-    then empty.
-
-    Examples
-    --------
-    >>> def whole(doc):
-    ...     return [{"start": 0, "end": len(doc.text)}]
-    >>> def first(doc):
-    ...     return [{"start": 0, "end": 1}]
-    >>> out = per_document_many({"a": Step(whole, Schema("a", _SPAN), {}), "b": Step(first, Schema("b", _SPAN), {})},
-    ...                         ["Hello.", "Hi."])
-    >>> out["a"]["end"].tolist(), out["b"]["end"].tolist()
-    ([6, 3], [1, 1])
-    """
-    names = list(steps)
-    order: list[str] = []
-    tables: list[list[Row]] = [[] for _ in names]
-    batch_fn = partial(_apply_steps, tuple(steps[n] for n in names))
-    offset = 0
-    for n_docs, parts in map_batches(batch_fn, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
-                                     desc=desc, order=order):
-        for name, rows, part in zip(names, tables, parts, strict=True):
-            for row in part:
-                row[_DOC_SEQ] += offset
-            if sink is not None:
-                # rows are sorted within a document and batches arrive in document order
-                sink(name, finish(part, steps[name].schema, params=steps[name].kwargs))
-            else:
-                rows.extend(part)
-        offset += n_docs
-    return {n: finish(rows, steps[n].schema, params=steps[n].kwargs, doc_order=order)
-            for n, rows in zip(names, tables, strict=True)}
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    non_empty = [p for p in parts if not p.empty]
+    if not non_empty:
+        return parts[0].iloc[:0] if parts else pd.DataFrame()
+    return non_empty[0] if len(non_empty) == 1 else pd.concat(non_empty, ignore_index=True)

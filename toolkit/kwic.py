@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import frames
+from . import frames, runner
 from .corpus import Document
 from .errors import ParameterError
 from .text import TOKEN_PATTERN, is_word
@@ -89,6 +89,7 @@ def kwic(
     ignore_case: bool = True,
     n_jobs: int = 1,
     progress: bool | None = None,
+    batch_size: int = 16,
 ) -> pd.DataFrame:
     """Keyword in context: one row per match, with left and right context.
 
@@ -108,8 +109,8 @@ def kwic(
         Treat ``pattern`` as a regular expression.
     ignore_case
         Case-insensitive matching (default).
-    n_jobs, progress
-        As in :func:`toolkit.frames.per_document`.
+    n_jobs, progress, batch_size
+        The runner keywords (:mod:`toolkit.runner`).
 
     Returns
     -------
@@ -142,7 +143,7 @@ def kwic(
             raise ParameterError(f"pattern={pattern!r} is not a valid regular expression: {exc}") from None
     else:
         _compile_words(pattern)
-    return frames.per_document(
-        _kwic_rows, x, frames.KWIC, n_jobs=n_jobs, progress=progress,
+    return runner.per_document(
+        _kwic_rows, x, frames.KWIC, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
         pattern=pattern, regex=regex, window=window, ignore_case=ignore_case,
     )

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import distributed, frames, units
+from . import distributed, frames, runner, units
 from .devices import device_step
 from .errors import ParameterError
 from .profile import profile_step
@@ -71,7 +71,7 @@ def analyze(
         Per-table options of the separate call, e.g.
         ``{"devices": {"kinds": ["historical_analogy"]}, "lexical_profile": {"window": 100}}``.
     n_jobs, progress, batch_size
-        As in :func:`toolkit.frames.per_document`.
+        The runner keywords (:mod:`toolkit.runner`).
     out
         A folder: the tables are streamed to ``<out>/<table>.csv`` batch by
         batch (UTF-8, ``\n`` line ends; the same bytes as writing the finished
@@ -107,12 +107,10 @@ def analyze(
     if stray:
         raise ParameterError(f"options given for tables not requested: {', '.join(stray)}")
     steps = {name: STEPS[name](**dict(options.get(name, {}))) for name in names}
-    if distributed.is_dask(x):
-        if out is not None:
-            raise ParameterError("out= streams local results; with dask, write the lazy tables with to_csv/to_parquet")
-        return distributed.map_documents_many(steps, x)
+    if out is not None and distributed.is_dask(x):
+        raise ParameterError("out= streams local results; with dask, write the lazy tables with to_csv/to_parquet")
     if out is None:
-        return frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+        return runner.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                                         desc="+".join(names))
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
@@ -126,7 +124,7 @@ def analyze(
         with path.open("a", encoding="utf-8", errors="replace", newline="") as fh:
             frame.to_csv(fh, index=False, header=header, lineterminator="\n")
 
-    frames.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+    runner.per_document_many(steps, x, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                              desc="+".join(names), sink=append)
     for name, path in paths.items():  # an input with no documents still gets each table's header
         if not path.exists():

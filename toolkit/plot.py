@@ -38,6 +38,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from . import frames
 from .errors import ParameterError
 
 #: Okabe & Ito (2008) colours; black last.
@@ -302,10 +303,15 @@ def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", unknown: boo
     >>> [t.get_text() for t in speakers(s).get_yticklabels()]
     ['A', 'B']
     """
-    _need(table, ["speaker"], "speakers")
+    made_by = frames.extractor_of(table)
+    if made_by is None:  # a hand-made table: a speakers table has a quotes count, a quotes table the by column
+        _need(table, ["speaker"], "speakers")
+        made_by = "speakers" if "quotes" in table.columns and by not in table.columns else "quotes"
+    if made_by not in ("quotes", "speakers"):
+        raise ParameterError(f"speakers() needs a tk.quotes or tk.speakers table, not a tk.{made_by} table")
     if not unknown:
         table = table[table["speaker"].notna()]
-    if "quotes" in table.columns and by not in table.columns:
+    if made_by == "speakers":
         counts = table.assign(speaker=[_label(s, "(no speaker)") for s in table["speaker"]])
         counts = counts.groupby("speaker", sort=False)["quotes"].sum().to_frame("quotes")
     else:
@@ -479,7 +485,7 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
     Parameters
     ----------
     table
-        ``tk.dispersion`` (or ``tk.kwic``) output: a term column and a
+        ``tk.term_positions`` (or ``tk.kwic``) output: a term column and a
         position (``relative_position`` in 0–1, or ``start`` offsets).
     lanes
         Column naming the lanes; by default the term column, or ``doc_id``

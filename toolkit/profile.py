@@ -39,7 +39,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import frames
+from . import frames, langdata, runner
 from .corpus import Document
 from .errors import ParameterError
 from .text import TOKEN_PATTERN, is_word
@@ -626,8 +626,6 @@ def _profile_rows(doc: Document, *, engine: str, window: int, threshold: float, 
     codes = _codes(lower)
     types = int(codes.max()) + 1 if n else 0
     if engine == "textstat":
-        from . import langdata
-
         langdata.ensure()
         scores = _textstat_scores(doc.text)
     else:
@@ -677,7 +675,7 @@ def lexical_profile(
     sample
         HD-D sample size (McCarthy & Jarvis: 42; NaN for shorter texts).
     n_jobs, progress, batch_size
-        As in :func:`toolkit.frames.per_document`.
+        The runner keywords (:mod:`toolkit.runner`).
 
     Returns
     -------
@@ -709,7 +707,7 @@ def lexical_profile(
     81.59
     """
     step = profile_step(engine=engine, window=window, threshold=threshold, sample=sample)
-    return frames.per_document(step.fn, x, step.schema, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+    return runner.per_document(step.fn, x, step.schema, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                                **step.kwargs)
 
 

@@ -53,8 +53,9 @@ from typing import Any
 
 import pandas as pd
 
-from . import frames, lexicons
+from . import frames, lexicons, runner
 from .corpus import Document
+from .errors import ParameterError
 from .text import TOKEN_PATTERN
 
 Span = tuple[int, int]
@@ -1688,7 +1689,7 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size:
     >>> q[["text", "speaker", "attribution"]].values.tolist()
     [['It was a mistake', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same', 'Sergei Lavrov', 'pronoun']]
     """
-    return frames.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
+    return runner.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
 
 
 def quote_rows(doc: Document) -> list[dict[str, Any]]:
@@ -1707,7 +1708,8 @@ def quote_rows(doc: Document) -> list[dict[str, Any]]:
 
 
 def speakers(
-    x: Any, *, n_jobs: int = 1, progress: bool | None = None, kinds: Iterable[str] = ("direct", "partial", "indirect"),
+    x: Any, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), n_jobs: int = 1,
+    progress: bool | None = None, batch_size: int = 16,
 ) -> pd.DataFrame:
     """Who is quoted, how often and at what length: one row per speaker.
 
@@ -1715,7 +1717,7 @@ def speakers(
     ----------
     x
         Anything :func:`quotes` accepts, or a table :func:`quotes` returned.
-    n_jobs, progress
+    n_jobs, progress, batch_size
         As in :func:`quotes`.
     kinds
         Which quote kinds count (scare quotes have no speaker).
@@ -1733,13 +1735,15 @@ def speakers(
     >>> speakers('"We will win," Sergei Lavrov said. "Never," he said.').values.tolist()
     [['Sergei Lavrov', 2, 4, 1.0]]
     """
-    from . import distributed
 
-    is_table = (isinstance(x, pd.DataFrame) or distributed.is_dask(x)) and "kind" in x.columns
-    table = x if is_table else quotes(x, n_jobs=n_jobs, progress=progress)
+    made_by = frames.extractor_of(x) if isinstance(x, pd.DataFrame) or hasattr(x, "npartitions") else None
+    if made_by not in (None, "quotes"):
+        raise ParameterError(f"speakers() takes a text, a corpus or a tk.quotes table, not a tk.{made_by} table")
+    is_table = made_by == "quotes"
+    table = x if is_table else quotes(x, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
     wanted = sorted(set(kinds))
     # per piece (the whole table, or each dask partition): quotes and words per speaker, added up, shares once
-    return distributed.aggregate(table, _speaker_counts, keys=["speaker"], meta=frames.SPEAKERS.empty(),
+    return runner.aggregate(table, _speaker_counts, keys=["speaker"], meta=frames.SPEAKERS.empty(),
                                  finalize=partial(_speaker_shares, kinds=wanted), kinds=wanted)
 
 

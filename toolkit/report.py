@@ -17,14 +17,18 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from matplotlib.figure import Figure
 
+from . import plot
 from .corpus import Corpus, load_corpus
 from .devices import devices
 from .duplicates import duplicates
 from .errors import ParameterError
+from .highlight import highlight
 from .pipeline import STEPS, analyze
 from .profile import lexical_profile
 from .quotes import quotes, speakers
+from .stats import keyness
 from .units import paragraphs, sentences
 
 Extractor = Callable[..., pd.DataFrame]
@@ -125,10 +129,6 @@ def _figures(
     results: dict[str, pd.DataFrame], corpus: Corpus, origin: dict[str, str], inputs: Sequence[str], folder: Path,
 ) -> tuple[list[Path], list[str]]:
     """Draw every figure the tables allow; return the files and a note per figure left out."""
-    from matplotlib.figure import Figure
-
-    from . import plot
-
     written: list[Path] = []
     notes: list[str] = []
 
@@ -175,7 +175,6 @@ def _figures(
         draw("readability", grouped, plot.readability, by="input", measure="flesch_reading_ease")
         draw("diversity", grouped, plot.diversity, by="input", measure="mattr")
     if len(inputs) >= 2:
-        from .stats import keyness
 
         first = Path(inputs[0]).name
         target = [d for d in corpus if origin.get(d.id) == first]
@@ -200,7 +199,6 @@ def _page_name(i: int, doc_id: str) -> str:
 
 def _pages(corpus: Corpus, results: dict[str, pd.DataFrame], folder: Path, limit: int) -> list[Path]:
     """One highlighted page per document (up to ``limit``) and an index of them."""
-    from .highlight import highlight
 
     folder.mkdir(parents=True, exist_ok=True)
     empty = pd.DataFrame(columns=["doc_id", "start", "end"])

@@ -33,9 +33,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from . import frames, lexicons
+from . import frames, lexicons, runner
 from . import profile as _profile
-from .corpus import Document, as_documents
+from .corpus import Document
 from .errors import ParameterError
 from .text import TOKEN_PATTERN, is_word
 
@@ -201,13 +201,12 @@ def _as_counts(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _counts(x: Any, *, n: int, lower: bool, stops: frozenset[str], by: str | None, n_jobs: int,
-            progress: bool | None, finalize: Any = _as_counts, meta: pd.DataFrame | None = None) -> Any:
+            progress: bool | None, batch_size: int, finalize: Any = _as_counts,
+            meta: pd.DataFrame | None = None) -> Any:
     """Stream ``x`` and add up term counts per group (dask in, dask out)."""
-    from . import distributed
-
-    return distributed.reduce_documents(
+    return runner.reduce_documents(
         _count_rows, x, keys=["group", "term"], finalize=finalize,
-        meta=COUNTS.empty() if meta is None else meta, n_jobs=n_jobs, progress=progress,
+        meta=COUNTS.empty() if meta is None else meta, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
         n=n, lower=lower, stops=stops, by=by,
     )
 
@@ -240,6 +239,7 @@ def frequencies(
     min_freq: int = 1,
     n_jobs: int = 1,
     progress: bool | None = None,
+    batch_size: int = 16,
 ) -> pd.DataFrame | Any:
     """Term frequencies, per million and document frequencies, by group.
 
@@ -260,9 +260,9 @@ def frequencies(
         Drop exactly these stop-word classes instead (see :func:`stop_classes`).
     min_freq
         Keep terms occurring at least this often in their group.
-    n_jobs, progress
-        As in :func:`toolkit.frames.per_document`. Documents are streamed and
-        only counts are kept (:func:`toolkit.distributed.reduce_documents`);
+    n_jobs, progress, batch_size
+        The runner keywords (:mod:`toolkit.runner`). Documents are streamed and
+        only counts are kept (:func:`toolkit.runner.reduce_documents`);
         a dask DataFrame of ``id``/``text`` gives a one-partition dask result.
 
     Returns
@@ -289,7 +289,7 @@ def frequencies(
         "stopwords_version": lexicons.version("stopwords"),
     }
     return _counts(x, n=n, lower=lower, stops=stops, by=by, n_jobs=n_jobs, progress=progress,
-                   finalize=partial(_frequency_table, min_freq=min_freq, params=params),
+                   batch_size=batch_size, finalize=partial(_frequency_table, min_freq=min_freq, params=params),
                    meta=frames.FREQUENCIES.empty())
 
 
@@ -358,6 +358,7 @@ def keyness(
     min_freq: int = 3,
     n_jobs: int = 1,
     progress: bool | None = None,
+    batch_size: int = 16,
 ) -> pd.DataFrame | Any:
     """Key terms of ``target`` against ``reference``: G², p-value and Log Ratio.
 
@@ -371,7 +372,7 @@ def keyness(
     min_freq
         Keep terms whose frequency in target and reference together is at
         least this (default 3).
-    n_jobs, progress
+    n_jobs, progress, batch_size
         As in :func:`frequencies`; with dask DataFrames the two corpora are
         counted where they live and compared once (a one-partition dask result).
 
@@ -401,16 +402,15 @@ def keyness(
     """
     _check_n(n)
     _check_min_freq(min_freq)
-    from . import distributed
-
     stops = _stops(filter_stops, stop_classes)
     params = {
         "n": n, "lower": lower, "filter_stops": filter_stops, "min_freq": min_freq,
         "stop_classes": None if stop_classes is None else list(stop_classes),
         "stopwords_version": lexicons.version("stopwords"),
     }
-    kw = {"n": n, "lower": lower, "stops": stops, "by": None, "n_jobs": n_jobs, "progress": progress}
-    return distributed.combine_pair(
+    kw = {"n": n, "lower": lower, "stops": stops, "by": None, "n_jobs": n_jobs, "progress": progress,
+          "batch_size": batch_size}
+    return runner.combine_pair(
         partial(_keyness_table, min_freq=min_freq, params=params),
         _counts(target, **kw), _counts(reference, **kw), frames.KEYNESS.empty(),
     )
@@ -461,6 +461,7 @@ def collocations(
     stop_classes: Sequence[str] | None = None,
     n_jobs: int = 1,
     progress: bool | None = None,
+    batch_size: int = 16,
 ) -> pd.DataFrame | Any:
     """Word pairs that occur together more often than chance (NLTK's measures).
 
@@ -485,7 +486,7 @@ def collocations(
         As in :func:`frequencies`; stop-word pairs are removed after counting
         (NLTK's ``apply_word_filter``), so word frequencies stay those of the
         whole text.
-    n_jobs, progress
+    n_jobs, progress, batch_size
         As in :func:`frequencies` (counts are streamed and added up; dask in,
         dask out).
 
@@ -507,8 +508,6 @@ def collocations(
     >>> collocations(text, min_freq=2)["term"].tolist()[0]
     'security council'
     """
-    from . import distributed
-
     if measure not in MEASURES:
         raise ParameterError.choice("measure", measure, MEASURES)
     if not isinstance(window, int) or isinstance(window, bool) or window < 2:
@@ -517,11 +516,12 @@ def collocations(
     stops = _stops(filter_stops, stop_classes)
     params = {"measure": measure, "window": window, "min_freq": min_freq, "lower": lower,
               "filter_stops": filter_stops, "stop_classes": None if stop_classes is None else list(stop_classes)}
-    return distributed.reduce_documents(
+    return runner.reduce_documents(
         _pair_rows, x, keys=["w1", "w2"],
         finalize=partial(_collocation_table, measure=measure, window=window, min_freq=min_freq, stops=stops,
                          params=params),
-        meta=frames.COLLOCATIONS.empty(), n_jobs=n_jobs, progress=progress, window=window, lower=lower,
+        meta=frames.COLLOCATIONS.empty(), n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+        window=window, lower=lower,
     )
 
 
@@ -617,12 +617,26 @@ def _position_rows(doc: Document, *, terms: list[tuple[str, tuple[str, ...]]]) -
     return rows
 
 
+def _dispersion_rows(doc: Document, *, terms: list[tuple[str, tuple[str, ...]]]) -> list[frames.Row]:
+    words = doc_words(doc)
+    rows: list[frames.Row] = [{"term": None, "word_index": -1, "doc_words": len(words)}]
+    for term, pattern in terms:
+        rows.extend({"term": term, "word_index": i, "doc_words": len(words)} for i in _find(words, pattern))
+    return rows
+
+
+_HITS = frames.Schema("dispersion_hits", {"doc_id": "str", "term": "str", "word_index": "int64",
+                                          "doc_words": "int64"}, sort=())
+
+
 def dispersion(
     x: Any,
     terms: str | Iterable[str],
     *,
     parts: int | None = None,
-    positions: bool = False,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    batch_size: int = 16,
 ) -> pd.DataFrame:
     """How evenly terms spread over documents or equal parts (Gries' DP, Juilland's D).
 
@@ -637,12 +651,10 @@ def dispersion(
         ``None`` (default): the parts are the documents (sizes in words;
         documents without words are left out). An int ``k``: the words of
         all documents, in order, are cut into ``k`` parts of equal size.
-    positions
-        ``False`` (default): one row per term with its dispersion.
-        ``True``: instead, one row per occurrence, for lane (dispersion)
-        plots: ``doc_id, start, end, term, match, word_index`` (0-based index
-        among the document's words), ``doc_words``, ``position``
-        (``word_index / doc_words``, in [0, 1)), ``paragraph, duplicate``.
+    n_jobs, progress, batch_size
+        The runner keywords (:mod:`toolkit.runner`). A dask corpus frame is
+        counted where it lives; the small table of occurrences is then
+        computed and the result is a pandas table (one row per term).
 
     Returns
     -------
@@ -656,6 +668,7 @@ def dispersion(
         ``1 - (sd / mean) / sqrt(parts - 1)`` over the term's relative
         frequency in each part, population sd; 1 = even). DP and D are NaN
         for a term that never occurs; D is NaN with fewer than two parts.
+        One row per occurrence instead: :func:`term_positions`.
 
     References
     ----------
@@ -670,41 +683,75 @@ def dispersion(
     [['war', 2, 2], ['peace', 2, 2]]
     """
     parsed = _parse_terms(terms)
-    if positions:
-        return frames.per_document(_position_rows, x, frames.DISPERSION_POSITIONS, terms=parsed)
     if parts is not None and (not isinstance(parts, int) or isinstance(parts, bool) or parts < 1):
         raise ParameterError(f"parts={parts!r} must be None (documents) or a positive int")
-    sizes: list[int] = []
-    hits: dict[str, list[int]] = {t: [] for t, _ in parsed}  # global word index of each occurrence
-    doc_of: dict[str, list[int]] = {t: [] for t, _ in parsed}
-    offset = 0
-    for doc in as_documents(x):
-        words = doc_words(doc)
-        if not words:
-            continue
-        for term, pattern in parsed:
-            found = _find(words, pattern)
-            hits[term].extend(offset + i for i in found)
-            doc_of[term].extend([len(sizes)] * len(found))
-        sizes.append(len(words))
-        offset += len(words)
-    total = offset
+    hits = runner.per_document(_dispersion_rows, x, _HITS, n_jobs=n_jobs, progress=progress,
+                               batch_size=batch_size, terms=parsed)
+    if hasattr(hits, "compute"):  # dask: the occurrences of a few terms are small
+        hits = hits.compute().reset_index(drop=True)
+    size_rows = hits["term"].isna().to_numpy()
+    doc_sizes = hits.loc[size_rows, "doc_words"].to_numpy()
+    # documents without words are no part; the others, in input order, give global word offsets
+    doc_seq = np.cumsum(size_rows) - 1
+    part_of_doc = np.cumsum(doc_sizes > 0) - 1
+    offsets = np.concatenate([[0], np.cumsum(doc_sizes)])
+    sizes = doc_sizes[doc_sizes > 0]
+    total = int(sizes.sum())
     if parts is None:
-        part_sizes = np.asarray(sizes, dtype=np.float64)
+        part_sizes = sizes.astype(np.float64)
     else:
         bounds = [total * j // parts for j in range(parts + 1)]
         part_sizes = np.diff(np.asarray(bounds, dtype=np.float64))
     rows = []
+    k = len(part_sizes)
     for term, _ in parsed:
-        k = len(part_sizes)
+        mask = (hits["term"] == term).to_numpy(dtype=bool, na_value=False)
+        seq = doc_seq[mask]
         if parts is None:
-            idx = np.asarray(doc_of[term], dtype=np.int64)
+            idx = part_of_doc[seq]
         else:
-            idx = np.asarray([bisect_right(bounds, g) - 1 for g in hits[term]], dtype=np.int64)
+            glob = offsets[seq] + hits.loc[mask, "word_index"].to_numpy()
+            idx = np.asarray([bisect_right(bounds, g) - 1 for g in glob], dtype=np.int64)
         f = np.bincount(idx, minlength=k).astype(np.float64) if k else np.zeros(0)
         rows.append({"term": term, "freq": int(f.sum()), "parts": k, "range": int((f > 0).sum()),
                      **_dispersion_measures(f, part_sizes)})
     return frames.finish(rows, frames.DISPERSION, params={"parts": parts, "words": total})
+
+
+def term_positions(
+    x: Any,
+    terms: str | Iterable[str],
+    *,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    batch_size: int = 16,
+) -> pd.DataFrame:
+    """One row per occurrence of each term, with its relative position in the document (for lane plots).
+
+    Parameters
+    ----------
+    x
+        A string, Document, Corpus or DataFrame with ``id``/``text`` (or a dask corpus frame).
+    terms
+        As in :func:`dispersion`: words or phrases matched case-insensitively
+        against consecutive words.
+    n_jobs, progress, batch_size
+        The runner keywords (:mod:`toolkit.runner`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, start, end, term, match`` (the matched original text),
+        ``word_index`` (0-based among the document's words), ``doc_words``,
+        ``position`` (``word_index / doc_words``, in [0, 1)), ``paragraph, duplicate``.
+
+    Examples
+    --------
+    >>> term_positions("War is war. Peace is peace.", "war")[["match", "word_index", "position"]].values.tolist()
+    [['War', 0, 0.0], ['war', 2, 0.3333333333333333]]
+    """
+    return runner.per_document(_position_rows, x, frames.DISPERSION_POSITIONS, n_jobs=n_jobs, progress=progress,
+                               batch_size=batch_size, terms=_parse_terms(terms))
 
 
 def _dispersion_measures(f: np.ndarray, sizes: np.ndarray) -> dict[str, float]:

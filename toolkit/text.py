@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -268,3 +269,81 @@ def index_of(spans: list[Span], offset: int) -> int:
     """
     starts = [s for s, _ in spans]
     return bisect_right(starts, offset) - 1
+
+
+# --------------------------------------------------------------------------- repeated paragraphs
+
+MIN_WORDS = 5
+THRESHOLD = 0.8
+_MAX_POSTINGS = 20
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def paragraph_key(text: str) -> str:
+    """The comparison key of a paragraph: normalised, lower-cased words.
+
+    Examples
+    --------
+    >>> paragraph_key("\u2018Jihadists\u2019 could go \u201cvery far\u201d.")
+    'jihadists could go very far'
+    """
+    return _NON_WORD.sub(" ", normalize(text).text.lower()).strip()
+
+
+def _anchors(words: list[str]) -> set[str]:
+    """Three word 3-grams (first, middle, last): any two paragraphs that differ
+    in at most two words still share one, so they become candidates."""
+    n = len(words)
+    mid = max(0, n // 2 - 1)
+    return {" ".join(words[i : i + 3]) for i in (0, mid, max(0, n - 3))}
+
+
+def match_paragraphs(texts: list[str], threshold: float = THRESHOLD) -> list[tuple[int, str, float] | None]:
+    """For each paragraph text: (index of the earlier one it repeats, match type, similarity) or None.
+
+    Exact repeats first, then repeats after :func:`normalize` and lower-casing,
+    then (``threshold < 1``) near repeats: Jaccard similarity of the word sets
+    at least ``threshold`` between paragraphs sharing an anchor 3-gram.
+    Paragraphs under :data:`MIN_WORDS` words never match.
+
+    Examples
+    --------
+    >>> match_paragraphs(["A lead with five words here.", "Body.", "A lead with five words here."])
+    [None, None, (0, 'exact', 1.0)]
+    """
+    keys = [paragraph_key(t) for t in texts]
+    result: list[tuple[int, str, float] | None] = [None] * len(texts)
+    first_exact: dict[str, int] = {}
+    first_key: dict[str, int] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    word_sets: list[set[str]] = []
+    for i, (txt, key) in enumerate(zip(texts, keys, strict=True)):
+        words = key.split()
+        shingles = _anchors(words) if len(words) >= MIN_WORDS else set()
+        vocab = set(words)
+        word_sets.append(vocab)
+        if len(words) < MIN_WORDS:
+            continue
+        if txt in first_exact:
+            result[i] = (first_exact[txt], "exact", 1.0)
+        elif key in first_key:
+            result[i] = (first_key[key], "normalized", 1.0)
+        elif threshold < 1.0:
+            candidates: set[int] = set()
+            for sh in shingles:
+                candidates.update(postings.get(sh, ())[:_MAX_POSTINGS])
+            best = None
+            for j in sorted(candidates):
+                inter = len(vocab & word_sets[j])
+                union = len(vocab) + len(word_sets[j]) - inter
+                sim = inter / union if union else 0.0
+                if sim >= threshold and (best is None or sim > best[1]):
+                    best = (j, sim)
+            if best is not None:
+                result[i] = (best[0], "near", round(best[1], 4))
+        if result[i] is None:
+            first_exact.setdefault(txt, i)
+            first_key.setdefault(key, i)
+            for sh in shingles:
+                postings[sh].append(i)
+    return result

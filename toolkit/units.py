@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import frames
+from . import frames, runner
 from .corpus import Document
 from .text import is_word
 
@@ -42,7 +42,7 @@ def _token_rows(doc: Document) -> list[frames.Row]:
     return rows
 
 
-def paragraphs(x: Any, **kwargs: Any) -> pd.DataFrame:
+def paragraphs(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
     """One row per paragraph: ``doc_id, start, end, paragraph, text, duplicate``.
 
     Examples
@@ -50,10 +50,11 @@ def paragraphs(x: Any, **kwargs: Any) -> pd.DataFrame:
     >>> paragraphs("A.\\nB.")["paragraph"].tolist()
     [0, 1]
     """
-    return frames.per_document(_paragraph_rows, x, frames.PARAGRAPHS, **kwargs)
+    return runner.per_document(_paragraph_rows, x, frames.PARAGRAPHS, n_jobs=n_jobs, progress=progress,
+                               batch_size=batch_size)
 
 
-def sentences(x: Any, **kwargs: Any) -> pd.DataFrame:
+def sentences(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
     """One row per sentence: ``doc_id, start, end, sentence, paragraph, text, duplicate``.
 
     Examples
@@ -61,10 +62,11 @@ def sentences(x: Any, **kwargs: Any) -> pd.DataFrame:
     >>> len(sentences("Mr. Lavrov spoke. He left."))
     2
     """
-    return frames.per_document(_sentence_rows, x, frames.SENTENCES, **kwargs)
+    return runner.per_document(_sentence_rows, x, frames.SENTENCES, n_jobs=n_jobs, progress=progress,
+                               batch_size=batch_size)
 
 
-def tokens(x: Any, **kwargs: Any) -> pd.DataFrame:
+def tokens(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
     """One row per token: ``doc_id, start, end, token, lower, is_word, sentence, paragraph, duplicate``.
 
     Examples
@@ -72,4 +74,5 @@ def tokens(x: Any, **kwargs: Any) -> pd.DataFrame:
     >>> tokens("US-led raids.")["token"].tolist()
     ['US-led', 'raids', '.']
     """
-    return frames.per_document(_token_rows, x, frames.TOKENS, **kwargs)
+    return runner.per_document(_token_rows, x, frames.TOKENS, n_jobs=n_jobs, progress=progress,
+                               batch_size=batch_size)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import frames
+from .. import frames, runner
 from ..corpus import Document
 from ..errors import ParameterError
 from . import analogy, propaganda, questions, repetition, scare, stance
@@ -67,7 +67,8 @@ def _kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def devices(x: Any, kinds: str | Iterable[str] | None = None, **kwargs: Any) -> pd.DataFrame:
+def devices(x: Any, kinds: str | Iterable[str] | None = None, *, n_jobs: int = 1, progress: bool | None = None,
+            batch_size: int = 16) -> pd.DataFrame:
     """One row per rhetorical device, with the cue and an explanation.
 
     Parameters
@@ -77,9 +78,8 @@ def devices(x: Any, kinds: str | Iterable[str] | None = None, **kwargs: Any) -> 
         DataFrame with ``id`` and ``text`` columns.
     kinds
         Device names to look for (see :data:`REGISTRY`); all by default.
-    **kwargs
-        ``n_jobs``, ``progress``, ``batch_size`` for corpora
-        (see :func:`toolkit.frames.per_document`).
+    n_jobs, progress, batch_size
+        The runner keywords (:mod:`toolkit.runner`).
 
     Returns
     -------
@@ -99,7 +99,8 @@ def devices(x: Any, kinds: str | Iterable[str] | None = None, **kwargs: Any) -> 
     [['historical_analogy', 'Vietnam War']]
     """
     step = device_step(kinds)
-    return frames.per_document(step.fn, x, step.schema, **step.kwargs, **kwargs)
+    return runner.per_document(step.fn, x, step.schema, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                               **step.kwargs)
 
 
 def device_step(kinds: str | Iterable[str] | None = None) -> frames.Step:

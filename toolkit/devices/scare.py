@@ -7,6 +7,7 @@ for the whole toolkit); every quote of ``kind == "scare"`` becomes a device row
 
 from __future__ import annotations
 
+from ..quotes import quote_rows
 from .matching import DocContext, quoted
 
 
@@ -21,8 +22,6 @@ def detect(ctx: DocContext) -> list[dict]:
     ['experts']
     """
     # the per-document rows behind tk.quotes, cached on the Document (shared with tk.quotes in one pass)
-    from ..quotes import quote_rows
-
     out = []
     for row in quote_rows(ctx.doc):
         if row["kind"] != "scare":
