@@ -401,5 +401,5 @@ def test_tables_are_recognised_by_their_extractor_not_by_a_column(docs) -> None:
     table = tk.quotes(seed)
     pd.testing.assert_frame_equal(tk.speakers(table), expected)
     # another extractor's table is refused with a clear error
-    with pytest.raises(tk.ParameterError, match="tk.devices table"):
+    with pytest.raises(tk.ParameterError, match=r"tk\.devices table"):
         tk.speakers(tk.devices(seed))

@@ -178,6 +178,21 @@ class Document:
         return self._cached("tokens", lambda: _text.token_spans(self.text))
 
     @property
+    def words(self) -> list[str]:
+        """The document's words as written: the tokens without punctuation (the toolkit's one word model).
+
+        Every count in the toolkit (lexical profile, frequencies, keyness,
+        dispersion, KWIC, speaker word counts) counts these; see
+        :mod:`toolkit.text` for the definition.
+        """
+        return self._cached("words", lambda: _text.words(self.text))
+
+    @property
+    def word_spans(self) -> list[_text.Span]:
+        """``(start, end)`` of each of :attr:`words`."""
+        return self._cached("word_spans", lambda: _text.word_spans(self.text))
+
+    @property
     def duplicate_of(self) -> list[int | None]:
         """For each paragraph, the index of the earlier paragraph it repeats, or None."""
         def build() -> list[int | None]:

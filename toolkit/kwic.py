@@ -15,11 +15,10 @@ from typing import Any
 import pandas as pd
 
 from . import frames, runner
+from . import text as _text
 from .corpus import Document
 from .errors import ParameterError
-from .text import TOKEN_PATTERN, is_word
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
 _SPACE = re.compile(r"\s+")
 
 
@@ -28,7 +27,7 @@ _STAR = "zqxstarxqz"  # a placeholder the tokenizer keeps inside a word
 
 def _compile_words(pattern: str) -> list[re.Pattern[str]]:
     """One full-match regex per pattern token; ``*`` matches any characters."""
-    tokens = _TOKEN_RE.findall(pattern.replace("*", _STAR))
+    tokens = _text.words(pattern.replace("*", _STAR))
     if not tokens:
         raise ParameterError(f"pattern={pattern!r} holds no word to look for")
     regexes = []
@@ -44,7 +43,7 @@ def _context(text: str, a: int, b: int) -> str:
 
 def _kwic_rows(doc: Document, *, pattern: str, regex: bool, window: int, ignore_case: bool) -> list[frames.Row]:
     text = doc.text
-    spans = [(s, e) for s, e in doc.tokens if is_word(text[s:e])]
+    spans = doc.word_spans
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     matches: list[tuple[int, int]] = []

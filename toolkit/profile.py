@@ -40,18 +40,13 @@ import numpy as np
 import pandas as pd
 
 from . import frames, langdata, runner
+from . import text as _text
 from .corpus import Document
 from .errors import ParameterError
-from .text import TOKEN_PATTERN, is_word
 
 Engine = Literal["toolkit", "textstat"]
 ENGINES = ("toolkit", "textstat")
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
-# the tokenizer's word alternatives alone: the same word tokens, without a filtering pass
-_WORD_PATTERN = TOKEN_PATTERN.removesuffix(r"|[^\w\s]")
-_WORDS_ONLY = _WORD_PATTERN != TOKEN_PATTERN
-_WORDS_RE = re.compile(_WORD_PATTERN)
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -170,7 +165,7 @@ def syllables(token: str) -> int:
     >>> syllables("committee"), syllables("UN"), syllables("US-led"), syllables("1945")
     (3, 2, 3, 5)
     """
-    if not is_word(token):
+    if not _text.is_word(token):
         return 0
     return _syllables(token)
 
@@ -527,28 +522,7 @@ def sentence_words(doc: Document) -> list[list[str]]:
     [['He', 'lied'], ['She', 'left']]
     """
     text = doc.text
-    out = []
-    for s, e in doc.sentences:
-        words = [t for t in _TOKEN_RE.findall(text, s, e) if is_word(t)]
-        if words:
-            out.append(words)
-    return out
-
-
-def doc_words(doc: Document) -> list[str]:
-    """The word tokens of a document, as written (``doc.tokens`` filtered with ``is_word``).
-
-    Matched in one pass with the tokenizer's own word alternatives, which gives
-    the same tokens as running the tokenizer and dropping punctuation.
-
-    Examples
-    --------
-    >>> doc_words(Document("The US-led strikes didn't stop."))
-    ['The', 'US-led', 'strikes', "didn't", 'stop']
-    """
-    if _WORDS_ONLY:
-        return _WORDS_RE.findall(doc.text)
-    return [t for t in _TOKEN_RE.findall(doc.text) if is_word(t)]  # pragma: no cover - other tokenizer
+    return [w for w in (_text.words(text, s, e) for s, e in doc.sentences) if w]
 
 
 def _sentence_initials(doc: Document) -> tuple[int, Counter[str]]:
@@ -557,16 +531,10 @@ def _sentence_initials(doc: Document) -> tuple[int, Counter[str]]:
     firsts: Counter[str] = Counter()
     n = 0
     for s, e in doc.sentences:
-        m = _WORDS_RE.search(text, s, e) if _WORDS_ONLY else None
-        if m is None and not _WORDS_ONLY:  # pragma: no cover - other tokenizer
-            words = [t for t in _TOKEN_RE.findall(text, s, e) if is_word(t)]
-            if words:
-                n += 1
-                firsts[words[0]] += 1
-            continue
-        if m is not None:
+        first = _text.first_word(text, s, e)
+        if first is not None:
             n += 1
-            firsts[m.group()] += 1
+            firsts[first] += 1
     return n, firsts
 
 
@@ -618,7 +586,7 @@ def _textstat_scores(text: str) -> dict[str, float]:
 
 
 def _profile_rows(doc: Document, *, engine: str, window: int, threshold: float, sample: int) -> list[frames.Row]:
-    words = doc_words(doc)
+    words = doc.words
     n_sent, initials = _sentence_initials(doc)
     c = _counts(words, n_sent, initials)
     n = len(words)

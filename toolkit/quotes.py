@@ -56,7 +56,7 @@ import pandas as pd
 from . import frames, lexicons, runner
 from .corpus import Document
 from .errors import ParameterError
-from .text import TOKEN_PATTERN
+from .text import TOKEN_PATTERN, count_words
 
 Span = tuple[int, int]
 
@@ -1750,7 +1750,7 @@ def speakers(
 def _speaker_counts(table: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
     t = table[table["kind"].isin(kinds) & ~table["duplicate"].astype(bool) & table["speaker"].notna()]
     return pd.DataFrame({
-        "speaker": t["speaker"].astype(str), "quotes": 1, "words": t["text"].str.count(r"\w+").astype("int64"),
+        "speaker": t["speaker"].astype(str), "quotes": 1, "words": t["text"].map(count_words).astype("int64"),
     })
 
 

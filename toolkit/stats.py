@@ -3,7 +3,7 @@
 Tokenisation for statistics
 ---------------------------
 Terms are the word tokens of :func:`toolkit.text.token_spans` (tokens with a
-letter or digit, :func:`toolkit.text.is_word`), lower-cased by default.
+letter, digit or combining mark: the word model of :mod:`toolkit.text`), lower-cased by default.
 Contractions (``don't``, ``Libya's``), hyphenated words (``US-led``),
 acronyms (``U.S.``) and numbers (``5,000``) stay one token each; typographic
 apostrophes count as ``'`` (``don’t`` = ``don't``). N-grams of two or more
@@ -23,7 +23,6 @@ only counts are kept, so a corpus larger than memory can be processed.
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -35,14 +34,13 @@ import pandas as pd
 
 from . import frames, lexicons, runner
 from . import profile as _profile
+from . import text as _text
 from .corpus import Document
 from .errors import ParameterError
-from .text import TOKEN_PATTERN, is_word
 
 Measure = Literal["likelihood_ratio", "pmi", "student_t"]
 MEASURES = ("likelihood_ratio", "pmi", "student_t")
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
 # --------------------------------------------------------------------------- terms
@@ -112,7 +110,7 @@ def doc_words(doc: Document, *, lower: bool = True) -> list[str]:
     >>> doc_words(Document("The US-led strikes didn't stop."))
     ['the', 'us-led', 'strikes', "didn't", 'stop']
     """
-    words = _profile.doc_words(doc)
+    words = doc.words
     if not words:
         return []
     joined = "\n".join(words).replace("\u2019", "'")
@@ -120,13 +118,7 @@ def doc_words(doc: Document, *, lower: bool = True) -> list[str]:
 
 
 def _sentence_words(doc: Document, lower: bool) -> list[list[str]]:
-    text = doc.text
-    out = []
-    for s, e in doc.sentences:
-        words = [_norm(t, lower) for t in _TOKEN_RE.findall(text, s, e) if is_word(t)]
-        if words:
-            out.append(words)
-    return out
+    return [[_norm(w, lower) for w in sent] for sent in _profile.sentence_words(doc)]
 
 
 def doc_terms(doc: Document, *, n: int = 1, lower: bool = True, stops: frozenset[str] = frozenset()) -> list[str]:
@@ -578,7 +570,7 @@ def _parse_terms(terms: str | Iterable[str]) -> list[tuple[str, tuple[str, ...]]
     for t in terms:
         if not isinstance(t, str):
             raise ParameterError(f"terms must be strings, got {type(t).__name__}")
-        words = tuple(_norm(w, True) for w in _TOKEN_RE.findall(t) if is_word(w))
+        words = tuple(_norm(w, True) for w in _text.words(t))
         if not words:
             raise ParameterError(f"term {t!r} has no word in it")
         out.append((" ".join(words), words))
@@ -588,13 +580,7 @@ def _parse_terms(terms: str | Iterable[str]) -> list[tuple[str, tuple[str, ...]]
 
 
 def _word_spans(doc: Document) -> tuple[list[str], list[tuple[int, int]]]:
-    words, spans = [], []
-    for m in _TOKEN_RE.finditer(doc.text):
-        tok = m.group()
-        if is_word(tok):
-            words.append(_norm(tok, True))
-            spans.append(m.span())
-    return words, spans
+    return [_norm(w, True) for w in doc.words], doc.word_spans
 
 
 def _find(words: list[str], pattern: tuple[str, ...]) -> list[int]:

@@ -1,4 +1,4 @@
-"""Text units with character offsets into the original text.
+r"""Text units with character offsets into the original text.
 
 * :func:`normalize` unifies typographic quotes, apostrophes, dashes and spaces
   (table: ``data/lexicons/characters.tsv``) and keeps a map back to the
@@ -14,6 +14,17 @@
   hyphens or apostrophes kept whole (``US-led``, ``don't``, ``Libya's``) and
   single punctuation marks.
 
+**The word model** (one definition for every count in the toolkit): a *word*
+is a token that holds a letter, digit or combining mark (:func:`is_word`).
+:func:`words` and :func:`word_spans` give exactly the tokens of
+:func:`token_spans` without the punctuation, in one pass, and
+``Document.words`` / ``Document.word_spans`` cache them per document; the
+lexical profile, frequencies, keyness, collocations, dispersion, KWIC and the
+speaker word counts all count these. The patterns are compiled with the
+``regex`` engine, as NLTK's tokenizer compiles them, so ``\w`` is Unicode's
+word class *including combining marks*: "नमस्ते" and a decomposed (NFD)
+"café" stay one word (Python's ``re`` would cut them at the marks).
+
 All spans are ``(start, end)`` tuples, end exclusive.
 """
 
@@ -24,6 +35,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+
+import regex
 
 from . import langdata, lexicons
 
@@ -41,7 +54,11 @@ TOKEN_PATTERN = (
     r"|\w+(?:[-'\u2019]\w+)*"  # words, hyphenated words and contractions kept whole
     r"|[^\w\s]"  # any other single non-space character
 )
-_WORD_START = re.compile(r"\w")
+#: the tokenizer's word alternatives alone: the same word tokens, without a filtering pass
+WORD_PATTERN = TOKEN_PATTERN.removesuffix(r"|[^\w\s]")
+_TOKENS = regex.compile(TOKEN_PATTERN)
+_WORDS = regex.compile(WORD_PATTERN)
+_WORD_START = regex.compile(r"\w")
 
 
 # --------------------------------------------------------------------------- normalise
@@ -247,14 +264,61 @@ def token_spans(text: str) -> list[Span]:
 
 
 def is_word(token: str) -> bool:
-    """True when a token contains a letter or digit (not punctuation).
+    """True when a token contains a letter, digit or combining mark (not punctuation).
 
     Examples
     --------
-    >>> is_word("U.S."), is_word(",")
-    (True, False)
+    >>> is_word("U.S."), is_word(","), is_word("\u0301")
+    (True, False, True)
     """
     return _WORD_START.search(token) is not None
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words of ``text[start:end]`` as written: :func:`token_spans` without punctuation.
+
+    Examples
+    --------
+    >>> words("I don't know, he said.")
+    ['I', "don't", 'know', 'he', 'said']
+    >>> len(words("cafe\u0301 re\u0301sume\u0301"))  # decomposed accents stay inside the word
+    2
+    """
+    return _WORDS.findall(text, start, len(text) if end is None else end)
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """``(start, end)`` of each word of ``text[start:end]`` (see :func:`words`).
+
+    Examples
+    --------
+    >>> word_spans("Hi, you.")
+    [(0, 2), (4, 7)]
+    """
+    return [m.span() for m in _WORDS.finditer(text, start, len(text) if end is None else end)]
+
+
+def first_word(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The first word of ``text[start:end]``, or None.
+
+    Examples
+    --------
+    >>> first_word("  -- Well, yes.")
+    'Well'
+    """
+    m = _WORDS.search(text, start, len(text) if end is None else end)
+    return None if m is None else m.group()
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text`` (the word model of :func:`words`).
+
+    Examples
+    --------
+    >>> count_words("I don't know.")
+    3
+    """
+    return sum(1 for _ in _WORDS.finditer(text))
 
 
 def index_of(spans: list[Span], offset: int) -> int:
