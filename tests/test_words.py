@@ -56,3 +56,15 @@ def test_words_are_the_tokens_without_punctuation(text: str) -> None:
     counted = tk.frequencies(text, lower=False)
     assert int(counted["freq"].sum()) == len(from_tokens)
     assert isinstance(counted, pd.DataFrame)
+
+
+def test_packaged_lexicons_are_exported_with_provenance() -> None:
+    listing = tk.lexicon()
+    assert {"reporting_verbs", "stopwords", "historical_gazetteer"} <= set(listing["name"])
+    verbs = tk.lexicon("reporting_verbs")
+    assert verbs.attrs["version"] == listing.set_index("name").loc["reporting_verbs", "version"]
+    assert verbs.attrs["licence"]
+    # the table the quote extractor reads: every form it lists is a cue tk.quotes can report
+    assert "said" in set(verbs["form"])
+    with __import__("pytest").raises(tk.LexiconError, match="no_such_list"):
+        tk.lexicon("no_such_list")

@@ -23,6 +23,7 @@ from .errors import (
 )
 from .highlight import highlight
 from .kwic import kwic
+from .lexicons import lexicon
 from .pipeline import analyze
 from .profile import lexical_profile
 from .quotes import quotes, speakers
@@ -52,6 +53,7 @@ __all__ = [
     "keyness",
     "kwic",
     "lexical_profile",
+    "lexicon",
     "load",
     "load_corpus",
     "normalize",

@@ -128,3 +128,33 @@ def frame(name: str) -> pd.DataFrame:
     """
     entry = _entry(name)
     return pd.DataFrame(list(load(name)), columns=entry["columns"].split(";"))
+
+
+def lexicon(name: str | None = None) -> pd.DataFrame:
+    """One packaged lexicon or gazetteer as a table, with its provenance in ``attrs``; without a name, the list.
+
+    The same rows the detectors use (``tk.lexicon("reporting_verbs")``), so a
+    teacher can show where a cue comes from and a researcher can start their
+    own list from it. ``attrs`` holds ``name``, ``version``, ``description``,
+    ``source`` and ``licence`` from ``MANIFEST.csv``. ``lexicon()`` lists
+    every file (:func:`manifest`).
+
+    Raises
+    ------
+    LexiconError
+        ``name`` is not a packaged data file.
+
+    Examples
+    --------
+    >>> verbs = lexicon("reporting_verbs")
+    >>> verbs.attrs["name"], "said" in set(verbs.iloc[:, 0]) or "say" in set(verbs.iloc[:, 0])
+    ('reporting_verbs', True)
+    >>> "stopwords" in set(lexicon()["name"])
+    True
+    """
+    if name is None:
+        return manifest()
+    table = frame(name)
+    entry = _entry(name)
+    table.attrs = {k: entry.get(k, "") for k in ("name", "version", "description", "source", "licence")}
+    return table
