@@ -30,6 +30,23 @@ def test_environment_yml_lists_every_runtime_dependency():
     assert env["channels"] == ["conda-forge"]
 
 
+def test_environment_yml_has_every_extra_so_conda_users_can_run_the_tests():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    names = {_name(d) for d in env["dependencies"] if isinstance(d, str)}
+    names |= {_name(d) for d in next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))}
+    extras = {_name(d) for reqs in pyproject["project"]["optional-dependencies"].values() for d in reqs}
+    extras.discard("discourse-toolkit")  # the dev extra pulls in the other extras
+    assert extras <= names, extras - names
+
+
+def test_library_and_cli_do_not_need_jupyter():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = {_name(d) for d in pyproject["project"]["dependencies"]}
+    assert not runtime & {"jupyterlab", "notebook", "ipykernel", "ipywidgets"}
+    assert "jupyterlab" in {_name(d) for d in pyproject["project"]["optional-dependencies"]["notebooks"]}
+
+
 def test_same_version_bounds_in_both_files():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ rows come back in input order. :func:`per_document_many` builds tables,
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections import deque
@@ -60,7 +61,10 @@ def _with_progress(docs: Iterator[Any], enabled: bool, desc: str, total: int | N
     if not enabled:
         return docs
     try:
-        from tqdm.auto import tqdm
+        if importlib.util.find_spec("ipywidgets") is not None:
+            from tqdm.auto import tqdm
+        else:  # a notebook without ipywidgets (the "notebooks" extra): a text bar, not tqdm's warning
+            from tqdm.std import tqdm
     except ImportError:  # pragma: no cover - tqdm is a dependency
         return docs
     return iter(tqdm(docs, desc=desc, unit="doc", total=total, leave=False))
