@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import toolkit as tk
+from tests.conftest import ROOT
 from toolkit.text import normalize, paragraph_spans, sentence_spans, token_spans
 
 FOUR = (
@@ -94,3 +95,67 @@ def test_empty_text_gives_empty_tables_with_columns():
     for fn in (tk.paragraphs, tk.sentences, tk.tokens):
         out = fn("")
         assert out.empty and {"doc_id", "start", "end"} <= set(out.columns)
+
+
+# --------------------------------------------------------------------------- hard-wrapped text
+
+
+def _wrapped_blocks() -> list[str]:
+    """Hard-wrapped paragraphs of the bundled UN speeches (CC0): blocks whose lines are all ≤ 100 characters."""
+    import re
+
+    blocks = []
+    for doc in tk.load_corpus(ROOT / "data" / "ungdc_sample.jsonl.gz"):
+        for block in re.split(r"\n[ \t]*\n", doc.text):
+            lines = block.split("\n")
+            if len(lines) >= 4 and max(map(len, lines)) <= 100:
+                blocks.append(block)
+    return blocks
+
+
+def test_line_breaks_inside_hard_wrapped_sentences_do_not_end_them():
+    """A wrapped paragraph on its own (no blank line anywhere) splits like the same words on one line."""
+    import re
+
+    blocks = _wrapped_blocks()
+    assert len(blocks) >= 100
+    same = 0
+    for block in blocks:
+        flat = re.sub(r"\s*\n\s*", " ", block)
+        wrapped = [re.sub(r"\s+", " ", s) for s in tk.sentences(block)["text"]]
+        same += wrapped == tk.sentences(flat)["text"].tolist()
+    # the few that differ put a list item or a quotation after "…:" at the start of a line on its own
+    assert same / len(blocks) >= 0.97, f"{same} of {len(blocks)}"
+
+
+def test_wrapped_readability_equals_unwrapped():
+    import re
+
+    block = max(_wrapped_blocks(), key=len)
+    wrapped = tk.lexical_profile(block).iloc[0]
+    flat = tk.lexical_profile(re.sub(r"\s*\n\s*", " ", block)).iloc[0]
+    assert wrapped["sentences"] == flat["sentences"]
+    assert wrapped["flesch_reading_ease"] == flat["flesch_reading_ease"]
+
+
+def test_one_paragraph_per_line_text_is_not_taken_as_wrapped(seed):
+    # every line of the seed is a paragraph: long lines that end their sentences
+    lines = [ln for ln in seed.text.splitlines() if ln.strip()]
+    assert len(seed.paragraphs) == len(lines)
+    # short lines that each end a sentence stay paragraphs too
+    text = "Russia urged restraint.\nThe talks resumed.\nNothing changed."
+    assert len(paragraph_spans(text)) == 3
+
+
+def test_quotes_run_across_hard_wraps(seed):
+    """The seed article wrapped at 72 columns (no blank lines): quotes that now span line breaks are whole."""
+    import re
+    import textwrap
+
+    wrapped = "\n".join(textwrap.fill(p, 72) for p in seed.text.split("\n") if p.strip())
+    original = {re.sub(r"\s+", " ", t) for t in tk.quotes(seed)["text"]}
+    q = tk.quotes(wrapped)
+    across = q[(q["kind"] == "direct") & q["text"].str.contains("\n")]
+    assert len(across) >= 4
+    assert {re.sub(r"\s+", " ", t) for t in across["text"]} <= original
+    assert len(tk.sentences(wrapped)) == len(tk.sentences(seed))

@@ -175,12 +175,55 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return s, e
 
 
+_TERMINAL = re.compile(r"[.!?\u2026:][\"'\u201d\u2019)\]]{0,3}$")
+#: lines at most this long, in a text whose lines are all this short, are taken as hard-wrapped
+WRAP_WIDTH = 100
+
+
+_LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """Sentence-final punctuation at the end of ``line``, not the dot of an abbreviation (``Mr.``, ``Dr.``)."""
+    tail = line.rstrip()[-24:]  # a bounded tail keeps this linear; abbreviations are short
+    if _TERMINAL.search(tail) is None:
+        return False
+    m = _LAST_WORD.search(tail)
+    return m is None or m.group(1).lower() not in _punkt()._params.abbrev_types
+
+
+def _is_soft_wrap(prev: str, nxt: str, width: int) -> bool:
+    """Does the line break between lines ``prev`` and ``nxt`` continue the same paragraph?
+
+    Always when the sentence visibly goes on (``prev`` has no sentence-final
+    punctuation and ``nxt`` starts in lower case). In a hard-wrapped text
+    (``width > 0``: every line at most :data:`WRAP_WIDTH` characters) also
+    whenever ``prev`` does not end a sentence, or ends one on a full-width line
+    and ``nxt`` is not indented: a paragraph break there shows as a short line
+    or an indent.
+    """
+    terminal = _ends_sentence(prev)
+    first = nxt.lstrip()[:1]
+    if not terminal and first.islower():
+        return True
+    if width == 0 or not first:
+        return False
+    if not terminal:
+        return True
+    indented = nxt[:1].isspace()
+    return not indented and len(prev.rstrip()) >= 0.8 * width
+
+
 def paragraph_spans(text: str) -> list[Span]:
     """Paragraphs as ``(start, end)`` spans, white space trimmed.
 
     A text that contains a blank line is split on blank lines (line breaks
-    inside a block are hard wraps); a text without one is split on every line
-    break (one paragraph per line, as in the seed article).
+    inside a block are hard wraps). A text without one is split at line
+    breaks (one paragraph per line, as in the seed article), except where the
+    line break is a hard wrap inside a sentence or a paragraph
+    (:func:`_is_soft_wrap`): plain-text e-books, e-mails and typed-up
+    examples wrap lines at a fixed width, and those line breaks must not end
+    a paragraph or a sentence.
 
     Examples
     --------
@@ -188,15 +231,29 @@ def paragraph_spans(text: str) -> list[Span]:
     [(0, 4), (5, 9)]
     >>> paragraph_spans("One\\nwrapped.\\n\\nTwo.")
     [(0, 12), (14, 18)]
+    >>> paragraph_spans("The budget for the coming\\nyear was approved.\\nThe end.")
+    [(0, 44), (45, 53)]
     """
-    splitter = _PARA_SPLIT_BLANK if _BLANK_LINE.search(text) else _PARA_SPLIT_LINE
+    if _BLANK_LINE.search(text):
+        breaks = [m.span() for m in _PARA_SPLIT_BLANK.finditer(text)]
+    else:
+        breaks = [m.span() for m in _PARA_SPLIT_LINE.finditer(text)]
+        if breaks:
+            starts = [0, *(e for _, e in breaks)]
+            ends = [*(s for s, _ in breaks), len(text)]
+            width = max(e - s for s, e in zip(starts, ends, strict=True))
+            # hard-wrapped: short lines, most of which stop mid-sentence (one-paragraph-per-line text never does)
+            open_ends = sum(not _ends_sentence(text[s:e]) for s, e in zip(starts[:-1], ends[:-1], strict=True))
+            width = width if width <= WRAP_WIDTH and len(breaks) >= 2 and 2 * open_ends >= len(breaks) else 0
+            breaks = [b for i, b in enumerate(breaks)
+                      if not _is_soft_wrap(text[starts[i]:ends[i]], text[starts[i + 1]:ends[i + 1]], width)]
     spans = []
     last = 0
-    for m in splitter.finditer(text):
-        span = _trimmed(text, last, m.start())
+    for s, e in breaks:
+        span = _trimmed(text, last, s)
         if span:
             spans.append(span)
-        last = m.end()
+        last = e
     span = _trimmed(text, last, len(text))
     if span:
         spans.append(span)
