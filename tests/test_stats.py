@@ -161,6 +161,18 @@ def test_collocations_equal_nltk_on_one_sentence() -> None:
         assert set(got["measure"]) == {measure}
 
 
+def test_a_word_repeated_past_its_count_keeps_its_row_with_an_undefined_score() -> None:
+    # "No, no, no, no." alone: 3 pairs (no, no) from 4 words leave NLTK's table a
+    # negative cell (n_oo = 4 - 3 - 1 - 1); NLTK's G² raises a math domain error
+    for measure in ("likelihood_ratio", "pmi", "student_t"):
+        c = tk.collocations("No, no, no, no.", measure=measure, min_freq=1)
+        assert c[["term", "freq", "freq_w1"]].values.tolist() == [["no no", 3, 4]]
+        assert math.isnan(c["score"].iloc[0])
+    # in a longer text the table is defined again and the pair is scored as NLTK scores it
+    longer = tk.collocations("No, no, no, no. The Security Council met.", min_freq=1).set_index("term")
+    assert longer.loc["no no", "score"] > 0
+
+
 def test_pmi_by_hand() -> None:
     text = "The Security Council met. The Security Council voted. The council adjourned."
     c = tk.collocations(text, measure="pmi", min_freq=2).set_index("term")

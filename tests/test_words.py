@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import toolkit as tk
+from toolkit import text as tk_text
 from toolkit.text import is_word
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "lavrov_2015_afp.txt"
@@ -25,6 +26,13 @@ def test_words_do_not_break_at_combining_marks() -> None:
     hits = tk.kwic(NFD, unicodedata.normalize("NFD", "résumé"), window=1)
     assert hits["match"].tolist() == [NFD.split()[1]]
     assert tk.term_positions(HINDI, "दुनिया")["word_index"].tolist() == [1]
+
+
+def test_a_zero_width_joiner_is_not_a_word() -> None:
+    # the joiner is in Unicode's word class, but an emoji family is no word;
+    # inside a word (Devanagari conjuncts) it stays part of it
+    assert tk_text.words("\U0001f469\u200d\U0001f469\u200d\U0001f467 peace") == ["peace"]
+    assert tk_text.words("\u0915\u094d\u200d\u0937") == ["\u0915\u094d\u200d\u0937"]
 
 
 def test_every_count_uses_the_same_words_on_the_seed() -> None:

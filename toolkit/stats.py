@@ -487,7 +487,10 @@ def collocations(
     pandas.DataFrame
         ``term`` ("w1 w2"), ``w1``, ``w2``, ``freq`` (pair count),
         ``freq_w1``, ``freq_w2`` (word counts), ``score``, ``measure``,
-        ``window``; sorted by score descending (NLTK's order).
+        ``window``; sorted by score descending (NLTK's order). ``score`` is
+        NaN (sorted last) for a pair whose NLTK contingency table would have
+        a negative cell: a word paired with itself more often than its own
+        count allows ("no, no, no, no").
 
     References
     ----------
@@ -549,7 +552,8 @@ def _collocation_table(table: pd.DataFrame, *, measure: str, window: int, min_fr
     finder.apply_freq_filter(min_freq)
     if stops:
         finder.apply_word_filter(lambda w: w.lower() in stops)
-    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure)) if pair_fd else []
+    score_fn = partial(_defined_score, getattr(BigramAssocMeasures, measure))
+    scored = sorted(finder.score_ngrams(score_fn), key=_score_order) if pair_fd else []
     rows = [
         {
             "term": f"{w1} {w2}", "w1": w1, "w2": w2, "freq": finder.ngram_fd[(w1, w2)],
@@ -558,6 +562,28 @@ def _collocation_table(table: pd.DataFrame, *, measure: str, window: int, min_fr
         for (w1, w2), score in scored
     ]
     return frames.finish(rows, frames.COLLOCATIONS, params={**params, "words": word_fd.N()})
+
+
+def _defined_score(score_fn: Any, n_ii: float, n_ix_xi: tuple[float, float], n_all: float) -> float:
+    """NLTK's score, or NaN where NLTK's contingency table has a negative cell.
+
+    NLTK takes the marginals from the word counts, so a pair of one word with
+    itself inside the window ("no, no, no, no") can count more co-occurrences
+    than the table allows (``n_oo < 0``); its measures then raise or return
+    nonsense. Such a pair keeps its row and its counts, with ``score`` NaN
+    (sorted last).
+    """
+    n_ix, n_xi = n_ix_xi
+    n_io, n_oi = n_ix - n_ii, n_xi - n_ii
+    if min(n_io, n_oi, n_all - n_ii - n_io - n_oi) < 0:
+        return math.nan
+    return score_fn(n_ii, n_ix_xi, n_all)
+
+
+def _score_order(item: tuple[tuple[str, str], float]) -> tuple[bool, float, tuple[str, str]]:
+    pair, score = item
+    undefined = math.isnan(score)
+    return undefined, 0.0 if undefined else -score, pair
 
 
 # --------------------------------------------------------------------------- dispersion

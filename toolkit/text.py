@@ -49,9 +49,11 @@ _PARA_SPLIT_LINE = re.compile(LINE_BREAK)
 _NON_SPACE = re.compile(r"\S")
 
 TOKEN_PATTERN = (
-    r"(?:[^\W\d_]\.){2,}"  # acronyms with dots: U.S., e.g.
+    r"(?:[^\W\d_\u200c\u200d]\.){2,}"  # acronyms with dots: U.S., e.g.
     r"|\d+(?:[.,:/]\d+)*"  # numbers: 5,000 3.5 9/11 10:30
-    r"|\w+(?:[-'\u2019]\w+)*"  # words, hyphenated words and contractions kept whole
+    # words, hyphenated words and contractions kept whole; a word starts with a
+    # letter, digit or mark, never with a zero-width joiner (emoji sequences)
+    r"|[^\W\u200c\u200d]\w*(?:[-'\u2019]\w+)*"
     r"|[^\w\s]"  # any other single non-space character
 )
 #: the tokenizer's word alternatives alone: the same word tokens, without a filtering pass
