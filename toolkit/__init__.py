@@ -11,10 +11,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .annotations import export_annotations, import_annotations
 from .corpus import Corpus, Document, load, load_corpus
 from .devices import devices
 from .duplicates import duplicates
 from .errors import (
+    AnnotationFormatError,
     InputError,
     LanguageDataError,
     LexiconError,
@@ -33,6 +35,7 @@ from .text import normalize
 from .units import paragraphs, sentences, tokens
 
 __all__ = [
+    "AnnotationFormatError",
     "Corpus",
     "Document",
     "InputError",
@@ -48,8 +51,10 @@ __all__ = [
     "devices",
     "dispersion",
     "duplicates",
+    "export_annotations",
     "frequencies",
     "highlight",
+    "import_annotations",
     "keyness",
     "kwic",
     "lexical_profile",
