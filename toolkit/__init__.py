@@ -25,6 +25,7 @@ from .errors import (
     ToolkitError,
     ToolkitWarning,
 )
+from .evaluate.agreement import agreement, score
 from .highlight import highlight
 from .kwic import kwic
 from .pipeline import analyze
@@ -46,6 +47,7 @@ __all__ = [
     "ToolkitError",
     "ToolkitWarning",
     "__version__",
+    "agreement",
     "analyze",
     "collocations",
     "devices",
@@ -64,6 +66,7 @@ __all__ = [
     "paragraphs",
     "plot",
     "quotes",
+    "score",
     "sentences",
     "speakers",
     "tokens",

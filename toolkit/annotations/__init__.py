@@ -101,8 +101,8 @@ def export_annotations(
     >>> import tempfile, toolkit as tk
     >>> doc = tk.load('"We will win," Lavrov said.')
     >>> folder = tk.export_annotations(tk.quotes(doc), doc, format="brat", out=tempfile.mkdtemp())
-    >>> print((folder / "doc.ann").read_text().splitlines()[0])
-    T1	quote_direct 1 12	We will win
+    >>> (folder / "doc.ann").read_text().splitlines()[0].split("\t")
+    ['T1', 'quote_direct 1 12', 'We will win']
     """
     if format not in FORMATS:
         raise ParameterError.choice("format", format, FORMATS)

@@ -335,8 +335,8 @@ def _quote_row(doc: AnnDoc, document: Document, r: Region, speaker: Region | Non
         "speaker_start": speaker.start if speaker else None, "speaker_end": speaker.end if speaker else None,
         "content_start": cs, "content_end": ce, "attribution": attribution,
         "cue": extras.get("cue"), "cue_start": extras.get("cue_start"), "cue_end": extras.get("cue_end"),
-        "paragraph": extras.get("paragraph", document.paragraph_at(r.start)),
-        "duplicate": extras.get("duplicate", document.is_duplicate(r.start)),
+        "paragraph": extras["paragraph"] if "paragraph" in extras else document.paragraph_at(r.start),
+        "duplicate": extras["duplicate"] if "duplicate" in extras else document.is_duplicate(r.start),
         "rule": extras.get("rule", MANUAL_RULE), "fragments": extras.get("fragments", f"{cs}-{ce}"),
         frames._DOC_SEQ: seq,
     }
@@ -349,8 +349,8 @@ def _device_row(doc: AnnDoc, document: Document, r: Region, seq: int) -> dict[st
         "text": extras.get("text", doc.text[r.start:r.end]), "cue": extras.get("cue"),
         "explanation": extras.get("explanation"), "referent": r.attrs.get("referent"),
         "target": r.attrs.get("target"), "score": extras.get("score"),
-        "paragraph": extras.get("paragraph", document.paragraph_at(r.start)),
-        "duplicate": extras.get("duplicate", document.is_duplicate(r.start)),
+        "paragraph": extras["paragraph"] if "paragraph" in extras else document.paragraph_at(r.start),
+        "duplicate": extras["duplicate"] if "duplicate" in extras else document.is_duplicate(r.start),
         frames._DOC_SEQ: seq,
     }
 

@@ -26,6 +26,7 @@ and line break of the original text is shown and counted.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -83,12 +84,13 @@ def _span(doc: AnnDoc, r: Region) -> dict[str, Any]:
     return {"start": r.start, "end": r.end, "text": doc.text[r.start:r.end]}
 
 
-def task(doc: AnnDoc) -> dict[str, Any]:
-    """One Label Studio task with the document's findings as predictions."""
+def task(doc: AnnDoc, number: int = 1) -> dict[str, Any]:
+    """One Label Studio task with the document's findings as predictions (region ids ``<number>_<id>``)."""
     result: list[dict[str, Any]] = []
     keep = []
+    rid = {r.id: f"{number}_{r.id}" for r in doc.regions}
     for r in doc.regions:
-        base = {"id": r.id, "to_name": TO}
+        base = {"id": rid[r.id], "to_name": TO}
         result.append({**base, "from_name": FROM, "type": "labels", "value": {**_span(doc, r), "labels": [r.label]}})
         if "attribution" in r.attrs:
             result.append({**base, "from_name": "attribution", "type": "choices",
@@ -98,9 +100,9 @@ def task(doc: AnnDoc) -> dict[str, Any]:
                 result.append({**base, "from_name": name, "type": "textarea",
                                "value": {"start": r.start, "end": r.end, "text": [r.attrs[name]]}})
         if r.extras:
-            keep.append({"id": r.id, "label": r.label, **r.extras})
+            keep.append({"id": rid[r.id], "label": r.label, **r.extras})
     for link in doc.links:
-        result.append({"type": "relation", "from_id": link.source, "to_id": link.target, "direction": "right",
+        result.append({"type": "relation", "from_id": rid[link.source], "to_id": rid[link.target], "direction": "right",
                        "labels": [link.label]})
     return {
         "data": {"text": doc.text, "doc_id": doc.doc_id, "toolkit": keep},
@@ -110,7 +112,7 @@ def task(doc: AnnDoc) -> dict[str, Any]:
 
 def write(adocs: list[AnnDoc], out: Path) -> list[str]:
     """Write ``tasks.json`` and ``config.xml``; the file of each document."""
-    tasks = [task(d) for d in adocs]
+    tasks = [task(d, i) for i, d in enumerate(adocs, 1)]
     (out / "tasks.json").write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8", newline="\n")
     (out / "config.xml").write_text(config(), encoding="utf-8", newline="\n")
     return ["tasks.json"] * len(adocs)
@@ -120,14 +122,20 @@ def write(adocs: list[AnnDoc], out: Path) -> list[str]:
 
 
 class _Locator:
-    """Line numbers of ids in the raw JSON, for error messages."""
+    """Line numbers of region ids and document ids in the raw JSON (read once), for error messages."""
+
+    _ID = re.compile(r'"(?:id|from_id|doc_id)":\s*"((?:[^"\\]|\\.)*)"')
 
     def __init__(self, raw: str) -> None:
-        self.raw = raw
+        self.lines: dict[str, int] = {}
+        line, pos = 1, 0
+        for m in self._ID.finditer(raw):
+            line += raw.count("\n", pos, m.start())
+            pos = m.start()
+            self.lines.setdefault(m[1], line)
 
-    def line(self, needle: str, after: int = 0) -> int | None:
-        i = self.raw.find(needle, after)
-        return None if i < 0 else self.raw.count("\n", 0, i) + 1
+    def line(self, key: str) -> int | None:
+        return self.lines.get(key)
 
 
 def read(path: Path, *, annotator: str | int | None = None) -> list[AnnDoc]:
@@ -151,7 +159,7 @@ def read(path: Path, *, annotator: str | int | None = None) -> list[AnnDoc]:
         data = t["data"]
         doc_id = str(data.get("doc_id") or t.get("id") or f"task-{i}")
         doc = AnnDoc(doc_id, data["text"], path=str(path))
-        text_line = loc.line(json.dumps(doc_id, ensure_ascii=False)) or 1
+        text_line = loc.line(doc_id) or 1
         result, source = _pick(t, annotator, where, path, text_line)
         _regions(doc, result, data.get("toolkit") or [], loc, where, text_line)
         doc.source = source
@@ -207,7 +215,7 @@ def _regions(doc: AnnDoc, result: list, keep: list, loc: _Locator, where: str, l
         if not isinstance(item, dict):
             raise AnnotationFormatError(f"{where}: a result item is not an object", path=doc.path, line=line0)
         rid = str(item.get("id"))
-        line = loc.line(json.dumps(rid), loc.raw.find(json.dumps(doc.doc_id))) or line0
+        line = loc.line(rid) or line0
         kind = item.get("type")
         value = item.get("value") or {}
         if kind == "labels":
@@ -220,7 +228,7 @@ def _regions(doc: AnnDoc, result: list, keep: list, loc: _Locator, where: str, l
             doc.regions.append(by_id[rid])
         elif kind == "relation":
             labs = item.get("labels") or [SAID]
-            line = loc.line(json.dumps(str(item.get("from_id")))) or line0
+            line = loc.line(str(item.get("from_id"))) or line0
             src, dst = str(item.get("from_id")), str(item.get("to_id"))
             if item.get("direction") == "left":
                 src, dst = dst, src
