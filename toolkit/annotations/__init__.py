@@ -101,7 +101,7 @@ def export_annotations(
     >>> import tempfile, toolkit as tk
     >>> doc = tk.load('"We will win," Lavrov said.')
     >>> folder = tk.export_annotations(tk.quotes(doc), doc, format="brat", out=tempfile.mkdtemp())
-    >>> (folder / "doc.ann").read_text().splitlines()[0].split("\t")
+    >>> (folder / "doc.ann").read_text().splitlines()[0].split(chr(9))
     ['T1', 'quote_direct 1 12', 'We will win']
     """
     if format not in FORMATS:
