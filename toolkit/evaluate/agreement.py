@@ -131,7 +131,8 @@ def score(pred: Any, gold: Any, *, texts: Any = None) -> pd.DataFrame:
         ``mixed``, ``indirect``, ``direct+mixed``, ``all``; device names and
         ``micro``, ``macro``, ``any label``), ``support`` (gold), ``predicted``,
         ``precision``, ``recall``, ``f1``, and for quotes
-        ``speaker_accuracy`` and ``wsw_f1`` (who said what).
+        ``speaker_accuracy`` and ``wsw_f1`` (who said what). Scores are NaN
+        for a type neither side has.
 
     Examples
     --------
@@ -150,6 +151,9 @@ def score(pred: Any, gold: Any, *, texts: Any = None) -> pd.DataFrame:
     if "devices" in g:
         parts.append(_device_scores(p["devices"], g["devices"]))
     out = pd.concat(parts, ignore_index=True)[SCORE_COLUMNS]
+    # a type neither side has says nothing about the system: no score rather than a zero
+    empty = (out["support"] == 0) & (out["predicted"] == 0)
+    out.loc[empty, ["precision", "recall", "f1", "wsw_f1"]] = np.nan
     out.attrs = {"matching": {"quotes": "toolkit.evaluate.quotes.score_quotes",
                               "devices": "toolkit.evaluate.devices.score_spans"}}
     return out
