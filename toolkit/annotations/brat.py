@@ -98,8 +98,11 @@ def ann_text(doc: AnnDoc) -> str:
         spans = ";".join(f"{s} {e}" for s, e in pieces)
         lines.append(f"T{i}\t{r.label} {spans}\t{' '.join(doc.text[s:e] for s, e in pieces)}")
         note = {k: v for k, v in r.attrs.items() if k != "attribution"}
-        if r.extras:
-            note["toolkit"] = r.extras
+        extras = dict(r.extras)
+        if (pieces[0][0], pieces[-1][1]) != (r.start, r.end):
+            extras.setdefault("at", [r.start, r.end])  # line breaks at an edge: the fragments leave them out
+        if extras:
+            note["toolkit"] = extras
         if "attribution" in r.attrs:
             n_attr += 1
             lines.append(f"A{n_attr}\t{ATTRIBUTE} T{i} {r.attrs['attribution']}")
@@ -172,6 +175,12 @@ def read_doc(ann: Path, doc_id: str | None = None) -> AnnDoc:
                 raise AnnotationFormatError(f"note field {k!r}={v!r}: only speaker, referent and target "
                                             "(strings) and toolkit are read", path=ann, line=line_no)
             target.attrs[k] = v
+    for r in doc.regions:  # a region with a line break at an edge comes back whole while it is unchanged
+        at = r.extras.get("at")
+        if not (isinstance(at, list) and len(at) == 2 and all(isinstance(x, int) for x in at)):
+            continue
+        if 0 <= at[0] < at[1] <= len(doc.text) and fragments(doc.text, *at) == fragments(doc.text, r.start, r.end):
+            r.start, r.end = at
     for link in doc.links:  # links name T ids; the model names regions by the same ids
         for end in (link.source, link.target):
             if end not in by_t:
