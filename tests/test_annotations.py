@@ -205,7 +205,12 @@ def test_brat_files_follow_the_standoff_grammar(tmp_path):
     doc = tk.Document(text, id="seed crlf")
     findings = {"quotes": tk.quotes(doc), "devices": tk.devices(doc)}
     out = tk.export_annotations(findings, doc, format="brat", out=tmp_path)
-    assert (out / "seed%20crlf.txt").read_bytes() == text.encode("utf-8")  # the text, byte for byte
+    txt = out / "seed%20crlf.txt"
+    assert txt.read_bytes() == text.encode("utf-8")  # the text, byte for byte
+    # brat reads the .txt as UTF-8 with universal newlines (\r\n is one character; nlplab/brat#853)
+    with open(txt, encoding="utf-8", newline=None) as fh:
+        seen = fh.read()
+    assert len(seen) < len(text)
     conf = _conf_sections((out / "annotation.conf").read_text(encoding="utf-8"))
     entities = set(conf["entities"])
     relations = {line.split("\t")[0] for line in conf["relations"]}
@@ -222,7 +227,7 @@ def test_brat_files_follow_the_standoff_grammar(tmp_path):
             label, spans = fields[1].split(" ", 1)
             assert label in entities
             pieces = [tuple(map(int, p.split())) for p in spans.split(";")]
-            assert fields[2] == " ".join(text[s:e] for s, e in pieces)  # brat checks the text field
+            assert fields[2] == " ".join(seen[s:e] for s, e in pieces)  # brat checks the text field
         elif kind == "R":
             assert fields[1].split()[0] in relations
             assert set(re.findall(r"Arg\d:(T\d+)", line)) <= defined
@@ -474,3 +479,20 @@ def test_cohen_kappa_against_a_hand_count():
     # p_o = (15 + 70) / 100; p_e = 0.2 * 0.25 + 0.8 * 0.75
     assert (po, pe) == pytest.approx((0.85, 0.65))
     assert k == pytest.approx((0.85 - 0.65) / (1 - 0.65))
+
+
+def test_label_studio_offsets_that_count_crlf_as_one_are_converted(tmp_path):
+    text = "Rain.\r\nIt could rain.\r\nIt could snow."
+    doc = tk.Document(text, id="d")
+    out = tk.export_annotations(tk.devices(doc), doc, format="label-studio", out=tmp_path)
+    tasks = json.loads((out / "tasks.json").read_text(encoding="utf-8"))
+    regions = [r for r in tasks[0]["predictions"][0]["result"] if r["type"] == "labels"]
+    assert len(regions) == 2
+    seen = text.replace("\r\n", "\n")
+    for r in regions:  # what a front end that sees "\n" line ends writes
+        lines_before = text.count("\r\n", 0, r["value"]["start"])
+        r["value"]["start"] -= lines_before
+        r["value"]["end"] -= lines_before
+        assert seen[r["value"]["start"]:r["value"]["end"]] == r["value"]["text"]
+    (out / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    pd.testing.assert_frame_equal(tk.import_annotations(out), tk.devices(doc))

@@ -4,7 +4,7 @@ Each format module only translates between its files and a list of
 :class:`AnnDoc` (one per document: the original text, labelled regions,
 ``said`` links and per-region attributes). This module turns tool tables into
 those documents (:func:`to_docs`) and back (:func:`to_tables`), counts offsets
-in the units a tool uses (:func:`utf16_offsets`, :func:`from_utf16`) and names
+in the units a tool uses (:func:`offset_table`, :func:`inverse`) and names
 documents' files (:func:`file_stem`).
 
 Labels: ``quote_direct``, ``quote_partial``, ``quote_scare``,
@@ -103,37 +103,52 @@ class AnnDoc:
 # --------------------------------------------------------------------------- offsets and names
 
 
-def utf16_offsets(text: str) -> list[int]:
-    """UTF-16 code-unit offset of every code-point offset ``0..len(text)``.
+def offset_table(text: str, *, utf16: bool = False, universal_newlines: bool = False) -> list[int]:
+    """A tool's offset for every code-point offset ``0..len(text)`` of ``text``.
 
-    Java (INCEpTION) and JavaScript count astral characters (emoji, U+10000
-    and above) as two units; Python counts one.
+    ``utf16``: astral characters (emoji, U+10000 and above) count two units,
+    as in Java (INCEpTION) and JavaScript. ``universal_newlines``: ``\\r\\n``
+    counts as one character, as when a file is read with universal newlines
+    (brat does, nlplab/brat#853).
+
+    Examples
+    --------
+    >>> offset_table("a😀b", utf16=True)
+    [0, 1, 3, 4]
+    >>> offset_table("a\\r\\nb", universal_newlines=True)
+    [0, 1, 1, 2, 3]
+    """
+    out = [0] * (len(text) + 1)
+    n = 0
+    for i, ch in enumerate(text):
+        out[i] = n
+        if universal_newlines and ch == "\r" and text[i + 1:i + 2] == "\n":
+            continue
+        n += 2 if utf16 and ord(ch) > 0xFFFF else 1
+    out[len(text)] = n
+    return out
+
+
+def inverse(table: list[int]) -> dict[int, int]:
+    """The inverse of :func:`offset_table`: tool offset -> code-point offset (the first one when two share it).
+
+    Examples
+    --------
+    >>> inverse(offset_table("a😀b", utf16=True))
+    {4: 3, 3: 2, 1: 1, 0: 0}
+    """
+    return {u: i for i, u in reversed(list(enumerate(table)))}
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """UTF-16 code-unit offsets (see :func:`offset_table`).
 
     Examples
     --------
     >>> utf16_offsets("a😀b")
     [0, 1, 3, 4]
     """
-    out = [0] * (len(text) + 1)
-    n = 0
-    for i, ch in enumerate(text):
-        out[i] = n
-        n += 2 if ord(ch) > 0xFFFF else 1
-    out[len(text)] = n
-    return out
-
-
-def from_utf16(table: list[int]) -> dict[int, int]:
-    """The inverse of :func:`utf16_offsets`: code-unit offset -> code-point offset.
-
-    Offsets inside a surrogate pair are absent.
-
-    Examples
-    --------
-    >>> from_utf16(utf16_offsets("a😀b"))
-    {0: 0, 1: 1, 3: 2, 4: 3}
-    """
-    return {u: i for i, u in enumerate(table)}
+    return offset_table(text, utf16=True)
 
 
 def file_stem(doc_id: str) -> str:

@@ -2,9 +2,11 @@
 
 ``.ann`` lines (brat's standoff grammar, http://brat.nlplab.org/standoff.html):
 
-* ``T1<TAB>quote_direct 369 539<TAB>It is absolutely…`` — a text-bound region;
-  offsets count code points of the ``.txt`` (as Python does; brat reads the
-  file as Unicode), ``end`` exclusive. A region that crosses a line break is
+* ``T1<TAB>quote_direct 369 539<TAB>It is absolutely…`` — a text-bound region,
+  ``end`` exclusive. Offsets count characters the way brat does: it reads the
+  ``.txt`` as UTF-8 with universal newlines, so ``\\r\\n`` is one character
+  (nlplab/brat#853); the ``.txt`` itself is written byte for byte and the
+  offsets are converted both ways. A region that crosses a line break is
   written as fragments ``s1 e1;s2 e2`` around the break (brat's own way), and
   read back as one span.
 * ``R1<TAB>said Arg1:T2 Arg2:T1`` — the speaker ``T2`` said quote ``T1``.
@@ -36,8 +38,10 @@ from ._model import (
     doc_id_of,
     dumps_extras,
     file_stem,
+    inverse,
     labels,
     loads_extras,
+    offset_table,
 )
 
 #: characters after which any line reader starts a new line (str.splitlines' set)
@@ -86,6 +90,7 @@ def config() -> str:
 def ann_text(doc: AnnDoc) -> str:
     """The ``.ann`` file of one document."""
     lines = []
+    units = offset_table(doc.text, universal_newlines=True)
     tid: dict[str, str] = {}
     n_attr = n_note = 0
     for i, r in enumerate(doc.regions, 1):
@@ -95,7 +100,7 @@ def ann_text(doc: AnnDoc) -> str:
             raise AnnotationFormatError(
                 f"region [{r.start}, {r.end}) of document {doc.doc_id!r} holds only line breaks; brat cannot show it"
             )
-        spans = ";".join(f"{s} {e}" for s, e in pieces)
+        spans = ";".join(f"{units[s]} {units[e]}" for s, e in pieces)
         lines.append(f"T{i}\t{r.label} {spans}\t{' '.join(doc.text[s:e] for s, e in pieces)}")
         note = {k: v for k, v in r.attrs.items() if k != "attribution"}
         extras = dict(r.extras)
@@ -132,6 +137,7 @@ def read_doc(ann: Path, doc_id: str | None = None) -> AnnDoc:
     if not txt.exists():
         raise AnnotationFormatError(f"no text file {txt.name} beside it", path=ann)
     doc = AnnDoc(doc_id or doc_id_of(ann.stem), decode(txt.read_bytes(), path=txt), path=str(ann))
+    back = inverse(offset_table(doc.text, universal_newlines=True))
     data = decode(ann.read_bytes(), path=ann) if ann.stat().st_size else ""
     by_t: dict[str, Region] = {}
     attrs: list[tuple[int, re.Match[str]]] = []
@@ -141,7 +147,7 @@ def read_doc(ann: Path, doc_id: str | None = None) -> AnnDoc:
         if not line.strip():
             continue
         if m := T_LINE.match(line):
-            by_t[f"T{m[1]}"] = _region(doc, m, line_no)
+            by_t[f"T{m[1]}"] = _region(doc, m, line_no, back)
             doc.regions.append(by_t[f"T{m[1]}"])
         elif m := R_LINE.match(line):
             doc.links.append(Link(f"R{m[1]}", m[2], m[3], m[4], line_no))
@@ -195,20 +201,21 @@ def _target(doc: AnnDoc, by_t: dict[str, Region], tid: str, line_no: int) -> Reg
     return by_t[tid]
 
 
-def _region(doc: AnnDoc, m: re.Match[str], line_no: int) -> Region:
-    pieces = [tuple(int(x) for x in part.split(" ")) for part in m[3].split(";")]
+def _region(doc: AnnDoc, m: re.Match[str], line_no: int, back: dict[int, int]) -> Region:
+    written = [tuple(int(x) for x in part.split(" ")) for part in m[3].split(";")]
     prev = -1
-    for s, e in pieces:
-        if not prev <= s < e <= len(doc.text):
+    for s, e in written:
+        if not prev <= s < e or e not in back:
             raise AnnotationFormatError(
-                f"fragment {s} {e} is empty, out of order or outside the text ({len(doc.text)} characters)",
-                path=doc.path, line=line_no)
+                f"fragment {s} {e} is empty, out of order or outside the text ({max(back)} characters as brat "
+                "counts them)", path=doc.path, line=line_no)
         prev = e
-    written = " ".join(doc.text[s:e] for s, e in pieces)
-    if m[4] != written:
+    pieces = [(back[s], back[e]) for s, e in written]
+    text = " ".join(doc.text[s:e] for s, e in pieces)
+    if m[4] != text:
         raise AnnotationFormatError(
-            f"the text field {m[4][:40]!r} does not match the text at {m[3]} ({written[:40]!r}); "
-            "offsets must count characters of the .txt file", path=doc.path, line=line_no)
+            f"the text field {m[4][:40]!r} does not match the text at {m[3]} ({text[:40]!r}); "
+            "offsets must count characters of the .txt file as brat does", path=doc.path, line=line_no)
     start, end = pieces[0][0], pieces[-1][1]
     if fragments(doc.text, start, end) != pieces:
         raise AnnotationFormatError(

@@ -41,7 +41,7 @@ from ._model import (
     doc_id_of,
     dumps_extras,
     file_stem,
-    from_utf16,
+    inverse,
     loads_extras,
     utf16_offsets,
 )
@@ -186,7 +186,7 @@ def read_doc(path: Path, doc_id: str | None = None) -> AnnDoc:
         raise AnnotationFormatError(f"expected one cas:Sofa with a sofaString, found {len(sofas)}", path=path,
                                     line=sofas[1][1] if len(sofas) > 1 else None)
     doc = AnnDoc(doc_id or doc_id_of(path.stem), sofas[0][0]["sofaString"], path=str(path))
-    back = from_utf16(utf16_offsets(doc.text))
+    back = inverse(utf16_offsets(doc.text))
     regions: dict[str, Region] = {}
     links: list[tuple[dict[str, str], int]] = []
     for name, a, line in elements:

@@ -18,15 +18,17 @@ Python (its front end counted UTF-16 units before the fix of
 HumanSignal/label-studio#1559, merged with label-studio-frontend#308; issue
 #1347 shows the old behaviour). On import each region's ``value.text`` is
 checked against the text; offsets that match only when read as UTF-16 units
-(an older Label Studio) are converted, anything else is an error naming the
-file and line. ``config.xml`` sets ``white-space: pre-wrap`` so every space
-and line break of the original text is shown and counted.
+(an older Label Studio) or with ``\\r\\n`` counted as one character are
+converted, anything else is an error naming the file and line.
+``config.xml`` sets ``white-space: pre-wrap`` so every space and line break
+of the original text is shown and counted.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -41,9 +43,9 @@ from ._model import (
     AnnDoc,
     Link,
     Region,
-    from_utf16,
+    inverse,
     labels,
-    utf16_offsets,
+    offset_table,
 )
 
 FROM = "label"
@@ -200,12 +202,19 @@ def _offsets(doc: AnnDoc, value: dict[str, Any], line: int | None) -> tuple[int,
     written = value.get("text")
     if not isinstance(written, str) or doc.text[start:end] == written:
         return start, end
-    back = from_utf16(utf16_offsets(doc.text))  # an older Label Studio counted UTF-16 units
-    if start in back and end in back and doc.text[back[start]:back[end]] == written:
-        return back[start], back[end]
+    for back in _fallbacks(doc.text):
+        if start in back and end in back and doc.text[back[start]:back[end]] == written:
+            return back[start], back[end]
     raise AnnotationFormatError(
         f"region [{start}, {end}) reads {doc.text[start:end][:40]!r} but Label Studio saved {written[:40]!r}",
         path=doc.path, line=line)
+
+
+@lru_cache(maxsize=8)
+def _fallbacks(text: str) -> tuple[dict[int, int], ...]:
+    """Other ways a Label Studio may have counted: UTF-16 units (before #1559), CRLF as one, both."""
+    return tuple(inverse(offset_table(text, utf16=u, universal_newlines=n))
+                 for u, n in ((True, False), (False, True), (True, True)))
 
 
 def _regions(doc: AnnDoc, result: list, keep: list, loc: _Locator, where: str, line0: int) -> None:
