@@ -308,6 +308,7 @@ MALFORMED_BRAT = [
     ("A999\tPolarity T1 negative", "unknown attribute"),
     ("#999\tAnnotatorNotes T1\t{broken", "not valid JSON"),
     ("T999\tquote_direct 0 3;4 6\tRus ia", "discontinuous"),
+    ("T999\tspeaker 7 9\ton", "says no quote"),
 ]
 
 

@@ -277,8 +277,8 @@ def to_tables(adocs: list[AnnDoc]) -> dict[str, pd.DataFrame]:
     ------
     AnnotationFormatError
         A region with an unknown label or an offset outside the text, a link
-        that does not go from a speaker to a quote, or a quote with two
-        speakers (naming the file and line).
+        that does not go from a speaker to a quote, a quote with two
+        speakers, or a speaker linked to no quote (naming the file and line).
     """
     valid = set(labels())
     quotes: list[dict[str, Any]] = []
@@ -311,6 +311,9 @@ def to_tables(adocs: list[AnnDoc]) -> dict[str, pd.DataFrame]:
             speaker_of[dst.id] = src
         for r in doc.regions:
             if r.label == SPEAKER:
+                if not any(sp.id == r.id for sp in speaker_of.values()):
+                    raise _fail(doc, r.line, f"speaker region {r.id} [{r.start}, {r.end}) says no quote; link it "
+                                             f"to its quote with a {SAID!r} relation or delete it")
                 continue
             if r.label.startswith("quote_"):
                 quotes.append(_quote_row(doc, document, r, speaker_of.get(r.id), seq))
