@@ -497,3 +497,12 @@ def test_label_studio_offsets_that_count_crlf_as_one_are_converted(tmp_path):
         assert seen[r["value"]["start"]:r["value"]["end"]] == r["value"]["text"]
     (out / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
     pd.testing.assert_frame_equal(tk.import_annotations(out), tk.devices(doc))
+
+
+def test_a_label_studio_export_with_prediction_ids_only_is_refused(seed, seed_findings, tmp_path):
+    out = tk.export_annotations(seed_findings, seed, format="label-studio", out=tmp_path)
+    tasks = json.loads((out / "tasks.json").read_text(encoding="utf-8"))
+    tasks[0]["predictions"] = [12]
+    (out / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    with pytest.raises(AnnotationFormatError, match="only ids"):
+        tk.import_annotations(out)

@@ -186,7 +186,10 @@ def _pick(t: dict[str, Any], annotator: str | int | None, where: str, path: Path
         return annotations[0].get("result") or [], "annotation"
     if annotator is not None:
         raise AnnotationFormatError(f"{where} has no annotation by {annotator!r}", path=path, line=line)
-    predictions = t.get("predictions") or []
+    predictions = [p for p in t.get("predictions") or [] if isinstance(p, dict)]
+    if t.get("predictions") and not predictions:  # Label Studio's export lists only prediction ids
+        raise AnnotationFormatError(f"{where} has no annotation, and its predictions are only ids in this "
+                                    "export; annotate the task or export with predictions", path=path, line=line)
     if len(predictions) > 1:
         raise AnnotationFormatError(f"{where} has no annotation and {len(predictions)} predictions; "
                                     "keep one", path=path, line=line)
