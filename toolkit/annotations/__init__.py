@@ -9,8 +9,9 @@ links and back; each format module only writes and reads its files
 (:mod:`~toolkit.annotations.label_studio`, :mod:`~toolkit.annotations.brat`,
 :mod:`~toolkit.annotations.inception`). Offsets always point into the
 original text as loaded (CRLF, astral characters and all); each format's own
-unit (code points for brat and Label Studio, UTF-16 units for INCEpTION) is
-converted at the file boundary. See ``docs/annotations.md``.
+unit (code points for Label Studio, code points with ``\\r\\n`` as one for
+brat, UTF-16 units for INCEpTION) is converted at the file boundary. See
+``docs/annotations.md``.
 """
 
 from __future__ import annotations
