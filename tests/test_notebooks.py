@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 EXPECTED = ["01_quick_start", "02_voices_in_the_news", "03_historical_analogies", "04_lexical_comparison",
-            "05_classroom_worksheet"]
+            "05_classroom_worksheet", "06_correct_and_rescore"]
 
 
 def _runner():
@@ -29,7 +29,7 @@ def _runner():
     return module
 
 
-def test_all_five_notebooks_exist():
+def test_all_notebooks_exist():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 

@@ -9,10 +9,12 @@ historical analogies and lexical statistics as tidy pandas tables.
 
 from __future__ import annotations
 
+from .annotations import export_annotations, import_annotations
 from .corpus import Corpus, Document, load, load_corpus
 from .devices import devices
 from .duplicates import duplicates
 from .errors import (
+    AnnotationFormatError,
     InputError,
     LanguageDataError,
     LexiconError,
@@ -21,6 +23,7 @@ from .errors import (
     ToolkitError,
     ToolkitWarning,
 )
+from .evaluate.agreement import agreement, score
 from .highlight import highlight
 from .kwic import kwic
 from .lexicons import lexicon
@@ -33,6 +36,7 @@ from .units import paragraphs, sentences, tokens
 from .version import __version__
 
 __all__ = [
+    "AnnotationFormatError",
     "Corpus",
     "Document",
     "InputError",
@@ -43,13 +47,16 @@ __all__ = [
     "ToolkitError",
     "ToolkitWarning",
     "__version__",
+    "agreement",
     "analyze",
     "collocations",
     "devices",
     "dispersion",
     "duplicates",
+    "export_annotations",
     "frequencies",
     "highlight",
+    "import_annotations",
     "keyness",
     "kwic",
     "lexical_profile",
@@ -60,6 +67,7 @@ __all__ = [
     "paragraphs",
     "plot",
     "quotes",
+    "score",
     "sentences",
     "speakers",
     "term_positions",

@@ -61,6 +61,19 @@ class InputError(ToolkitError, ValueError):
         return text
 
 
+class AnnotationFormatError(InputError):
+    """An annotation file (Label Studio, brat, INCEpTION) is malformed.
+
+    The message names the file and the line, and says what is wrong, e.g. a
+    region outside the text, an unknown label or a relation to nothing.
+
+    Examples
+    --------
+    >>> str(AnnotationFormatError("unknown label 'Qoute'", path="a.ann", line=7))
+    "a.ann, line 7: unknown label 'Qoute'"
+    """
+
+
 class ParameterError(ToolkitError, ValueError, TypeError):
     """A parameter has a value outside the documented set.
 
