@@ -6,10 +6,12 @@ Runs, each in its own process, and prints their Markdown tables in order:
    regex pass over the same UN General Debate text;
 2. ``scripts/bench_lexical.py --mb 2`` — the full lexical profile against
    textstat's formulas on the same speeches;
-3. ``scripts/eval_devices.py --speed`` — ``tk.devices`` against ``tk.quotes``.
+3. ``scripts/eval_devices.py --speed`` — ``tk.devices`` against ``tk.quotes``;
+4. ``scripts/bench_memory.py --mb 2 20`` — peak memory (bytes per character)
+   and speed of ``tk.quotes`` on one big quote-dense document.
 
-``--full`` adds ``scripts/bench_scale.py`` (the whole corpus; about 15 minutes)
-and ``scripts/bench_linearity.py`` (adversarial inputs, 1 MB vs 2 MB).
+``--full`` adds the 50 MB document to the memory run, ``scripts/bench_scale.py``
+(the whole corpus; about 15 minutes) and ``scripts/bench_linearity.py`` (adversarial inputs, 1 MB vs 2 MB).
 Each script skips with a message when ``../shared/corpora`` is absent.
 
     .venv/bin/python scripts/benchmark.py
@@ -29,8 +31,10 @@ QUICK: list[list[str]] = [
     ["bench_quotes.py", "--corpus", "ungdc"],
     ["bench_lexical.py", "--mb", "2"],
     ["eval_devices.py", "--speed"],
+    ["bench_memory.py", "--mb", "2", "20"],
 ]
 FULL: list[list[str]] = [
+    ["bench_memory.py", "--mb", "50"],
     ["bench_scale.py"],
     ["bench_linearity.py"],
 ]

@@ -170,7 +170,7 @@ class Document:
     @property
     def sentences(self) -> list[_text.Span]:
         """Sentence spans (never across paragraphs)."""
-        return self._cached("sentences", lambda: _text.sentence_spans(self.text, self.paragraphs))
+        return self._cached("sentences", lambda: _text.sentence_spans(self.text, self.paragraphs, self.normalized))
 
     @property
     def tokens(self) -> list[_text.Span]:
@@ -196,7 +196,7 @@ class Document:
     def duplicate_of(self) -> list[int | None]:
         """For each paragraph, the index of the earlier paragraph it repeats, or None."""
         def build() -> list[int | None]:
-            matches = _text.match_paragraphs([self.text[s:e] for s, e in self.paragraphs])
+            matches = _text.match_paragraphs(self.text[s:e] for s, e in self.paragraphs)
             return [None if m is None else m[0] for m in matches]
 
         return self._cached("duplicate_of", build)

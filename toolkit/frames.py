@@ -167,14 +167,17 @@ def finish(
             out = df.astype(object).astype({c: _PYTHON_STR if t == "str" else t for c, t in schema.columns.items()})
         keys = [c for c in schema.sort if c in out.columns]
         if "doc_id" in out.columns and keys:
-            if seq is not None:
-                out = out.assign(_doc_rank=seq)
-            else:
+            if seq is None:
                 order = doc_order or list(dict.fromkeys(out["doc_id"].tolist()))
                 rank = {d: i for i, d in enumerate(order)}
-                out = out.assign(_doc_rank=out["doc_id"].map(rank))
-            out = out.sort_values(["_doc_rank", *keys], kind="stable").drop(columns="_doc_rank")
-        out = out.reset_index(drop=True)
+                seq = out["doc_id"].map(rank).to_numpy()
+            # sort the key columns only and move the rows once, and only when they are out of
+            # order: a big table is not copied twice more (sort_values, then reset_index)
+            ranked = pd.DataFrame({"_doc_rank": seq}, index=out.index).join(out[keys])
+            at = ranked.sort_values(["_doc_rank", *keys], kind="stable").index
+            if not at.is_monotonic_increasing:
+                out = out.take(out.index.get_indexer(at))
+        out.index = pd.RangeIndex(len(out))
     out.attrs = {
         "extractor": schema.name,
         "params": dict(params or {}),

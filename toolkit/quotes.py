@@ -297,6 +297,7 @@ def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
 _SEGMENT = 2048  # characters per lazily tokenised segment of the text index
 _SCAN_BELOW = 256  # windows shorter than this are scanned directly
 _SPACE = re.compile(r"\s")
+_KEEP_SEGMENTS = 16  # segments kept (least recently used dropped): memory bounded, not growing with the text
 
 
 class _TokenIndex:
@@ -323,10 +324,13 @@ class _TokenIndex:
             self.bounds.append(m.start() if m else n)
 
     def _segment(self, i: int) -> tuple[list[_Tok], list[int], list[int]]:
-        seg = self.segments.get(i)
+        seg = self.segments.pop(i, None)
         if seg is None:
             toks = _scan_tokens(self.nt, self.bounds[i], self.bounds[i + 1])
-            seg = self.segments[i] = (toks, [t.s for t in toks], [t.e for t in toks])
+            seg = (toks, [t.s for t in toks], [t.e for t in toks])
+            if len(self.segments) >= _KEEP_SEGMENTS:
+                del self.segments[next(iter(self.segments))]  # the least recently used
+        self.segments[i] = seg  # most recently used last
         return seg
 
     def window(self, s: int, e: int) -> list[_Tok]:
@@ -931,7 +935,14 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     return "embedded"
 
 
-def _extract(doc: Document) -> list[dict[str, Any]]:
+def _extract(doc: Document) -> list[tuple[Any, ...]]:
+    try:
+        return _extract_rows(doc)
+    finally:
+        _INDEX.clear()  # the token index of this text is not kept past the document
+
+
+def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     norm = doc.normalized
     nt = norm.text
     cue_pos = _cue_positions(nt)
@@ -1063,7 +1074,7 @@ def _extract(doc: Document) -> list[dict[str, Any]]:
             if sp is not None and sp.pron is not None and sp.ms is not None:
                 sp.name = _antecedent(state, sp.pron, sp.ms)
         rows.extend(para_rows)
-    return [_to_dict(doc, norm, r) for r in rows]
+    return [_to_row(doc, norm, r) for r in rows]
 
 
 def _headline(state: _DocState, nt: str, ps: int, pe: int, rows: list[_Row]) -> list[_Row]:
@@ -1632,27 +1643,31 @@ def _is_opener(t: _Tok) -> bool:
     return low in _OPENERS or (len(low) > 4 and low.endswith(("ing", "ed", "ly")) and not t.t[:2].isupper())
 
 
-def _to_dict(doc: Document, norm: Any, r: _Row) -> dict[str, Any]:
+#: the columns of one extracted row, in order; rows are cached as tuples (a dict per row
+#: costs about four times the memory) and handed out as fresh dicts by :func:`quote_rows`
+_ROW_KEYS = (
+    "start", "end", "text", "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "content_start", "content_end", "attribution", "cue", "cue_start", "cue_end", "rule", "fragments",
+)
+
+
+def _to_row(doc: Document, norm: Any, r: _Row) -> tuple[Any, ...]:
     s, e = norm.span_to_original(r.s, r.e)
     cs, ce = norm.span_to_original(r.cs, r.ce)
     sp = r.speaker
     frags = ";".join("{}-{}".format(*norm.span_to_original(a, b)) for a, b in r.frags if b > a)
-    row: dict[str, Any] = {
-        "start": s, "end": e, "text": doc.text[s:e], "kind": r.kind,
-        "speaker": None, "speaker_mention": None, "speaker_start": None, "speaker_end": None,
-        "content_start": cs, "content_end": ce,
-        "attribution": "none", "cue": r.cue, "cue_start": None, "cue_end": None,
-        "rule": r.rule, "fragments": frags,
-    }
+    speaker = mention = ms = me = None
+    attribution = "none"
     if sp is not None:
-        row["speaker"] = sp.name
-        row["attribution"] = sp.attribution
+        speaker, attribution = sp.name, sp.attribution
         if sp.ms is not None and sp.me is not None:
             ms, me = norm.span_to_original(sp.ms, sp.me)
-            row.update(speaker_start=ms, speaker_end=me, speaker_mention=doc.text[ms:me])
+            mention = doc.text[ms:me]
+    cue_s = cue_e = None
     if r.cue_s is not None and r.cue_e is not None:
-        row["cue_start"], row["cue_end"] = norm.span_to_original(r.cue_s, r.cue_e)
-    return row
+        cue_s, cue_e = norm.span_to_original(r.cue_s, r.cue_e)
+    return (s, e, doc.text[s:e], r.kind, speaker, mention, ms, me, cs, ce, attribution, r.cue, cue_s, cue_e,
+            r.rule, frags)
 
 
 # --------------------------------------------------------------------------- public API
@@ -1704,7 +1719,7 @@ def quote_rows(doc: Document) -> list[dict[str, Any]]:
     >>> quote_rows(doc)[0]["kind"], quote_rows(doc) is not quote_rows(doc)
     ('scare', True)
     """
-    return [dict(r) for r in doc._cached("quote_rows", lambda: _extract(doc))]
+    return [dict(zip(_ROW_KEYS, r, strict=True)) for r in doc._cached("quote_rows", lambda: _extract(doc))]
 
 
 def speakers(

@@ -30,9 +30,12 @@ All spans are ``(start, end)`` tuples, end exclusive.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,7 +79,8 @@ class Normalized:
         The normalised text.
     offsets
         ``None`` when normalisation kept every character in place (the usual
-        case: the mapping is the identity); else a tuple giving, for each
+        case: the mapping is the identity); else a sequence (a compact
+        ``array`` of unsigned ints, 4 bytes a character) giving, for each
         normalised position ``i`` (and ``len(text)``), the original offset.
 
     Examples
@@ -89,7 +93,7 @@ class Normalized:
     """
 
     text: str
-    offsets: tuple[int, ...] | None = None
+    offsets: Sequence[int] | None = None
 
     def to_original(self, i: int) -> int:
         """Original offset of normalised position ``i`` (0 ≤ i ≤ len)."""
@@ -147,7 +151,7 @@ def normalize(text: str) -> Normalized:
     if not pattern.search(out):
         return Normalized(out)
     pieces: list[str] = []
-    offsets: list[int] = []
+    offsets = array("I" if len(out) < 2**32 else "Q")
     last = 0
     for m in pattern.finditer(out):
         s = m.start()
@@ -159,7 +163,7 @@ def normalize(text: str) -> Normalized:
         last = s + 1
     pieces.append(out[last:])
     offsets.extend(range(last, len(out) + 1))
-    return Normalized("".join(pieces), tuple(offsets))
+    return Normalized("".join(pieces), offsets)
 
 
 # --------------------------------------------------------------------------- units
@@ -274,11 +278,12 @@ def _punkt():
     return tokenizer
 
 
-def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normalized | None = None) -> list[Span]:
     """Sentences as ``(start, end)`` spans; never across a paragraph break.
 
     Punkt runs on the normalised view (typographic quotes unified), and spans
-    are mapped back to the original text.
+    are mapped back to the original text. ``norm`` is that view when the
+    caller has it already (``Document`` passes its cached one).
 
     Examples
     --------
@@ -286,7 +291,7 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None) -> list[Span
     >>> [s[a:b] for a, b in sentence_spans(s)]
     ['Mr. Lavrov spoke on Tuesday.', 'The U.S. disagreed.']
     """
-    norm = normalize(text)
+    norm = normalize(text) if norm is None else norm
     ntext = norm.text
     if paragraphs is None:
         nparas = paragraph_spans(ntext)
@@ -421,7 +426,9 @@ def _anchors(words: list[str]) -> set[str]:
     return {" ".join(words[i : i + 3]) for i in (0, mid, max(0, n - 3))}
 
 
-def match_paragraphs(texts: list[str], threshold: float = THRESHOLD) -> list[tuple[int, str, float] | None]:
+def match_paragraphs(
+    texts: Iterable[str], threshold: float = THRESHOLD,
+) -> list[tuple[int, str, float] | None]:
     """For each paragraph text: (index of the earlier one it repeats, match type, similarity) or None.
 
     Exact repeats first, then repeats after :func:`normalize` and lower-casing,
@@ -429,44 +436,57 @@ def match_paragraphs(texts: list[str], threshold: float = THRESHOLD) -> list[tup
     at least ``threshold`` between paragraphs sharing an anchor 3-gram.
     Paragraphs under :data:`MIN_WORDS` words never match.
 
+    ``texts`` is consumed once, paragraph by paragraph: what is kept of an
+    earlier paragraph is a 128-bit digest of its text and of its key and its
+    word set as word numbers, so a long document is not held twice over.
+
     Examples
     --------
     >>> match_paragraphs(["A lead with five words here.", "Body.", "A lead with five words here."])
     [None, None, (0, 'exact', 1.0)]
     """
-    keys = [paragraph_key(t) for t in texts]
-    result: list[tuple[int, str, float] | None] = [None] * len(texts)
-    first_exact: dict[str, int] = {}
-    first_key: dict[str, int] = {}
+    result: list[tuple[int, str, float] | None] = []
+    first_exact: dict[bytes, int] = {}
+    first_key: dict[bytes, int] = {}
     postings: dict[str, list[int]] = defaultdict(list)
-    word_sets: list[set[str]] = []
-    for i, (txt, key) in enumerate(zip(texts, keys, strict=True)):
+    vocabulary: dict[str, int] = {}
+    word_sets: dict[int, array[int]] = {}  # only paragraphs that can be matched later
+    for i, txt in enumerate(texts):
+        key = paragraph_key(txt)
         words = key.split()
-        shingles = _anchors(words) if len(words) >= MIN_WORDS else set()
-        vocab = set(words)
-        word_sets.append(vocab)
+        result.append(None)
         if len(words) < MIN_WORDS:
             continue
-        if txt in first_exact:
-            result[i] = (first_exact[txt], "exact", 1.0)
-        elif key in first_key:
-            result[i] = (first_key[key], "normalized", 1.0)
+        vocab = {vocabulary.setdefault(w, len(vocabulary)) for w in words}
+        txt_digest, key_digest = _digest(txt), _digest(key)
+        if txt_digest in first_exact:
+            result[i] = (first_exact[txt_digest], "exact", 1.0)
+        elif key_digest in first_key:
+            result[i] = (first_key[key_digest], "normalized", 1.0)
         elif threshold < 1.0:
             candidates: set[int] = set()
+            shingles = _anchors(words)
             for sh in shingles:
                 candidates.update(postings.get(sh, ())[:_MAX_POSTINGS])
             best = None
             for j in sorted(candidates):
-                inter = len(vocab & word_sets[j])
-                union = len(vocab) + len(word_sets[j]) - inter
+                other = word_sets[j]
+                inter = len(vocab.intersection(other))
+                union = len(vocab) + len(other) - inter
                 sim = inter / union if union else 0.0
                 if sim >= threshold and (best is None or sim > best[1]):
                     best = (j, sim)
             if best is not None:
                 result[i] = (best[0], "near", round(best[1], 4))
         if result[i] is None:
-            first_exact.setdefault(txt, i)
-            first_key.setdefault(key, i)
-            for sh in shingles:
-                postings[sh].append(i)
+            first_exact.setdefault(txt_digest, i)
+            first_key.setdefault(key_digest, i)
+            if threshold < 1.0:
+                word_sets[i] = array("L", sorted(vocab))
+                for sh in _anchors(words):
+                    postings[sh].append(i)
     return result
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
