@@ -63,6 +63,8 @@ def _lex() -> _Lex:
 def _grammar(cls: str) -> frozenset[str]:
     """One word class of the ``quote_grammar`` data file (function words the rules rely on)."""
     return frozenset(r["word"] for r in lexicons.load("quote_grammar") if r["class"] == cls)
+
+
 _ABBREV = _grammar("abbreviation")
 _STOP_BACK = _grammar("clause_boundary")
 _AUX = _grammar("auxiliary")

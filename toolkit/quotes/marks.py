@@ -30,8 +30,6 @@ _DOUBLE_OPEN_HINT = frozenset("“„«`")
 _DOUBLE_CLOSE_HINT = frozenset("”»")
 
 
-
-
 @dataclass
 class _Quote:
     open: int  # position of the opening mark (normalised)

@@ -163,8 +163,6 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     return out
 
 
-
-
 @dataclass
 class _Speaker:
     mention: str | None

@@ -29,8 +29,6 @@ def _has_word(nt: str, s: int, e: int) -> bool:
     return _WORDCH.search(nt, s, e) is not None
 
 
-
-
 class _Tok:
     """A token of the normalised text: offsets, text, lower case, capitalised."""
 
