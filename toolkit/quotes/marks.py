@@ -1,4 +1,4 @@
-"""Quote marks: pairing, nesting, apostrophes, titles — ``_find_quotes`` returns ``_Quote`` spans.
+"""Quote marks: pairing, nesting, apostrophes, unclosed marks — ``_find_quotes`` returns ``_Quote`` spans.
 
 Owns: deciding per mark whether it opens or closes (by context, never by
 alternation alone: ``_mark_kind``), pairing double marks (``_pair_doubles``)
