@@ -212,7 +212,7 @@ def test_antimetabole_pruning_keeps_a_real_antimetabole():
 @given(texts, st.integers(0, 400), st.integers(0, 400))
 def test_quote_token_windows_equal_a_scan_of_the_window(text, a, b):
     """tk.quotes slices token windows from one index of the text; they must equal a regex scan of the window."""
-    quotes_module = importlib.import_module("toolkit.quotes")
+    quotes_module = importlib.import_module("toolkit.quotes.tokens")
     s, e = sorted((min(a, len(text)), min(b, len(text))))
     sliced = [(t.s, t.e, t.t) for t in quotes_module._tokens(text, s, e)]
     assert sliced == [(t.s, t.e, t.t) for t in quotes_module._scan_tokens(text, s, e)]

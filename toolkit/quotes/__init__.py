@@ -1,0 +1,68 @@
+"""Quotations and who said them: ``tk.quotes`` and ``tk.speakers``.
+
+A rule system, explainable row by row (the ``rule`` column names the rule that
+fired, ``cue`` the reporting verb lemma). It works on the normalised view of
+each document (typographic quotes unified, see :func:`toolkit.text.normalize`)
+and reports offsets into the original text.
+
+How it works, in document order, paragraph by paragraph:
+
+1. **Quote marks.** Double marks (``"`` “ ” „ « » and NYT-style ``''``) are
+   paired by context — a mark after a space opens, a mark before a space or
+   punctuation closes — never by alternation alone. A single mark between two
+   letters (``Libya's``, ``They've``, ``Assange’s``) is an apostrophe; single
+   quotes only pair opener-with-closer inside one paragraph. Single quotes
+   inside double ones (nested) are not separate rows. An unclosed mark runs to
+   the paragraph end (the news convention for quotes over several
+   paragraphs); nothing ever raises on unbalanced marks.
+2. **Titles and nicknames** (``the book "Fire and Fury"``, ``Dwayne "The Rock"
+   Johnson``) are dropped: they are not quotations.
+3. **Direct quotes** are quoted spans that stand as an utterance (at a
+   paragraph or sentence start, or after ``:``/``,``). Fragments of one
+   paragraph separated only by an attribution (``"X," he said, "Y."``) are
+   merged into ONE row: ``start``/``end`` cover the hull from the first quoted
+   word to the last, ``text`` is ``original[start:end]`` (so it contains the
+   interruption) and ``fragments`` lists the quoted pieces as
+   ``"start-end;start-end"`` original offsets. The attribution is searched
+   after the quote, between fragments, before it (``Lavrov said: "…"``) and in a
+   previous paragraph ending with a colon; a quote paragraph with none
+   inherits the previous quote's speaker (``attribution="inherited"``).
+4. **Reported speech** in every sentence: a reporting verb (lexicon
+   ``reporting_verbs``) with a subject and a clause (``he said the plan…``,
+   ``, adding however he was…``), a clause closed by ``, X said.``, or
+   ``according to X``. When the clause contains quoted words the row is
+   ``partial`` (``start``/``end`` = the quoted words, ``content_*`` = the
+   clause), otherwise ``indirect``.
+5. Remaining embedded quoted words are ``scare`` quotes (no speaker).
+
+Speakers: titles are stripped (``Russian Foreign Minister Sergei Lavrov`` →
+``Sergei Lavrov``); a short form takes the longest earlier mention with the
+same last name (``Lavrov`` → ``Sergei Lavrov``); ``he``/``she`` resolve to the
+most recent person speaker; a definite description with a role noun
+(``Moscow's top diplomat``) resolves to the most recent named person speaker.
+
+Where each step lives (imports go downward only, in this order)::
+
+    tokens       the token index of the normalised text (_Tok, _tokens)
+    cues         lexicon files (reporting_verbs, speaker_titles, pronouns, ...), cue detection
+    marks        step 1: quote marks paired, apostrophes, nesting, unclosed marks
+    speakers     speaker noun phrases; explicit / pronoun / descriptor names, canonical forms
+    clauses      the row under construction (_Row), trimming, clause ends, to-dict conversion
+    attribution  step 3 frames: '"...," X said' and 'X said: "..."'
+    indirect     step 4: reported speech (indirect, partial), claim nouns, evidentials
+    structure    steps 2, 3 and 5: the paragraph walk (_extract), merging, inherited speakers
+    assembly     quotes(), speakers(), quote_rows(): the runner and the output tables
+
+Data flow: ``Document`` → ``structure._extract`` (normalised text →
+``marks._find_quotes`` → per paragraph classify / merge / ``attribution``
+frames → per sentence ``indirect._reported`` → ``clauses._to_row`` with
+original offsets) → ``assembly.quote_rows`` (cached per Document) →
+``runner.per_document`` → ``frames.finish`` (``frames.QUOTES``) →
+``speakers`` aggregates that table (``frames.SPEAKERS``).
+"""
+
+from __future__ import annotations
+
+from .assembly import quote_rows, quotes, speakers
+
+__all__ = ["quote_rows", "quotes", "speakers"]

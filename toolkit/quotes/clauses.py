@@ -1,0 +1,189 @@
+"""The row under construction and the clause arithmetic shared by direct and reported speech.
+
+Owns: ``_Row`` (one finding in normalised offsets) and its conversion to the
+output row (a tuple in ``_ROW_KEYS`` order) with original offsets (``_to_row``, ``_to_normalized``); span
+trimming (``_trim``, ``_trim_comma``, ``_trim_clause``); where a reported
+clause ends (``_clause_end``) and starts (``_clause_start``, ``_prev_comma``,
+``_short_tail``, ``_opener_only``); chunking long sentences (``_chunks``).
+
+Must not touch: which rule fires (attribution, indirect, structure decide),
+DataFrames (assembly); depends on speakers, cues and tokens only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from ..corpus import Document
+from .cues import _ABBREV, _AUX, _BE, _CLAUSE_CUT, _COORD_VERB, _FRAME_LINK, _cue_at, _is_opener, _lex, _next_is_frame
+from .speakers import _Speaker
+from .tokens import Span, _Tok
+
+
+@dataclass
+class _Row:
+    s: int
+    e: int
+    kind: str
+    cs: int
+    ce: int
+    frags: list[Span]
+    speaker: _Speaker | None
+    cue: str | None
+    cue_s: int | None
+    cue_e: int | None
+    rule: str
+
+
+def _to_normalized(spans: list[Span], norm: Any) -> list[Span]:
+    """The document's own spans (paragraphs, sentences) in normalised coordinates.
+
+    ``norm.offsets`` is non-decreasing, so the first normalised position at or after an
+    original offset is a bisection (an expanded ellipsis stays whole, a removed character
+    maps to the next one).
+    """
+    if norm.offsets is None:
+        return spans
+    offsets = norm.offsets
+    return [(bisect_left(offsets, s), bisect_left(offsets, e)) for s, e in spans]
+
+
+_MIN_CLAUSE_QUOTE = 3
+_TRIM_CHARS = " \t\n\r\"'"
+
+
+def _trim(nt: str, s: int, e: int) -> Span:
+    while s < e and nt[s] in _TRIM_CHARS:
+        s += 1
+    while e > s and nt[e - 1] in _TRIM_CHARS:
+        e -= 1
+    return s, e
+
+
+def _trim_comma(nt: str, s: int, e: int) -> Span:
+    s, e = _trim(nt, s, e)
+    while e > s and nt[e - 1] in ", ":
+        e -= 1
+    return s, e
+
+
+def _trim_clause(nt: str, s: int, e: int) -> Span:
+    s, e = _trim(nt, s, e)
+    while e > s and nt[e - 1] in ".,;:!?- \"'":
+        e -= 1
+    while s < e and nt[s] in ",;: -":
+        s += 1
+    return s, e
+
+
+def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
+    """Where a reported clause starting at toks[j] ends: the sentence end, or before a new
+    frame (", adding …"), a coordinated verb ("… but did not …", "… and said …") or an
+    apposition or concession (", a charge that …", ", despite …")."""
+    lex = _lex()
+    for i in range(j, len(toks)):
+        x = toks[i]
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if x.t == ";" or ((x.t in (",", "—", "-", "--") or x.low in _FRAME_LINK) and _next_is_frame(toks, i)):
+            return x.s  # a new frame: ", adding …", "— asserting …", "before claiming …"
+        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
+            return x.s
+        if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
+                and _cue_at(toks, i + 2):
+            return x.s  # "… but she said …", "… and Trump says …"
+        if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
+            return x.s
+    return se
+
+
+def _chunks(nt: str, s: int, e: int, size: int = 1000) -> list[Span]:
+    """A sentence, cut at white space into pieces of about ``size`` characters when it is longer.
+
+    Keeps the per-sentence rules (which look back and forth inside the sentence) linear in the
+    document length even for a text with no sentence breaks.
+    """
+    if e - s <= size + size // 2:
+        return [(s, e)]
+    out = []
+    while e - s > size + size // 2:
+        cut = nt.rfind(" ", s + size // 2, s + size)
+        cut = cut if cut > s else s + size
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
+def _prev_comma(toks: list[_Tok], first: _Tok) -> _Tok | None:
+    """The comma closing the clause before ``first`` (also inside a closing mark: ',"')."""
+    for i, t in enumerate(toks):
+        if t is first:
+            j = i - 1
+            while j >= 0 and toks[j].t in ('"', "'"):
+                j -= 1
+            return toks[j] if j >= 0 and toks[j].t in (",", "?", "!") else None
+    return None
+
+
+def _short_tail(tail: list[_Tok], limit: int = 8) -> bool:
+    """Only a short adverbial follows the cue before the sentence ends (', he said on Tuesday.')."""
+    if tail and (tail[0].low in _lex().pronouns or (tail[0].low in ("the", "a", "an") and not tail[0].cap)):
+        return False  # a clause follows: "the campaign manager said he needed to …" (not "told The Times")
+    for words, t in enumerate(tail):
+        if t.t == "." and words > 0 and (tail[words - 1].low in _ABBREV or len(tail[words - 1].t) == 1):
+            continue  # "Dr. Ann Lee" goes on
+        if t.t in ".!?":
+            return True
+        if t.t in ('"', "'", ":"):
+            return False  # the cue introduces quoted words: "describes himself as "…"", "declared: …"
+        if t.t in ",;":
+            return words <= limit
+        if words + 1 > limit or t.low == "that":
+            return False
+    return True
+
+
+def _opener_only(toks: list[_Tok], comma: int) -> bool:
+    """Is toks[:comma] an opening adverbial with no verb ("In a radio address", "Speaking at the town hall")?"""
+    if not _is_opener(toks[0]):
+        return False
+    return not any(x.t == "," or x.low in _AUX or x.low in _BE or (x.low.endswith("ed") and not x.cap)
+                   for x in toks[2:comma])
+
+
+def _clause_start(t: _Tok) -> bool:
+    low = t.low
+    if low == "to":
+        return True
+    if low in ("in", "on", "at", "for", "with", "about", "of", "by", "from", "into", "."):
+        return False
+    return t.t[:1].isalnum() or t.t in ('"', "'")
+
+
+#: the columns of one extracted row, in order; rows are cached as tuples (a dict per row
+#: costs about four times the memory) and handed out as fresh dicts by ``quote_rows``
+_ROW_KEYS = (
+    "start", "end", "text", "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "content_start", "content_end", "attribution", "cue", "cue_start", "cue_end", "rule", "fragments",
+)
+
+
+def _to_row(doc: Document, norm: Any, r: _Row) -> tuple[Any, ...]:
+    s, e = norm.span_to_original(r.s, r.e)
+    cs, ce = norm.span_to_original(r.cs, r.ce)
+    sp = r.speaker
+    frags = ";".join("{}-{}".format(*norm.span_to_original(a, b)) for a, b in r.frags if b > a)
+    speaker = mention = ms = me = None
+    attribution = "none"
+    if sp is not None:
+        speaker, attribution = sp.name, sp.attribution
+        if sp.ms is not None and sp.me is not None:
+            ms, me = norm.span_to_original(sp.ms, sp.me)
+            mention = doc.text[ms:me]
+    cue_s = cue_e = None
+    if r.cue_s is not None and r.cue_e is not None:
+        cue_s, cue_e = norm.span_to_original(r.cue_s, r.cue_e)
+    return (s, e, doc.text[s:e], r.kind, speaker, mention, ms, me, cs, ce, attribution, r.cue, cue_s, cue_e,
+            r.rule, frags)

@@ -1,0 +1,169 @@
+"""Speech cues and the word lists the quote rules read: verbs, titles, pronouns, grammar words.
+
+Owns: loading the lexicon files under ``toolkit/data/lexicons/`` through
+``toolkit.lexicons`` — ``reporting_verbs`` (form → lemma, class, complement),
+``speaker_titles``, ``pronouns``, ``anonymous_sources``, ``quote_contexts``
+and the function-word classes of ``quote_grammar`` (``_grammar(cls)``) — and
+recognising a cue in a token list: ``_cue_at`` (a listed reporting verb or a
+fixed phrase such as *according to*), ``_generic_cue`` (an unlisted verb +
+*that*), ``_cue_positions`` (where cues may start), ``_is_stop``,
+``_next_is_frame``, ``_is_opener``. To add a speech verb, add a row to
+``reporting_verbs.tsv``; a language gets its own rows/files there.
+
+Must not touch: quote marks, speaker resolution or rows; depends only on
+:mod:`toolkit.quotes.tokens`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from .tokens import _Tok
+
+
+@dataclass(frozen=True)
+class _Lex:
+    verbs: dict[str, tuple[str, str, str]]  # form -> (lemma, class, complement)
+    first_words: frozenset[str]  # first word of every cue form, lower case
+    titles: dict[str, set[str]]
+    pronouns: dict[str, str]
+    anon_heads: frozenset[str]
+    anon_qualifiers: tuple[str, ...]
+    title_cues: frozenset[str]
+    nickname_cues: frozenset[str]
+    determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    verbs = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in lexicons.load("reporting_verbs")}
+    forms = sorted(verbs, key=len, reverse=True)
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"})
+    titles: dict[str, set[str]] = {}
+    for r in lexicons.load("speaker_titles"):
+        titles.setdefault(r["term"], set()).add(r["class"])
+    ctx = lexicons.load("quote_contexts")
+    anon = lexicons.load("anonymous_sources")
+    return _Lex(
+        verbs=verbs,
+        first_words=first_words,
+        titles=titles,
+        pronouns={r["pronoun"]: r["kind"] for r in lexicons.load("pronouns")},
+        anon_heads=frozenset(r["term"] for r in anon if r["class"] == "head"),
+        anon_qualifiers=tuple(r["term"] for r in anon if r["class"] == "qualifier"),
+        title_cues=frozenset(r["word"] for r in ctx if r["class"] == "title_cue"),
+        nickname_cues=frozenset(r["word"] for r in ctx if r["class"] == "nickname_cue"),
+        determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner"),
+    )
+
+
+def _grammar(cls: str) -> frozenset[str]:
+    """One word class of the ``quote_grammar`` data file (function words the rules rely on)."""
+    return frozenset(r["word"] for r in lexicons.load("quote_grammar") if r["class"] == cls)
+
+
+_ABBREV = _grammar("abbreviation")
+_STOP_BACK = _grammar("clause_boundary")
+_AUX = _grammar("auxiliary")
+_COORD_VERB = _grammar("coordinated_verb")
+_BE = _grammar("be")
+_ADDRESSEES = _grammar("addressee")
+_CLAUSE_SKIP = _grammar("clause_adverb")
+_ORG_WORDS = _grammar("organisation_word")
+_PARTICLES = _grammar("name_particle")
+_CLAUSE_WORDS = _grammar("clause_word")
+_NOT_NAME = _grammar("not_name")
+_CLAUSE_CUT = _grammar("clause_cut")
+_OPENERS = _grammar("opener")
+_NOUN_DET = _grammar("noun_determiner")
+_FRAME_LINK = _grammar("frame_link")
+_ASK_OPENERS = _grammar("ask_opener")
+_ASK_WORDS = _grammar("ask_word")
+_FINDING_SOURCES = _grammar("finding_source")
+_PASSIVE_REPORT = _grammar("passive_report")
+_CLAIM_NOUNS = _grammar("claim_noun")
+_PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
+
+
+def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """A reporting cue starting at toks[k]: (lemma, start, end)."""
+    lex = _lex()
+    t = toks[k]
+    low = t.low
+    if low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        return "according to", t.s, toks[k + 1].e
+    if low in ("pointed", "points", "point", "pointing") and k + 1 < len(toks) and toks[k + 1].low == "out":
+        return "point out", t.s, toks[k + 1].e
+    if low in ("call", "calls", "called", "calling") and k + 1 < len(toks) and toks[k + 1].low == "for" \
+            and not (k > 0 and toks[k - 1].low in _NOUN_DET):
+        return "call for", t.s, toks[k + 1].e  # "called for a ban on …": the demand is the content
+    if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
+        return "put it", t.s, toks[k + 1].e  # "as X put it, "…""
+    v = lex.verbs.get(low)
+    if v is None or v[0] == "point out" or v[2] == "evidential":
+        return None
+    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
+        title_case = (toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower()
+                      and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
+        if not title_case:
+            return None  # "United States", "Reports"; not a headline's "Doe Says She …"
+    if k > 0 and toks[k - 1].low in _NOUN_DET:
+        return None  # a noun after a determiner: "the state", "a report", "his claims"
+    return v[0], t.s, t.e
+
+
+def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """An unlisted verb with a that-clause after a named or pronoun subject ("Sanders believes that …").
+
+    The cue column then holds the verb as written (no lemma is known).
+    """
+    t = toks[k]
+    if k == 0 or k + 1 >= len(toks) or toks[k + 1].low != "that" or t.cap or not t.t.isalpha():
+        return None
+    if not (t.low.endswith("ed") or t.low.endswith("s")) or t.low in _NOT_NAME or t.low in _CLAUSE_WORDS:
+        return None
+    prev = toks[k - 1]
+    if not (prev.low in _lex().pronouns or (prev.cap and not prev.t.endswith("'s"))) or prev.low in ("it",):
+        return None
+    return t.low, t.s, t.e
+
+
+def _is_stop(toks: list[_Tok], k: int) -> bool:
+    t = toks[k]
+    if t.t == ".":
+        return not (k > 0 and (toks[k - 1].low in _ABBREV or (len(toks[k - 1].t) == 1 and toks[k - 1].cap)))
+    return t.t in "!?;" or t.t == '"'
+
+
+def _cue_positions(nt: str) -> list[int]:
+    """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
+    first = _lex().first_words | {"that"}
+    return [m.start() for m in _ALPHA.finditer(nt) if m.group().lower() in first]
+
+
+_ALPHA = re.compile(r"[A-Za-z]{2,}")
+
+
+def _next_is_frame(toks: list[_Tok], i: int) -> bool:
+    """Does a new frame start after the comma toks[i] (', telling reporters', ',” adding')?"""
+    i += 1
+    while i < len(toks) and toks[i].t in ('"', "'"):
+        i += 1
+    if i >= len(toks):
+        return False
+    nxt = toks[i]
+    if nxt.low == "according":
+        return True
+    info = _lex().verbs.get(nxt.low)
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    # ", adding that …", ", telling reporters …" — not ", responding to pressure …"
+    return info is not None and nxt.low.endswith("ing") and info[1] == "speech" and after not in _PREPOSITIONS
+
+
+def _is_opener(t: _Tok) -> bool:
+    """A sentence-opening adverbial rather than a subject: a preposition or a participle."""
+    low = t.low
+    return low in _OPENERS or (len(low) > 4 and low.endswith(("ing", "ed", "ly")) and not t.t[:2].isupper())

@@ -1,0 +1,409 @@
+"""Reported speech: ``indirect`` and ``partial`` rows inside one sentence.
+
+Owns: ``_reported`` (a reporting verb with a subject and a clause, a clause
+closed by ``, X said``, ``according to X``, asks, findings, passives),
+``_claim_noun`` (``his claim that …``), ``_evidential`` (``X found that …``)
+and ``_embedded_clause`` (a longer quoted stretch in a sentence said by its
+subject). When the clause contains quoted words the row is ``partial``.
+
+Must not touch: the pairing of marks, direct-quote frames or the paragraph
+walk (it is called by :mod:`toolkit.quotes.structure`); depends on
+attribution, clauses, speakers, marks, cues, tokens.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .attribution import _subject, _window_np
+from .clauses import (
+    _MIN_CLAUSE_QUOTE,
+    _clause_end,
+    _clause_start,
+    _opener_only,
+    _prev_comma,
+    _Row,
+    _short_tail,
+    _trim,
+    _trim_clause,
+)
+from .cues import (
+    _ADDRESSEES,
+    _ASK_OPENERS,
+    _ASK_WORDS,
+    _AUX,
+    _BE,
+    _CLAIM_NOUNS,
+    _CLAUSE_SKIP,
+    _CLAUSE_WORDS,
+    _FINDING_SOURCES,
+    _NOUN_DET,
+    _PASSIVE_REPORT,
+    _PREPOSITIONS,
+    _cue_at,
+    _generic_cue,
+    _is_opener,
+    _is_stop,
+    _lex,
+)
+from .marks import _Quote
+from .speakers import _DocState, _np_backward, _np_forward, _remember, _resolve, _Speaker
+from .tokens import Span, _Tok, _tokens
+
+
+def _embedded_clause(
+    state: _DocState, nt: str, q: _Quote, s: int, e: int, sents: list[Span], sent_starts: list[int], ps: int, pe: int
+) -> _Row | None:
+    """A longer quoted stretch inside a sentence with no reporting verb: the sentence's subject says it.
+
+    ``Teachers are "looking to see who is on the Republican side"`` — three or more quoted words
+    are words someone said, not a scare quote; the content runs from the subject's verb to the
+    end of the quotation.
+    """
+    words = nt[s:e].split()
+    if len(words) < _MIN_CLAUSE_QUOTE or all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words):
+        return None  # short, or a title: "Meet the Press", "Guardians of the Galaxy"
+    si = bisect_right(sent_starts, q.open) - 1
+    # at most one sentence piece back (see _chunks): a text with no sentence breaks stays linear
+    ss = max(sents[si][0] if si >= 0 else ps, ps, q.open - 1500)
+    toks = _tokens(nt, ss, q.open)
+    if not toks:
+        return None
+    j = 0
+    if _is_opener(toks[0]):
+        commas = [i for i, t in enumerate(toks) if t.t == ","]
+        if not commas:
+            return None
+        j = commas[0] + 1
+    np = _np_forward(toks, j) if j < len(toks) else []
+    if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
+        return None
+    k = toks.index(np[-1]) + 1
+    while k < len(toks) and toks[k].low in _AUX:
+        k += 1
+    k += 1  # the verb
+    cs = toks[k].s if k < len(toks) else q.open
+    speaker = _resolve(state, np, np[0].s)
+    if speaker is None:
+        return None
+    # the clause runs on after the quoted words: wanted to "go an extra step" to try to understand …
+    se = min(sents[si][1] if si >= 0 else pe, pe)
+    rest = _tokens(nt, q.close, min(se, q.close + 400))
+    end = _clause_end(rest, 0, se) if rest else q.ce
+    c0, c1 = _trim_clause(nt, cs, max(q.ce, end))
+    _remember(state, speaker)
+    return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
+
+
+def _reported(
+    state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row], cue_pos: list[int],
+    used_cues: set[int],
+) -> list[_Row]:
+    """Indirect and partial quotes in one sentence (``pq``: the quotes that overlap it,
+    ``done``: the direct quotations attributed by a cue inside it)."""
+    lex = _lex()
+    if bisect_left(cue_pos, ss) == bisect_left(cue_pos, se):
+        return []
+    blocked = [(r.s, r.e) for r in done if r.kind == "direct"] + [
+        (q.open, q.close) for q in pq if q.role == "direct"
+    ]
+    toks = _tokens(nt, ss, se)
+    out: list[_Row] = []
+    cands = set(cue_pos[bisect_left(cue_pos, ss) : bisect_left(cue_pos, se)])
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.s not in cands and not (k + 1 < n and toks[k + 1].s in cands):
+            continue
+        if t.low in _CLAIM_NOUNS and 0 < k < n - 2 and toks[k + 1].low == "that" \
+                and not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq):
+            row = _claim_noun(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+                continue
+        if t.low not in lex.verbs and t.low not in ("according", "pointed", "points") and not _generic_cue(toks, k):
+            continue
+        if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
+            continue
+        if any(q.cs <= t.s < q.ce for q in pq):
+            continue  # inside a quoted fragment
+        passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
+            and toks[k + 1].low == "to"
+        if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential" or passive:
+            # (also "The new line is expected to …", "he is said to …": a passive report, no speaker)
+            row = _evidential(nt, toks, k, se, pq)
+            if row is not None:
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+            continue
+        cue = _cue_at(toks, k) or _generic_cue(toks, k)
+        if cue is None:
+            continue
+        lemma, cs, ce = cue
+        info = (lemma, "speech", "bare") if lemma == "call for" else lex.verbs.get(t.low, (lemma, "other", "that"))
+        if info[2] == "frame" or lemma == "put it":
+            continue  # "continued", "exclaimed", "put it": only next to a direct quotation
+        speaker: _Speaker | None = None
+        content: Span | None = None
+        gap: tuple[Span, Span] | None = None
+        rule = ""
+        if t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
+                and toks[k + 1].low in _ASK_WORDS:
+            # "Asked whether he would run, Smith said …": the question, put by an unnamed asker
+            e = next((x.s for x in toks[k + 2 :] if x.t in ",;"), se)
+            content = _trim_clause(nt, toks[k + 1].s, e)
+            rule = "indirect:asked"
+        elif lemma == "according to":
+            # the source runs to the next comma (or the sentence end)
+            j = k + 2
+            while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
+                j += 1
+            np = _np_forward(toks, k + 2)
+            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= (24 if k == 0 else 12)):
+                np = toks[k + 2 : j] if 0 < j - k - 2 <= (24 if k == 0 else 12) else np
+            if not np:
+                continue
+            speaker = _resolve(state, np, np[0].s)
+            after = [x for x in toks[j + 1 :] if x.t[:1].isalnum()] if j < len(toks) else []
+            if k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")) or toks[k - 1].t in (":", ";"):
+                content = _trim_clause(nt, toks[j].e if j < len(toks) else np[-1].e, se)
+            elif toks[k - 1].t in (",", "-", "—") and j < len(toks) and toks[j].t in (",", "-", "—") \
+                    and len(after) >= 3 and not _is_stop(toks, j) and after[0].low not in lex.verbs:
+                # "Behind the delay, according to X, was a decision …": the whole sentence
+                content = _trim_clause(nt, ss, se)
+                gap = (_trim_clause(nt, ss, toks[k - 1].s), _trim_clause(nt, toks[j].e, se))
+            else:
+                content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
+            rule = "indirect:according_to"
+        else:
+            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
+            np = [] if is_participle else _np_backward(toks, k)
+            tail = toks[k + 1 :]
+            if not np and not is_participle and k > 1:
+                # ", the association says.": a common-noun speaker between a comma and a closing cue
+                b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                if b > 0 and toks[b - 1].t == "," and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
+                        and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
+                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"):
+                    np = _window_np(toks, b, k)
+            # "The move, Carr explained, was the result of …": a parenthetical attribution
+            comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
+            rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
+            if comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
+                speaker = _resolve(state, np, np[0].s)
+                content = _trim_clause(nt, ss, se)
+                gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
+                rule = "indirect:parenthetical"
+            # ", he said." closing a clause
+            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail) \
+                    and not _opener_only(toks, toks.index(np[0]) - 1):
+                # (not after an opening adverbial alone: "In a radio address, she declared …")
+                speaker = _resolve(state, np, np[0].s)
+                comma = _prev_comma(toks, np[0])
+                content = _trim_clause(nt, ss, comma.s)
+                rule = "indirect:clause_speaker_cue"
+            elif not np and not is_participle and k > 0 and toks[k - 1].t == "," and _short_tail(tail, 10):
+                np2 = _np_forward(toks, k + 1)
+                if not np2:
+                    # "said lobbyist and GOP strategist Charlie Black, …": up to the comma
+                    b = k + 1
+                    while b < len(toks) and toks[b].t not in ",;." and b - k <= 10:
+                        b += 1
+                    np2 = toks[k + 1 : b] if b > k + 1 and b - k <= 10 and toks[b - 1].cap else []
+                if np2:
+                    speaker = _resolve(state, np2, np2[0].s)
+                    content = _trim_clause(nt, ss, toks[k - 1].s)
+                    rule = "indirect:clause_cue_speaker"
+            if content is None:
+                if not np and k > 0 and toks[k - 1].t == ",":
+                    is_participle = True  # "Moscow's top diplomat whose …, warned that …"
+                if is_participle:
+                    speaker = _subject(state, toks, k, out, done)
+                    rule = "indirect:participle"
+                elif np:
+                    speaker = _resolve(state, np, np[0].s)
+                    rule = "indirect:speaker_cue"
+                else:
+                    # "Some advocates for stem cell research said …", "Graham called … and said …"
+                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                    while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
+                        b += 1  # "…, when many commentators called him …"
+                    np = _window_np(toks, b, k) if k - b <= 12 and not any(
+                        x.low in _CLAUSE_WORDS or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
+                        for i, x in enumerate(toks[b:k], b)
+                    ) else []
+                    if np:
+                        speaker = _resolve(state, np, np[0].s)
+                        rule = "indirect:speaker_cue"
+                    elif k > 0 and toks[k - 1].low in ("and", "but", "then"):
+                        speaker = _subject(state, toks, k, out, done)
+                        rule = "indirect:coordinated"
+                    if speaker is None:
+                        continue
+                j = k + 1
+                while j < len(toks) and toks[j].e <= ce:
+                    j += 1  # past a cue of two words: "called for"
+                if info is not None and info[2] == "quote":
+                    # naming verbs count only with a quoted fragment: called the suspension "arbitrary"
+                    q = next((q for q in pq if q.role == "embedded" and not q.used and ce < q.open <= ce + 100
+                              and q.ce <= se and ";" not in nt[ce : q.open]), None)
+                    if q is None or j >= len(toks):
+                        continue
+                    # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
+                    start = toks[j].s
+                    if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
+                        start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
+                    content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
+                    rule += ":naming"
+                elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
+                    # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
+                    j0 = j
+                    if toks[j].low in ("the", "a", "an") or toks[j].t.endswith("'s"):
+                        j += 1
+                    if j < len(toks) and toks[j].cap:
+                        while j < len(toks) and toks[j].cap:
+                            j += 1
+                    elif j < len(toks) and (toks[j].low in _ADDRESSEES or toks[j].low in lex.pronouns):
+                        j += 1
+                    elif j + 1 < len(toks) and toks[j + 1].low in _ADDRESSEES:
+                        j += 2  # "state media"
+                    elif j > j0:
+                        j = j0  # no addressee: "warns the money is lost" reports "the money is lost"
+                if content is None:
+                    while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
+                        j += 1
+                    # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
+                    nested = False
+                    for look in range(j, min(len(toks), j + 9)):
+                        inner_cue = _cue_at(toks, look) if look > j else None
+                        if inner_cue is not None and inner_cue[0] in ("say", "tell"):
+                            nested = True  # "reported its source said that …": the inner report wins
+                            break
+                        if toks[look].low in ("that", "whether", "if") or toks[look].t in ",.;":
+                            if toks[look].low in ("that", "whether", "if"):
+                                j = look
+                            break
+                        if toks[look].low in _BE:
+                            break  # a clause has begun: "say she is likely to argue that …"
+                        if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
+                            if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
+                                j = look  # "said on Monday he sold …" (not "in her remarks")
+                            break
+                    if nested:
+                        continue
+                    has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
+                    if has_that:
+                        j += 1 if toks[j].low == "that" else 0
+                    elif info is not None and info[2] == "to" and j < len(toks) and toks[j].low == "to":
+                        pass  # "pledged to oppose …": the infinitive is the content
+                    elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
+                        pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
+                    elif info is not None and info[2] != "bare":
+                        continue
+                    if j >= len(toks) or not _clause_start(toks[j]):
+                        continue
+                    content = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+        if content is None or (speaker is None and rule != "indirect:asked"):
+            continue
+        c0, c1 = content
+        for a, b in blocked:
+            if c0 <= a < c1:
+                c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
+            elif a <= c0 < b:
+                c1 = c0
+        if len(nt[c0:c1].split()) < (2 if nt[c0 : c0 + 3] == "to " else 3):
+            continue
+        inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+        if inner:
+            # the quoted words are the double-quoted fragments; a single-quoted term stays a scare quote
+            inner = [q for q in inner if q.double] or inner
+            for q in inner:
+                q.used = True
+            s, e = _trim(nt, inner[0].cs, inner[-1].ce)
+            out.append(_Row(s, e, "partial", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce,
+                            rule.replace("indirect", "partial")))
+        else:
+            out.append(_Row(c0, c1, "indirect", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce, rule))
+        if speaker is not None:
+            _remember(state, speaker)
+        used_cues.add(cs)
+        blocked.append((c0, c1))
+    return out
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
+
+
+def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """"Smith's claim that …", "his warning that …": a possessor, a noun of saying or thinking, a that-clause."""
+    prev = toks[k - 1]
+    if prev.low in _POSSESSIVE_PRONOUNS:
+        np = [_Tok(prev.s, prev.e, _POSSESSIVE_PRONOUNS[prev.low])]
+    elif prev.low.endswith("'s") and prev.cap:
+        np = _np_backward(toks, k - 1) if k >= 2 and toks[k - 2].cap else []
+        np = [x for x in np if x is not prev] + [_Tok(prev.s, prev.e - 2, prev.t[:-2])]
+        while np and not np[0].cap:
+            np.pop(0)
+    else:
+        return None
+    if not np:
+        return None
+    j = k + 2
+    if j >= len(toks) or not _clause_start(toks[j]):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    speaker = _resolve(state, np, np[0].s)
+    if speaker is None:
+        return None
+    speaker.mention, speaker.ms, speaker.me = nt[prev.s : prev.e] if len(np) == 1 else speaker.mention, \
+        speaker.ms, speaker.me
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    t = toks[k]
+    if speaker.ms is not None:
+        _remember(state, speaker)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
+
+
+def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """'The committee seemed to be losing patience', 'X seems unlikely to …': the writer's inference, no speaker.
+
+    The content is the whole clause, subject included (after an opening adverbial); with
+    'it seems/appears that …' it is the that-clause.
+    """
+    t = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    it_that = k > 0 and toks[k - 1].low == "it"
+    if nxt is None or (not it_that and nxt.t == ",") or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
+            or nxt.low in _NOUN_DET or nxt.cap:
+        return None  # "appeared on Fox News", "appeared before the committee"
+    if nxt.low == "to" and k + 2 < len(toks) and (toks[k + 2].low in _NOUN_DET or toks[k + 2].cap):
+        return None  # "appeared to the crowd"
+    if it_that:
+        that = next((i for i in range(k + 1, min(len(toks), k + 5)) if toks[i].low == "that"), None)
+        if that is None or that + 1 >= len(toks):
+            return None
+        c0, c1 = _trim_clause(nt, toks[that + 1].s, _clause_end(toks, that + 1, se))
+    else:
+        b = 0
+        if _is_opener(toks[0]):
+            b = next((i + 1 for i in range(k) if toks[i].t == ","), 0)
+        while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
+            b += 1
+        if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
+            return None
+        c0, c1 = _trim_clause(nt, toks[b].s, _clause_end(toks, k + 1, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], None, t.low, t.s, t.e, f"{kind}:evidential")

@@ -1,0 +1,346 @@
+"""Who speaks: noun phrases around a cue and their resolution to one canonical speaker name.
+
+Owns: the speaker noun phrase (``_np_backward`` / ``_np_forward``, role
+nouns ``_is_role``), the per-document memory ``_DocState`` (speakers seen,
+name index), and the resolution kinds of the ``attribution`` column:
+explicit names with titles stripped (``_strip_titles``) and short forms
+mapped to the longest earlier mention (``_canonical``), pronouns
+(``_antecedent``: the most recent person speaker), descriptors with a role
+noun (the most recent named person), anonymous sources; ``_remember`` records
+a speaker, ``_last_person_in`` / ``_nearest_name`` look back. (``inherited``
+is set by the paragraph walk in :mod:`toolkit.quotes.structure`.)
+
+Must not touch: quote marks, rows or DataFrames; depends on
+:mod:`toolkit.quotes.cues` and :mod:`toolkit.quotes.tokens` only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .cues import _ABBREV, _AUX, _BE, _CLAUSE_WORDS, _NOT_NAME, _OPENERS, _ORG_WORDS, _PARTICLES, _STOP_BACK, _lex
+from .tokens import _Tok, _tokens
+
+
+def _is_role(low: str) -> bool:
+    lex = _lex()
+    return "role" in lex.titles.get(low, ()) or low in lex.anon_heads
+
+
+def _np_ok(tok: _Tok) -> bool:
+    lex = _lex()
+    low = tok.low
+    if tok.cap or low in lex.determiners or low in lex.titles or _is_role(low) or low in _PARTICLES:
+        return True
+    if low.endswith("'s") or low == "'s":
+        return True
+    return tok.t[:1].isdigit()
+
+
+def _head_ok(tok: _Tok) -> bool:
+    """Can the noun phrase end with this token?"""
+    return tok.cap or _is_role(tok.low) or tok.low in _lex().pronouns
+
+
+def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs."""
+    lex = _lex()
+    j = k - 1
+    progressive = toks[k].low.endswith("ing") if k < len(toks) else False
+    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap)
+                      or (progressive and toks[j].low in _BE)):
+        j -= 1  # "has also said", "is telling"
+    if j < 0:
+        return []
+    if toks[j].t == ")":
+        # a party and state label after a name: "Rep. John Smith (D-Md.) said"
+        i = j - 1
+        while i > j - 8 and i > 0 and toks[i].t != "(" and (toks[i].cap or not toks[i].t.isalpha()):
+            i -= 1
+        if i > 0 and toks[i].t == "(" and i < j - 1:
+            inner = _np_backward(toks, i)
+            return inner if inner and inner[-1].cap else []
+        return []
+    if toks[j].low in lex.pronouns:
+        return [toks[j]]
+    # anonymous source with a qualifier: "a source familiar with the matter said"
+    for qual in lex.anon_qualifiers:
+        qwords = qual.split()
+        n = len(qwords)
+        for back in range(1, 5):
+            a = j - back - n + 1
+            if a < 1:
+                break
+            if [t.low for t in toks[a : a + n]] == qwords and toks[a - 1].low in lex.anon_heads:
+                b = a - 1
+                while b > 0 and _np_ok(toks[b - 1]) and toks[b - 1].low not in _STOP_BACK:
+                    b -= 1
+                return toks[b : j + 1]
+    if toks[j].t == ",":
+        # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
+        for i in range(j - 1, max(-1, j - 16), -1):
+            if toks[i].t == ",":
+                inner = _np_backward(toks, i) if i > 0 and toks[i - 1].t != "," else []
+                if inner and inner[-1].cap:
+                    return inner
+                # "Lance Beebe, 49, a Navy veteran who …, said": the name opens the sentence
+                lead = _np_forward(toks, 0)
+                if lead and lead[-1].cap and toks.index(lead[-1]) + 1 < len(toks) and \
+                        toks[toks.index(lead[-1]) + 1].t == ",":
+                    return lead
+                return []
+            if toks[i].t in ".;:!?\"" or toks[i].low in lex.verbs:
+                return []
+        return []
+    if toks[j].low == "who" and j > 0:
+        return [toks[j]]  # "18% who say …": PolNeAR marks the relative pronoun
+    if not _head_ok(toks[j]):
+        return []
+    out = []
+    lowers = 0
+    while j >= 0:
+        t = toks[j]
+        low = t.low
+        if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
+            break
+        if t.t == ".":
+            if j > 0 and (toks[j - 1].low in _ABBREV or (len(toks[j - 1].t) == 1 and toks[j - 1].cap)):
+                out.append(t)  # "Mr. Garin", "George W. Bush"
+                j -= 1
+                continue
+            break
+        if low == "of" and out and out[-1].cap:
+            out.append(t)
+            j -= 1
+            continue
+        if not _np_ok(t):
+            if t.t[:1].islower() and lowers < 2 and out and _is_role(out[0].low) and t.low not in lex.verbs \
+                    and not t.low.endswith(("ed", "ly")):
+                lowers += 1  # "a campaign spokesman"
+            else:
+                break
+        out.append(t)
+        j -= 1
+    out.reverse()
+    while out and (out[0].low == "of" or out[0].t == "."):
+        out.pop(0)
+    return out
+
+
+def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The noun phrase starting at toks[k] (inverted attribution: said Colin Strother, a …)."""
+    lex = _lex()
+    if k < len(toks) and toks[k].low in lex.pronouns and toks[k].low not in ("her", "him", "them", "it"):
+        return [toks[k]]
+    if k < len(toks) and toks[k].low in lex.verbs:
+        return []
+    out: list[_Tok] = []
+    j = k
+    lowers = 0
+    while j < len(toks):
+        t = toks[j]
+        if t.t == "." and out and (out[-1].low in _ABBREV or (len(out[-1].t) == 1 and out[-1].cap)):
+            out.append(t)
+            j += 1
+            continue
+        if t.low == "of" and out and (out[-1].cap or _is_role(out[-1].low)) and j + 1 < len(toks):
+            out.append(t)
+            j += 1
+            continue
+        if t.low in _STOP_BACK or t.low in lex.verbs:
+            break
+        if not _np_ok(t):
+            if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (not out or not out[-1].cap):
+                lowers += 1  # "eyewitness Vinnie DeVita", "talent agent"
+            else:
+                break
+        out.append(t)
+        j += 1
+    while out and not _head_ok(out[-1]):
+        out.pop()
+    return out
+
+
+@dataclass
+class _Speaker:
+    mention: str | None
+    ms: int | None  # mention span (normalised)
+    me: int | None
+    name: str | None  # canonical
+    attribution: str
+    person: bool
+    pron: str | None = None  # pronoun kind, for re-resolution in text order
+
+
+@dataclass
+class _DocState:
+    nt: str
+    history: list[_Speaker] = field(default_factory=list)
+    last_pos: list[int] = field(default_factory=list)
+    _names: dict[str, list[tuple[int, str]]] | None = None
+
+    @property
+    def names(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word -> [(position, full name)], built on first use (many documents never need it)."""
+        if self._names is None:
+            self._names = _name_index(self.nt)
+        return self._names
+
+
+# name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
+# from every capital (quadratic time)
+_NAME_RUN = re.compile(
+    r"\b[A-Z](?:\.|[\w'-]{0,60})"
+    r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60})){1,7}"
+)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    lex = _lex()
+    # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
+    last_title = max((i for i, w in enumerate(words[:-1]) if lex.titles.get(w.lower().rstrip("."), set())
+                      & {"title", "honorific"}), default=-1)
+    words = words[last_title + 1 :]
+    i = 0
+    while i < len(words) - 1:
+        low = words[i].lower().rstrip(".")
+        if low in lex.titles or low.endswith("'s") or low in lex.determiners:
+            i += 1
+        else:
+            break
+    out = words[i:]
+    while out and out[-1].lower().endswith("'s"):
+        out = out[:-1]
+    return out
+
+
+def _name_index(nt: str) -> dict[str, list[tuple[int, str]]]:
+    index: dict[str, list[tuple[int, str]]] = {}
+    for m in _NAME_RUN.finditer(nt):
+        words = m.group().split()
+        while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
+                         or words[0].lower() in _OPENERS):
+            words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
+        words = _strip_titles(words)
+        if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
+            continue
+        last = words[-1].rstrip(".,")
+        index.setdefault(last, []).append((m.start(), " ".join(w.rstrip(",") for w in words)))
+    return index
+
+
+def _canonical(state: _DocState, words: list[str], pos: int) -> tuple[str, bool]:
+    """Canonical name for title-stripped name words, and whether it is a person."""
+    name = " ".join(words)
+    last = words[-1]
+    best = name
+    for p, full in state.names.get(last, ()):
+        if p >= pos:
+            break
+        if len(full) > len(best) and full.endswith(name):
+            best = full
+    person = len(best.split()) >= 2 and not any(w.lower() in _ORG_WORDS for w in best.split())
+    return best, person
+
+
+_RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that", "whose"])
+
+
+def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
+    if not np:
+        return None
+    lex = _lex()
+    nt = state.nt
+    ms, me = np[0].s, np[-1].e
+    mention = nt[ms:me]
+    if len(np) == 1 and np[0].low in _RELATIVE_PRONOUNS:
+        # "the Navy, who told it …": the relative pronoun stands for the capitalised phrase before it
+        before = _tokens(nt, max(0, ms - 120), ms)
+        k = len(before) - (1 if before and before[-1].t == "," else 0)
+        j = k
+        while j > 0 and (before[j - 1].cap or (j < k and before[j - 1].low in _PARTICLES)):
+            j -= 1
+        if j > 0 and before[j - 1].low in lex.determiners:
+            j -= 1
+        if j < k and before[k - 1].cap:
+            return _resolve(state, before[j:k], at)
+    if all(t.low in lex.determiners or t.low in _RELATIVE_PRONOUNS for t in np):
+        # "The" alone at a sentence start, an unresolved "who": the words are reported, by no one named
+        return _Speaker(mention, ms, me, None, "none", False)
+    if len(np) == 1 and np[0].low in lex.pronouns:
+        kind = lex.pronouns[np[0].low]
+        return _Speaker(mention, ms, me, _antecedent(state, kind, ms), "pronoun", kind in ("male", "female", "first"),
+                        pron=kind)
+    words = [t.t for t in np if t.t not in ("'s",)]
+    caps = [t for t in np if t.cap and t.low not in lex.determiners]
+    head = np[-1]
+    if head.cap:
+        # strip leading titles/modifiers and possessives; keep the last run of capitalised words
+        run: list[str] = []
+        for t in np:
+            if t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
+                run.append(t.t)
+            else:
+                run = []
+        stripped = _strip_titles([w for w in run if w != "."] or words)
+        stripped = [w for w in stripped if w != "."]
+        if not stripped:
+            return _Speaker(mention, ms, me, mention, "explicit", False)
+        name, person = _canonical(state, stripped, ms)
+        titled = any(t.low.rstrip(".") in lex.titles and "honorific" in lex.titles.get(t.low.rstrip("."), ())
+                     for t in np)
+        return _Speaker(mention, ms, me, name, "explicit", person or titled)
+    # a description: resolve a definite one with a role noun to the last named person speaker
+    definite = np[0].low in ("the", "this", "that") or any(t.t.endswith("'s") for t in np[:-1])
+    if definite and _is_role(head.low) and not head.low.endswith("s"):
+        for sp in reversed(state.history[-8:]):
+            if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor"):
+                return _Speaker(mention, ms, me, sp.name, "descriptor", True)
+    del caps
+    return _Speaker(mention, ms, me, mention, "explicit", False)
+
+
+def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
+    """The speaker a pronoun at ``pos`` refers to: the last compatible speaker before it."""
+    for sp in reversed(state.history):
+        if sp.name is None or sp.ms is None or sp.ms >= pos:
+            continue
+        personal = kind in ("male", "female", "first")
+        if sp.person == personal or kind == "second":
+            return sp.name
+    if kind in ("male", "female"):
+        return _nearest_name(state, pos)
+    return None
+
+
+def _remember(state: _DocState, sp: _Speaker) -> None:
+    """Add a speaker to the document's history, kept in text order."""
+    if sp.name is None or sp.ms is None or sp.attribution == "inherited":
+        return
+    keys = state.last_pos
+    i = bisect_right(keys, sp.ms)
+    keys.insert(i, sp.ms)
+    state.history.insert(i, sp)
+
+
+def _last_person_in(state: _DocState, s: int, e: int) -> str | None:
+    """The last known person named in ``nt[s:e]`` (by a full or a short form)."""
+    found = None
+    spoken = {sp.name for sp in state.history if sp.person}
+    for t in _tokens(state.nt, s, e):
+        if t.cap and t.t in state.names:
+            name, person = _canonical(state, [t.t], t.s + 1)
+            if person and name in spoken:
+                found = name
+    return found
+
+
+def _nearest_name(state: _DocState, pos: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for entries in state.names.values():
+        k = bisect_left(entries, (pos, "")) - 1
+        if k >= 0 and (best is None or entries[k][0] > best[0]):
+            best = entries[k]
+    return best[1] if best else None

@@ -1,0 +1,122 @@
+"""Tokens of the normalised text for the quote rules: ``_Tok``, ``_tokens(nt, s, e)``, ``Span``.
+
+Owns: the token pattern (``toolkit.text.TOKEN_PATTERN``), one lazily
+tokenised index of the current document (``_INDEX``, one document at a time)
+from which windows are sliced, and ``_has_word``. Every other quote module
+reads tokens through :func:`_tokens`.
+
+Must not touch: quote marks, cues, speakers or rows — this module knows no
+rule, only where the words are. It imports no other quote module.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..text import TOKEN_PATTERN
+
+Span = tuple[int, int]
+
+
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+_WORDCH = re.compile(r"\w")
+
+
+def _has_word(nt: str, s: int, e: int) -> bool:
+    return _WORDCH.search(nt, s, e) is not None
+
+
+class _Tok:
+    """A token of the normalised text: offsets, text, lower case, capitalised."""
+
+    __slots__ = ("cap", "e", "low", "s", "t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self.s, self.e, self.t = s, e, t
+        self.low = t.lower()
+        self.cap = t[:1].isupper()
+
+
+def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
+
+
+_SEGMENT = 2048  # characters per lazily tokenised segment of the text index
+_SCAN_BELOW = 256  # windows shorter than this are scanned directly
+_SPACE = re.compile(r"\s")
+_KEEP_SEGMENTS = 16  # segments kept (least recently used dropped): memory bounded, not growing with the text
+
+
+class _TokenIndex:
+    """The tokens of one normalised text in segments cut at whitespace, each tokenised once, on demand.
+
+    Tokens never contain whitespace, so a segment ``[b_i, b_i+1)`` that starts
+    and ends at whitespace (or the text's ends) holds exactly the whole-text
+    tokens inside it. Boundaries are found left to right as far as a window
+    needs them (``b_i+1`` is the first whitespace at least ``_SEGMENT`` after
+    ``b_i``), so the index costs no more than one scan of the text.
+    """
+
+    __slots__ = ("bounds", "nt", "segments")
+
+    def __init__(self, nt: str) -> None:
+        self.nt = nt
+        self.bounds = [0]
+        self.segments: dict[int, tuple[list[_Tok], list[int], list[int]]] = {}
+
+    def _cover(self, pos: int) -> None:
+        n = len(self.nt)
+        while self.bounds[-1] < n and self.bounds[-1] <= pos:
+            m = _SPACE.search(self.nt, self.bounds[-1] + _SEGMENT)
+            self.bounds.append(m.start() if m else n)
+
+    def _segment(self, i: int) -> tuple[list[_Tok], list[int], list[int]]:
+        seg = self.segments.pop(i, None)
+        if seg is None:
+            toks = _scan_tokens(self.nt, self.bounds[i], self.bounds[i + 1])
+            seg = (toks, [t.s for t in toks], [t.e for t in toks])
+            if len(self.segments) >= _KEEP_SEGMENTS:
+                del self.segments[next(iter(self.segments))]  # the least recently used
+        self.segments[i] = seg  # most recently used last
+        return seg
+
+    def window(self, s: int, e: int) -> list[_Tok]:
+        """Whole-text tokens with ``s <= start`` and ``end <= e``, then the token crossing ``e`` cut at ``e``."""
+        self._cover(e)
+        out: list[_Tok] = []
+        i = bisect_right(self.bounds, s) - 1
+        while i < len(self.bounds) - 1 and self.bounds[i] < e:
+            toks, starts, ends = self._segment(i)
+            lo = bisect_left(starts, s)
+            hi = bisect_right(ends, e, lo=lo)
+            out.extend(toks[lo:hi])
+            if hi < len(toks) and starts[hi] < e:  # the token crossing e, cut short as a scan of the window would
+                out.extend(_scan_tokens(self.nt, starts[hi], e))
+                break
+            i += 1
+        return out
+
+
+_INDEX: list[_TokenIndex] = []  # the current text's index (one document at a time)
+
+
+def _tokens(nt: str, s: int, e: int) -> list[_Tok]:
+    """The tokens of ``nt[s:e]`` exactly as ``_TOKEN.finditer(nt, s, e)`` gives them.
+
+    Windows overlap heavily (sentence starts, gaps between quotes), so long
+    ones are sliced from the text's :class:`_TokenIndex` instead of being
+    tokenised again each time. The token pattern has no look-around and no
+    token contains whitespace: a scan from ``s`` gives its own tokens up to
+    the first whitespace, and the whole-text tokens after it.
+    """
+    if e - s < _SCAN_BELOW:
+        return _scan_tokens(nt, s, e)
+    if not _INDEX or _INDEX[0].nt is not nt:
+        _INDEX[:] = [_TokenIndex(nt)]
+    m = _SPACE.search(nt, s, e)
+    if m is None:
+        return _scan_tokens(nt, s, e)
+    return _scan_tokens(nt, s, m.start()) + _INDEX[0].window(m.start(), e)
