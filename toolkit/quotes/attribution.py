@@ -14,7 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clauses import _Row
-from .cues import _AUX, _BE, _NOUN_DET, _cue_at, _is_opener, _is_stop, _lex
+from .cues import (
+    _AUX,
+    _BE,
+    _FINITE_AUX,
+    _NEGATION,
+    _NOUN_DET,
+    _cue_at,
+    _is_opener,
+    _is_stop,
+    _lex,
+)
 from .speakers import _DocState, _np_backward, _np_forward, _resolve, _Speaker
 from .tokens import _Tok
 
@@ -39,6 +49,14 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     window = toks[a:b]
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
+    # a finite auxiliary, a negation or an infinitive "to" ends the subject: "they did not",
+    # "Trump never", "nobody even bothered to", "Should" (nothing before it: no subject)
+    cut = next((i for i, t in enumerate(window) if t.low in _FINITE_AUX or t.low in _NEGATION or t.low == "to"), None)
+    window = window[:cut]
+    if len(window) > 1 and window[0].low in _lex().pronouns:
+        window = window[:1]  # "I like to show …": the pronoun is the subject, the rest its verbs
+    if not window:
+        return []
     head = window[-1]
     if not (head.t.isalpha() or head.cap) or head.low.endswith("ly") or (
         head.low in _lex().verbs and not (len(window) > 1 and window[-2].low in _NOUN_DET)

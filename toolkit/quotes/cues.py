@@ -8,7 +8,8 @@ recognising a cue in a token list: ``_cue_at`` (a listed reporting verb or a
 fixed phrase such as *according to*), ``_generic_cue`` (an unlisted verb +
 *that*), ``_cue_positions`` (where cues may start), ``_is_stop``,
 ``_next_is_frame``, ``_is_opener``. To add a speech verb, add a row to
-``reporting_verbs.tsv``; a language gets its own rows/files there.
+``reporting_verbs.tsv``; a language gets its own file (``reporting_verbs_de.tsv``),
+listed in ``_VERB_LEXICONS``.
 
 Must not touch: quote marks, speaker resolution or rows; depends only on
 :mod:`toolkit.quotes.tokens`.
@@ -37,9 +38,16 @@ class _Lex:
     determiners: frozenset[str]
 
 
+#: the reporting-verb files, one per language (same columns)
+_VERB_LEXICONS = ("reporting_verbs", "reporting_verbs_de")
+
+
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    verbs = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in lexicons.load("reporting_verbs")}
+    # every language's verbs in one table: their forms do not collide, and a document's
+    # attributions are matched by whichever language it is written in
+    verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
+             for name in _VERB_LEXICONS for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
     first_words = frozenset({f.split()[0] for f in forms} | {"according"})
     titles: dict[str, set[str]] = {}
@@ -77,6 +85,10 @@ _PARTICLES = _grammar("name_particle")
 _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
 _CLAUSE_CUT = _grammar("clause_cut")
+_FINITE_AUX = _grammar("finite_auxiliary")
+_COMPLEMENTIZERS = _grammar("complementizer")  # that, whether, if; dass, ob
+_DROPPED_COMPLEMENTIZERS = _grammar("complementizer_dropped")  # left out of the reported content (that)
+_NEGATION = _grammar("negation")
 _OPENERS = _grammar("opener")
 _NOUN_DET = _grammar("noun_determiner")
 _FRAME_LINK = _grammar("frame_link")

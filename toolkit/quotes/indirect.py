@@ -36,6 +36,8 @@ from .cues import (
     _CLAIM_NOUNS,
     _CLAUSE_SKIP,
     _CLAUSE_WORDS,
+    _COMPLEMENTIZERS,
+    _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
     _NOUN_DET,
     _PASSIVE_REPORT,
@@ -280,8 +282,8 @@ def _reported(
                         if inner_cue is not None and inner_cue[0] in ("say", "tell"):
                             nested = True  # "reported its source said that …": the inner report wins
                             break
-                        if toks[look].low in ("that", "whether", "if") or toks[look].t in ",.;":
-                            if toks[look].low in ("that", "whether", "if"):
+                        if toks[look].low in _COMPLEMENTIZERS or toks[look].t in ",.;":
+                            if toks[look].low in _COMPLEMENTIZERS:
                                 j = look
                             break
                         if toks[look].low in _BE:
@@ -292,9 +294,9 @@ def _reported(
                             break
                     if nested:
                         continue
-                    has_that = j < len(toks) and toks[j].low in ("that", "whether", "if")
+                    has_that = j < len(toks) and toks[j].low in _COMPLEMENTIZERS
                     if has_that:
-                        j += 1 if toks[j].low == "that" else 0
+                        j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
                     elif info is not None and info[2] == "to" and j < len(toks) and toks[j].low == "to":
                         pass  # "pledged to oppose …": the infinitive is the content
                     elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:

@@ -85,6 +85,11 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
                 inner = _np_backward(toks, i) if i > 0 and toks[i - 1].t != "," else []
                 if inner and inner[-1].cap:
                     return inner
+                between = toks[i + 1 : j]
+                if inner and _is_role(inner[-1].low) and between and all(
+                    t.cap or t.low in _PARTICLES or t.t == "." for t in between
+                ) and between[-1].cap:
+                    return between  # a description, then the name in apposition: "The party leader, Ann Lee, said"
                 # "Lance Beebe, 49, a Navy veteran who …, said": the name opens the sentence
                 lead = _np_forward(toks, 0)
                 if lead and lead[-1].cap and toks.index(lead[-1]) + 1 < len(toks) and \
@@ -152,7 +157,9 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
         if t.low in _STOP_BACK or t.low in lex.verbs:
             break
         if not _np_ok(t):
-            if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (not out or not out[-1].cap):
+            if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (
+                not out or not out[-1].cap or out[-1].low in lex.determiners
+            ):
                 lowers += 1  # "eyewitness Vinnie DeVita", "talent agent"
             else:
                 break
@@ -299,7 +306,8 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
             if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor"):
                 return _Speaker(mention, ms, me, sp.name, "descriptor", True)
     del caps
-    return _Speaker(mention, ms, me, mention, "explicit", False)
+    # "the minister", "a spokeswoman": a role noun names a person (a pronoun may refer back to it)
+    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not head.low.endswith("s"))
 
 
 def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
