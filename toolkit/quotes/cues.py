@@ -39,7 +39,7 @@ class _Lex:
 
 
 #: the reporting-verb files, one per language (same columns)
-_VERB_LEXICONS = ("reporting_verbs", "reporting_verbs_de")
+_VERB_LEXICONS = ("reporting_verbs", "reporting_verbs_de", "reporting_verbs_es", "reporting_verbs_fr")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,7 @@ _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
 _CLAUSE_CUT = _grammar("clause_cut")
 _FINITE_AUX = _grammar("finite_auxiliary")
-_COMPLEMENTIZERS = _grammar("complementizer")  # that, whether, if; dass, ob
+_COMPLEMENTIZERS = _grammar("complementizer")  # that, whether, if; dass, ob; que
 _DROPPED_COMPLEMENTIZERS = _grammar("complementizer_dropped")  # left out of the reported content (that)
 _NEGATION = _grammar("negation")
 _OPENERS = _grammar("opener")

@@ -1,4 +1,5 @@
-"""German attributions: the German reporting verbs (``reporting_verbs_de.tsv``) and complementizers.
+"""Attributions in German, Spanish and French: the reporting verbs of each language
+(``reporting_verbs_de/es/fr.tsv``) and their complementizers.
 
 The sentences are constructions of German news style written for the test.
 The corpus check reads the German WikiNews quotation dev set from
@@ -25,6 +26,12 @@ def test_german_direct_quote_with_an_inverted_attribution() -> None:
         ["Wir geben nicht auf", "direct", "Angela Merkel", "sagen"]]
 
 
+def test_spanish_guillemets_with_an_inverted_attribution() -> None:
+    q = tk.quotes("«Me encantan los gatos», dijo Burtón.")
+    assert q[["text", "kind", "speaker", "cue"]].values.tolist() == [
+        ["Me encantan los gatos", "direct", "Burtón", "decir"]]
+
+
 def test_german_reported_speech_after_dass() -> None:
     q = tk.quotes("Der Minister betonte, dass die Regierung handeln werde.")
     row = q.iloc[0]
@@ -33,13 +40,13 @@ def test_german_reported_speech_after_dass() -> None:
 
 
 def test_german_verbs_do_not_change_english_attribution(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a German form never shadows an English word: the seed's table is the same without the German file
+    # no German, Spanish or French form shadows an English word: the seed's table is the same without them
     from toolkit.quotes import cues
 
     seed = (Path(__file__).resolve().parents[1] / "data" / "lavrov_2015_afp.txt").read_text(encoding="utf-8")
     both = tk.quotes(seed)
     cues._lex.cache_clear()
-    monkeypatch.setattr(cues, "_VERB_LEXICONS", ("reporting_verbs",))
+    monkeypatch.setattr(cues, "_VERB_LEXICONS", ("reporting_verbs",))  # English alone
     try:
         english = tk.quotes(seed)
     finally:
