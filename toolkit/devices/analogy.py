@@ -128,6 +128,15 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
             else:
                 cs.append(name)
                 cs_info.append((ent, place))
+    # the broad event list: aliases only (never places); a name the curated file has is left to it
+    for row in lexicons.load("historical_events"):
+        ent = Entity(row["canonical"], row["period"], row["type"], row["source"])
+        for name in row["aliases"].split("|"):
+            if not name or name in seen:
+                continue
+            seen[name] = ent.canonical
+            (ci if name.lower() == name else cs).append(name)
+            (ci_info if name.lower() == name else cs_info).append((ent, False))
     return (
         PhraseMatcher(cs, case_sensitive=True, name="historical_gazetteer.tsv"),
         PhraseMatcher(ci, case_sensitive=False, name="historical_gazetteer.tsv"),
