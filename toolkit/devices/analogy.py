@@ -41,6 +41,12 @@ _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the 
 
 _YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
+#: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
+_BASELINE = re.compile(
+    r"\b(?:levels?|rates?|figures?|values?|prices?|terms|output|growth|emissions?|spending|budgets?)\s+"
+    r"(?:of\s+|in\s+|at\s+|for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BREAK = re.compile(r"[.;:!?()\[\]]")
 _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
@@ -237,6 +243,8 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
     if m.entity.canonical in cue.not_for:
         return False
     if m.entity.type == "year" and cue.kind not in ("comparison", "lesson"):
+        return False
+    if m.entity.type == "year" and _BASELINE.search(ctx.text, max(0, m.start - 40), m.start):
         return False
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
