@@ -1,6 +1,8 @@
 """Draw the fresh historical-analogy sample (``data/analogy_fresh.jsonl``) from the UN General Debate corpus.
 
-Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlabelled.jsonl``
+Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlabelled.jsonl`` (batch 1) and
+``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py --batch 2 > /tmp/fresh2.jsonl`` (batch 2: another seed,
+half the quotas, speeches of batch 1 excluded).
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -52,6 +54,13 @@ def _event_names() -> list[str]:
 
 
 def main() -> None:
+    batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1
+    seed = SEED if batch == 1 else SEED + batch
+    quotas = QUOTAS if batch == 1 else {k: v // 2 for k, v in QUOTAS.items()}
+    fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
+    used = set()
+    if batch > 1 and fresh.exists():
+        used = {json.loads(line)["doc_id"] for line in fresh.open(encoding="utf-8")}
     dev = [json.loads(line) for line in (CORPORA / "analogy" / "dev.jsonl").open(encoding="utf-8")]
     dev_ids = [d["doc_id"] for d in dev if d["source"] == "ungdc"]
     dev_countries = {i.split("-")[1] for i in dev_ids}
@@ -64,12 +73,12 @@ def main() -> None:
     with gzip.open(CORPORA / "ungdc" / "ungdc_1946_2024.jsonl.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            if r["country_iso3"] not in dev_countries and r["year"] not in dev_years:
+            if r["country_iso3"] not in dev_countries and r["year"] not in dev_years and r["id"] not in used:
                 speeches.append(r)
     speeches.sort(key=lambda r: r["id"])
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rng.shuffle(speeches)
-    left = dict(QUOTAS)
+    left = dict(quotas)
     out = []
     for sp in speeches:
         if not any(left.values()):
@@ -79,14 +88,14 @@ def main() -> None:
         spans = [(s, e) for s, e in doc.sentences if 6 <= len(text[s:e].split()) <= 80]
         if not spans:
             continue
-        strata: dict[str, list[tuple[int, int]]] = {k: [] for k in QUOTAS}
+        strata: dict[str, list[tuple[int, int]]] = {k: [] for k in quotas}
         for s, e in spans:
             sent = text[s:e]
             hist = bool(year.search(sent) or events.search(sent) or heads.search(sent))
             if hist:
                 strata["historical_comparison" if comparison.search(sent) else "historical_plain"].append((s, e))
         strata["random"] = spans
-        wanted = [k for k in QUOTAS if left[k] and strata[k]]
+        wanted = [k for k in quotas if left[k] and strata[k]]
         if not wanted:
             continue
         k = wanted[rng.randrange(len(wanted))]
@@ -96,7 +105,7 @@ def main() -> None:
         ctx_e = min([b for _, b in doc.sentences if b > e], default=e)
         out.append({
             "id": f"{sp['id']}:{s}-{e}", "doc_id": sp["id"], "sent_start": s, "sent_end": e,
-            "stratum": k, "sentence": text[s:e], "context": text[ctx_s:ctx_e],
+            "batch": batch, "stratum": k, "sentence": text[s:e], "context": text[ctx_s:ctx_e],
         })
     out.sort(key=lambda r: r["id"])
     for r in out:
