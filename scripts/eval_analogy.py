@@ -81,11 +81,17 @@ def _target_found(pred_target: object, gold: object) -> bool:
 
 
 def fresh() -> None:
-    print(f"### (b) fresh sample ({FRESH.relative_to(ROOT)}, never used in development)\n")
+    print(f"### (b) fresh sample ({FRESH.relative_to(ROOT)}; UN speeches of countries and years not in dev)\n")
     items = _read(FRESH)
-    res = score_analogy_sentences(items, _predict)
+    print("batch 1 was labelled before any detector ran on it, but its errors were read after the first")
+    print("scoring and before the rules were extended; batch 2 was labelled after the rebuild and before")
+    print("the detector ran on it: batch 2 is the part no rule was written after.\n")
     print(HEADER)
-    print(_line(f"fresh ({len(items)} items)", res))
+    for b in sorted({it.get("batch", 1) for it in items}):
+        part = [it for it in items if it.get("batch", 1) == b]
+        print(_line(f"batch {b} ({len(part)} items)", score_analogy_sentences(part, _predict)))
+    res = score_analogy_sentences(items, _predict)
+    print(_line(f"all ({len(items)} items)", res))
     rows = res["rows"]
     rows["id"] = [it["id"] for it in items]
     targets = []
@@ -99,8 +105,8 @@ def fresh() -> None:
         gold = it["label"] == "analogy"
         if gold != r["predicted"] or (gold and not r["referent_ok"]):
             kind = "FN" if gold and not r["predicted"] else "FP" if not gold else "wrong referent"
-            print(f"- {kind} `{it['id']}` gold={it['label']} ({it['referent']}) predicted={r['referent']} "
-                  f"cue={r['cue']}: {' '.join(it['sentence'].split())[:160]}")
+            print(f"- {kind} (batch {it.get('batch', 1)}) `{it['id']}` gold={it['label']} ({it['referent']}) "
+                  f"predicted={r['referent']} cue={r['cue']}: {' '.join(it['sentence'].split())[:160]}")
     print()
 
 
