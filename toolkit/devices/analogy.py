@@ -347,9 +347,29 @@ def _np_after(ctx: DocContext, pos: int, sent_end: int) -> str | None:
     return " ".join(words) if 0 < len(words) <= 6 else None
 
 
+_PHRASE_END = re.compile(
+    r"[,.;:!?()\[\]\"—–]| - |\s(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|"
+    r"that|which|who|whose|where|when|if|because|while|and|but|or|to|in|on|at|by|for|with|from)\b",
+    re.IGNORECASE,
+)
+
+
+def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: int) -> str | None:
+    """The noun phrase an identity cue opens: from the cue through the mention and up to four more words."""
+    stop = _PHRASE_END.search(ctx.text, mention_end, min(sent_end, mention_end + 120))
+    tail = ctx.text[mention_end : stop.start() if stop else min(sent_end, mention_end + 120)].split()[:4]
+    phrase = " ".join((ctx.text[start:mention_end].split()) + tail)
+    return phrase if phrase and len(phrase.split()) <= 12 else None
+
+
 def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
     if kind == "continuation":
         return _np_after(ctx, hit.end, sent[1])
+    if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
+        # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
+        np = _identity_phrase(ctx, hit.start, first.end, sent[1])
+        if np:
+            return np
     if position == "before" and hit.start >= sent[0]:
         np = _np_before(ctx, sent[0], hit.start)
         if np or kind == "precedent":
