@@ -6,7 +6,9 @@ others, and prints their Markdown tables in order:
 1. ``scripts/eval_quotes.py`` — quote attribution on PolNeAR dev;
 2. ``scripts/eval_quotes.py --corpus german_news_quotes`` — German quotes;
 3. ``scripts/eval_devices.py`` — historical analogies, PTC persuasion
-   techniques (SemEval-2020 Task 11 partial-overlap scoring) and chiasmus.
+   techniques (SemEval-2020 Task 11 partial-overlap scoring) and chiasmus;
+4. ``scripts/eval_analogy.py`` — historical analogies: 5-fold scores on the
+   dev set and scores on the fresh, self-labelled UN sample (``data/analogy_fresh.jsonl``).
 
 Each script reads ``../shared/corpora`` and skips with a message when its corpus
 is absent. Exit status: 1 when any section failed, else 0.
@@ -28,6 +30,7 @@ SECTIONS: dict[str, list[str]] = {
     "quotes": ["eval_quotes.py"],
     "quotes-de": ["eval_quotes.py", "--corpus", "german_news_quotes"],
     "devices": ["eval_devices.py"],
+    "analogy": ["eval_analogy.py"],
 }
 
 

@@ -41,6 +41,12 @@ _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the 
 
 _YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
+#: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
+_BASELINE = re.compile(
+    r"\b(?:levels?|rates?|figures?|values?|prices?|terms|output|growth|emissions?|spending|budgets?)\s+"
+    r"(?:of\s+|in\s+|at\s+|for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BREAK = re.compile(r"[.;:!?()\[\]]")
 _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
@@ -128,6 +134,15 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
             else:
                 cs.append(name)
                 cs_info.append((ent, place))
+    # the broad event list: aliases only (never places); a name the curated file has is left to it
+    for row in lexicons.load("historical_events"):
+        ent = Entity(row["canonical"], row["period"], row["type"], row["source"])
+        for name in row["aliases"].split("|"):
+            if not name or name in seen:
+                continue
+            seen[name] = ent.canonical
+            (ci if name.lower() == name else cs).append(name)
+            (ci_info if name.lower() == name else cs_info).append((ent, False))
     return (
         PhraseMatcher(cs, case_sensitive=True, name="historical_gazetteer.tsv"),
         PhraseMatcher(ci, case_sensitive=False, name="historical_gazetteer.tsv"),
@@ -228,6 +243,8 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
     if m.entity.canonical in cue.not_for:
         return False
     if m.entity.type == "year" and cue.kind not in ("comparison", "lesson"):
+        return False
+    if m.entity.type == "year" and _BASELINE.search(ctx.text, max(0, m.start - 40), m.start):
         return False
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
@@ -330,9 +347,29 @@ def _np_after(ctx: DocContext, pos: int, sent_end: int) -> str | None:
     return " ".join(words) if 0 < len(words) <= 6 else None
 
 
+_PHRASE_END = re.compile(
+    r"[,.;:!?()\[\]\"—–]| - |\s(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|"
+    r"that|which|who|whose|where|when|if|because|while|and|but|or|to|in|on|at|by|for|with|from)\b",
+    re.IGNORECASE,
+)
+
+
+def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: int) -> str | None:
+    """The noun phrase an identity cue opens: from the cue through the mention and up to four more words."""
+    stop = _PHRASE_END.search(ctx.text, mention_end, min(sent_end, mention_end + 120))
+    tail = ctx.text[mention_end : stop.start() if stop else min(sent_end, mention_end + 120)].split()[:4]
+    phrase = " ".join((ctx.text[start:mention_end].split()) + tail)
+    return phrase if phrase and len(phrase.split()) <= 12 else None
+
+
 def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
     if kind == "continuation":
         return _np_after(ctx, hit.end, sent[1])
+    if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
+        # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
+        np = _identity_phrase(ctx, hit.start, first.end, sent[1])
+        if np:
+            return np
     if position == "before" and hit.start >= sent[0]:
         np = _np_before(ctx, sent[0], hit.start)
         if np or kind == "precedent":

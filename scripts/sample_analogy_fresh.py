@@ -1,0 +1,116 @@
+"""Draw the fresh historical-analogy sample (``data/analogy_fresh.jsonl``) from the UN General Debate corpus.
+
+Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlabelled.jsonl`` (batch 1) and
+``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py --batch 2 > /tmp/fresh2.jsonl`` (batch 2: another seed,
+half the quotas, speeches of batch 1 excluded).
+
+The procedure never calls the analogy detector. It mirrors how
+``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
+figure/event, balanced between those with and without comparison wording, plus a few with nothing
+historical):
+
+1. Eligible speeches: UN General Debate statements whose country (ISO3) AND year both do not occur
+   among the dev set's UN speeches, so no sentence shares a speech, a country or a session with dev.
+2. Speeches are shuffled with ``random.Random(SEED)``; from each, at most one sentence is taken, so the
+   sample spreads over about 200 speeches.
+3. A sentence is *historical* when it contains a year 1900–1999, a decade ("the 1930s"), the full
+   name of an event in ``historical_analogy_pmp/event_pool.jsonl`` (case-insensitive), or one of a
+   short list of generic historical head words (below). It has *comparison wording* when it also
+   contains one of a short list of general comparison/lesson markers (below).
+4. Strata: 80 historical sentences with comparison wording, 80 historical without, 40 at random.
+   Sentences shorter than 6 or longer than 80 words are skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from toolkit.corpus import Document
+
+SEED = 20261206
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+QUOTAS = {"historical_comparison": 80, "historical_plain": 80, "random": 40}
+HEADS = (
+    r"\b(?:World War|Cold War|Holocaust|Nazi\w*|Hitler|fascis[mt]\w*|Munich|appeasement|apartheid|colonialism|"
+    r"Second War|First War|League of Nations|Versailles|Yalta|Hiroshima|Nagasaki|genocide|Revolution|Treaty of|"
+    r"Crisis|Great Depression|Vietnam|Korean War|Stalin\w*|Napoleon\w*|Auschwitz|Rwanda|Srebrenica|Pearl Harbor)\b"
+)
+COMPARISON = (
+    r"\b(?:like|as in|similar to|reminiscent of|recalls?|echoes?|another|a new|repeat\w*|lessons?|never again|"
+    r"once again|the same|just as|as was the case|history (?:shows|teaches)|mistakes of|remind\w*)\b"
+)
+YEAR = r"\b(?:19[0-9]{2}|the 19[0-9]0s)\b"
+
+
+def _event_names() -> list[str]:
+    path = CORPORA / "historical_analogy_pmp" / "event_pool.jsonl"
+    names = [json.loads(line)["event"] for line in path.open(encoding="utf-8")]
+    return sorted({n for n in names if len(n) >= 6}, key=len, reverse=True)
+
+
+def main() -> None:
+    batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1
+    seed = SEED if batch == 1 else SEED + batch
+    quotas = QUOTAS if batch == 1 else {k: v // 2 for k, v in QUOTAS.items()}
+    fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
+    used = set()
+    if batch > 1 and fresh.exists():
+        used = {json.loads(line)["doc_id"] for line in fresh.open(encoding="utf-8")}
+    dev = [json.loads(line) for line in (CORPORA / "analogy" / "dev.jsonl").open(encoding="utf-8")]
+    dev_ids = [d["doc_id"] for d in dev if d["source"] == "ungdc"]
+    dev_countries = {i.split("-")[1] for i in dev_ids}
+    dev_years = {int(i.split("-")[3]) for i in dev_ids}
+    events = re.compile("|".join(re.escape(n) for n in _event_names()), re.IGNORECASE)
+    heads = re.compile(HEADS)
+    comparison = re.compile(COMPARISON, re.IGNORECASE)
+    year = re.compile(YEAR)
+    speeches = []
+    with gzip.open(CORPORA / "ungdc" / "ungdc_1946_2024.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["country_iso3"] not in dev_countries and r["year"] not in dev_years and r["id"] not in used:
+                speeches.append(r)
+    speeches.sort(key=lambda r: r["id"])
+    rng = random.Random(seed)
+    rng.shuffle(speeches)
+    left = dict(quotas)
+    out = []
+    for sp in speeches:
+        if not any(left.values()):
+            break
+        text = sp["text"]
+        doc = Document(text)
+        spans = [(s, e) for s, e in doc.sentences if 6 <= len(text[s:e].split()) <= 80]
+        if not spans:
+            continue
+        strata: dict[str, list[tuple[int, int]]] = {k: [] for k in quotas}
+        for s, e in spans:
+            sent = text[s:e]
+            hist = bool(year.search(sent) or events.search(sent) or heads.search(sent))
+            if hist:
+                strata["historical_comparison" if comparison.search(sent) else "historical_plain"].append((s, e))
+        strata["random"] = spans
+        wanted = [k for k in quotas if left[k] and strata[k]]
+        if not wanted:
+            continue
+        k = wanted[rng.randrange(len(wanted))]
+        s, e = strata[k][rng.randrange(len(strata[k]))]
+        left[k] -= 1
+        ctx_s = max([a for a, _ in doc.sentences if a < s], default=s)
+        ctx_e = min([b for _, b in doc.sentences if b > e], default=e)
+        out.append({
+            "id": f"{sp['id']}:{s}-{e}", "doc_id": sp["id"], "sent_start": s, "sent_end": e,
+            "batch": batch, "stratum": k, "sentence": text[s:e], "context": text[ctx_s:ctx_e],
+        })
+    out.sort(key=lambda r: r["id"])
+    for r in out:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
