@@ -85,7 +85,8 @@ def _run(args: argparse.Namespace) -> None:
         try:
             codecs.lookup(args.encoding)
         except LookupError:
-            raise ToolkitError(f"--encoding {args.encoding!r} is not a known codec (e.g. utf-8, cp1252, latin-1)") from None
+            known = "e.g. utf-8, cp1252, latin-1"
+            raise ToolkitError(f"--encoding {args.encoding!r} is not a known codec ({known})") from None
         if any(not str(p).lower().endswith(".txt") and not os.path.isdir(p) for p in args.inputs):
             warnings.warn("--encoding applies to .txt files; JSONL and CSV corpora are read as UTF-8", ToolkitWarning,
                           stacklevel=2)

@@ -60,7 +60,7 @@ def _corpus(
             corpus = load_corpus(src, encoding=encoding, on_error=on_error)  # type: ignore[arg-type]
             if limit is not None:
                 corpus = corpus.head(limit)
-            found = list(corpus)
+            found = list(iter(corpus))  # not list(corpus): its len() would read (and warn) twice
         except InputError as err:
             if on_error != "skip" and not isinstance(err, EmptyInputError):
                 raise
