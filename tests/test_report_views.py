@@ -46,7 +46,7 @@ def test_figures_in_every_format_with_their_data(report):
     stems = {p.stem for p in figures.iterdir()}
     assert {"speakers", "attribution", "readability", "diversity", "keyness"} <= stems
     for stem in stems:
-        assert {p.suffix for p in figures.glob(f"{stem}.*")} == {".pdf", ".svg", ".png", ".csv"}
+        assert {p.suffix for p in figures.glob(f"{stem}.*")} == {".pdf", ".svg", ".png", ".csv", ".xlsx"}
     # the keyness data are the seed article against the first 6 Wikinews articles
     keys = pd.read_csv(figures / "keyness.csv")
     assert {"term", "g2", "log_ratio"} <= set(keys.columns)

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import text as _text
-from .errors import InputError, ParameterError, SkippedInputWarning
+from .errors import EmptyInputError, InputError, ParameterError, SkippedInputWarning
 
 OnError = Literal["raise", "skip"]
 _BOMS = {
@@ -419,10 +419,10 @@ def _read_bytes(path: Path) -> bytes:
 def _read_text_file(path: Path, encoding: str | None) -> str:
     data = _read_bytes(path)
     if not data.strip():
-        raise InputError("the file is empty", path=path)
+        raise EmptyInputError("the file is empty", path=path)
     text = decode(data, path=path, encoding=encoding)
     if not text.strip():  # e.g. only a byte-order mark
-        raise InputError("the file is empty", path=path)
+        raise EmptyInputError("the file is empty", path=path)
     return text
 
 
@@ -449,7 +449,8 @@ def load_corpus(
         Force an encoding for text files (default: UTF-8, BOM allowed).
     on_error
         ``"raise"`` (default): a bad file or record raises :class:`InputError`
-        with file and line. ``"skip"``: it is skipped with a
+        with file and line (an empty ``.txt`` file in a folder is skipped with a
+        warning either way: it holds no document). ``"skip"``: it is skipped with a
         :class:`SkippedInputWarning`, and listed in ``corpus.skipped``.
 
     Examples
@@ -517,7 +518,8 @@ def _folder_corpus(folder: Path, encoding: str | None, on_error: OnError) -> Cor
             try:
                 text = _read_text_file(f, encoding)
             except InputError as err:
-                if on_error == "raise":
+                # an empty file holds no document: skipped with a warning even when on_error="raise"
+                if on_error == "raise" and not isinstance(err, EmptyInputError):
                     raise
                 _skip(corpus, f, err)
                 continue
@@ -640,8 +642,8 @@ def _stream(
             yield Document(text, id=f"{path.stem.split('.')[0]}-{line_no}" if doc_id is None else doc_id, meta=record)
         if not seen_any and not corpus.skipped:
             if on_error == "raise":
-                raise InputError("no documents in the file", path=path)
-            _skip(corpus, path, InputError("no documents in the file", path=path))
+                raise EmptyInputError("no documents in the file", path=path)
+            _skip(corpus, path, EmptyInputError("no documents in the file", path=path))
 
     corpus = Corpus(docs, source=str(path))
     return corpus

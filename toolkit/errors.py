@@ -61,6 +61,26 @@ class InputError(ToolkitError, ValueError):
         return text
 
 
+class EmptyInputError(InputError):
+    """A file holds no text (or no record): in a folder it is skipped with a warning, never an error.
+
+    Examples
+    --------
+    >>> isinstance(EmptyInputError("the file is empty", path="a.txt"), InputError)
+    True
+    """
+
+
+class OutputError(ToolkitError, OSError):
+    """An output path cannot be written (e.g. a folder was asked for where a file exists).
+
+    Examples
+    --------
+    >>> str(OutputError("out/ is a file, not a folder"))
+    'out/ is a file, not a folder'
+    """
+
+
 class AnnotationFormatError(InputError):
     """An annotation file (Label Studio, brat, INCEpTION) is malformed.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,14 @@ from . import plot
 from .corpus import Corpus, load_corpus
 from .devices import devices
 from .duplicates import duplicates
-from .errors import ParameterError
+from .errors import EmptyInputError, InputError, OutputError, ParameterError, SkippedInputWarning
 from .highlight import highlight
 from .pipeline import STEPS, analyze
 from .profile import lexical_profile
 from .quotes import quotes, speakers
+from .spreadsheet import spreadsheet_safe, write_csv, write_xlsx
+
+__all__ = ["SINGLE_TABLES", "TABLES", "table", "write_csv", "write_report"]
 from .stats import keyness
 from .units import paragraphs, sentences
 
@@ -45,21 +49,63 @@ TABLES: list[tuple[str, Extractor, bool]] = [
 ]
 
 
-def _corpus(inputs: Sequence[str], limit: int | None, origin: dict[str, str] | None = None) -> Corpus:
+def _corpus(
+    inputs: Sequence[str], limit: int | None, origin: dict[str, str] | None = None, *,
+    encoding: str | None = None, on_error: str = "raise",
+) -> Corpus:
+    """Every document of ``inputs``, in memory; an empty input (or, with ``on_error="skip"``, a bad one) is skipped."""
     docs = []
     for src in inputs:
-        corpus = load_corpus(src)
-        if limit is not None:
-            corpus = corpus.head(limit)
-        for doc in corpus:
+        try:
+            corpus = load_corpus(src, encoding=encoding, on_error=on_error)  # type: ignore[arg-type]
+            if limit is not None:
+                corpus = corpus.head(limit)
+            found = list(iter(corpus))  # not list(corpus): its len() would read (and warn) twice
+        except InputError as err:
+            if on_error != "skip" and not isinstance(err, EmptyInputError):
+                raise
+            warnings.warn(f"skipped: {err}", SkippedInputWarning, stacklevel=2)
+            continue
+        for doc in found:
             docs.append(doc)
             if origin is not None:
                 origin.setdefault(doc.id, Path(src).name)
     return Corpus.from_documents(docs, source=", ".join(inputs))
 
 
+def _out_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is a file, not a folder; give a folder for the report (it is created if missing)")
+    try:
+        (out / "tables").mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {out} ({exc.strerror or exc})") from None
+
+
+#: the tables :func:`table` can extract on their own (the command line's ``quotes`` and ``devices``)
+SINGLE_TABLES = ("quotes", "devices")
+
+
+def table(
+    name: str, inputs: Sequence[str], *, limit: int | None = None, n_jobs: int = 1,
+    encoding: str | None = None, on_error: str = "raise",
+) -> pd.DataFrame:
+    """One of the report's tables for ``inputs``, row for row as the report writes it.
+
+    Examples
+    --------
+    >>> table("quotes", ["data/lavrov_2015_afp.txt"])["doc_id"].unique().tolist()
+    ['lavrov_2015_afp']
+    """
+    if name not in SINGLE_TABLES:
+        raise ParameterError.choice("name", name, SINGLE_TABLES)
+    corpus = _corpus(inputs, limit, encoding=encoding, on_error=on_error)
+    return analyze(corpus, [name], n_jobs=n_jobs)[name]
+
+
 def write_report(
     inputs: Sequence[str], out: str | Path, *, limit: int | None = None, n_jobs: int = 1, pages: int = 50,
+    encoding: str | None = None, on_error: str = "raise", spreadsheet_safe: bool = False,
 ) -> list[Path]:
     """Run every extractor on ``inputs``; write CSVs, figures, highlighted pages and ``index.html`` to ``out``.
 
@@ -78,6 +124,14 @@ def write_report(
         Worker processes for the extractors that take them.
     pages
         Highlighted pages for at most this many documents (0: none).
+    encoding, on_error
+        As in :func:`toolkit.load_corpus`; an empty input is skipped with a
+        warning, and ``on_error="skip"`` skips any input that cannot be read.
+    spreadsheet_safe
+        Write the CSVs with :func:`toolkit.spreadsheet.spreadsheet_safe` cells.
+        Either way every table and figure table is also written as ``.xlsx``
+        with text cells (:func:`toolkit.spreadsheet.write_xlsx`): the file to
+        open in a spreadsheet.
 
     Returns
     -------
@@ -94,9 +148,9 @@ def write_report(
     if not isinstance(pages, int) or isinstance(pages, bool) or pages < 0:
         raise ParameterError(f"pages={pages!r} must be an int >= 0")
     out = Path(out)
-    (out / "tables").mkdir(parents=True, exist_ok=True)
+    _out_folder(out)
     origin: dict[str, str] = {}
-    corpus = _corpus(inputs, limit, origin)
+    corpus = _corpus(inputs, limit, origin, encoding=encoding, on_error=on_error)
     written: list[Path] = []
     results: dict[str, pd.DataFrame] = {}
     # the per-document tables in one pass over the corpus (each document modelled once)
@@ -106,13 +160,11 @@ def write_report(
             # speakers: counted from the quotes table, not by extracting the quotes again
             source = results["quotes"] if stem == "speakers" else corpus
             results[stem] = extractor(source, **({"n_jobs": n_jobs} if parallel else {}))
-        table = results[stem]
         path = out / "tables" / f"{stem}.csv"
-        # errors="replace": a lone surrogate (legal in Python str, e.g. JSON "\ud800") becomes "?" (1:1, offsets hold)
-        table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", errors="replace")
-        written.append(path)
+        write_csv(results[stem], path, safe=spreadsheet_safe)
+        written += [path, write_xlsx(results[stem], path.with_suffix(".xlsx"), sheet=stem)]
     tables = list(written)
-    figures, notes = _figures(results, corpus, origin, inputs, out / "figures")
+    figures, notes = _figures(results, corpus, origin, inputs, out / "figures", safe=spreadsheet_safe)
     written.extend(figures)
     page_files = _pages(corpus, results, out / "pages", pages) if pages else []
     written.extend(page_files)
@@ -127,6 +179,7 @@ def write_report(
 
 def _figures(
     results: dict[str, pd.DataFrame], corpus: Corpus, origin: dict[str, str], inputs: Sequence[str], folder: Path,
+    safe: bool = False,
 ) -> tuple[list[Path], list[str]]:
     """Draw every figure the tables allow; return the files and a note per figure left out."""
     written: list[Path] = []
@@ -138,7 +191,8 @@ def _figures(
             fig = Figure(figsize=(plot.WIDTHS[width], height), layout="constrained")
             ax = fig.subplots()
             fn(data, ax=ax, **kwargs)
-            written.extend(plot.save(fig, folder / stem, data=data))
+            written.extend(plot.save(fig, folder / stem, data=spreadsheet_safe(data) if safe else data))
+            written.append(write_xlsx(data, folder / f"{stem}.xlsx", sheet=stem))
 
     def rows(n: int) -> float:
         return round(max(1.6, 0.7 + 0.18 * n), 2)
@@ -252,7 +306,10 @@ def _link(path: Path, out: Path) -> str:
 def _index_html(source: str, out: Path, tables: list[Path], figures: list[Path], pages: list[Path],
                 notes: list[str]) -> str:
     parts = ["<h1>Discourse report</h1>", f"<p>Input: {html.escape(source)}</p>", "<h2>Tables</h2><ul>"]
-    parts += [f"<li>{_link(p, out)}</li>" for p in tables]
+    parts += [f"<li>{' · '.join(_link(p, out) for p in tables if p.stem == csv.stem)}</li>"
+              for csv in tables if csv.suffix == ".csv"]
+    parts.append("</ul><p>Open the <code>.xlsx</code> copies in a spreadsheet: their cells are text, never "
+                 "formulas. The CSVs are exact (offsets slice the text) for pandas, R and scripts.</p><ul>")
     parts.append("</ul><h2>Figures</h2>")
     for png in (p for p in figures if p.suffix == ".png"):
         siblings = [p for p in figures if p.stem == png.stem]
