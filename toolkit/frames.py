@@ -78,7 +78,7 @@ TOKENS = Schema("tokens", {
     "paragraph": "int64", "duplicate": "bool",
 })
 
-# lexical statistics (toolkit/profile.py, toolkit/stats.py, toolkit/kwic.py)
+# lexical statistics (toolkit/profile.py, toolkit/stats/, toolkit/kwic.py)
 LEXICAL_PROFILE = Schema("lexical_profile", {
     "doc_id": "str", "tokens": "int64", "types": "int64", "sentences": "int64", "syllables": "int64",
     "polysyllables": "int64", "complex_words": "int64", "difficult_words": "int64", "letters": "int64",
