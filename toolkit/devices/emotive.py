@@ -39,12 +39,19 @@ _LEXICAL = {
 
 
 @cache
-def _valence() -> dict[str, float]:
+def valence() -> dict[str, float]:
+    """Word -> mean VADER valence (-4 … +4) of every word in ``emotive_words.tsv``.
+
+    Examples
+    --------
+    >>> valence()["horrible"] < -2
+    True
+    """
     return {r["word"]: float(r["valence"]) for r in lexicons.load("emotive_words")}
 
 
 def _loaded(ctx: DocContext, taken: list[tuple[int, int]], threshold: float) -> list[dict]:
-    val = _valence()
+    val = valence()
     taken_starts = {s for s, _ in taken}
     out = []
     for sent in ctx.sentence_words:
@@ -59,7 +66,7 @@ def _loaded(ctx: DocContext, taken: list[tuple[int, int]], threshold: float) -> 
     return out
 
 
-def detect(ctx: DocContext, loaded_min: float = LOADED_MIN) -> list[dict]:
+def detect(ctx: DocContext, loaded_min: float | None = None) -> list[dict]:
     """Rows for loaded language, name-calling, doubt, exaggeration and appeal to fear in one document.
 
     Examples
@@ -78,4 +85,4 @@ def detect(ctx: DocContext, loaded_min: float = LOADED_MIN) -> list[dict]:
                 taken.append((h.start, h.end))
             out.append(ctx.row(s, e, device, h.text,
                                f"{quoted(h.text)} {what} ({row['note']}) (rule: {lexicon}.tsv)."))
-    return [*out, *_loaded(ctx, taken, loaded_min)]
+    return [*out, *_loaded(ctx, taken, LOADED_MIN if loaded_min is None else loaded_min)]
