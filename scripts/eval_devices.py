@@ -23,8 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 import toolkit as tk
-from toolkit.devices.repetition import chiasmus_score
 from toolkit.devices import emotive
+from toolkit.devices.repetition import chiasmus_score
 from toolkit.evaluate.devices import (
     SpanRow,
     average_precision,

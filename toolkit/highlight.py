@@ -35,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import lexicons
 from .corpus import Document, as_documents
 from .errors import ParameterError
 
@@ -195,6 +196,11 @@ def _quote_spans(view: _DocView, quotes: pd.DataFrame, styles: dict[str, tuple[s
         ))
 
 
+def _definitions() -> dict[str, str]:
+    """Device name -> one-line plain-language definition (``device_definitions.tsv``)."""
+    return {r["device"]: r["definition"] for r in lexicons.load("device_definitions")}
+
+
 def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
     doc, k = view.doc, view.index
     if not devices.empty:
@@ -204,6 +210,9 @@ def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
         name = str(row.get("device", "device"))
         label = name.replace("_", " ")
         parts = [label]
+        definition = _definitions().get(name)
+        if definition:
+            parts.append(definition)
         if _present(row.get("explanation")):
             parts.append(str(row["explanation"]))
         for col, tag in (("referent", "referent"), ("target", "target"), ("cue", "cue")):

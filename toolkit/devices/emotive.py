@@ -73,8 +73,9 @@ def detect(ctx: DocContext, loaded_min: float | None = None) -> list[dict]:
     --------
     >>> from toolkit.corpus import Document
     >>> rows = detect(DocContext(Document("The so-called experts are traitors and it is a horrible disaster.")))
-    >>> sorted((r["device"], r["cue"]) for r in rows)[:3]
-    [('appeal_to_fear', 'disaster'), ('doubt', 'so-called'), ('loaded_language', 'horrible')]
+    >>> sorted((r["device"], r["cue"]) for r in rows)  # doctest: +NORMALIZE_WHITESPACE
+    [('appeal_to_fear', 'disaster'), ('doubt', 'so-called'), ('loaded_language', 'disaster'),
+     ('loaded_language', 'horrible'), ('name_calling', 'traitors')]
     """
     out = []
     taken = []
