@@ -83,8 +83,8 @@ MEMES_MAPPING = {
     "Obfuscation, Intentional vagueness, Confusion": None,
 }
 
-#: the one tuned parameter (loaded-language valence threshold) and the values tried
-LOADED_GRID = (1.5, 2.0, 2.5, 3.0)
+#: the tuned parameters (loaded-language valence threshold, polarity) and the values tried
+LOADED_GRID = tuple((t, pol) for t in (1.5, 2.0, 2.5, 3.0) for pol in ("negative", "both"))
 N_FOLDS = 5
 #: articles of this fold are never looked at while tuning; reported once, as the held-out slice
 HELD_OUT = N_FOLDS
@@ -138,21 +138,28 @@ def analogy() -> None:
 
 def _predict(corpus: tk.Corpus) -> list[tuple[str, int, int, str, str]]:
     """(doc_id, start, end, PTC label, cue) for every mapped device, loaded language at the lowest grid value."""
-    default, emotive.LOADED_MIN = emotive.LOADED_MIN, min(LOADED_GRID)
+    default = emotive.LOADED_MIN, emotive.LOADED_POLARITY
+    emotive.LOADED_MIN, emotive.LOADED_POLARITY = min(t for t, _ in LOADED_GRID), "both"
     try:
         df = tk.devices(corpus, kinds=list(PTC_MAPPING), progress=False)
     finally:
-        emotive.LOADED_MIN = default
+        emotive.LOADED_MIN, emotive.LOADED_POLARITY = default
     return [(d, s, e, PTC_MAPPING[k], c) for d, s, e, k, c in
             df[["doc_id", "start", "end", "device", "cue"]].itertuples(index=False)]
 
 
-def _at(pred: list[tuple[str, int, int, str, str]], threshold: float, docs: set[str] | None = None) -> list[SpanRow]:
-    """The predictions at one loaded-language threshold (restricted to ``docs``)."""
+def _keep(v: float, setting: tuple[float, str]) -> bool:
+    threshold, polarity = setting
+    return abs(v) >= threshold and (polarity == "both" or v < 0)
+
+
+def _at(pred: list[tuple[str, int, int, str, str]], setting: tuple[float, str],
+        docs: set[str] | None = None) -> list[SpanRow]:
+    """The predictions at one loaded-language setting (threshold, polarity), restricted to ``docs``."""
     val = emotive.valence()
     return [(d, s, e, lab) for d, s, e, lab, cue in pred
             if (docs is None or d in docs)
-            and (lab != "Loaded_Language" or abs(val.get(str(cue).lower(), 0.0)) >= threshold)]
+            and (lab != "Loaded_Language" or _keep(val.get(str(cue).lower(), 0.0), setting))]
 
 
 def _micro(gold: list[SpanRow], pred: list[SpanRow], labels: list[str]) -> float:
@@ -196,7 +203,7 @@ def ptc() -> None:
     held = {d for d, f in folds.items() if f == HELD_OUT}
     print(f"{len(records)} articles: {len(tune)} in {N_FOLDS} cross-validation folds, {len(held)} held out "
           f"(fold {HELD_OUT} of sha256('persuasion-v1' ␟ id) mod {N_FOLDS + 1}; never looked at while tuning). "
-          f"Tuned: the loaded-language valence threshold, grid {list(LOADED_GRID)}, by micro F1 over the "
+          f"Tuned: the loaded-language valence threshold and polarity, grid {list(LOADED_GRID)}, by micro F1 over the "
           f"14 techniques on the training folds. Detection took {elapsed:.1f} s.\n")
     cv_pred: list[SpanRow] = []
     chosen = []
@@ -204,36 +211,36 @@ def ptc() -> None:
         train = {d for d in tune if folds[d] != k}
         test = {d for d in tune if folds[d] == k}
         g_train = [g for g in gold if g[0] in train]
-        best = max(LOADED_GRID, key=lambda t: (_micro(g_train, _at(pred, t, train), labels), -t))
+        best = max(LOADED_GRID, key=lambda t: (_micro(g_train, _at(pred, t, train), labels), -t[0]))
         chosen.append(best)
         cv_pred += _at(pred, best, test)
     g_tune = [g for g in gold if g[0] in tune]
-    _span_table(g_tune, cv_pred, labels, f"5-fold cross-validation on {len(tune)} articles (threshold per fold: "
+    _span_table(g_tune, cv_pred, labels, f"5-fold cross-validation on {len(tune)} articles (setting per fold: "
                 f"{chosen}; scores pooled over the test folds)")
     _tc_line(g_tune, cv_pred, labels, "Cross-validation")
-    final = max(LOADED_GRID, key=lambda t: (_micro(g_tune, _at(pred, t, tune), labels), -t))
+    final = max(LOADED_GRID, key=lambda t: (_micro(g_tune, _at(pred, t, tune), labels), -t[0]))
     g_held = [g for g in gold if g[0] in held]
     _span_table(g_held, _at(pred, final, held), labels,
-                f"Held-out slice: {len(held)} articles never used for tuning (threshold {final}, chosen on all "
+                f"Held-out slice: {len(held)} articles never used for tuning (setting {final}, chosen on all "
                 f"{len(tune)} tuning articles)")
     _tc_line(g_held, _at(pred, final, held), labels, "Held-out slice")
     memes(final)
 
 
-def memes(threshold: float) -> None:
+def memes(setting: tuple[float, str]) -> None:
     path = CORPORA / "semeval2021_task6_memes" / "dev.jsonl"
     print("### Persuasion techniques in memes (semeval2021_task6_memes/dev.jsonl; a second genre, not tuned on)\n")
     if _skip(path):
         return
     records = read_jsonl(path)
-    pred = _at(_predict(tk.load_corpus(path)), threshold)
+    pred = _at(_predict(tk.load_corpus(path)), setting)
     gold = [(r["id"], s["start"], s["end"], MEMES_MAPPING.get(s["technique"])) for r in records for s in r["spans"]]
     unmapped = sum(1 for g in gold if g[3] is None)
     gold = [g for g in gold if g[3] is not None]
     labels = sorted({g[3] for g in gold})
     _span_table(gold, pred, labels, f"{len(records)} memes, {len(gold)} gold spans under the PTC names "
                 f"({unmapped} spans of techniques with no PTC counterpart — Smears, Glittering generalities, "
-                f"Obfuscation — left out); loaded-language threshold {threshold}")
+                f"Obfuscation — left out); loaded-language setting {setting}")
     _tc_line(gold, pred, labels, "Memes")
 
 

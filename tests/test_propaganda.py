@@ -17,6 +17,7 @@ import pytest
 import toolkit as tk
 from toolkit import lexicons
 from toolkit.devices import REGISTRY, emotive
+from toolkit.devices.matching import DocContext
 from toolkit.errors import InputError
 from toolkit.evaluate.devices import classify_spans, fold_of, score_technique_classification
 
@@ -44,11 +45,13 @@ def test_loaded_language_follows_the_vader_ratings(seed):
     val = emotive.valence()
     rows = tk.devices(seed, kinds="loaded_language")
     assert len(rows) and all(abs(val[c]) >= emotive.LOADED_MIN for c in rows["cue"])
-    ctx = tk.devices.__globals__["DocContext"](seed)
-    lower = emotive.detect(ctx, loaded_min=1.5)
-    higher = emotive.detect(ctx, loaded_min=3.0)
-    n = {t: sum(r["device"] == "loaded_language" for r in rows_) for t, rows_ in ((1.5, lower), (3.0, higher))}
-    assert n[1.5] > len(rows) >= n[3.0]
+    if emotive.LOADED_POLARITY == "negative":
+        assert all(val[c] < 0 for c in rows["cue"])
+    ctx = DocContext(seed)
+    n = {setting: sum(r["device"] == "loaded_language" for r in emotive.detect(ctx, *setting))
+         for setting in [(1.5, "both"), (3.0, "negative")]}
+    assert n[(1.5, "both")] > len(rows) >= n[(3.0, "negative")]
+    assert len(rows) == sum(r["device"] == "loaded_language" for r in emotive.detect(ctx))
 
 
 def test_a_label_is_not_also_loaded_language(wikinews):
@@ -89,7 +92,7 @@ def test_highlight_shows_technique_cue_and_definition(seed):
     tips = re.findall(r'data-tip="([^"]*)"', html)
     assert tips and all(t.startswith("name calling — ") for t in tips)
     assert all("cue: " in t for t in tips)
-    assert all(definition.replace("'", "&#x27;") in t for t in tips)
+    assert all(t.endswith("what it is: " + definition.replace("'", "&#x27;")) for t in tips)
 
 
 def test_classify_spans_takes_the_largest_overlap():

@@ -210,14 +210,14 @@ def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
         name = str(row.get("device", "device"))
         label = name.replace("_", " ")
         parts = [label]
-        definition = _definitions().get(name)
-        if definition:
-            parts.append(definition)
         if _present(row.get("explanation")):
             parts.append(str(row["explanation"]))
         for col, tag in (("referent", "referent"), ("target", "target"), ("cue", "cue")):
             if _present(row.get(col)) and str(row.get(col)):
                 parts.append(f"{tag}: {row.get(col)}")
+        definition = _definitions().get(name)
+        if definition:
+            parts.append(f"what it is: {definition}")
         tip = " — ".join(parts)
         n = len(view.notes) + 1
         nid = f"tk-d{k}-n{n}"
