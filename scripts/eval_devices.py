@@ -8,7 +8,11 @@ Sections (each is skipped with a message when its corpus is absent):
 * historical analogies — ``../shared/corpora/analogy/dev.jsonl``: sentence-level
   precision/recall, referent accuracy on true positives, confusion;
 * PTC — ``../shared/corpora/ptc_semeval2020/dev.jsonl``: SemEval-2020 Task 11
-  partial-overlap P/R/F1 per technique with support, under :data:`PTC_MAPPING`;
+  partial-overlap P/R/F1 per technique with support, under :data:`PTC_MAPPING`,
+  pooled over 5 cross-validation folds (by article) for the tuned loaded-language
+  setting, then once on the held-out fold; technique classification micro F1;
+* memes — ``../shared/corpora/semeval2021_task6_memes/dev.jsonl``: the same
+  scores under :data:`MEMES_MAPPING`, with the setting chosen on PTC (not tuned);
 * chiasmus — ``../shared/corpora/chiasmus_europarl/dev.jsonl``: average precision
   of the antimetabole score over the annotated candidates.
 """
