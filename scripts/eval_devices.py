@@ -8,7 +8,11 @@ Sections (each is skipped with a message when its corpus is absent):
 * historical analogies — ``../shared/corpora/analogy/dev.jsonl``: sentence-level
   precision/recall, referent accuracy on true positives, confusion;
 * PTC — ``../shared/corpora/ptc_semeval2020/dev.jsonl``: SemEval-2020 Task 11
-  partial-overlap P/R/F1 per technique with support, under :data:`PTC_MAPPING`;
+  partial-overlap P/R/F1 per technique with support, under :data:`PTC_MAPPING`,
+  pooled over 5 cross-validation folds (by article) for the tuned loaded-language
+  setting, then once on the held-out fold; technique classification micro F1;
+* memes — ``../shared/corpora/semeval2021_task6_memes/dev.jsonl``: the same
+  scores under :data:`MEMES_MAPPING`, with the setting chosen on PTC (not tuned);
 * chiasmus — ``../shared/corpora/chiasmus_europarl/dev.jsonl``: average precision
   of the antimetabole score over the annotated candidates.
 """
@@ -20,14 +24,21 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
+
 import toolkit as tk
+from toolkit.devices import emotive
 from toolkit.devices.repetition import chiasmus_score
 from toolkit.evaluate.devices import (
+    SpanRow,
     average_precision,
+    classify_spans,
+    fold_of,
     precision_at,
     read_jsonl,
     score_analogy_sentences,
     score_spans,
+    score_technique_classification,
 )
 from toolkit.text import token_spans
 
@@ -45,8 +56,42 @@ PTC_MAPPING = {
     "black_and_white": "Black-and-White_Fallacy",
     "whataboutism": "Whataboutism,Straw_Men,Red_Herring",
     "historical_analogy": "Bandwagon,Reductio_ad_hitlerum",
+    "loaded_language": "Loaded_Language",
+    "name_calling": "Name_Calling,Labeling",
+    "doubt": "Doubt",
+    "exaggeration": "Exaggeration,Minimisation",
+    "appeal_to_fear": "Appeal_to_fear-prejudice",
 }
 
+#: SemEval-2021 Task 6 (memes) technique -> the PTC technique it corresponds to (None: no PTC counterpart)
+MEMES_MAPPING = {
+    "Loaded Language": "Loaded_Language",
+    "Name calling/Labeling": "Name_Calling,Labeling",
+    "Smears": None,
+    "Slogans": "Slogans",
+    "Doubt": "Doubt",
+    "Exaggeration/Minimisation": "Exaggeration,Minimisation",
+    "Appeal to fear/prejudice": "Appeal_to_fear-prejudice",
+    "Whataboutism": "Whataboutism,Straw_Men,Red_Herring",
+    "Misrepresentation of Someone's Position (Straw Man)": "Whataboutism,Straw_Men,Red_Herring",
+    "Presenting Irrelevant Data (Red Herring)": "Whataboutism,Straw_Men,Red_Herring",
+    "Repetition": "Repetition",
+    "Glittering generalities (Virtue)": None,
+    "Flag-waving": "Flag-Waving",
+    "Black-and-white Fallacy/Dictatorship": "Black-and-White_Fallacy",
+    "Causal Oversimplification": "Causal_Oversimplification",
+    "Thought-terminating cliché": "Thought-terminating_Cliches",
+    "Appeal to authority": "Appeal_to_Authority",
+    "Reductio ad hitlerum": "Bandwagon,Reductio_ad_hitlerum",
+    "Bandwagon": "Bandwagon,Reductio_ad_hitlerum",
+    "Obfuscation, Intentional vagueness, Confusion": None,
+}
+
+#: the tuned parameters (loaded-language valence threshold, polarity) and the values tried
+LOADED_GRID = tuple((t, pol) for t in (1.5, 2.0, 2.5, 3.0) for pol in ("negative", "both"))
+N_FOLDS = 5
+#: articles of this fold are never looked at while tuning; reported once, as the held-out slice
+HELD_OUT = N_FOLDS
 
 def _f(x: float) -> str:
     return f"{x:.2f}"
@@ -95,31 +140,112 @@ def analogy() -> None:
     print()
 
 
+def _predict(corpus: tk.Corpus) -> list[tuple[str, int, int, str, str]]:
+    """(doc_id, start, end, PTC label, cue) for every mapped device, loaded language at the lowest grid value."""
+    default = emotive.LOADED_MIN, emotive.LOADED_POLARITY
+    emotive.LOADED_MIN, emotive.LOADED_POLARITY = min(t for t, _ in LOADED_GRID), "both"
+    try:
+        df = tk.devices(corpus, kinds=list(PTC_MAPPING), progress=False)
+    finally:
+        emotive.LOADED_MIN, emotive.LOADED_POLARITY = default
+    return [(d, s, e, PTC_MAPPING[k], c) for d, s, e, k, c in
+            df[["doc_id", "start", "end", "device", "cue"]].itertuples(index=False)]
+
+
+def _keep(v: float, setting: tuple[float, str]) -> bool:
+    threshold, polarity = setting
+    return abs(v) >= threshold and (polarity == "both" or v < 0)
+
+
+def _at(pred: list[tuple[str, int, int, str, str]], setting: tuple[float, str],
+        docs: set[str] | None = None) -> list[SpanRow]:
+    """The predictions at one loaded-language setting (threshold, polarity), restricted to ``docs``."""
+    val = emotive.valence()
+    return [(d, s, e, lab) for d, s, e, lab, cue in pred
+            if (docs is None or d in docs)
+            and (lab != "Loaded_Language" or _keep(val.get(str(cue).lower(), 0.0), setting))]
+
+
+def _micro(gold: list[SpanRow], pred: list[SpanRow], labels: list[str]) -> float:
+    df = score_spans(gold, pred, labels=labels, min_support=10)
+    return float(df[df["label"] == "micro"]["f1"].iloc[0])
+
+
+def _span_table(gold: list[SpanRow], pred: list[SpanRow], labels: list[str], title: str) -> pd.DataFrame:
+    scores = score_spans(gold, pred, labels=labels, min_support=10)
+    rows = []
+    for r in scores.itertuples(index=False):
+        ours = ", ".join(k for k, v in PTC_MAPPING.items() if v == r.label)
+        rows.append([r.label, ours, r.support, r.predicted, _f(r.precision), _f(r.recall), _f(r.f1)])
+    print(f"{title}\n")
+    print(_table(["PTC technique", "our devices", "gold spans", "predicted", "P", "R", "F1"], rows))
+    print()
+    return scores
+
+
+def _tc_line(gold: list[SpanRow], pred: list[SpanRow], labels: list[str], title: str) -> None:
+    default = max(labels, key=lambda lab: sum(1 for g in gold if g[3] == lab))
+    tc = score_technique_classification(gold, classify_spans(gold, pred, default=default), labels=labels)
+    micro = tc[tc["label"] == "micro"].iloc[0]
+    print(f"{title}: technique classification (TC, gold spans given; no overlapping prediction -> "
+          f"{default}) micro F1 {_f(micro.f1)} on {int(micro.support)} spans.\n")
+
+
 def ptc() -> None:
     path = CORPORA / "ptc_semeval2020" / "dev.jsonl"
     print("### Propaganda techniques (ptc_semeval2020/dev.jsonl, SemEval-2020 Task 11 partial overlap)\n")
     if _skip(path):
         return
     records = read_jsonl(path)
-    corpus = tk.load_corpus(path)
     t0 = time.perf_counter()
-    df = tk.devices(corpus, kinds=list(PTC_MAPPING))
+    pred = _predict(tk.load_corpus(path))
     elapsed = time.perf_counter() - t0
+    folds = {r["id"]: fold_of(r["id"], N_FOLDS + 1) for r in records}
     gold = [(r["id"], s["start"], s["end"], s["technique"]) for r in records for s in r["spans"]]
-    pred = [(d, s, e, PTC_MAPPING[k]) for d, s, e, k in df[["doc_id", "start", "end", "device"]].itertuples(
-        index=False)]
     labels = sorted({g[3] for g in gold})
-    scores = score_spans(gold, pred, labels=labels, min_support=10)
-    mapped = set(PTC_MAPPING.values())
-    rows = []
-    for r in scores.itertuples(index=False):
-        ours = ", ".join(k for k, v in PTC_MAPPING.items() if v == r.label) or ("—" if r.label in labels else "")
-        rows.append([r.label, ours, r.support, r.predicted, _f(r.precision), _f(r.recall), _f(r.f1)])
-    print(_table(["PTC technique", "our devices", "gold spans", "predicted", "P", "R", "F1"], rows))
-    sub = score_spans(gold, pred, labels=sorted(mapped), min_support=10)
-    micro = sub[sub["label"] == "micro"].iloc[0]
-    print(f"\nOn the {len(mapped)} mapped techniques only: micro P {_f(micro.precision)}, R {_f(micro.recall)}, "
-          f"F1 {_f(micro.f1)}. {len(records)} articles, {elapsed:.1f} s.\n")
+    tune = {d for d, f in folds.items() if f != HELD_OUT}
+    held = {d for d, f in folds.items() if f == HELD_OUT}
+    print(f"{len(records)} articles: {len(tune)} in {N_FOLDS} cross-validation folds, {len(held)} held out "
+          f"(fold {HELD_OUT} of sha256('persuasion-v1' ␟ id) mod {N_FOLDS + 1}; never looked at while tuning). "
+          f"Tuned: the loaded-language valence threshold and polarity, grid {list(LOADED_GRID)}, by micro F1 over the "
+          f"14 techniques on the training folds. Detection took {elapsed:.1f} s.\n")
+    cv_pred: list[SpanRow] = []
+    chosen = []
+    for k in range(N_FOLDS):
+        train = {d for d in tune if folds[d] != k}
+        test = {d for d in tune if folds[d] == k}
+        g_train = [g for g in gold if g[0] in train]
+        best = max(LOADED_GRID, key=lambda t: (_micro(g_train, _at(pred, t, train), labels), -t[0]))
+        chosen.append(best)
+        cv_pred += _at(pred, best, test)
+    g_tune = [g for g in gold if g[0] in tune]
+    _span_table(g_tune, cv_pred, labels, f"5-fold cross-validation on {len(tune)} articles (setting per fold: "
+                f"{chosen}; scores pooled over the test folds)")
+    _tc_line(g_tune, cv_pred, labels, "Cross-validation")
+    final = max(LOADED_GRID, key=lambda t: (_micro(g_tune, _at(pred, t, tune), labels), -t[0]))
+    g_held = [g for g in gold if g[0] in held]
+    _span_table(g_held, _at(pred, final, held), labels,
+                f"Held-out slice: {len(held)} articles never used for tuning (setting {final}, chosen on all "
+                f"{len(tune)} tuning articles)")
+    _tc_line(g_held, _at(pred, final, held), labels, "Held-out slice")
+    memes(final)
+
+
+def memes(setting: tuple[float, str]) -> None:
+    path = CORPORA / "semeval2021_task6_memes" / "dev.jsonl"
+    print("### Persuasion techniques in memes (semeval2021_task6_memes/dev.jsonl; a second genre, not tuned on)\n")
+    if _skip(path):
+        return
+    records = read_jsonl(path)
+    pred = _at(_predict(tk.load_corpus(path)), setting)
+    gold = [(r["id"], s["start"], s["end"], MEMES_MAPPING.get(s["technique"])) for r in records for s in r["spans"]]
+    unmapped = sum(1 for g in gold if g[3] is None)
+    gold = [g for g in gold if g[3] is not None]
+    labels = sorted({g[3] for g in gold})
+    _span_table(gold, pred, labels, f"{len(records)} memes, {len(gold)} gold spans under the PTC names "
+                f"({unmapped} spans of techniques with no PTC counterpart — Smears, Glittering generalities, "
+                f"Obfuscation — left out); loaded-language setting {setting}")
+    _tc_line(gold, pred, labels, "Memes")
 
 
 def _word_index(spans: list[tuple[int, int]], offset: int) -> int | None:

@@ -6,7 +6,10 @@ others, and prints their Markdown tables in order:
 1. ``scripts/eval_quotes.py`` — quote attribution on PolNeAR dev;
 2. ``scripts/eval_quotes.py --corpus german_news_quotes`` — German quotes;
 3. ``scripts/eval_devices.py`` — historical analogies, PTC persuasion
-   techniques (SemEval-2020 Task 11 partial-overlap scoring) and chiasmus;
+   techniques (SemEval-2020 Task 11 partial-overlap span scoring and technique
+   classification; 5-fold cross-validation by article plus a held-out fold,
+   ``docs/persuasion.md``), the SemEval-2021 memes as an untuned second genre,
+   and chiasmus;
 4. ``scripts/eval_analogy.py`` — historical analogies: 5-fold scores on the
    dev set and scores on the fresh, self-labelled UN sample (``data/analogy_fresh.jsonl``).
 

@@ -92,7 +92,8 @@ def test_labelled_analogies_are_found(cid, sentence, referent, cue):
 
 def test_comparison_target_is_the_noun_phrase_before_the_cue():
     # c0278, ungdc-NGA-72-2017 (UN General Debate, CC0)
-    df = devices("The crisis in Myanmar is very reminiscent of what happened in Bosnia in 1995.")
+    df = devices("The crisis in Myanmar is very reminiscent of what happened in Bosnia in 1995.",
+                 kinds="historical_analogy")
     assert df.loc[0, "target"] == "The crisis in Myanmar"
 
 

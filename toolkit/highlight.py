@@ -35,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import lexicons
 from .corpus import Document, as_documents
 from .errors import ParameterError
 
@@ -195,6 +196,11 @@ def _quote_spans(view: _DocView, quotes: pd.DataFrame, styles: dict[str, tuple[s
         ))
 
 
+def _definitions() -> dict[str, str]:
+    """Device name -> one-line plain-language definition (``device_definitions.tsv``)."""
+    return {r["device"]: r["definition"] for r in lexicons.load("device_definitions")}
+
+
 def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
     doc, k = view.doc, view.index
     if not devices.empty:
@@ -209,6 +215,9 @@ def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
         for col, tag in (("referent", "referent"), ("target", "target"), ("cue", "cue")):
             if _present(row.get(col)) and str(row.get(col)):
                 parts.append(f"{tag}: {row.get(col)}")
+        definition = _definitions().get(name)
+        if definition:
+            parts.append(f"what it is: {definition}")
         tip = " — ".join(parts)
         n = len(view.notes) + 1
         nid = f"tk-d{k}-n{n}"

@@ -94,7 +94,7 @@ def analyze(
     --------
     >>> out = analyze('"We must not repeat the mistakes of Vietnam," he said.', ["quotes", "devices"])
     >>> out["quotes"]["kind"].tolist(), out["devices"]["device"].tolist()
-    (['direct'], ['historical_analogy'])
+    (['direct'], ['historical_analogy', 'loaded_language'])
     """
     names = [tables] if isinstance(tables, str) else list(dict.fromkeys(tables))
     if not names:

@@ -23,7 +23,7 @@ import pandas as pd
 from .. import frames, runner
 from ..corpus import Document
 from ..errors import ParameterError
-from . import analogy, propaganda, questions, repetition, scare, stance
+from . import analogy, emotive, propaganda, questions, repetition, scare, stance
 from .matching import DocContext
 
 Detector = Callable[[DocContext], list[dict[str, Any]]]
@@ -38,6 +38,7 @@ REGISTRY: dict[str, Detector] = {
     **dict.fromkeys(
         ["flag_waving", "thought_terminating_cliche", "slogan", "black_and_white", "whataboutism"], propaganda.detect
     ),
+    **dict.fromkeys(emotive.DEVICES, emotive.detect),
 }
 
 

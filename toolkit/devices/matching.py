@@ -443,6 +443,33 @@ class DocContext:
         }
 
 
+_CLAUSE_EDGE = re.compile(r"[,;:.!?]")
+
+
+def clause_span(ctx: DocContext, start: int, end: int) -> Span:
+    """The clause around a normalised span: out to the nearest punctuation mark inside its sentence.
+
+    Examples
+    --------
+    >>> ctx = DocContext(Document("Well, there is no alternative, he said."))
+    >>> s, e = clause_span(ctx, 15, 29)
+    >>> ctx.text[s:e]
+    'there is no alternative'
+    """
+    si = ctx.sentence_of(start)
+    if si < 0:
+        return start, end
+    ss, se = ctx.sentences[si]
+    left = ss
+    for m in _CLAUSE_EDGE.finditer(ctx.text, ss, start):
+        left = m.end()
+    m = _CLAUSE_EDGE.search(ctx.text, end, se)
+    right = m.start() if m else se
+    while left < start and ctx.text[left] in " \"'":
+        left += 1
+    return left, max(right, end)
+
+
 def quoted(s: str, limit: int = 80) -> str:
     """A phrase in typographic quotes for explanations, shortened to ``limit`` characters.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .matching import DocContext, lexicon_hits, quoted
+from .matching import DocContext, clause_span, lexicon_hits, quoted
 
 _IMPERATIVE = (
     r"(?:stop|never|end|build|drain|lock|make|save|free|defend|ban|keep|vote|bring|take|remember|fight|resist|"
@@ -30,7 +30,6 @@ _HASHTAG = re.compile(rf"(?<![\w#])#(?i:{_IMPERATIVE})[A-Z]\w+|(?<![\w#])#(?i:ma
 _IMPERATIVE_START = re.compile(rf"^(?i:{_IMPERATIVE})\b")
 _CAPS = re.compile(r"(?<![\w'])[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){1,6}(?![\w'])")
 _WORDS = re.compile(r"\w+")
-_CLAUSE_EDGE = re.compile(r"[,;:.!?]")
 
 _LEXICAL = {
     "flag_waving": ("flag_waving", "appeals to national or group feeling"),
@@ -42,26 +41,11 @@ _LEXICAL = {
 _CLAUSE_DEVICES = {"black_and_white", "whataboutism"}
 
 
-def _clause(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
-    si = ctx.sentence_of(s)
-    if si < 0:
-        return s, e
-    ss, se = ctx.sentences[si]
-    left = ss
-    for m in _CLAUSE_EDGE.finditer(ctx.text, ss, s):
-        left = m.end()
-    m = _CLAUSE_EDGE.search(ctx.text, e, se)
-    right = m.start() if m else se
-    while left < s and ctx.text[left] in " \"'":
-        left += 1
-    return left, max(right, e)
-
-
 def _lexical(ctx: DocContext) -> list[dict]:
     out = []
     for device, (lexicon, what) in _LEXICAL.items():
         for h, row in lexicon_hits(ctx, lexicon):
-            s, e = (_clause(ctx, h.start, h.end) if device in _CLAUSE_DEVICES else (h.start, h.end))
+            s, e = (clause_span(ctx, h.start, h.end) if device in _CLAUSE_DEVICES else (h.start, h.end))
             out.append(ctx.row(s, e, device, h.text,
                                f"{quoted(h.text)} {what} ({row['note']}) (rule: {lexicon}.tsv)."))
     return out

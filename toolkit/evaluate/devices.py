@@ -18,6 +18,7 @@ Three protocols (``EVALUATION.md``):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import defaultdict
@@ -31,12 +32,15 @@ from ..errors import InputError
 
 __all__ = [
     "average_precision",
+    "classify_spans",
+    "fold_of",
     "merge_spans",
     "precision_at",
     "read_jsonl",
     "referent_matches",
     "score_analogy_sentences",
     "score_spans",
+    "score_technique_classification",
 ]
 
 SpanRow = tuple[str, int, int, str]  # doc_id, start, end, label
@@ -205,6 +209,81 @@ def score_spans(
     prec, rec, f1 = _prf(ps, n_pred, rs, n_gold)
     rows.append({"label": "any label", "support": n_gold, "predicted": n_pred, "precision": prec, "recall": rec,
                  "f1": f1})
+    return pd.DataFrame(rows, columns=["label", "support", "predicted", "precision", "recall", "f1"])
+
+
+def fold_of(doc_id: str, k: int, salt: str = "persuasion-v1") -> int:
+    """The fold (0 … k-1) of a document: ``sha256(salt ␟ doc_id)`` modulo ``k``, so folds are by article.
+
+    Examples
+    --------
+    >>> fold_of("ptc-111111111", 6) == fold_of("ptc-111111111", 6)
+    True
+    >>> 0 <= fold_of("x", 6) < 6
+    True
+    """
+    digest = hashlib.sha256(f"{salt}\x1f{doc_id}".encode()).hexdigest()
+    return int(digest, 16) % k
+
+
+def classify_spans(gold: Iterable[SpanRow], pred: Iterable[SpanRow], *, default: str) -> list[SpanRow]:
+    """Technique classification (SemEval-2020 Task 11 TC): a label for every gold span from the predictions.
+
+    Each gold span takes the label of the predicted span that overlaps it by
+    the most characters (ties: the earlier prediction); with no overlapping
+    prediction it takes ``default`` (the majority class).
+
+    Examples
+    --------
+    >>> classify_spans([("d", 0, 10, "X"), ("d", 20, 30, "Y")], [("d", 2, 12, "Z")], default="X")
+    [('d', 0, 10, 'Z'), ('d', 20, 30, 'X')]
+    """
+    by_doc: dict[str, list[SpanRow]] = defaultdict(list)
+    for row in pred:
+        by_doc[str(row[0])].append(row)
+    out = []
+    for doc, s, e, _label in gold:
+        best, best_len = default, 0
+        for _, ps, pe, plabel in by_doc.get(str(doc), []):
+            inter = min(e, pe) - max(s, ps)
+            if inter > best_len:
+                best, best_len = plabel, inter
+        out.append((doc, s, e, best))
+    return out
+
+
+def score_technique_classification(
+    gold: Sequence[SpanRow], predicted: Sequence[SpanRow], *, labels: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Per-label precision, recall and F1 of technique classification on given gold spans, and micro F1.
+
+    ``predicted`` holds one label per gold span, in the same order (as
+    :func:`classify_spans` returns). Micro F1 is the task's official TC
+    measure; with one prediction per span it equals accuracy.
+
+    Examples
+    --------
+    >>> g = [("d", 0, 5, "A"), ("d", 6, 9, "B")]
+    >>> df = score_technique_classification(g, [("d", 0, 5, "A"), ("d", 6, 9, "A")])
+    >>> float(df[df["label"] == "micro"]["f1"].iloc[0])
+    0.5
+    """
+    if len(gold) != len(predicted):
+        raise InputError(f"technique classification needs one prediction per gold span ({len(gold)} gold, "
+                         f"{len(predicted)} predicted)")
+    all_labels = list(labels) if labels is not None else sorted({g[3] for g in gold})
+    rows = []
+    for label in all_labels:
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g[3] == label and p[3] == label)
+        n_pred = sum(1 for p in predicted if p[3] == label)
+        n_gold = sum(1 for g in gold if g[3] == label)
+        prec, rec, f1 = _prf(tp, n_pred, tp, n_gold)
+        rows.append({"label": label, "support": n_gold, "predicted": n_pred, "precision": prec, "recall": rec,
+                     "f1": f1})
+    correct = sum(1 for g, p in zip(gold, predicted, strict=True) if g[3] == p[3])
+    prec, rec, f1 = _prf(correct, len(predicted), correct, len(gold))
+    rows.append({"label": "micro", "support": len(gold), "predicted": len(predicted), "precision": prec,
+                 "recall": rec, "f1": f1})
     return pd.DataFrame(rows, columns=["label", "support", "predicted", "precision", "recall", "f1"])
 
 
