@@ -74,7 +74,7 @@ def syllable_agreement(texts: list[str]) -> None:
     from toolkit import profile
     from toolkit.text import TOKEN_PATTERN, is_word
 
-    cmu = profile._cmu()
+    cmu = profile.words._cmu()
     hyph = pyphen.Pyphen(lang="en")
     token_re = re.compile(TOKEN_PATTERN)
     n = ours = pyph = 0
@@ -85,7 +85,7 @@ def syllable_agreement(texts: list[str]) -> None:
                 continue
             truth = cmu[w][0]
             n += 1
-            ours += profile._guess(w) == truth
+            ours += profile.words._guess(w) == truth
             pyph += len(hyph.positions(w)) + 1 == truth
     print(f"syllables on {n:,} dictionary word tokens: vowel-group fallback agrees with CMU on "
           f"{100 * ours / n:.1f} %, Pyphen hyphenation (textstat's fallback) on {100 * pyph / n:.1f} %")
