@@ -412,9 +412,15 @@ def voices(table: pd.DataFrame, *, by: str = "attribution", hue: str | None = No
     total = counts.sum(axis=1)
     order = sorted(counts.index, key=lambda s: (-total[s], s))[:n]
     kinds = table["kind"] if "kind" in table.columns else []
+    if "device" in table.columns and "kind" not in table.columns:  # a tk.devices table (e.g. referents)
+        devices_seen = {str(d) for d in table["device"].dropna()}
+        what = (label(devices_seen.pop()).replace("historical analogy", "historical analogies")
+                if len(devices_seen) == 1 else "devices")
+    else:
+        what = _quotes_label(kinds)
     with _canvas(ax, width, None if ax else _bars_height(len(order))) as ax:
-        ax.set_title(f"Quotes by {label(by)}")
-        return _stacked_barh(ax, counts.loc[order], xlabel=_quotes_label(kinds), ylabel=label(by))
+        ax.set_title(f"{what.split(' (')[0].capitalize()} by {label(by)}")
+        return _stacked_barh(ax, counts.loc[order], xlabel=what, ylabel=label(by))
 
 
 # --------------------------------------------------------------------------- devices
