@@ -16,10 +16,13 @@ going with the other notebooks and exits with status 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,26 +53,47 @@ def notebooks(names: list[str] | None = None) -> list[Path]:
 def run_notebook(path: Path, executed_dir: Path | None = None, *, timeout: int = 900) -> Result:
     """Execute one notebook on a fresh kernel; write the executed copy to ``executed_dir``."""
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", allow_errors=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
     start = time.perf_counter()
     error = None
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        cell_no, first_line = _failed_cell(nb)
-        error = f"{path.name}: cell {cell_no} ({first_line!r}) failed:\n{_ANSI.sub('', str(exc))}"
+    # Nobody watches this run: progress bars would be saved as frozen widgets, so they are off
+    # (TOOLKIT_QUIET, read by the kernel, which inherits this environment). The kernel talks to us
+    # over local sockets (IPC), not unencrypted TCP, so it has nothing to warn about.
+    with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as sockets, _env(TOOLKIT_QUIET="1"):
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(
+            nb, km=km, timeout=timeout, kernel_name="python3", allow_errors=False,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            cell_no, first_line = _failed_cell(nb)
+            error = f"{path.name}: cell {cell_no} ({first_line!r}) failed:\n{_ANSI.sub('', str(exc))}"
+        finally:  # our manager, so ours to stop (else the kernel warns that its parent vanished)
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
     seconds = time.perf_counter() - start
     if executed_dir is not None:
         executed_dir.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, executed_dir / path.name)
     return Result(path.stem, seconds, error)
+
+
+@contextlib.contextmanager
+def _env(**values: str) -> Iterator[None]:
+    """Set environment variables (unless already set) for the kernels started inside."""
+    added = {k: v for k, v in values.items() if k not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
 
 
 def _failed_cell(nb: object) -> tuple[int, str]:

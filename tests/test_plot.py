@@ -94,7 +94,13 @@ def test_devices_by_document_and_over_time(wikinews):
     table = hits.assign(device=hits["lower"])[["doc_id", "start", "end", "device"]]
     ax = plot.devices(table)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == list(dict.fromkeys(table["doc_id"]))
+    per_doc = table["doc_id"].value_counts()
+    assert labels == sorted(per_doc.index, key=lambda d: (-per_doc[d], d))  # most devices first
+    # n=2: the two documents with most devices, not the first two in corpus order
+    ax = plot.devices(table, n=2)
+    top = [t.get_text() for t in ax.get_yticklabels()]
+    assert [per_doc[d] for d in top] == sorted(per_doc, reverse=True)[:2]
+    assert ax.get_ylabel() == "document" and "top 2 of" in ax.get_title("left")
     ax = plot.devices(table, by="year", meta=meta)
     assert ax.get_xlabel() == "year" and len(ax.get_lines()) == table["device"].nunique()
     ax = plot.devices(table, by="year", meta=meta, per_document=True)
@@ -137,10 +143,12 @@ def test_readability_and_diversity_by_group(wikinews):
                             "flesch_reading_ease": [len(t) / 100 for t in docs["text"]]})
     meta = docs.assign(group=["2019" if d < "2020" else "2020" for d in docs["date"]])[["id", "group"]]
     ax = plot.readability(profile, by="group", meta=meta)
-    assert ax.get_ylabel() == "flesch_reading_ease"
+    assert ax.get_ylabel() == "Flesch reading ease" and ax.get_title("left")
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(profile)
     ax = plot.diversity(profile, by="group", meta=meta)
-    assert ax.get_ylabel() == "mattr"
+    assert ax.get_ylabel() == "lexical diversity (MATTR)"
+    ax = plot.diversity(profile.assign(mtld=profile["mattr"] * 100), by="group", meta=meta, measure="mtld")
+    assert ax.get_ylabel() == "lexical diversity (MTLD)"
     with pytest.raises(tk.ParameterError, match="choose one of"):
         plot.readability(profile, by="group", meta=meta, measure="mattr")
 
@@ -198,3 +206,101 @@ def test_style_restores_only_its_own_settings():
         assert matplotlib.rcParams["font.size"] == size
     finally:
         matplotlib.interactive(was)
+
+
+def test_devices_keeps_historical_analogy_visible(seed):
+    table = tk.devices(seed)
+    assert "historical_analogy" in set(table["device"])
+    ax = plot.devices(table, series=1)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []
+    shown = legend or [str(c) for c in table["device"].unique()]
+    assert "historical_analogy" in shown
+
+
+def test_human_axis_labels_on_real_metadata(wikinews):
+    meta = wikinews.head(6).to_frame()[["id", "date"]]
+    meta["country_iso3"] = ["USA", "GBR", "USA", "FRA", "GBR", "USA"]
+    tokens = tk.tokens(wikinews.head(6))
+    hits = tokens[tokens["lower"].isin(["said", "says", "told"])]
+    table = hits.assign(device=hits["lower"])[["doc_id", "start", "end", "device"]]
+    ax = plot.devices(table, by="country_iso3", meta=meta)
+    assert ax.get_ylabel() == "country" and ax.get_title("left")
+    assert "_" not in ax.get_xlabel() + ax.get_ylabel()
+
+
+def test_quotes_axis_says_when_bars_include_reported_speech(seed):
+    quotes = tk.quotes(seed)
+    assert {"direct", "indirect"} <= set(quotes["kind"])
+    assert plot.speakers(quotes).get_xlabel() == "quotes (direct and reported speech)"
+    direct = quotes[quotes["kind"] == "direct"]
+    assert plot.speakers(direct).get_xlabel() == "quotes"
+    assert plot.voices(quotes, by="attribution").get_xlabel() == "quotes (direct and reported speech)"
+
+
+def test_keyness_never_shows_non_significant_terms(seed, wikinews):
+    keys = tk.keyness(seed, wikinews.head(20), min_freq=2)
+    assert (keys["p"] >= 0.05).any()
+    ax = plot.keyness(keys, n=40)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    p_of = dict(zip(keys["term"], keys["p"], strict=True))
+    assert shown and all(p_of[t] < 0.05 for t in shown)
+    everything = plot.keyness(keys, n=40, alpha=1)
+    assert len(everything.get_yticklabels()) > len(shown)
+
+
+def test_dispersion_shows_speeches_without_hits(wikinews):
+    docs = wikinews.head(6)
+    ids = list(docs.to_frame()["id"])
+    tokens = tk.tokens(docs)
+    hits = tokens[tokens["lower"] == "president"].rename(columns={"lower": "term"})
+    assert 0 < hits["doc_id"].nunique() < len(ids)
+    ax = plot.dispersion(hits, documents=ids)
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(lanes) == len(ids)
+    empty = [d for d in ids if d not in set(hits["doc_id"])]
+    assert [lane for lane in lanes if lane.endswith("(no hits)")] == [f"{d} (no hits)" for d in empty]
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(hits)
+
+
+def test_other_scripts_render_without_missing_glyphs(seed, recwarn):
+    import warnings
+
+    from matplotlib import font_manager
+
+    samples = {"Cyrillic": "Россия", "Arabic": "السلام", "Devanagari": "नमस्ते", "Greek": "Ελλάδα"}
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    fonts = plot._installed_fonts()
+    assert fonts[0] == "DejaVu Sans" and set(fonts) <= have
+    covered = {}
+    for script, text in samples.items():
+        covered[script] = any(
+            all(ord(ch) in font_manager.get_font(font_manager.findfont(f, fallback_to_default=False)).get_charmap()
+                for ch in text if not ch.isspace() and ord(ch) not in (0x94D,))
+            for f in fonts)
+    assert covered["Cyrillic"] and covered["Greek"]  # DejaVu has them everywhere
+    wanted = [t for s, t in samples.items() if covered[s]]
+    table = pd.DataFrame({"speaker": [*wanted, "Sergei Lavrov"], "kind": ["direct"] * (len(wanted) + 1)})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax = plot.speakers(table)
+        ax.figure.canvas.draw()
+    missing = [str(w.message) for w in caught if "missing" in str(w.message).lower()]
+    assert missing == []
+
+
+def test_missing_glyph_check_can_fail_when_no_font_covers_a_script():
+    """The check above is real: a script no installed font covers does warn (tofu)."""
+    import warnings
+
+    from matplotlib import font_manager
+
+    fonts = plot._installed_fonts()
+    text = "नमस्ते"
+    if any(all(ord(ch) in font_manager.get_font(font_manager.findfont(f, fallback_to_default=False)).get_charmap()
+               for ch in text) for f in fonts):
+        pytest.skip("a Devanagari font (Noto Sans Devanagari) is installed; nothing goes missing here")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax = plot.speakers(pd.DataFrame({"speaker": [text], "kind": ["direct"]}))
+        ax.figure.canvas.draw()
+    assert any("missing" in str(w.message).lower() for w in caught)

@@ -49,6 +49,10 @@ _KIND_LABELS = {
     "scare": "scare quote (distancing, no speaker)",
     "indirect": "indirect (reported) speech",
 }
+#: Outline styles of device kinds; with the seven colours (7 and 3 coprime) 21 kinds look unlike.
+_OUTLINE_STYLES = ("dotted", "dashed", "solid")
+#: Characters a device span never starts or ends on: quotation marks (they belong to the quote).
+_QUOTE_MARKS = "\"'“”‘’„‚«»‹›「」`"
 _META_FIELDS = ("title", "date", "country", "speaker", "source", "attribution", "license", "path")
 
 _CSS = """
@@ -58,7 +62,7 @@ _CSS = """
 .tk-hl .tk-text{white-space:pre-wrap;overflow-wrap:break-word}
 .tk-hl .tk-q{border-bottom-width:3px}
 .tk-hl .tk-q.tk-dup{opacity:.55}
-.tk-hl .tk-dev{outline:1.5px dotted #333;outline-offset:1px;position:relative;cursor:help}
+.tk-hl .tk-dev{outline:2px dotted #333;outline-offset:1px;position:relative;cursor:help}
 .tk-hl .tk-dev:hover::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:10;
   width:24em;white-space:normal;background:#ffffe8;border:1px solid #888;padding:.4em .5em;
   font:12px/1.35 system-ui,'DejaVu Sans',sans-serif;color:#000;box-shadow:0 2px 6px rgba(0,0,0,.2)}
@@ -70,6 +74,7 @@ _CSS = """
 .tk-hl .tk-legend li{display:inline-block;margin:0 1.2em .2em 0}
 .tk-hl .tk-swatch{display:inline-block;width:1.6em;height:.9em;vertical-align:middle;margin-right:.3em;
   border-bottom-width:3px}
+.tk-hl .tk-swatch.tk-swatch-outline{width:1.3em;height:.75em;outline-offset:1px;margin:0 .45em 0 .15em}
 .tk-hl .tk-notes{font-family:system-ui,'DejaVu Sans',sans-serif;font-size:.85em;color:#333}
 .tk-hl .tk-notes li{margin:.2em 0}
 @media print{.tk-hl .tk-dev:hover::after{display:none}.tk-hl{max-width:none}}
@@ -120,14 +125,59 @@ def _speaker_styles(quotes: pd.DataFrame) -> dict[str, tuple[str, str]]:
     """Colour and line style per speaker, the most quoted first (ties by name)."""
     if quotes.empty or "speaker" not in quotes.columns:
         return {}
-    names = [s for s in quotes["speaker"].tolist() if _present(s)]
-    counts = pd.Series(names, dtype="object").value_counts() if names else pd.Series([], dtype="int64")
+    counts = _speaker_counts(quotes)
     ordered = sorted(counts.index, key=lambda s: (-counts[s], str(s)))
     styles = {}
     for i, name in enumerate(ordered):
         colour = OKABE_ITO[i % len(OKABE_ITO)]
         styles[str(name)] = (colour, _LINE_STYLES[(i // len(OKABE_ITO)) % len(_LINE_STYLES)])
     return styles
+
+
+def _originals(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes without the repeats of an earlier paragraph (``duplicate``), as ``tk.speakers`` counts."""
+    if quotes.empty or "duplicate" not in quotes.columns:
+        return quotes
+    return quotes[~quotes["duplicate"].fillna(False).astype(bool)]
+
+
+def _speaker_counts(quotes: pd.DataFrame) -> pd.Series:
+    """Quotes per speaker, a duplicated paragraph (the repeated lead) counted once."""
+    if quotes.empty or "speaker" not in quotes.columns:
+        return pd.Series([], dtype="int64")
+    names = [str(s) for s in _originals(quotes)["speaker"].tolist() if _present(s)]
+    counts = pd.Series(names, dtype="object").value_counts() if names else pd.Series([], dtype="int64")
+    for name in {str(s) for s in quotes["speaker"].tolist() if _present(s)} - set(counts.index):
+        counts[name] = 0  # only quoted in a repeated paragraph: still drawn, counted 0
+    return counts
+
+
+def _device_styles(devices: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Outline colour and style per device kind (kinds in name order), each kind its own look."""
+    if devices.empty or "device" not in devices.columns:
+        return {}
+    names = sorted({str(d) for d in devices["device"].tolist() if _present(d)})
+    return {name: (OKABE_ITO[i % len(OKABE_ITO)], _OUTLINE_STYLES[i % len(_OUTLINE_STYLES)])
+            for i, name in enumerate(names)}
+
+
+def _device_bounds(doc: Document, s: int, e: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """The device span without quotation marks and, around a quote, without the attribution.
+
+    A device found in a quoted sentence is drawn on the quoted words: when it
+    overlaps marked quotes (direct, partial, scare) it is cut to them, so the
+    marks and the "…," Lavrov said. after them stay outside; quotation marks
+    at either end are never part of a device.
+    """
+    inside = [(qs, qe) for qs, qe in quoted if qs < e and s < qe]
+    if inside:
+        s, e = max(s, min(q[0] for q in inside)), min(e, max(q[1] for q in inside))
+    text = doc.text
+    while s < e and (text[s] in _QUOTE_MARKS or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in _QUOTE_MARKS or text[e - 1].isspace()):
+        e -= 1
+    return s, e
 
 
 def _tint(colour: str, alpha: float = 0.22) -> str:
@@ -201,13 +251,22 @@ def _definitions() -> dict[str, str]:
     return {r["device"]: r["definition"] for r in lexicons.load("device_definitions")}
 
 
-def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
+def _device_spans(view: _DocView, devices: pd.DataFrame, styles: dict[str, tuple[str, str]],
+                  quotes: pd.DataFrame) -> None:
     doc, k = view.doc, view.index
     if not devices.empty:
         devices = devices.sort_values(["start", "end"], kind="stable")
+    quoted: list[tuple[int, int]] = []
+    if not quotes.empty and "kind" in quotes.columns:
+        marked = quotes[quotes["kind"].isin(["direct", "partial", "scare"])]
+        quoted = [(int(a), int(b)) for a, b in zip(marked["start"], marked["end"], strict=True)]
     for i, (row_no, row) in enumerate(devices.iterrows()):
         s, e = _check_span(doc, row["start"], row["end"], "devices", row_no)
+        s, e = _device_bounds(doc, s, e, quoted)
+        if e <= s:
+            continue
         name = str(row.get("device", "device"))
+        colour, line = styles.get(name, ("#333333", "dotted"))
         label = name.replace("_", " ")
         parts = [label]
         if _present(row.get("explanation")):
@@ -226,7 +285,7 @@ def _device_spans(view: _DocView, devices: pd.DataFrame) -> None:
         view.spans.append(_Span(
             s, e, 1, i,
             f'<span class="tk-dev tk-dev-{_esc(name)}" data-device="{_esc(name)}" '
-            f'title="{_esc(tip)}" data-tip="{_esc(tip)}"',
+            f'title="{_esc(tip)}" data-tip="{_esc(tip)}" style="outline:2px {line} {colour}"',
             after=f'<sup class="tk-note"><a href="#{nid}">{n}</a></sup>',
         ))
 
@@ -274,23 +333,26 @@ def _meta_html(doc: Document) -> str:
     return '<div class="tk-meta">' + " · ".join(bits) + "</div>"
 
 
-def _legend(styles: dict[str, tuple[str, str]], quotes: pd.DataFrame, devices: pd.DataFrame) -> str:
+def _legend(styles: dict[str, tuple[str, str]], quotes: pd.DataFrame, devices: pd.DataFrame,
+            device_styles: dict[str, tuple[str, str]]) -> str:
     rows = ['<div class="tk-legend"><b>Legend</b>']
     if styles or not quotes.empty:
-        counts = quotes["speaker"].dropna().astype(str).value_counts() if not quotes.empty else {}
+        counts = _speaker_counts(quotes)
         items = []
         for name, (colour, line) in styles.items():
             items.append(
                 f'<li class="tk-legend-speaker"><span class="tk-swatch" style="background:{_tint(colour)};'
                 f'border-bottom:3px {line} {colour}"></span>{_esc(name)} ({int(counts.get(name, 0))})</li>'
             )
-        unknown = int(quotes["speaker"].isna().sum()) if not quotes.empty and "speaker" in quotes else 0
+        originals = _originals(quotes)
+        unknown = int(originals["speaker"].isna().sum()) if not quotes.empty and "speaker" in quotes else 0
         if unknown:
             items.append(
                 f'<li><span class="tk-swatch" style="background:{_tint(UNKNOWN_COLOUR)};border-bottom:3px solid '
                 f'{UNKNOWN_COLOUR}"></span>no speaker found ({unknown})</li>'
             )
-        rows.append("<div>Quotes by speaker (number of quotes); <b>bold underlined</b> names link to their "
+        rows.append("<div>Quotes by speaker (number of quotes, a repeated paragraph counted once, as in "
+                    "<code>tk.speakers</code>); <b>bold underlined</b> names link to their "
                     "quote; faded quotes repeat an earlier paragraph:</div><ul>" + "".join(items) + "</ul>")
         kinds = sorted(set(quotes["kind"].dropna().astype(str))) if "kind" in quotes else []
         if kinds:
@@ -300,11 +362,15 @@ def _legend(styles: dict[str, tuple[str, str]], quotes: pd.DataFrame, devices: p
         rows.append("<div>No quotes marked.</div>")
     if not devices.empty:
         counts = devices["device"].astype(str).value_counts()
-        items = "".join(f'<li><span class="tk-swatch" style="outline:1.5px dotted #333"></span>'
-                        f"{_esc(name.replace('_', ' '))} ({int(counts[name])})</li>"
-                        for name in sorted(counts.index))
-        rows.append("<div>Rhetorical devices (dotted outline; hover for the explanation, numbered notes "
-                    "under the text):</div><ul>" + items + "</ul>")
+        items = []
+        for name in sorted(counts.index):
+            colour, line = device_styles.get(name, ("#333333", "dotted"))
+            items.append(f'<li class="tk-legend-device"><span class="tk-swatch tk-swatch-outline" '
+                         f'data-legend-device="{_esc(name)}" style="outline:2px {line} {colour};'
+                         f'background:{_tint(colour, 0.12)}"></span>'
+                         f"{_esc(name.replace('_', ' '))} ({int(counts[name])})</li>")
+        rows.append("<div>Rhetorical devices (outlined, each kind in its own colour and line; hover for the "
+                    "explanation, numbered notes under the text):</div><ul>" + "".join(items) + "</ul>")
     else:
         rows.append("<div>No rhetorical devices marked.</div>")
     rows.append("</div>")
@@ -453,13 +519,14 @@ def highlight(
     if not d.empty:
         d = d[d["doc_id"].astype(str).isin(ids)]
     styles = _speaker_styles(q)
+    device_styles = _device_styles(d)
     q_of, d_of = _by_document(q), _by_document(d)
     none = pd.DataFrame()
     parts = []
     for k, doc in enumerate(docs):
         view = _DocView(k, doc)
         _quote_spans(view, q_of.get(doc.id, none), styles)
-        _device_spans(view, d_of.get(doc.id, none))
+        _device_spans(view, d_of.get(doc.id, none), device_styles, q_of.get(doc.id, none))
         notes = f'<ol class="tk-notes">{"".join(view.notes)}</ol>' if view.notes else ""
         parts.append(
             f'<section class="tk-doc" id="tk-d{k}">{_meta_html(doc)}'
@@ -467,6 +534,6 @@ def highlight(
         )
     if title is None:
         title = str(docs[0].meta.get("title") or docs[0].id) if docs else "Empty input"
-    fragment = (f'<div class="tk-hl"><style>{_CSS}</style>{_legend(styles, q, d)}'
+    fragment = (f'<div class="tk-hl"><style>{_CSS}</style>{_legend(styles, q, d, device_styles)}'
                 + "".join(parts) + "</div>")
     return Highlight(fragment, title, q.reset_index(drop=True), d.reset_index(drop=True))

@@ -48,10 +48,54 @@ OKABE_ITO: tuple[str, ...] = (
 #: Figure widths in inches.
 WIDTHS: dict[str, float] = {"one": 3.5, "two": 7.2}
 
+#: Font families tried in order for every glyph (matplotlib ≥ 3.6 falls back per
+#: character): DejaVu covers Latin, Greek, Cyrillic and Arabic; the Noto families,
+#: where installed, cover Devanagari, CJK and the other scripts DejaVu lacks.
+FONTS: tuple[str, ...] = (
+    "DejaVu Sans", "Noto Sans", "Noto Sans Devanagari", "Noto Sans Arabic", "Noto Sans Hebrew",
+    "Noto Sans Bengali", "Noto Sans Tamil", "Noto Sans Thai", "Noto Sans Georgian", "Noto Sans Armenian",
+    "Noto Sans Ethiopic", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans SC", "Noto Sans JP",
+    "Noto Sans KR", "Arial", "Helvetica",
+)
+
+
+def _installed_fonts() -> list[str]:
+    """The :data:`FONTS` families this machine has (matplotlib warns about absent families)."""
+    from matplotlib import font_manager
+
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in FONTS if f in have] or ["DejaVu Sans"]
+
+
+#: Human axis labels for the toolkit's column names (override with ``xlabel=``/``ylabel=``).
+LABELS: dict[str, str] = {
+    "doc_id": "document", "country_iso3": "country", "country": "country", "year": "year",
+    "decade": "decade", "group": "group", "speaker": "speaker", "kind": "quote kind",
+    "attribution": "attribution", "cue": "reporting verb", "device": "device", "referent": "historical referent",
+    "term": "term", "mtld": "lexical diversity (MTLD)", "mattr": "lexical diversity (MATTR)",
+    "ttr": "type–token ratio", "root_ttr": "root type–token ratio", "hdd": "lexical diversity (HD-D)",
+    "flesch_reading_ease": "Flesch reading ease", "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "gunning_fog": "Gunning fog index", "smog_index": "SMOG index", "coleman_liau_index": "Coleman–Liau index",
+    "automated_readability_index": "automated readability index", "dale_chall": "Dale–Chall score",
+}
+
+
+def label(column: Any) -> str:
+    """The human label of a column name (:data:`LABELS`, else underscores as spaces).
+
+    Examples
+    --------
+    >>> label("country_iso3"), label("mtld"), label("words_per_sentence")
+    ('country', 'lexical diversity (MTLD)', 'words per sentence')
+    """
+    name = str(column)
+    return LABELS.get(name, name.replace("_", " "))
+
+
 #: The ``paper`` style as matplotlib rc parameters (usable with ``plt.style.use``).
 PAPER: dict[str, Any] = {
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.sans-serif": list(FONTS),
     "font.size": 8,
     "axes.titlesize": 9,
     "axes.labelsize": 8,
@@ -102,8 +146,16 @@ def style(name: str = "paper") -> Iterator[None]:
     """
     if name not in _STYLES:
         raise ParameterError.choice("style", name, _STYLES)
-    with _rc(_STYLES[name]):
+    with _rc(_params(name)):
         yield
+
+
+def _params(name: str) -> dict[str, Any]:
+    """The style's rc parameters, the font list cut to the families installed here."""
+    params = dict(_STYLES[name])
+    params["font.sans-serif"] = _installed_fonts()
+    params["font.family"] = params["font.sans-serif"]
+    return params
 
 
 @contextlib.contextmanager
@@ -135,7 +187,7 @@ def use(name: str = "paper") -> None:
     """
     if name not in _STYLES:
         raise ParameterError.choice("style", name, _STYLES)
-    mpl.rcParams.update(_STYLES[name])
+    mpl.rcParams.update(_params(name))
 
 
 def figure(width: Width = "one", *, height: float | None = None, nrows: int = 1, ncols: int = 1) -> tuple[Figure, Any]:
@@ -262,6 +314,17 @@ def _stacked_barh(ax: Axes, counts: pd.DataFrame, *, xlabel: str, ylabel: str) -
     return ax
 
 
+_INDIRECT = ("indirect", "reported", "mixed")
+
+
+def _quotes_label(kinds: Any) -> str:
+    """The x label of a quote count: says when the bars include reported (indirect) speech."""
+    values = {str(k) for k in kinds}
+    if values & set(_INDIRECT):
+        return "quotes (direct and reported speech)" if values - set(_INDIRECT) else "quotes (reported speech)"
+    return "quotes"
+
+
 def _attach(table: pd.DataFrame, meta: pd.DataFrame | None, by: str) -> pd.DataFrame:
     """Add column ``by`` from ``meta`` (``id`` or ``doc_id`` + ``by``) when the table lacks it."""
     if by in table.columns:
@@ -323,8 +386,10 @@ def speakers(table: pd.DataFrame, *, n: int = 12, by: str = "kind", unknown: boo
         counts = pd.crosstab(frame["speaker"], frame[by])
     total = counts.sum(axis=1)
     order = sorted(counts.index, key=lambda s: (-total[s], s))[:n]
+    kinds = table["kind"] if "kind" in table.columns else (counts.columns if made_by == "quotes" else [])
     with _canvas(ax, width, None if ax else _bars_height(len(order))) as ax:
-        return _stacked_barh(ax, counts.loc[order], xlabel="quotes", ylabel="speaker")
+        ax.set_title(f"Most quoted speakers (top {len(order)})")
+        return _stacked_barh(ax, counts.loc[order], xlabel=_quotes_label(kinds), ylabel=label("speaker"))
 
 
 def voices(table: pd.DataFrame, *, by: str = "attribution", hue: str | None = None, n: int = 12,
@@ -346,8 +411,16 @@ def voices(table: pd.DataFrame, *, by: str = "attribution", hue: str | None = No
         counts = frame[by].value_counts().to_frame("quotes")
     total = counts.sum(axis=1)
     order = sorted(counts.index, key=lambda s: (-total[s], s))[:n]
+    kinds = table["kind"] if "kind" in table.columns else []
+    if "device" in table.columns and "kind" not in table.columns:  # a tk.devices table (e.g. referents)
+        devices_seen = {str(d) for d in table["device"].dropna()}
+        what = (label(devices_seen.pop()).replace("historical analogy", "historical analogies")
+                if len(devices_seen) == 1 else "devices")
+    else:
+        what = _quotes_label(kinds)
     with _canvas(ax, width, None if ax else _bars_height(len(order))) as ax:
-        return _stacked_barh(ax, counts.loc[order], xlabel="quotes", ylabel=by)
+        ax.set_title(f"{what.split(' (')[0].capitalize()} by {label(by)}")
+        return _stacked_barh(ax, counts.loc[order], xlabel=what, ylabel=label(by))
 
 
 # --------------------------------------------------------------------------- devices
@@ -392,6 +465,8 @@ def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | Non
     if not isinstance(series, int) or series < 1:
         raise ParameterError(f"series={series!r} must be a positive int")
     keep = sorted(top.index, key=lambda k: (-top[k], k))[:series]
+    if kind == "device" and "historical_analogy" in top.index and "historical_analogy" not in keep:
+        keep = [*keep[: series - 1], "historical_analogy"]  # the headline device never hides in "other"
     series = frame[kind].where(frame[kind].isin(keep), "other")
     counts = pd.crosstab(frame[by], series)
     counts = counts[[c for c in [*keep, "other"] if c in counts.columns]]
@@ -401,23 +476,25 @@ def devices(table: pd.DataFrame, *, by: str = "doc_id", meta: pd.DataFrame | Non
         _need(meta, [by], "meta")
         docs = meta[by].value_counts()
         counts = counts.reindex(docs.index, fill_value=0).div(docs, axis=0)
-    label = "devices per document" if per_document else "devices"
+    what = "devices per document" if per_document else "devices"
     numeric = pd.api.types.is_numeric_dtype(frame[by]) and by != "doc_id"
     with _canvas(ax, width) as ax:
         if counts.empty or not counts.to_numpy().any():
-            return _no_data(ax, by if numeric else label, label if numeric else by)
+            return _no_data(ax, label(by) if numeric else what, what if numeric else label(by))
         if numeric:
             counts = counts.sort_index()
             for colour, col in zip(_series_colours(list(counts.columns)), counts.columns, strict=True):
                 ax.plot(counts.index, counts[col], marker="o", markersize=2.5, color=colour, label=str(col))
-            ax.set_xlabel(by)
-            ax.set_ylabel(label)
+            ax.set_xlabel(label(by))
+            ax.set_ylabel(what)
+            ax.set_title(f"{label(kind).capitalize()}s by {label(by)}")
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
             return ax
         total = counts.sum(axis=1)
-        order = (sorted(counts.index, key=lambda g: (-total[g], str(g))) if by != "doc_id"
-                 else [g for g in dict.fromkeys(frame[by]) if g in counts.index])[:n]
-        return _stacked_barh(ax, counts.loc[order], xlabel=label, ylabel=by)
+        order = sorted(counts.index, key=lambda g: (-total[g], str(g)))[:n]  # the top n, not the first n
+        shown = f"top {len(order)} of {len(counts)}" if len(order) < len(counts) else f"{len(order)}"
+        ax.set_title(f"{label(kind).capitalize()}s per {label(by)} ({shown})")
+        return _stacked_barh(ax, counts.loc[order], xlabel=what, ylabel=label(by))
 
 
 # --------------------------------------------------------------------------- lexical
@@ -427,7 +504,8 @@ _TERM_COLUMNS = ("term", "ngram", "token", "word", "lower", "feature", "collocat
 
 
 def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", width: Width = "one",
-            labels: tuple[str, str] = ("target", "reference"), ax: Axes | None = None) -> Axes:
+            labels: tuple[str, str] = ("target", "reference"), alpha: float = 0.05,
+            ax: Axes | None = None) -> Axes:
     """Diverging bars: the ``n`` most over- and under-represented terms.
 
     Parameters
@@ -439,6 +517,10 @@ def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", wid
         ``"log_ratio"`` (effect size, default) or ``"g2"``.
     labels
         Names of the target and reference corpora for the legend.
+    alpha
+        With a ``p`` column, only terms with ``p < alpha`` are drawn: a term
+        whose difference is not significant is neither "more in" one corpus
+        nor the other (``alpha=1`` draws every term).
 
     Examples
     --------
@@ -454,6 +536,8 @@ def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", wid
     if measure == "g2" and "log_ratio" in table.columns:
         values = values * np.sign(table["log_ratio"].astype(float))
     frame = pd.DataFrame({"term": table[term].astype(str), "value": values}).dropna()
+    if "p" in table.columns:
+        frame = frame[table.loc[frame.index, "p"].astype(float) < alpha]
     pos = frame[frame["value"] > 0].sort_values(["value", "term"], ascending=[False, True]).head(n)
     neg = frame[frame["value"] < 0].sort_values(["value", "term"], ascending=[True, True]).head(n)
     shown = pd.concat([pos, neg.iloc[::-1]])
@@ -470,6 +554,8 @@ def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", wid
                        "g2": "log-likelihood G² (signed)"}[measure])
         from matplotlib.patches import Patch
 
+        ax.set_title(f"Key terms: {labels[0]} vs {labels[1]}"
+                     + (f" (p < {alpha:g})" if "p" in table.columns and alpha < 1 else ""))
         ax.legend(handles=[Patch(color=OKABE_ITO[4], label=f"more in {labels[0]}"),
                            Patch(color=OKABE_ITO[3], label=f"more in {labels[1]}")], loc="lower right")
         return ax
@@ -478,8 +564,8 @@ def keyness(table: pd.DataFrame, *, n: int = 12, measure: str = "log_ratio", wid
 _POSITION_COLUMNS = ("relative_position", "position", "relative_start", "start")
 
 
-def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = "two",
-               ax: Axes | None = None) -> Axes:
+def dispersion(table: pd.DataFrame, *, lanes: str | None = None, documents: Sequence[Any] | None = None,
+               width: Width = "two", ax: Axes | None = None) -> Axes:
     """Dispersion lanes: one lane per term (or per ``lanes`` value), a tick at every hit.
 
     Parameters
@@ -490,9 +576,17 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
     lanes
         Column naming the lanes; by default the term column, or ``doc_id``
         + term when there are several documents.
+    documents
+        Every document of the corpus (ids, in order). Lanes are then one per
+        document (``lanes`` defaults to ``doc_id``) and a document without a
+        single hit keeps its empty lane, marked "(no hits)", instead of
+        silently disappearing from the figure.
 
     Examples
     --------
+    >>> t = pd.DataFrame({"doc_id": ["a"] * 3, "term": ["x", "y", "x"], "start": [1, 5, 9]})
+    >>> [t.get_text() for t in dispersion(t, documents=["a", "b"]).get_yticklabels()]
+    ['a', 'b (no hits)']
     >>> t = pd.DataFrame({"doc_id": ["a"] * 3, "term": ["x", "y", "x"], "start": [1, 5, 9]})
     >>> [t.get_text() for t in dispersion(t).get_yticklabels()]
     ['x', 'y']
@@ -500,6 +594,8 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
     term = _first_column(table, _TERM_COLUMNS, "dispersion")
     pos = _first_column(table, _POSITION_COLUMNS, "dispersion")
     frame = table.copy()
+    if documents is not None and lanes is None:
+        lanes = "doc_id"
     if lanes is None:
         if "doc_id" in frame.columns and frame["doc_id"].nunique() > 1:
             frame["_lane"] = frame["doc_id"].astype(str) + " · " + frame[term].astype(str)
@@ -509,6 +605,14 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
         _need(frame, [lanes], "dispersion")
         frame["_lane"] = frame[lanes].astype(str)
     names = list(dict.fromkeys(frame["_lane"]))
+    empty: set[str] = set()
+    if documents is not None:
+        _need(frame, ["doc_id"], "dispersion")
+        if lanes != "doc_id":
+            raise ParameterError("dispersion(documents=...) draws one lane per document; leave lanes= unset")
+        ids = [str(d) for d in dict.fromkeys(documents)]
+        empty = set(ids) - set(names)
+        names = ids + [n for n in names if n not in set(ids)]
     terms = list(dict.fromkeys(frame[term].astype(str)))
     colour_of = {t: OKABE_ITO[i % len(OKABE_ITO)] for i, t in enumerate(terms)}
     with _canvas(ax, width, None if ax else _bars_height(len(names), 0.22)) as ax:
@@ -519,7 +623,11 @@ def dispersion(table: pd.DataFrame, *, lanes: str | None = None, width: Width = 
             colours = [colour_of[str(t)] for t in hits[term]]
             ax.scatter(hits[pos].astype(float), np.full(len(hits), i), marker="|", s=90, c=colours,
                        linewidths=0.9)
-        ax.set_yticks(range(len(names)), [_short(n) for n in names])
+        ax.set_yticks(range(len(names)), [_short(n) + (" (no hits)" if n in empty else "") for n in names])
+        if empty:
+            ax.set_title(f"Where the terms occur ({len(empty)} of {len(names)} documents without a hit)")
+        else:
+            ax.set_title("Where the terms occur")
         ax.set_ylim(len(names) - 0.5, -0.5)
         ax.set_xlabel("relative position in the document" if pos.startswith("relative") or pos == "position"
                       else "character offset")
@@ -552,7 +660,7 @@ def by_group(table: pd.DataFrame, *, measure: str, by: str, meta: pd.DataFrame |
     --------
     >>> p = pd.DataFrame({"doc_id": list("abcd"), "g": ["x", "x", "y", "y"], "mattr": [.7, .72, .6, .65]})
     >>> by_group(p, measure="mattr", by="g").get_ylabel()
-    'mattr'
+    'lexical diversity (MATTR)'
     """
     frame = _attach(table, meta, by) if "doc_id" in table.columns else table
     _need(frame, [measure, by], "by_group")
@@ -568,8 +676,9 @@ def by_group(table: pd.DataFrame, *, measure: str, by: str, meta: pd.DataFrame |
         for i, (values, colour) in enumerate(zip(data, _colours(len(groups)), strict=True), 1):
             ax.scatter(i + rng.uniform(-0.15, 0.15, len(values)), values, s=8, color=colour, alpha=0.8,
                        linewidths=0, zorder=3)
-        ax.set_ylabel(measure)
-        ax.set_xlabel(by)
+        ax.set_ylabel(label(measure))
+        ax.set_xlabel(label(by))
+        ax.set_title(f"{label(measure)[0].upper()}{label(measure)[1:]} by {label(by)}")
         return ax
 
 
@@ -581,7 +690,7 @@ def readability(table: pd.DataFrame, *, by: str, measure: str = "flesch_reading_
     --------
     >>> p = pd.DataFrame({"doc_id": ["a", "b"], "g": ["x", "y"], "flesch_reading_ease": [50.0, 60.0]})
     >>> readability(p, by="g").get_ylabel()
-    'flesch_reading_ease'
+    'Flesch reading ease'
     """
     if measure not in READABILITY:
         raise ParameterError.choice("measure", measure, READABILITY)
@@ -596,7 +705,7 @@ def diversity(table: pd.DataFrame, *, by: str, measure: str = "mattr", meta: pd.
     --------
     >>> p = pd.DataFrame({"doc_id": ["a", "b"], "g": ["x", "y"], "mattr": [.7, .6]})
     >>> diversity(p, by="g").get_ylabel()
-    'mattr'
+    'lexical diversity (MATTR)'
     """
     if measure not in DIVERSITY:
         raise ParameterError.choice("measure", measure, DIVERSITY)
