@@ -7,33 +7,24 @@ installed (Debian: ``apt-get install chromium``; ``.ci/run`` installs it).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from headless import browser_path
 
 import toolkit as tk
 
 pytestmark = pytest.mark.browser
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOSTILE = ('An article quoting <script>document.title="pwned";document.body.innerHTML="gone"</script> '
            'and "onmouseover=document.title=\'hover\' x=" as plain text.')
 
 
-def _browser() -> str:
-    for name in BROWSERS:
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.skip("no headless Chromium found (install the Debian package `chromium`); browser test skipped")
-
-
 def dump_dom(path, tmp_path) -> str:
     cmd = [
-        _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        browser_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", path.resolve().as_uri(),
     ]

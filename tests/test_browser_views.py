@@ -8,27 +8,18 @@ Skips when no Chromium is installed.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
+from headless import browser_path
 
 import toolkit as tk
 
 pytestmark = pytest.mark.browser
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
-def _browser() -> str:
-    for name in BROWSERS:
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.skip("no headless Chromium found (install the Debian package `chromium`); browser test skipped")
 
 
 def _screenshot(page_path, png, tmp_path, size="900,700") -> None:
-    cmd = [_browser(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+    cmd = [browser_path(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
            "--disable-extensions", f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={size}",
            f"--screenshot={png}", page_path.resolve().as_uri()]

@@ -61,7 +61,7 @@ def test_words_are_the_tokens_without_punctuation(text: str) -> None:
     from_tokens = [text[s:e] for s, e in doc.tokens if is_word(text[s:e])]
     assert doc.words == from_tokens
     assert [text[s:e] for s, e in doc.word_spans] == from_tokens
-    counted = tk.frequencies(text, lower=False)
+    counted = tk.frequencies(doc, lower=False)  # a Document: a str ending in ".txt" would be read as a file
     assert int(counted["freq"].sum()) == len(from_tokens)
     assert isinstance(counted, pd.DataFrame)
 
