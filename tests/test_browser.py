@@ -12,9 +12,10 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
-from headless import browser_path
 
 import toolkit as tk
+
+from .headless import browser_path
 
 pytestmark = pytest.mark.browser
 

@@ -11,9 +11,10 @@ import re
 import subprocess
 
 import pytest
-from headless import browser_path
 
 import toolkit as tk
+
+from .headless import browser_path
 
 pytestmark = pytest.mark.browser
 
