@@ -260,6 +260,7 @@ def _device_spans(view: _DocView, devices: pd.DataFrame, styles: dict[str, tuple
     if not quotes.empty and "kind" in quotes.columns:
         marked = quotes[quotes["kind"].isin(["direct", "partial", "scare"])]
         quoted = [(int(a), int(b)) for a, b in zip(marked["start"], marked["end"], strict=True)]
+    definitions = _definitions()
     for i, (row_no, row) in enumerate(devices.iterrows()):
         s, e = _check_span(doc, row["start"], row["end"], "devices", row_no)
         s, e = _device_bounds(doc, s, e, quoted)
@@ -274,7 +275,7 @@ def _device_spans(view: _DocView, devices: pd.DataFrame, styles: dict[str, tuple
         for col, tag in (("referent", "referent"), ("target", "target"), ("cue", "cue")):
             if _present(row.get(col)) and str(row.get(col)):
                 parts.append(f"{tag}: {row.get(col)}")
-        definition = _definitions().get(name)
+        definition = definitions.get(name)
         if definition:
             parts.append(f"what it is: {definition}")
         tip = " — ".join(parts)
