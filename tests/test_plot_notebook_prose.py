@@ -6,15 +6,15 @@ Debate sample (data/ungdc_sample.jsonl.gz), the same input the notebooks read in
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 import toolkit as tk
 from toolkit.stats import stopwords
+
+from .test_notebooks import _runner  # the notebook runner of scripts/run_notebooks.py, loaded once there
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "ungdc_sample.jsonl.gz"
@@ -48,14 +48,6 @@ def test_03_lessons_prose_is_computed_not_asserted():
     assert "Russian statements" not in prose  # not what the sample (or the full corpus) shows
     code = "\n".join("".join(c["source"]) for c in _cells("03_historical_analogies") if c["cell_type"] == "code")
     assert 'lessons.groupby("country_iso3")' in code and "Not invoked as an analogy by" in code
-
-
-def _runner():
-    spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_executed_notebook_has_no_frozen_progress_bar_or_kernel_warning(tmp_path, monkeypatch, capfd):
