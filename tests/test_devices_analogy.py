@@ -134,3 +134,13 @@ def test_gazetteer_covers_the_classic_analogies():
 def test_unknown_kind_is_a_named_error():
     with pytest.raises(ParameterError, match="historical_analogy"):
         devices("Text.", kinds="analogy")
+
+
+def test_a_year_the_named_episode_covers_is_one_referent_not_two() -> None:
+    # #18.4: "Munich Agreement (1938); 1938" counted one analogy twice in the figures
+    one = tk.devices("This would be another Munich, like in 1938.", kinds=["historical_analogy"])
+    assert one["referent"].tolist() == ["Munich Agreement (1938)"]
+    assert one["text"].iloc[0].endswith("1938")  # the span still covers the year
+    # a year outside the named episode is a second referent
+    two = tk.devices("The lessons of 1956 and of the Munich Agreement must be learned.", kinds=["historical_analogy"])
+    assert two["referent"].iloc[0].split("; ") == ["1956", "Munich Agreement (1938)"]

@@ -388,6 +388,30 @@ def _describe(ent: Entity) -> str:
     return f"a past {ent.type} ({ent.canonical}{period})"
 
 
+_PERIOD_YEAR = re.compile(r"\d{4}s?")
+
+
+def _span_of(entity: Entity) -> tuple[int, int] | None:
+    """First and last year of an entity's period ("1938", "1969-2011", "1920s-1940s"), or None."""
+    years = _PERIOD_YEAR.findall(entity.period)
+    if not years:
+        return None
+    last = years[-1]
+    return int(years[0][:4]), int(last[:4]) + (9 if last.endswith("s") else 0)
+
+
+def _without_covered_years(hits: list[tuple[Mention, Hit, Cue]]) -> list[tuple[Mention, Hit, Cue]]:
+    """Drop a bare year that a named episode of the same analogy covers ("the Munich Agreement … 1938"):
+    one referent, not two. A year no named episode covers stays."""
+    spans = [sp for m, _, _ in hits if m.entity.type != "year" and (sp := _span_of(m.entity))]
+    if not spans:
+        return hits
+    kept = [(m, h, c) for m, h, c in hits
+            if not (m.entity.type == "year" and m.entity.canonical.isdigit()
+                    and any(a <= int(m.entity.canonical) <= b for a, b in spans))]
+    return kept or hits
+
+
 def detect(ctx: DocContext) -> list[dict]:
     """Historical-analogy rows for one document.
 
@@ -434,11 +458,12 @@ def detect(ctx: DocContext) -> list[dict]:
         if best is not None:
             groups.setdefault(si, []).append((m, best[1], best[2]))
     rows = []
-    for si, hits in groups.items():
+    for si, found in groups.items():
+        hits = _without_covered_years(found)
         sent = ctx.sentences[si]
         first_m, first_h, first_c = hits[0]
-        inside = [(m.start, m.end) for m, _, _ in hits] + [
-            (h.start, h.end) for _, h, _ in hits if sent[0] <= h.start < sent[1]
+        inside = [(m.start, m.end) for m, _, _ in found] + [  # the span covers every mention, also a dropped year
+            (h.start, h.end) for _, h, _ in found if sent[0] <= h.start < sent[1]
         ]
         start = min(s for s, _ in inside)
         end = max(e for _, e in inside)
