@@ -15,9 +15,10 @@ import pytest
 import toolkit as tk
 from toolkit.devices.analogy import gazetteer_names
 
+from .conftest import shared_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = ROOT / "data" / "analogy_fresh.jsonl"
-UNGDC = ROOT.parent / "shared" / "corpora" / "ungdc" / "ungdc_1946_2024.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +41,10 @@ def test_fresh_file_is_well_formed(fresh):
 
 
 def test_fresh_offsets_point_into_the_un_corpus(fresh):
-    if not UNGDC.exists():
-        pytest.skip(f"{UNGDC} not found")
+    ungdc = shared_corpus("ungdc", "ungdc_1946_2024.jsonl.gz")
     wanted = {r["doc_id"] for r in fresh.values()}
     texts = {}
-    with gzip.open(UNGDC, "rt", encoding="utf-8") as fh:
+    with gzip.open(ungdc, "rt", encoding="utf-8") as fh:
         for line in fh:
             if any(d in line[:60] for d in wanted):
                 rec = json.loads(line)

@@ -17,7 +17,7 @@ import pytest
 import toolkit as tk
 from toolkit.evaluate.quotes import read_quote_annotations, score_quotes
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "german_news_quotes" / "dev.jsonl"
+from .conftest import shared_corpus
 
 
 def test_german_direct_quote_with_an_inverted_attribution() -> None:
@@ -54,9 +54,8 @@ def test_german_verbs_do_not_change_english_attribution(monkeypatch: pytest.Monk
     pd.testing.assert_frame_equal(both, english)
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="German quotation dev set not available (../shared/corpora)")
 def test_reported_speech_is_found_in_german_news() -> None:
-    texts, gold = read_quote_annotations(DEV)
+    texts, gold = read_quote_annotations(shared_corpus("german_news_quotes", "dev.jsonl"))
     ids = list(texts)[:200]
     texts = {k: texts[k] for k in ids}
     gold = {k: gold[k] for k in ids}

@@ -78,7 +78,7 @@ TOKENS = Schema("tokens", {
     "paragraph": "int64", "duplicate": "bool",
 })
 
-# lexical statistics (toolkit/profile.py, toolkit/stats/, toolkit/kwic.py)
+# lexical statistics (toolkit/profile/, toolkit/stats/, toolkit/kwic.py)
 LEXICAL_PROFILE = Schema("lexical_profile", {
     "doc_id": "str", "tokens": "int64", "types": "int64", "sentences": "int64", "syllables": "int64",
     "polysyllables": "int64", "complex_words": "int64", "difficult_words": "int64", "letters": "int64",
@@ -167,17 +167,14 @@ def finish(
             out = df.astype(object).astype({c: _PYTHON_STR if t == "str" else t for c, t in schema.columns.items()})
         keys = [c for c in schema.sort if c in out.columns]
         if "doc_id" in out.columns and keys:
-            if seq is None:
+            if seq is not None:
+                out = out.assign(_doc_rank=seq)
+            else:
                 order = doc_order or list(dict.fromkeys(out["doc_id"].tolist()))
                 rank = {d: i for i, d in enumerate(order)}
-                seq = out["doc_id"].map(rank).to_numpy()
-            # sort the key columns only and move the rows once, and only when they are out of
-            # order: a big table is not copied twice more (sort_values, then reset_index)
-            ranked = pd.DataFrame({"_doc_rank": seq}, index=out.index).join(out[keys])
-            at = ranked.sort_values(["_doc_rank", *keys], kind="stable").index
-            if not at.is_monotonic_increasing:
-                out = out.take(out.index.get_indexer(at))
-        out.index = pd.RangeIndex(len(out))
+                out = out.assign(_doc_rank=out["doc_id"].map(rank))
+            out = out.sort_values(["_doc_rank", *keys], kind="stable").drop(columns="_doc_rank")
+        out = out.reset_index(drop=True)
     out.attrs = {
         "extractor": schema.name,
         "params": dict(params or {}),

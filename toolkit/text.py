@@ -458,6 +458,7 @@ def match_paragraphs(
         if len(words) < MIN_WORDS:
             continue
         vocab = {vocabulary.setdefault(w, len(vocabulary)) for w in words}
+        shingles = _anchors(words)
         txt_digest, key_digest = _digest(txt), _digest(key)
         if txt_digest in first_exact:
             result[i] = (first_exact[txt_digest], "exact", 1.0)
@@ -465,7 +466,6 @@ def match_paragraphs(
             result[i] = (first_key[key_digest], "normalized", 1.0)
         elif threshold < 1.0:
             candidates: set[int] = set()
-            shingles = _anchors(words)
             for sh in shingles:
                 candidates.update(postings.get(sh, ())[:_MAX_POSTINGS])
             best = None
@@ -483,7 +483,7 @@ def match_paragraphs(
             first_key.setdefault(key_digest, i)
             if threshold < 1.0:
                 word_sets[i] = array("L", sorted(vocab))
-                for sh in _anchors(words):
+                for sh in shingles:
                     postings[sh].append(i)
     return result
 

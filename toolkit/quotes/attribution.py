@@ -65,6 +65,12 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     return window
 
 
+def _according_to(state: _DocState, toks: list[_Tok], k: int, cue: tuple[str, int, int]) -> _Frame:
+    """'according to X' at ``toks[k]``: X (the noun phrase after the two cue words) is the speaker."""
+    np = _np_forward(toks, k + 2)
+    return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
@@ -77,8 +83,7 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
         if cue is None:
             continue
         if cue[0] == "according to":
-            np = _np_forward(toks, k + 2)
-            return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
+            return _according_to(state, toks, k, cue)
         if k > k0 and not all(tt.low in _AUX for tt in toks[k0:k]):
             np = _np_backward(toks, k)
             if not np or np[0].s < toks[k0].s:
@@ -115,8 +120,7 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
         if cue is None:
             continue
         if cue[0] == "according to":
-            np = _np_forward(toks, k + 2)
-            return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
+            return _according_to(state, toks, k, cue)
         if toks[k].low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE:
             sp = _subject(state, toks, k, [], [])
             return _Frame(sp, cue[0], cue[1], cue[2], "direct:before_participle") if sp else None
