@@ -234,3 +234,16 @@ def test_un_speeches_through_the_quotes_subcommand():
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
     assert table["doc_id"].nunique() >= 2 and {"device", "start", "end"} <= set(table.columns)
+
+
+def test_devices_with_a_user_lexicon_file(tmp_path):
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("cue\tclass\tnote\ncoalition\tlabel\tmy label\n", encoding="utf-8")
+    result = _run("devices", str(SEED), "--lexicon", f"name_calling={labels}")
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(io.StringIO(result.stdout))
+    own = table[table["device"] == "name_calling"]
+    assert set(own["cue"].str.lower()) == {"coalition"}
+    assert own["explanation"].str.contains("labels.tsv").all()
+    _fails(_run("devices", str(SEED), "--lexicon", "name_calling"), "NAME=FILE")
+    _fails(_run("devices", str(SEED), "--lexicon", f"nonsense={labels}"), "lexicons='nonsense' is not valid")

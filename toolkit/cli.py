@@ -61,7 +61,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--pages", type=int, default=50, help="highlighted pages for at most this many documents")
     for name, what in (("quotes", "quotes and their speakers"), ("devices", "rhetorical devices")):
         _inputs(sub.add_parser(name, help=f"write the {what} table as CSV to standard output"))
+    sub.choices["devices"].add_argument(
+        "--lexicon", action="append", default=[], metavar="NAME=FILE",
+        help="your own TSV/CSV in place of a packaged lexicon (repeatable), e.g. name_calling=labels.tsv")
     return parser
+
+
+def _lexicons(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not sep or not name or not path:
+            raise ToolkitError(f"--lexicon {pair!r}: write NAME=FILE, e.g. name_calling=labels.tsv")
+        out[name] = path
+    return out
 
 
 def _for_cli(message: str) -> str:
@@ -100,7 +113,8 @@ def _run(args: argparse.Namespace) -> None:
         return
     from .report import table, write_csv
 
-    found = table(args.command, args.inputs, **common)
+    options = {"lexicons": _lexicons(args.lexicon)} if getattr(args, "lexicon", None) else None
+    found = table(args.command, args.inputs, options=options, **common)
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:  # a text-only stdout (e.g. redirected in a notebook)
         import io

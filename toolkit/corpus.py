@@ -249,6 +249,11 @@ class Corpus:
     skipped: list[Skipped] = field(default_factory=list)
     _length: int | None = None
 
+    def __post_init__(self) -> None:
+        if not callable(self._factory):
+            raise InputError(f"Corpus() takes a function that yields documents, not a {type(self._factory).__name__}; "
+                             "for documents in memory use Corpus.from_documents(docs), for strings Corpus.from_texts")
+
     def __iter__(self) -> Iterator[Document]:
         self.skipped.clear()
         count = 0

@@ -10,13 +10,18 @@ versions produced a table.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-from functools import cache, lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .errors import LexiconError
+from .errors import LexiconError, ParameterError
 
 _PACKAGE = "toolkit"
 _FOLDER = ("data", "lexicons")
@@ -158,3 +163,162 @@ def lexicon(name: str | None = None) -> pd.DataFrame:
     entry = _entry(name)
     table.attrs = {k: entry.get(k, "") for k in ("name", "version", "description", "source", "licence")}
     return table
+
+
+#: lexicons whose columns after the first only describe the entry; a plain list of cues may stand for them
+_DESCRIPTIVE = ("class", "note")
+_USER_CLASS = "user"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One lexicon's rows, packaged or the user's, identified by name and content digest.
+
+    Detectors read every lexicon through this record, so a user's table and a
+    packaged file take the same path; compiled matchers are cached by
+    ``(name, digest)``, which survives pickling to worker processes.
+
+    Attributes
+    ----------
+    name
+        The packaged file it stands for (``"name_calling"``).
+    label
+        What explanations cite: ``"name_calling.tsv"`` or ``"user lexicon 'name_calling'"``.
+    digest
+        BLAKE2b of the cells: equal content, equal digest.
+
+    Examples
+    --------
+    >>> lex = packaged("hedges")
+    >>> lex.label, lex.rows[0]["cue"] == load("hedges")[0]["cue"]
+    ('hedges.tsv', True)
+    """
+
+    name: str
+    label: str
+    digest: str
+    columns: tuple[str, ...] = field(compare=False, repr=False)
+    cells: tuple[tuple[str, ...], ...] = field(compare=False, repr=False)
+
+    @cached_property
+    def rows(self) -> tuple[dict[str, str], ...]:
+        """The rows as dicts keyed by the manifest's columns (like :func:`load`)."""
+        return tuple(dict(zip(self.columns, c, strict=True)) for c in self.cells)
+
+    @property
+    def user(self) -> bool:
+        """Whether the rows come from the user rather than the package."""
+        return not self.label.endswith(".tsv")
+
+
+def _digest(cells: tuple[tuple[str, ...], ...]) -> str:
+    h = hashlib.blake2b(digest_size=8)
+    for row in cells:
+        h.update("\t".join(row).encode("utf-8", "surrogatepass") + b"\n")
+    return h.hexdigest()
+
+
+@cache
+def packaged(name: str) -> Lexicon:
+    """The packaged data file ``name`` as a :class:`Lexicon` (validated like :func:`load`).
+
+    Examples
+    --------
+    >>> packaged("boosters").name
+    'boosters'
+    """
+    columns = tuple(_entry(name)["columns"].split(";"))
+    cells = tuple(tuple(r[c] for c in columns) for r in load(name))
+    return Lexicon(name, f"{name}.tsv", _digest(cells), columns, cells)
+
+
+def custom(name: str, table: Any) -> Lexicon:
+    """A user's lexicon standing in for the packaged file ``name``.
+
+    Parameters
+    ----------
+    name
+        The packaged lexicon it replaces (``tk.lexicon()`` lists them).
+    table
+        A DataFrame with the packaged file's columns (``tk.lexicon(name)`` is
+        a template; extra columns are ignored), a path to such a ``.tsv`` or
+        ``.csv`` file, or — for cue lists whose other columns only describe
+        the entry (``cue; class; note``) — an iterable of cue strings.
+        Cues are regex fragments, as in the packaged files.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        Unknown name, a missing column, an empty cue, an unreadable file
+        (named), or a cue list for a lexicon that needs more than cues.
+
+    Examples
+    --------
+    >>> lex = custom("name_calling", ["warmonger", "puppet regime"])
+    >>> lex.label, lex.rows[1]
+    ("user lexicon 'name_calling'", {'cue': 'puppet regime', 'class': 'user', 'note': 'user lexicon'})
+    """
+    columns = tuple(_entry(name)["columns"].split(";"))
+    label = f"user lexicon {name!r}"
+    if isinstance(table, str | Path):
+        label = f"user lexicon {name!r} ({Path(table).name})"
+        table = _read_user_file(name, Path(table))
+    if isinstance(table, pd.DataFrame):
+        missing = [c for c in columns if c not in table.columns]
+        if missing:
+            raise LexiconError(label, f"missing column(s) {missing}; the columns are {list(columns)} "
+                                      f"(tk.lexicon({name!r}) is a template)")
+        frame_ = table[list(columns)]
+        cells = tuple(tuple("" if pd.isna(v) else str(v) for v in row) for row in frame_.itertuples(index=False))
+        first = 2  # row numbers as in a file with a header
+    elif isinstance(table, Iterable) and not isinstance(table, bytes | dict):
+        if columns[1:] != _DESCRIPTIVE:
+            raise LexiconError(label, f"needs a table with columns {list(columns)}, not a list of strings")
+        items = list(table)
+        bad = [v for v in items if not isinstance(v, str)]
+        if bad:
+            raise LexiconError(label, f"cues must be strings, got {type(bad[0]).__name__} {bad[0]!r}")
+        cells = tuple((v, _USER_CLASS, "user lexicon") for v in items)
+        first = 1
+    else:
+        raise LexiconError(label, f"expected a DataFrame, a file path or a list of cues, got {type(table).__name__}")
+    for i, row in enumerate(cells, start=first):
+        if not row[0].strip():
+            raise LexiconError(label, f"empty {columns[0]!r}", row=i)
+    return Lexicon(name, label, _digest(cells), columns, cells)
+
+
+def _read_user_file(name: str, path: Path) -> pd.DataFrame:
+    sep = "," if path.suffix.lower() == ".csv" else "\t"
+    try:
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL
+                           if sep == "," else csv.QUOTE_NONE, encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(str(path), "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise LexiconError(str(path), f"not UTF-8 ({exc.reason})") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise LexiconError(str(path), f"not a readable {'CSV' if sep == ',' else 'TSV'} file ({exc})") from None
+
+
+def resolve(user: dict[str, Any] | None, allowed: Iterable[str]) -> tuple[Lexicon, ...]:
+    """Users' lexicons for a detector call, checked against the names it reads.
+
+    Examples
+    --------
+    >>> [lex.name for lex in resolve({"hedges": ["arguably"]}, ["hedges", "boosters"])]
+    ['hedges']
+    """
+    if not user:
+        return ()
+    allowed = set(allowed)
+    out = []
+    for name, table in user.items():
+        if name not in allowed:
+            raise ParameterError.choice("lexicons", name, allowed)
+        out.append(table if isinstance(table, Lexicon) else custom(name, table))
+    return tuple(out)

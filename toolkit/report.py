@@ -88,9 +88,11 @@ SINGLE_TABLES = ("quotes", "devices")
 
 def table(
     name: str, inputs: Sequence[str], *, limit: int | None = None, n_jobs: int = 1,
-    encoding: str | None = None, on_error: str = "raise",
+    encoding: str | None = None, on_error: str = "raise", options: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One of the report's tables for ``inputs``, row for row as the report writes it.
+
+    ``options`` are the keywords of the separate call (``{"lexicons": …}`` for devices).
 
     Examples
     --------
@@ -100,7 +102,7 @@ def table(
     if name not in SINGLE_TABLES:
         raise ParameterError.choice("name", name, SINGLE_TABLES)
     corpus = _corpus(inputs, limit, encoding=encoding, on_error=on_error)
-    return analyze(corpus, [name], n_jobs=n_jobs)[name]
+    return analyze(corpus, [name], n_jobs=n_jobs, options={name: options} if options else None)[name]
 
 
 def write_report(

@@ -15,12 +15,13 @@ definitions, examples and rules is ``docs/devices.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
 from .. import frames, runner
+from .. import lexicons as _lexicons
 from ..corpus import Document
 from ..errors import ParameterError
 from . import analogy, emotive, propaganda, questions, repetition, scare, stance
@@ -42,12 +43,21 @@ REGISTRY: dict[str, Detector] = {
 }
 
 
-def _families(kinds: list[str]) -> list[Detector]:
+#: family detector -> the lexicons it reads, which ``devices(..., lexicons=…)`` may replace
+LEXICONS: dict[Detector, tuple[str, ...]] = {
+    questions.detect: questions.LEXICONS,
+    stance.detect: stance.LEXICONS,
+    propaganda.detect: propaganda.LEXICONS,
+    emotive.detect: emotive.LEXICONS,
+}
+
+
+def _families(kinds: Iterable[str]) -> list[Detector]:
     return list(dict.fromkeys(REGISTRY[k] for k in kinds))
 
 
-def _rows(doc: Document, kinds: list[str]) -> list[dict[str, Any]]:
-    ctx = DocContext(doc)
+def _rows(doc: Document, kinds: list[str], lexicons: tuple[_lexicons.Lexicon, ...] = ()) -> list[dict[str, Any]]:
+    ctx = DocContext(doc, lexicons)
     wanted = set(kinds)
     rows: list[dict[str, Any]] = []
     for family in _families(kinds):
@@ -68,8 +78,8 @@ def _kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def devices(x: Any, kinds: str | Iterable[str] | None = None, *, n_jobs: int = 1, progress: bool | None = None,
-            batch_size: int = 16) -> pd.DataFrame:
+def devices(x: Any, kinds: str | Iterable[str] | None = None, *, lexicons: Mapping[str, Any] | None = None,
+            n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
     """One row per rhetorical device, with the cue and an explanation.
 
     Parameters
@@ -79,6 +89,13 @@ def devices(x: Any, kinds: str | Iterable[str] | None = None, *, n_jobs: int = 1
         DataFrame with ``id`` and ``text`` columns.
     kinds
         Device names to look for (see :data:`REGISTRY`); all by default.
+    lexicons
+        Your own lexicons in place of packaged ones, by packaged name:
+        ``{"name_calling": ["warmonger", "puppet regime"]}``, a DataFrame with
+        the packaged file's columns (``tk.lexicon(name)`` is the template: add
+        rows to it to extend the packaged list), or a path to a TSV/CSV file.
+        Explanations then cite ``user lexicon 'name'``. Only lexicons the
+        requested detectors read are accepted (:data:`LEXICONS`).
     n_jobs, progress, batch_size
         The runner keywords (:mod:`toolkit.runner`).
 
@@ -91,20 +108,27 @@ def devices(x: Any, kinds: str | Iterable[str] | None = None, *, n_jobs: int = 1
     Raises
     ------
     ParameterError
-        An unknown device name in ``kinds``.
+        An unknown device name in ``kinds``, or a lexicon none of them reads.
+    LexiconError
+        A user's lexicon without the needed columns, with an empty cue or a
+        cue that is not a valid pattern (the row is named).
 
     Examples
     --------
     >>> df = devices("We must not repeat the mistakes of Vietnam.", kinds="historical_analogy")
     >>> df[["device", "referent"]].values.tolist()
     [['historical_analogy', 'Vietnam War']]
+    >>> own = devices("They are warmongers.", kinds="name_calling", lexicons={"name_calling": ["warmongers?"]})
+    >>> own["cue"].tolist(), own["explanation"].str.contains("user lexicon").tolist()
+    (['warmongers'], [True])
     """
-    step = device_step(kinds)
+    step = device_step(kinds, lexicons=lexicons)
     return runner.per_document(step.fn, x, step.schema, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                                **step.kwargs)
 
 
-def device_step(kinds: str | Iterable[str] | None = None) -> frames.Step:
+def device_step(kinds: str | Iterable[str] | None = None, *, lexicons: Mapping[str, Any] | None = None
+                ) -> frames.Step:
     """The per-document step behind :func:`devices` (for :func:`toolkit.analyze`).
 
     Examples
@@ -112,7 +136,13 @@ def device_step(kinds: str | Iterable[str] | None = None) -> frames.Step:
     >>> device_step("repetition").kwargs
     {'kinds': ['repetition']}
     """
-    return frames.Step(_rows, frames.DEVICES, {"kinds": list(_kinds(kinds))})
+    names = _kinds(kinds)
+    kwargs: dict[str, Any] = {"kinds": list(names)}
+    readable = [lex for family in _families(names) for lex in LEXICONS.get(family, ())]
+    user = _lexicons.resolve(dict(lexicons) if lexicons else None, readable)
+    if user:
+        kwargs["lexicons"] = user
+    return frames.Step(_rows, frames.DEVICES, kwargs)
 
 
-__all__ = ["REGISTRY", "device_step", "devices"]
+__all__ = ["LEXICONS", "REGISTRY", "device_step", "devices"]

@@ -21,12 +21,15 @@ A word that is a name-calling label is not counted again as loaded language.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from .. import lexicons
+from ..errors import LexiconError
 from .matching import DocContext, clause_span, lexicon_hits, quoted
 
 DEVICES = ("loaded_language", "name_calling", "doubt", "exaggeration", "appeal_to_fear")
+#: the lexicons this family reads (a user's table may replace any of them)
+LEXICONS = ("emotive_words", "name_calling", "doubt", "exaggeration", "fear")
 
 #: minimum absolute VADER valence (-4 … +4) for a word to count as loaded language
 LOADED_MIN = 1.5
@@ -41,20 +44,34 @@ _LEXICAL = {
 }
 
 
-@cache
-def valence() -> dict[str, float]:
-    """Word -> mean VADER valence (-4 … +4) of every word in ``emotive_words.tsv``.
+@lru_cache(maxsize=8)
+def valence(lex: lexicons.Lexicon | None = None) -> dict[str, float]:
+    """Word -> mean valence (-4 … +4) of every word in ``emotive_words.tsv`` (or a user's table of that shape).
+
+    Raises
+    ------
+    LexiconError
+        A valence that is not a number (the row is named).
 
     Examples
     --------
     >>> valence()["horrible"] < -2
     True
     """
-    return {r["word"]: float(r["valence"]) for r in lexicons.load("emotive_words")}
+    lex = lex or lexicons.packaged("emotive_words")
+    out = {}
+    for i, r in enumerate(lex.rows, start=2):
+        try:
+            out[r["word"].lower()] = float(r["valence"])
+        except ValueError:
+            raise LexiconError(lex.label, f"valence {r['valence']!r} is not a number", row=i) from None
+    return out
 
 
 def _loaded(ctx: DocContext, taken: list[tuple[int, int]], threshold: float, polarity: str) -> list[dict]:
-    val = valence()
+    lex = ctx.lexicon("emotive_words")
+    val = valence(lex)
+    scale = "valence" if lex.user else "VADER valence"
     taken_starts = {s for s, _ in taken}
     out = []
     for sent in ctx.sentence_words:
@@ -64,8 +81,8 @@ def _loaded(ctx: DocContext, taken: list[tuple[int, int]], threshold: float, pol
                 continue
             tone = "negative" if v < 0 else "positive"
             out.append(ctx.row(s, e, "loaded_language", word,
-                               f"{quoted(ctx.text[s:e])} is a strongly {tone} word (VADER valence {v:+.1f} of ±4), "
-                               f"emotion rather than information (rule: emotive_words.tsv, |valence| ≥ {threshold})."))
+                               f"{quoted(ctx.text[s:e])} is a strongly {tone} word ({scale} {v:+.1f} of ±4), "
+                               f"emotion rather than information (rule: {lex.label}, |valence| ≥ {threshold})."))
     return out
 
 
@@ -83,11 +100,12 @@ def detect(ctx: DocContext, loaded_min: float | None = None, polarity: str | Non
     out = []
     taken = []
     for device, (lexicon, what, clause) in _LEXICAL.items():
+        label = ctx.lexicon(lexicon).label
         for h, row in lexicon_hits(ctx, lexicon):
             s, e = clause_span(ctx, h.start, h.end) if clause else (h.start, h.end)
             if device == "name_calling":
                 taken.append((h.start, h.end))
             out.append(ctx.row(s, e, device, h.text,
-                               f"{quoted(h.text)} {what} ({row['note']}) (rule: {lexicon}.tsv)."))
+                               f"{quoted(h.text)} {what} ({row['note']}) (rule: {label})."))
     return [*out, *_loaded(ctx, taken, LOADED_MIN if loaded_min is None else loaded_min,
                            LOADED_POLARITY if polarity is None else polarity)]

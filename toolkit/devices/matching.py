@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -364,7 +364,11 @@ def _non_overlapping(text: str, found: list[tuple[int, int, int]]) -> list[Hit]:
 
 
 class DocContext:
-    """One document as the detectors see it (normalised text, sentences, tokens).
+    """One document as the detectors see it (normalised text, sentences, tokens, lexicons).
+
+    ``lexicons`` are users' :class:`~toolkit.lexicons.Lexicon` records that
+    replace packaged files of the same name; detectors read every lexicon
+    through :meth:`lexicon`.
 
     Examples
     --------
@@ -375,10 +379,15 @@ class DocContext:
     ['He said "no".', 'Then he left.']
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lexicons: Sequence[lexicons.Lexicon] = ()) -> None:
         self.doc = doc
         self.norm = doc.normalized
         self.text = self.norm.text
+        self._lexicons = {lex.name: lex for lex in lexicons}
+
+    def lexicon(self, name: str) -> lexicons.Lexicon:
+        """The lexicon ``name`` this document is matched with: the user's if given, else the packaged file."""
+        return self._lexicons.get(name) or lexicons.packaged(name)
 
     # ----------------------------------------------------------------- offsets
     def to_norm(self, i: int) -> int:
@@ -484,9 +493,9 @@ def quoted(s: str, limit: int = 80) -> str:
     return f"“{s}”"
 
 
-@cache
-def lexicon_matcher(name: str) -> tuple[PhraseMatcher, tuple[dict[str, str], ...]]:
-    """The matcher of a packaged cue lexicon (columns ``cue; class; note``) and its rows.
+@lru_cache(maxsize=64)
+def lexicon_matcher(lex: lexicons.Lexicon | str) -> tuple[PhraseMatcher, tuple[dict[str, str], ...]]:
+    """The matcher of a cue lexicon (columns ``cue; class; note``) and its rows; a name means the packaged file.
 
     Examples
     --------
@@ -494,8 +503,9 @@ def lexicon_matcher(name: str) -> tuple[PhraseMatcher, tuple[dict[str, str], ...
     >>> [rows[h.index]["cue"] for h in m.finditer("It is certainly true.")]
     ['certainly']
     """
-    rows = lexicons.load(name)
-    return PhraseMatcher([r["cue"] for r in rows], regex=True, name=f"{name}.tsv"), rows
+    if isinstance(lex, str):
+        lex = lexicons.packaged(lex)
+    return PhraseMatcher([r["cue"] for r in lex.rows], regex=True, name=lex.label), lex.rows
 
 
 #: cue lexicons the detectors use; their hits are found in one pass over a document's tokens
@@ -505,13 +515,13 @@ CUE_LEXICONS = (
 )
 
 
-@cache
-def _union_index() -> dict[str, list[tuple[str, int]]]:
+@lru_cache(maxsize=16)
+def _union_index(lexs: tuple[lexicons.Lexicon, ...]) -> dict[str, list[tuple[str, int]]]:
     index: dict[str, list[tuple[str, int]]] = {}
-    for name in CUE_LEXICONS:
-        matcher, _ = lexicon_matcher(name)
+    for lex in lexs:
+        matcher, _ = lexicon_matcher(lex)
         for word, idxs in matcher._by_first.items():
-            index.setdefault(word, []).extend((name, i) for i in idxs)
+            index.setdefault(word, []).extend((lex.name, i) for i in idxs)
     return index
 
 
@@ -519,10 +529,11 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     cached = ctx.__dict__.get("_cue_hits")
     if cached is not None:
         return cached
-    index = _union_index()
+    lexs = tuple(ctx.lexicon(name) for name in CUE_LEXICONS)
+    index = _union_index(lexs)
     text = ctx.text
     found: dict[str, list[tuple[int, int, int]]] = {name: [] for name in CUE_LEXICONS}
-    matchers = {name: lexicon_matcher(name)[0] for name in CUE_LEXICONS}
+    matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
     for s, _e, word in (w for sent in ctx.sentence_words for w in sent):
         cands = index.get(word)
         if ("'" in word or "-" in word) and len(word) > 1:
@@ -556,7 +567,7 @@ def lexicon_hits(ctx: DocContext, name: str) -> Iterator[tuple[Hit, dict[str, st
     >>> [(h.text, row["class"]) for h, row in lexicon_hits(ctx, "boosters")]
     [('certainly', 'adverb')]
     """
-    matcher, rows = lexicon_matcher(name)
+    matcher, rows = lexicon_matcher(ctx.lexicon(name))
     hits = _all_cue_hits(ctx)[name] if name in CUE_LEXICONS else matcher.finditer_tokens(ctx.text, ctx.tokens)
     for h in hits:
         yield h, rows[h.index]

@@ -39,15 +39,18 @@ _LEXICAL = {
     "whataboutism": ("whataboutism", "deflects to another case or to the accuser"),
 }
 _CLAUSE_DEVICES = {"black_and_white", "whataboutism"}
+#: the lexicons this family reads (a user's table may replace any of them)
+LEXICONS = tuple(lexicon for lexicon, _ in _LEXICAL.values())
 
 
 def _lexical(ctx: DocContext) -> list[dict]:
     out = []
     for device, (lexicon, what) in _LEXICAL.items():
+        label = ctx.lexicon(lexicon).label
         for h, row in lexicon_hits(ctx, lexicon):
             s, e = (clause_span(ctx, h.start, h.end) if device in _CLAUSE_DEVICES else (h.start, h.end))
             out.append(ctx.row(s, e, device, h.text,
-                               f"{quoted(h.text)} {what} ({row['note']}) (rule: {lexicon}.tsv)."))
+                               f"{quoted(h.text)} {what} ({row['note']}) (rule: {label})."))
     return out
 
 

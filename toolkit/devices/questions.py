@@ -13,6 +13,8 @@ import re
 from .matching import DocContext, lexicon_matcher, quoted
 
 DEVICE = "rhetorical_question"
+#: the lexicons this detector reads (a user's table may replace it)
+LEXICONS = ("rhetorical_questions",)
 _END = re.compile(r"\?[\"')\]]*\s*$")
 _LEAD = re.compile(r"^[\"'(\[\s-]*(?:(?:and|but|so|then|now|well|tell me|frankly|honestly|after all),?\s+)?",
                    re.IGNORECASE)
@@ -40,7 +42,8 @@ def detect(ctx: DocContext) -> list[dict]:
     >>> rows[0]["text"], rows[0]["cue"]
     ('Who would want that?', 'Who would')
     """
-    matcher, rows_ = lexicon_matcher("rhetorical_questions")
+    lex = ctx.lexicon("rhetorical_questions")
+    matcher, rows_ = lexicon_matcher(lex)
     out = []
     sents = ctx.sentences
     for i, (s0, e0) in enumerate(sents):
@@ -57,7 +60,7 @@ def detect(ctx: DocContext) -> list[dict]:
                    if row["note"].startswith("a question that") else f"{quoted(hit.text)} {row['note']}")
             out.append(ctx.row(s, e, DEVICE, hit.text,
                                f"The question {quoted(sent)} is rhetorical: {why} "
-                               f"(rule: question opener, rhetorical_questions.tsv)."))
+                               f"(rule: question opener, {lex.label})."))
             continue
         if i + 1 < len(sents) and ctx.doc.paragraph_at(ctx.to_original(*sents[i + 1])[0]) == ctx.doc.paragraph_at(
             ctx.to_original(s0, e0)[0]

@@ -19,6 +19,9 @@ import re
 
 from .matching import DocContext, lexicon_hits, quoted
 
+#: the lexicons this family reads (a user's table may replace any of them)
+LEXICONS = ("hedges", "boosters", "us_them")
+
 _NEGATION_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bhardly|\bno|\bnor|\bscarcely)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"\s*(?:not\b|n't\b)", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b(?:what|this|that|a|the|any|every|some|no|which|one|same|this)\s+$", re.IGNORECASE)
@@ -26,6 +29,7 @@ _NOUN_BEFORE = re.compile(r"\b(?:what|this|that|a|the|any|every|some|no|which|on
 
 def _hedges(ctx: DocContext) -> list[dict]:
     out = []
+    label = ctx.lexicon("hedges").label
     for h, row in lexicon_hits(ctx, "hedges"):
         before = ctx.text[max(0, h.start - 30) : h.start]
         if h.text == "May" and before.strip() and before.rstrip()[-1:] not in ".!?\"'":
@@ -38,22 +42,24 @@ def _hedges(ctx: DocContext) -> list[dict]:
             why = f"{quoted(h.text)} negates an intensifier: an understatement that softens the claim"
         else:
             why = f"{quoted(h.text)} softens the claim ({row['class']}: {row['note']})"
-        out.append(ctx.row(h.start, h.end, "hedge", h.text, f"{why} (rule: hedge lexicon, hedges.tsv)."))
+        out.append(ctx.row(h.start, h.end, "hedge", h.text, f"{why} (rule: hedge lexicon, {label})."))
     return out
 
 
 def _boosters(ctx: DocContext) -> list[dict]:
     out = []
+    label = ctx.lexicon("boosters").label
     for h, row in lexicon_hits(ctx, "boosters"):
         if _NEGATION_BEFORE.search(ctx.text[max(0, h.start - 25) : h.start]):
             continue  # "not always", "not absolutely": no longer a booster
         out.append(ctx.row(h.start, h.end, "booster", h.text,
                            f"{quoted(h.text)} strengthens the claim ({row['class']}: {row['note']}) "
-                           f"(rule: booster lexicon, boosters.tsv)."))
+                           f"(rule: booster lexicon, {label})."))
     return out
 
 
 def _us_vs_them(ctx: DocContext) -> list[dict]:
+    label = ctx.lexicon("us_them").label
     per_sentence: dict[int, list] = {}
     for h, row in lexicon_hits(ctx, "us_them"):
         if h.text.isupper() and len(h.text) > 1:
@@ -73,7 +79,7 @@ def _us_vs_them(ctx: DocContext) -> list[dict]:
                 why += f", against {quoted(us[0].text)}"
         else:
             continue
-        out.append(ctx.row(s, e, "us_vs_them", cue, f"{why} (rule: us-versus-them, us_them.tsv)."))
+        out.append(ctx.row(s, e, "us_vs_them", cue, f"{why} (rule: us-versus-them, {label})."))
     return out
 
 
