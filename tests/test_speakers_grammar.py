@@ -36,3 +36,43 @@ def test_a_pronoun_can_refer_back_to_a_description_with_a_role_noun() -> None:
     q = tk.quotes('The minister said the plan was ready. "It is over," she said.')
     direct = q[q["kind"] == "direct"].iloc[0]
     assert (direct["speaker_mention"], direct["speaker"], direct["attribution"]) == ("she", "The minister", "pronoun")
+
+
+def test_she_skips_a_later_man_and_he_skips_a_woman() -> None:
+    # before: the nearest name won, whatever the pronoun
+    q = tk.quotes('Mary Jones met John Smith on Monday. "Why now?" she asked.')
+    assert q["speaker"].tolist() == ["Mary Jones"]
+    q = tk.quotes('Angela Merkel met Emmanuel Macron. "We agree," he said.')
+    assert q["speaker"].tolist() == ["Emmanuel Macron"]
+    q = tk.quotes('Mary Jones met the press. "Why now?" she asked. John Smith said that the timing was fine. '
+                  '"Really?" she asked.')
+    assert q["speaker"].tolist() == ["Mary Jones", "John Smith", "Mary Jones"]
+
+
+def test_an_honorific_or_role_noun_gives_the_gender_when_the_name_does_not() -> None:
+    q = tk.quotes('Ms. Kowalczyk met Mr. Tanaka Hiroshi. "We are close," she said.')
+    assert q["speaker"].iloc[0].endswith("Kowalczyk")
+    q = tk.quotes('The spokeswoman said the talks had failed. John Smith said that the plan was wrong. '
+                  '"It is over," she said.')
+    assert q["speaker"].tolist() == ["The spokeswoman", "John Smith", "The spokeswoman"]
+
+
+def test_an_unknown_given_name_is_compatible_with_either_pronoun() -> None:
+    q = tk.quotes('Nomvula Dlamini spoke first. "We will vote," she said.')
+    assert q["speaker"].tolist() == ["Nomvula Dlamini"]
+
+
+def test_said_the_and_a_common_noun_is_the_speaker_whatever_the_noun() -> None:
+    # before: only role nouns from the lexicon ("said the minister") were speakers; "said the guide" had none
+    row = _only('"I like to show them the city," said the guide.')
+    assert (row["speaker"], row["rule"]) == ("the guide", "direct:cue_speaker")
+    row = _only('"It is late," said the old farmer, smiling.')
+    assert row["speaker"] == "the old farmer"
+
+
+def test_a_noun_phrase_object_is_marked_in_the_rule() -> None:
+    # PolNeAR annotates "X defended Y" as an attribution, so the row stays; the rule says it reports no clause
+    row = _only("Prime Minister Jane Holloway defended the new border policy on Monday.")
+    assert row["rule"].endswith(":noun_phrase") and row["speaker"] == "Jane Holloway"
+    row = _only("The minister said the talks had failed.")
+    assert not row["rule"].endswith(":noun_phrase")

@@ -39,6 +39,7 @@ from .cues import (
     _COMPLEMENTIZERS,
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
+    _FINITE_AUX,
     _NOUN_DET,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
@@ -51,6 +52,22 @@ from .cues import (
 from .marks import _Quote
 from .speakers import _DocState, _np_backward, _np_forward, _remember, _resolve, _Speaker
 from .tokens import Span, _Tok, _tokens
+
+_FINITE = _BE | _FINITE_AUX | {"has", "have", "had"}
+
+
+def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
+    """Whether the words from toks[j] up to ``end`` look like a clause: a finite auxiliary, a form of
+    *be* or *have*, a reporting verb, a form in -ed or -ing or a negated verb (no tagger: a cheap test
+    that a bare complement is a clause, not a noun-phrase object)."""
+    verbs = _lex().verbs
+    for x in toks[j:]:
+        if x.s >= end:
+            break
+        low = x.low
+        if low in _FINITE or low in verbs or low.endswith("n't") or (len(low) > 4 and low.endswith(("ed", "ing"))):
+            return True
+    return False
 
 
 def _embedded_clause(
@@ -305,7 +322,12 @@ def _reported(
                         continue
                     if j >= len(toks) or not _clause_start(toks[j]):
                         continue
-                    content = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+                    end = _clause_end(toks, j, se)
+                    if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
+                        # "defended the new border policy": what was said about, not a reported clause;
+                        # PolNeAR annotates such objects as attributions, so they stay, marked by the rule
+                        rule += ":noun_phrase"
+                    content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
         c0, c1 = content

@@ -5,8 +5,10 @@ nouns ``_is_role``), the per-document memory ``_DocState`` (speakers seen,
 name index), and the resolution kinds of the ``attribution`` column:
 explicit names with titles stripped (``_strip_titles``) and short forms
 mapped to the longest earlier mention (``_canonical``), pronouns
-(``_antecedent``: the most recent person speaker), descriptors with a role
-noun (the most recent named person), anonymous sources; ``_remember`` records
+(``_antecedent``: the most recent person speaker whose gender, when known, agrees
+with the pronoun: ``person_gender.tsv`` gives honorifics, gendered role nouns and
+given names), descriptors with a role noun (the most recent named person),
+anonymous sources; ``_remember`` records
 a speaker, ``_last_person_in`` / ``_nearest_name`` look back. (``inherited``
 is set by the paragraph walk in :mod:`toolkit.quotes.structure`.)
 
@@ -19,7 +21,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .. import lexicons
 from .cues import _ABBREV, _AUX, _BE, _CLAUSE_WORDS, _NOT_NAME, _OPENERS, _ORG_WORDS, _PARTICLES, _STOP_BACK, _lex
 from .tokens import _Tok, _tokens
 
@@ -167,7 +171,20 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
         j += 1
     while out and not _head_ok(out[-1]):
         out.pop()
-    return out
+    return out or _common_np_forward(toks, k)
+
+
+def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
+    """A determiner and one to three common nouns that close the clause (inverted attribution:
+    '…," said the guide.'): in that position the phrase is the subject, whatever its noun."""
+    if k >= len(toks) or toks[k].low not in _lex().determiners:
+        return []
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
+            and toks[j].low not in _STOP_BACK and toks[j].low not in _lex().verbs:
+        j += 1
+    closed = j == len(toks) or toks[j].t in (".", ",", ";", "!", "?", ":")
+    return toks[k:j] if j > k + 1 and closed else []
 
 
 @dataclass
@@ -179,6 +196,31 @@ class _Speaker:
     attribution: str
     person: bool
     pron: str | None = None  # pronoun kind, for re-resolution in text order
+    gender: str | None = None  # "male" / "female" when the words or a pronoun say so
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> dict[str, tuple[str, str]]:
+    """Lower-case word -> (gender, class) from ``person_gender.tsv``."""
+    return {r["word"]: (r["gender"], r["class"]) for r in lexicons.load("person_gender")}
+
+
+def _gender(np_words: list[str], name: str | None) -> str | None:
+    """A speaker's gender from an honorific or role noun in the phrase, else the name's given name."""
+    words = _gender_words()
+    for w in np_words:
+        hit = words.get(w.lower().rstrip("."))
+        if hit is not None and hit[1] != "given_name":
+            return hit[0]
+    if name and " " in name:
+        hit = words.get(name.split()[0].lower())
+        if hit is not None and hit[1] == "given_name":
+            return hit[0]
+    return None
+
+
+def _agrees(gender: str | None, kind: str) -> bool:
+    return gender is None or kind not in ("male", "female") or gender == kind
 
 
 @dataclass
@@ -187,12 +229,13 @@ class _DocState:
     history: list[_Speaker] = field(default_factory=list)
     last_pos: list[int] = field(default_factory=list)
     _names: dict[str, list[tuple[int, str]]] | None = None
+    name_genders: dict[str, str] = field(default_factory=dict)
 
     @property
     def names(self) -> dict[str, list[tuple[int, str]]]:
         """Last word -> [(position, full name)], built on first use (many documents never need it)."""
         if self._names is None:
-            self._names = _name_index(self.nt)
+            self._names = _name_index(self.nt, self.name_genders)
         return self._names
 
 
@@ -223,10 +266,13 @@ def _strip_titles(words: list[str]) -> list[str]:
     return out
 
 
-def _name_index(nt: str) -> dict[str, list[tuple[int, str]]]:
+def _name_index(nt: str, genders: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
+    """Full names by last word; ``genders`` gets the gender an honorific or given name shows."""
     index: dict[str, list[tuple[int, str]]] = {}
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
+        before = nt[max(0, m.start() - 6) : m.start()].split()[-1:]  # "Mr." is not capitalised-run-joined
+        titled = before + words
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
                          or words[0].lower() in _OPENERS):
             words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
@@ -234,8 +280,29 @@ def _name_index(nt: str) -> dict[str, list[tuple[int, str]]]:
         if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
             continue
         last = words[-1].rstrip(".,")
-        index.setdefault(last, []).append((m.start(), " ".join(w.rstrip(",") for w in words)))
+        full = " ".join(w.rstrip(",") for w in words)
+        index.setdefault(last, []).append((m.start(), full))
+        gender = _gender(titled, full)
+        if gender is not None:
+            genders.setdefault(full, gender)
+    for m in _honorific_name().finditer(nt):
+        # one word is a name after an honorific: "Ms. Kowalczyk" (a longer run is indexed above)
+        word = m.group(2)
+        if word not in index:
+            index[word] = [(m.start(2), word)]
+            genders.setdefault(word, _gender_words()[m.group(1).lower()][0])
+    for entries in index.values():
+        entries.sort()
     return index
+
+
+@lru_cache(maxsize=1)
+def _honorific_name() -> re.Pattern[str]:
+    """An honorific from ``person_gender.tsv`` and one capitalised word that ends the name."""
+    words = sorted((w for w, (_, cls) in _gender_words().items() if cls == "honorific" and not w.endswith(".")),
+                   key=len, reverse=True)
+    alternation = "|".join(re.escape(w.capitalize()) for w in words)  # capitalised: "to miss Paris" is no title
+    return re.compile(rf"\b({alternation})\.?[ \t]+([A-Z][\w'-]{{0,60}})\b(?![ \t]+[A-Z])")
 
 
 def _canonical(state: _DocState, words: list[str], pos: int) -> tuple[str, bool]:
@@ -279,7 +346,7 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if len(np) == 1 and np[0].low in lex.pronouns:
         kind = lex.pronouns[np[0].low]
         return _Speaker(mention, ms, me, _antecedent(state, kind, ms), "pronoun", kind in ("male", "female", "first"),
-                        pron=kind)
+                        pron=kind, gender=kind if kind in ("male", "female") else None)
     words = [t.t for t in np if t.t not in ("'s",)]
     caps = [t for t in np if t.cap and t.low not in lex.determiners]
     head = np[-1]
@@ -298,16 +365,19 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         name, person = _canonical(state, stripped, ms)
         titled = any(t.low.rstrip(".") in lex.titles and "honorific" in lex.titles.get(t.low.rstrip("."), ())
                      for t in np)
-        return _Speaker(mention, ms, me, name, "explicit", person or titled)
+        return _Speaker(mention, ms, me, name, "explicit", person or titled, gender=_gender(words, name))
     # a description: resolve a definite one with a role noun to the last named person speaker
     definite = np[0].low in ("the", "this", "that") or any(t.t.endswith("'s") for t in np[:-1])
+    gender = _gender(words, None)
     if definite and _is_role(head.low) and not head.low.endswith("s"):
         for sp in reversed(state.history[-8:]):
-            if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor"):
-                return _Speaker(mention, ms, me, sp.name, "descriptor", True)
+            if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor") \
+                    and (gender is None or _agrees(sp.gender, gender)):
+                return _Speaker(mention, ms, me, sp.name, "descriptor", True, gender=gender or sp.gender)
     del caps
     # "the minister", "a spokeswoman": a role noun names a person (a pronoun may refer back to it)
-    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not head.low.endswith("s"))
+    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not head.low.endswith("s"),
+                    gender=gender)
 
 
 def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
@@ -316,10 +386,10 @@ def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
         if sp.name is None or sp.ms is None or sp.ms >= pos:
             continue
         personal = kind in ("male", "female", "first")
-        if sp.person == personal or kind == "second":
+        if (sp.person == personal or kind == "second") and _agrees(sp.gender, kind):
             return sp.name
     if kind in ("male", "female"):
-        return _nearest_name(state, pos)
+        return _nearest_name(state, pos, kind)
     return None
 
 
@@ -345,10 +415,13 @@ def _last_person_in(state: _DocState, s: int, e: int) -> str | None:
     return found
 
 
-def _nearest_name(state: _DocState, pos: int) -> str | None:
+def _nearest_name(state: _DocState, pos: int, kind: str = "") -> str | None:
+    """The last full name before ``pos`` whose given name does not contradict the pronoun ``kind``."""
     best: tuple[int, str] | None = None
     for entries in state.names.values():
         k = bisect_left(entries, (pos, "")) - 1
+        while k >= 0 and not _agrees(state.name_genders.get(entries[k][1]), kind):
+            k -= 1
         if k >= 0 and (best is None or entries[k][0] > best[0]):
             best = entries[k]
     return best[1] if best else None
