@@ -5,6 +5,8 @@ others, and prints their Markdown tables in order:
 
 1. ``scripts/eval_quotes.py`` — quote attribution on PolNeAR dev;
 2. ``scripts/eval_quotes.py --corpus german_news_quotes`` — German quotes;
+   ``scripts/eval_turns.py`` — first-person statements against the Kremlin
+   transcripts' turn labels (a silver standard);
 3. ``scripts/eval_devices.py`` — historical analogies, PTC persuasion
    techniques (SemEval-2020 Task 11 partial-overlap span scoring and technique
    classification; 5-fold cross-validation by article plus a held-out fold,
@@ -32,6 +34,7 @@ SCRIPTS = Path(__file__).resolve().parent
 SECTIONS: dict[str, list[str]] = {
     "quotes": ["eval_quotes.py"],
     "quotes-de": ["eval_quotes.py", "--corpus", "german_news_quotes"],
+    "turns": ["eval_turns.py"],
     "devices": ["eval_devices.py"],
     "analogy": ["eval_analogy.py"],
 }

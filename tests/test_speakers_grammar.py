@@ -76,3 +76,34 @@ def test_a_noun_phrase_object_is_marked_in_the_rule() -> None:
     assert row["rule"].endswith(":noun_phrase") and row["speaker"] == "Jane Holloway"
     row = _only("The minister said the talks had failed.")
     assert not row["rule"].endswith(":noun_phrase")
+
+
+def test_i_in_a_transcript_turn_is_the_turn_speaker_and_otherwise_no_one() -> None:
+    # before: "I think …" went to the last person quoted, inflating whoever spoke before
+    text = ('"We will not back down," the minister said.\n\n'
+            "Question: Will you run again? I think that the voters deserve an answer.\n\n"
+            "Vladimir Putin: I think that it is too early to say.\n\n"
+            "And I believe that the economy will grow.\n\n"
+            "PUTIN: I believe that the rouble will recover.")
+    q = tk.quotes(text)
+    first = q[q["speaker_mention"] == "I"]
+    assert first["speaker"].isna().tolist() == [True, False, False, False]
+    assert set(first["speaker"].dropna()) == {"Vladimir Putin"}
+    # no transcript (one labelled line at most): the writer's "I" is no one named, not the minister
+    q = tk.quotes('"We will not back down," the minister said. I think that the strike will go on.')
+    assert q.loc[q["speaker_mention"] == "I", "speaker"].isna().all()
+
+
+def test_first_person_turns_on_kremlin_transcripts() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    from .conftest import shared_corpus
+
+    shared_corpus("kremlin", "kremlin_en_2000_2020.jsonl.gz")
+    path = Path(__file__).resolve().parents[1] / "scripts" / "eval_turns.py"
+    spec = importlib.util.spec_from_file_location("eval_turns", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows, agree, _ = module.score(module._pages(40))
+    assert rows > 100 and agree / rows > 0.9  # 0.07 before the turn rule

@@ -230,6 +230,7 @@ class _DocState:
     last_pos: list[int] = field(default_factory=list)
     _names: dict[str, list[tuple[int, str]]] | None = None
     name_genders: dict[str, str] = field(default_factory=dict)
+    _turns: list[tuple[int, str | None]] | None = None
 
     @property
     def names(self) -> dict[str, list[tuple[int, str]]]:
@@ -380,8 +381,38 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                     gender=gender)
 
 
+# a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"
+_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]{0,40}[ \t]+){0,4}[A-Z][\w.'’-]{0,40})[ \t]*:[ \t]", re.MULTILINE)
+
+
+def _turns(state: _DocState) -> list[tuple[int, str | None]]:
+    """Speaker turns of a transcript: (position, canonical speaker or None for "Question:"), in text
+    order; empty unless at least two lines start with a label (one "Moscow: …" line is no transcript)."""
+    if state._turns is None:
+        found = []
+        for m in _LABEL.finditer(state.nt):
+            words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in m.group(1).split()]
+            words = [w.title() if w.isupper() and len(w) >= 3 else w for w in words]  # "PUTIN" -> "Putin"
+            named = len(words) >= 2 or (m.group(1).isupper() and len(words[0]) >= 3)
+            found.append((m.start(1), _canonical(state, _strip_titles(words) or words, m.start(1))[0]
+                          if named else None))
+        state._turns = found if len(found) >= 2 else []
+    return state._turns
+
+
+def _transcript_speaker(state: _DocState, pos: int) -> str | None:
+    """Who says "I" outside quotation marks: the speaker of the transcript turn ``pos`` is in,
+    else no one named (the writer; "Question:" turns are unnamed too)."""
+    turns = _turns(state)
+    k = bisect_right(turns, pos, key=lambda turn: turn[0]) - 1
+    return turns[k][1] if k >= 0 else None
+
+
 def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
-    """The speaker a pronoun at ``pos`` refers to: the last compatible speaker before it."""
+    """The speaker a pronoun at ``pos`` refers to: the last compatible speaker before it;
+    "I" outside quotation marks is the transcript turn's speaker or the writer (no one named)."""
+    if kind == "first":
+        return _transcript_speaker(state, pos)
     for sp in reversed(state.history):
         if sp.name is None or sp.ms is None or sp.ms >= pos:
             continue
