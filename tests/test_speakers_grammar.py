@@ -107,3 +107,9 @@ def test_first_person_turns_on_kremlin_transcripts() -> None:
     spec.loader.exec_module(module)
     rows, agree, _ = module.score(module._pages(40))
     assert rows > 100 and agree / rows > 0.9  # 0.07 before the turn rule
+
+
+def test_a_determiner_and_common_nouns_before_the_cue_are_the_speaker_not_the_alone() -> None:
+    # before: the mention was "The" and the speaker empty
+    row = _only("The team wrote that guns were more lethal than any other means.")
+    assert (row["speaker_mention"], row["speaker"]) == ("The team", "The team")

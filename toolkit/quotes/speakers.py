@@ -171,19 +171,25 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
         j += 1
     while out and not _head_ok(out[-1]):
         out.pop()
-    return out or _common_np_forward(toks, k)
+    if not out or all(t.low in lex.determiners for t in out):
+        # "The" alone names no one: "The team wrote" is "The team" (else "The" stays, resolved to no one)
+        return _common_np_forward(toks, k) or out
+    return out
 
 
 def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     """A determiner and one to three common nouns that close the clause (inverted attribution:
-    '…," said the guide.'): in that position the phrase is the subject, whatever its noun."""
-    if k >= len(toks) or toks[k].low not in _lex().determiners:
+    '…," said the guide.') or stand before a reporting verb or auxiliary ("The team wrote that"):
+    in that position the phrase is the subject, whatever its noun."""
+    lex = _lex()
+    if k >= len(toks) or toks[k].low not in lex.determiners:
         return []
     j = k + 1
     while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
-            and toks[j].low not in _STOP_BACK and toks[j].low not in _lex().verbs:
+            and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs:
         j += 1
-    closed = j == len(toks) or toks[j].t in (".", ",", ";", "!", "?", ":")
+    closed = j == len(toks) or toks[j].t in (".", ",", ";", "!", "?", ":") or toks[j].low in lex.verbs \
+        or toks[j].low in _AUX
     return toks[k:j] if j > k + 1 and closed else []
 
 
