@@ -113,3 +113,10 @@ def test_a_determiner_and_common_nouns_before_the_cue_are_the_speaker_not_the_al
     # before: the mention was "The" and the speaker empty
     row = _only("The team wrote that guns were more lethal than any other means.")
     assert (row["speaker_mention"], row["speaker"]) == ("The team", "The team")
+
+
+def test_a_contracted_pronoun_is_a_pronoun_not_a_name() -> None:
+    # before: speaker "I've" (explicit), counted as a person in tk.speakers
+    q = tk.quotes("Magnus said he was leaving, and I've told them that I won't be representing them any more.")
+    row = q[q["speaker_mention"] == "I've"].iloc[0]
+    assert row["attribution"] == "pronoun" and row["speaker"] != "I've"

@@ -350,8 +350,9 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if all(t.low in lex.determiners or t.low in _RELATIVE_PRONOUNS for t in np):
         # "The" alone at a sentence start, an unresolved "who": the words are reported, by no one named
         return _Speaker(mention, ms, me, None, "none", False)
-    if len(np) == 1 and np[0].low in lex.pronouns:
-        kind = lex.pronouns[np[0].low]
+    pronoun = np[0].low.split("'")[0] if len(np) == 1 else ""  # "I've told them", "It's said"
+    if pronoun in lex.pronouns:
+        kind = lex.pronouns[pronoun]
         return _Speaker(mention, ms, me, _antecedent(state, kind, ms), "pronoun", kind in ("male", "female", "first"),
                         pron=kind, gender=kind if kind in ("male", "female") else None)
     words = [t.t for t in np if t.t not in ("'s",)]
