@@ -120,3 +120,20 @@ def test_a_contracted_pronoun_is_a_pronoun_not_a_name() -> None:
     q = tk.quotes("Magnus said he was leaving, and I've told them that I won't be representing them any more.")
     row = q[q["speaker_mention"] == "I've"].iloc[0]
     assert row["attribution"] == "pronoun" and row["speaker"] != "I've"
+
+
+def test_adverbs_prepositions_and_clauses_before_the_cue_are_not_speakers() -> None:
+    # the words before each cue are not a noun phrase; before, each was taken whole as the speaker
+    cases = {
+        "Maybe the neighbours told them that I had come looking for him.": "the neighbours",
+        "Except for that, nobody even bothered to ask if we were alive.": "nobody",
+        "And if somebody wants to argue that we should give that power, they may.": "somebody",
+    }
+    for text, speaker in cases.items():
+        q = tk.quotes(text)
+        assert speaker in q["speaker"].tolist(), (text, q[["speaker", "rule"]])
+    for text in ("Because for a normal fear conditioning paradigm, you do not need the second animal.",
+                 "The evidence is thin, so it's kind of hard to say if they were using bone tools.",
+                 "What do I even say about that? Should have thought of some other options first."):
+        speakers = tk.quotes(text)["speaker"].dropna().tolist()
+        assert not any(w in s for s in speakers for w in ("for a", "kind of", "Should")), (text, speakers)

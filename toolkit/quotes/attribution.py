@@ -18,9 +18,13 @@ from .cues import (
     _AUX,
     _BE,
     _FINITE_AUX,
+    _INDEFINITE,
     _NEGATION,
     _NOUN_DET,
+    _OPENERS,
+    _VERB_CONTRACTIONS,
     _cue_at,
+    _function_words,
     _is_opener,
     _is_stop,
     _lex,
@@ -49,12 +53,21 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     window = toks[a:b]
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
+    function = _function_words()
+    if function.get(window[0].low) == "preposition":
+        return []  # "for a normal fear …": a prepositional phrase is no subject
+    while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")):
+        window = window[1:]  # "initially we all think", "Maybe the neighbours told"
+    if not window or any(
+        "'" in t.low and t.low.split("'")[0] in _lex().pronouns and t.low.endswith(_VERB_CONTRACTIONS) for t in window
+    ):
+        return []  # "for a normal …", "so it's kind of hard to say": no subject here
     # a finite auxiliary, a negation or an infinitive "to" ends the subject: "they did not",
     # "Trump never", "nobody even bothered to", "Should" (nothing before it: no subject)
     cut = next((i for i, t in enumerate(window) if t.low in _FINITE_AUX or t.low in _NEGATION or t.low == "to"), None)
     window = window[:cut]
-    if len(window) > 1 and window[0].low in _lex().pronouns:
-        window = window[:1]  # "I like to show …": the pronoun is the subject, the rest its verbs
+    if len(window) > 1 and (window[0].low in _lex().pronouns or window[0].low in _INDEFINITE):
+        window = window[:1]  # "I like to show …", "nobody even bothered to": the pronoun is the subject
     if not window:
         return []
     head = window[-1]

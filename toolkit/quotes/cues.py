@@ -179,3 +179,15 @@ def _is_opener(t: _Tok) -> bool:
     """A sentence-opening adverbial rather than a subject: a preposition or a participle."""
     low = t.low
     return low in _OPENERS or (len(low) > 4 and low.endswith(("ing", "ed", "ly")) and not t.t[:2].isupper())
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, str]:
+    """Function word -> its class in ``stopwords.tsv`` (preposition, adverb, modal, pronoun…)."""
+    return {r["word"]: r["class"] for r in lexicons.load("stopwords")}
+
+
+#: words that stand for a person without naming one ("somebody wants to …")
+_INDEFINITE = frozenset({"somebody", "someone", "anybody", "anyone", "everybody", "everyone", "nobody", "no-one"})
+#: what follows the apostrophe of a pronoun-verb contraction ("it's", "we're", "I've")
+_VERB_CONTRACTIONS = ("'s", "'re", "'m", "'ve", "'ll", "'d")

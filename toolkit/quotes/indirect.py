@@ -179,7 +179,8 @@ def _reported(
             while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
                 j += 1
             np = _np_forward(toks, k + 2)
-            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= (24 if k == 0 else 12)):
+            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= (24 if k == 0 else 12)
+                          and np[0].low not in lex.pronouns):  # "according to you so that …" is "you"
                 np = toks[k + 2 : j] if 0 < j - k - 2 <= (24 if k == 0 else 12) else np
             if not np:
                 continue

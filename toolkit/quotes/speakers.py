@@ -24,7 +24,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicons
-from .cues import _ABBREV, _AUX, _BE, _CLAUSE_WORDS, _NOT_NAME, _OPENERS, _ORG_WORDS, _PARTICLES, _STOP_BACK, _lex
+from .cues import (
+    _ABBREV,
+    _AUX,
+    _BE,
+    _CLAUSE_WORDS,
+    _NOT_NAME,
+    _OPENERS,
+    _ORG_WORDS,
+    _PARTICLES,
+    _STOP_BACK,
+    _function_words,
+    _lex,
+)
 from .tokens import _Tok, _tokens
 
 
@@ -135,6 +147,9 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
     out.reverse()
     while out and (out[0].low == "of" or out[0].t == "."):
         out.pop(0)
+    if len(out) == 1 and _function_words().get(out[0].low) in ("modal", "auxiliary", "adverb", "conjunction",
+                                                                "preposition"):
+        return []  # a capitalised function word opening the sentence: "Should have thought …"
     return out
 
 
@@ -188,8 +203,12 @@ def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
             and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs:
         j += 1
-    closed = j == len(toks) or toks[j].t in (".", ",", ";", "!", "?", ":") or toks[j].low in lex.verbs \
-        or toks[j].low in _AUX
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    closed = j == len(toks) or toks[j].t in (".", ";", "!", "?", ":") or toks[j].low in lex.verbs \
+        or toks[j].low in _AUX or (toks[j].t == "," and (
+            # "…, said the old farmer, smiling", "…, said the guide, who …": not ", maintains their routine, have"
+            nxt is None or nxt.low in ("who", "a", "an", "the") or nxt.t in ('"', "'")
+            or (nxt.low.endswith("ing") and len(nxt.low) > 4)))
     return toks[k:j] if j > k + 1 and closed else []
 
 
