@@ -137,3 +137,12 @@ def test_adverbs_prepositions_and_clauses_before_the_cue_are_not_speakers() -> N
                  "What do I even say about that? Should have thought of some other options first."):
         speakers = tk.quotes(text)["speaker"].dropna().tolist()
         assert not any(w in s for s in speakers for w in ("for a", "kind of", "Should")), (text, speakers)
+
+
+def test_nouns_in_ly_and_name_suffixes_do_not_cut_the_speaker() -> None:
+    # before: "family" and "rally" were skipped as -ly adverbs (speaker "The" or none), "Jr." ended the name
+    assert _only("The family said the boy was safe.")["speaker"] == "The family"
+    assert _only("The organizer of a rally said the rules increased the risk.")["speaker"] is not None
+    row = _only("Vice President Joseph R. Biden Jr. said the remarks had made him a danger.")
+    assert "Biden" in row["speaker"] and not row["speaker"].startswith("Vice")
+    assert _only("Trump angrily said the press was unfair.")["speaker"] == "Trump"

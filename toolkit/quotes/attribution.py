@@ -71,10 +71,11 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     if not window:
         return []
     head = window[-1]
-    if not (head.t.isalpha() or head.cap) or head.low.endswith("ly") or (
-        head.low in _lex().verbs and not (len(window) > 1 and window[-2].low in _NOUN_DET)
+    after_det = len(window) > 1 and window[-2].low in _NOUN_DET
+    if not (head.t.isalpha() or head.cap) or (head.low.endswith("ly") and not after_det) or (
+        head.low in _lex().verbs and not after_det
     ):
-        return []  # a verb, unless a determiner makes it a noun: "voters in each state"
+        return []  # an adverb or a verb, unless a determiner makes it a noun: "voters in each state", "a rally"
     return window
 
 

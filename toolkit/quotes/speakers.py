@@ -65,9 +65,10 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
-    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap)
+    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap
+                                               and not (j > 0 and toks[j - 1].low in lex.determiners))
                       or (progressive and toks[j].low in _BE)):
-        j -= 1  # "has also said", "is telling"
+        j -= 1  # "has also said", "is telling" (not "the family said": after a determiner it is a noun)
     if j < 0:
         return []
     if toks[j].t == ")":
@@ -117,9 +118,15 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         return []
     if toks[j].low == "who" and j > 0:
         return [toks[j]]  # "18% who say …": PolNeAR marks the relative pronoun
-    if not _head_ok(toks[j]):
+    suffix = []
+    if toks[j].t == "." and j > 1 and toks[j - 1].low in ("jr", "sr") and toks[j - 2].t == ",":
+        pass  # "Joseph Biden, Jr." is read by the apposition rule below
+    elif toks[j].t == "." and j > 0 and toks[j - 1].low in ("jr", "sr"):
+        suffix = [toks[j - 1], toks[j]]  # "Joseph R. Biden Jr. said": the suffix belongs to the name
+        j -= 2
+    if j < 0 or not _head_ok(toks[j]):
         return []
-    out = []
+    out = suffix[::-1]
     lowers = 0
     while j >= 0:
         t = toks[j]
@@ -376,7 +383,7 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                         pron=kind, gender=kind if kind in ("male", "female") else None)
     words = [t.t for t in np if t.t not in ("'s",)]
     caps = [t for t in np if t.cap and t.low not in lex.determiners]
-    head = np[-1]
+    head = np[-2] if len(np) > 1 and np[-1].t == "." else np[-1]  # "… Biden Jr."
     if head.cap:
         # strip leading titles/modifiers and possessives; keep the last run of capitalised words
         run: list[str] = []
