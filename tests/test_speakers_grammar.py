@@ -146,3 +146,14 @@ def test_nouns_in_ly_and_name_suffixes_do_not_cut_the_speaker() -> None:
     row = _only("Vice President Joseph R. Biden Jr. said the remarks had made him a danger.")
     assert "Biden" in row["speaker"] and not row["speaker"].startswith("Vice")
     assert _only("Trump angrily said the press was unfair.")["speaker"] == "Trump"
+
+
+def test_a_reported_clause_ends_where_a_new_clause_begins() -> None:
+    # sentences written for the test; before, each clause ran on to the sentence end
+    q = tk.quotes("He said he would restore the tax cuts for small firms, he clarified on Monday.")
+    assert q["text"].iloc[0] == "he would restore the tax cuts for small firms"
+    q = tk.quotes("The mayor said he is friendly with the governor but objected to the new budget.")
+    assert q["text"].iloc[0] == "he is friendly with the governor"
+    q = tk.quotes("Ms. Lee, who estimated that a third of the workers were union members, said she voted for the plan.")
+    assert set(q["text"]) >= {"a third of the workers were union members", "she voted for the plan"}
+    assert set(q["speaker"]) == {"Lee"}

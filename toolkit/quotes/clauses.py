@@ -90,12 +90,28 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # a new frame: ", adding …", "— asserting …", "before claiming …"
         if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
             return x.s
+        if x.low == "but" and i - j >= 3 and len(nxt) > 4 and nxt.endswith("ed") and toks[i - 1].t != ",":
+            return x.s  # a second verb of the subject: "… he is friendly with X but objected to …"
         if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
                 and _cue_at(toks, i + 2):
             return x.s  # "… but she said …", "… and Trump says …"
         if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
             return x.s
+        if x.t == "," and i - j >= 2 and nxt in lex.verbs and not nxt.endswith("ing") and _cue_at(toks, i + 1):
+            return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
+        if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
+            return x.s  # a new clause with its own subject: "…, he clarified that …"
     return se
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _finite_like(t: _Tok) -> bool:
+    """A word that can be the finite verb after a subject pronoun (no tagger: cue verbs, auxiliaries,
+    forms of be, past forms in -ed)."""
+    low = t.low
+    return low in _lex().verbs or low in _AUX or low in _BE or (len(low) > 4 and low.endswith("ed"))
 
 
 def _chunks(nt: str, s: int, e: int, size: int = 1000) -> list[Span]:
