@@ -9,10 +9,12 @@ fixed phrase such as *according to*), ``_generic_cue`` (an unlisted verb +
 *that*), ``_cue_positions`` (where cues may start), ``_is_stop``,
 ``_next_is_frame``, ``_is_opener``. To add a speech verb, add a row to
 ``reporting_verbs.tsv``; a language gets its own file (``reporting_verbs_de.tsv``),
-listed in ``_VERB_LEXICONS``.
+listed in ``_VERB_LEXICONS``, and its own titles and determiners
+(``speaker_titles_de.tsv``, listed in ``_TITLE_LEXICONS``). ``_lex()`` is the
+lexicon of the current document's language (:mod:`toolkit.quotes.language`).
 
 Must not touch: quote marks, speaker resolution or rows; depends only on
-:mod:`toolkit.quotes.tokens`.
+:mod:`toolkit.quotes.tokens` and :mod:`toolkit.quotes.language`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from .language import _CURRENT
 from .tokens import _Tok
 
 
@@ -36,23 +39,50 @@ class _Lex:
     title_cues: frozenset[str]
     nickname_cues: frozenset[str]
     determiners: frozenset[str]
+    compounds: bool = False  # German: a compound ending in a title or role noun is one (Außenminister)
+    definite: frozenset[str] = frozenset(("the", "this", "that"))  # determiners of a definite description
+
+    def title_classes(self, low: str) -> set[str]:
+        """The classes of a title word; in German also of a compound ending in one (Regierungssprecher)."""
+        found = self.titles.get(low)
+        if found is not None or not self.compounds:
+            return found or set()
+        for i in range(2, len(low) - 3):
+            head = self.titles.get(low[i:])
+            if head is not None and head & {"title", "role"}:
+                return head & {"title", "role"}
+        return set()
 
 
-#: the reporting-verb files, one per language (same columns)
-_VERB_LEXICONS = ("reporting_verbs", "reporting_verbs_de", "reporting_verbs_es", "reporting_verbs_fr")
+#: the reporting-verb files per language (same columns); English is read in every language
+#: (news in any language quotes English speakers, and no form collides)
+_VERB_LEXICONS = {"en": ("reporting_verbs",), "de": ("reporting_verbs", "reporting_verbs_de"),
+                  "es": ("reporting_verbs", "reporting_verbs_es"), "fr": ("reporting_verbs", "reporting_verbs_fr")}
+#: speaker titles, role nouns and determiners per language (``term, class``; class ``determiner``
+#: adds an article to the determiners)
+_TITLE_LEXICONS = {"en": ("speaker_titles",), "de": ("speaker_titles", "speaker_titles_de"),
+                   "es": ("speaker_titles", "speaker_titles_es"), "fr": ("speaker_titles", "speaker_titles_fr")}
 
 
-@lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    # every language's verbs in one table: their forms do not collide, and a document's
-    # attributions are matched by whichever language it is written in
+    """The lexicon of the current document's language."""
+    return _lex_for(_CURRENT.get())
+
+
+@lru_cache(maxsize=8)
+def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
-             for name in _VERB_LEXICONS for r in lexicons.load(name)}
+             for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
     first_words = frozenset({f.split()[0] for f in forms} | {"according"})
     titles: dict[str, set[str]] = {}
-    for r in lexicons.load("speaker_titles"):
-        titles.setdefault(r["term"], set()).add(r["class"])
+    extra_determiners = set()
+    for name in _TITLE_LEXICONS[lang]:
+        for r in lexicons.load(name):
+            if r["class"] == "determiner":
+                extra_determiners.add(r["term"])
+            else:
+                titles.setdefault(r["term"], set()).add(r["class"])
     ctx = lexicons.load("quote_contexts")
     anon = lexicons.load("anonymous_sources")
     return _Lex(
@@ -64,7 +94,9 @@ def _lex() -> _Lex:
         anon_qualifiers=tuple(r["term"] for r in anon if r["class"] == "qualifier"),
         title_cues=frozenset(r["word"] for r in ctx if r["class"] == "title_cue"),
         nickname_cues=frozenset(r["word"] for r in ctx if r["class"] == "nickname_cue"),
-        determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner"),
+        determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner") | extra_determiners,
+        compounds=lang == "de",
+        definite=frozenset(("the", "this", "that")) | {d for d in extra_determiners if not d.startswith(("ein", "un"))},
     )
 
 
@@ -153,10 +185,12 @@ def _is_stop(toks: list[_Tok], k: int) -> bool:
 def _cue_positions(nt: str) -> list[int]:
     """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
     first = _lex().first_words | {"that"}
-    return [m.start() for m in _ALPHA.finditer(nt) if m.group().lower() in first]
+    alpha = _ALPHA if _CURRENT.get() == "en" else _LETTERS  # erklärte, déclaré, añadió
+    return [m.start() for m in alpha.finditer(nt) if m.group().lower() in first]
 
 
 _ALPHA = re.compile(r"[A-Za-z]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _next_is_frame(toks: list[_Tok], i: int) -> bool:

@@ -26,13 +26,13 @@ from .tokens import _Tok, _tokens
 
 def _is_role(low: str) -> bool:
     lex = _lex()
-    return "role" in lex.titles.get(low, ()) or low in lex.anon_heads
+    return "role" in lex.title_classes(low) or low in lex.anon_heads
 
 
 def _np_ok(tok: _Tok) -> bool:
     lex = _lex()
     low = tok.low
-    if tok.cap or low in lex.determiners or low in lex.titles or _is_role(low) or low in _PARTICLES:
+    if tok.cap or low in lex.determiners or lex.title_classes(low) or _is_role(low) or low in _PARTICLES:
         return True
     if low.endswith("'s") or low == "'s":
         return True
@@ -207,13 +207,13 @@ _NAME_RUN = re.compile(
 def _strip_titles(words: list[str]) -> list[str]:
     lex = _lex()
     # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
-    last_title = max((i for i, w in enumerate(words[:-1]) if lex.titles.get(w.lower().rstrip("."), set())
+    last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
                       & {"title", "honorific"}), default=-1)
     words = words[last_title + 1 :]
     i = 0
     while i < len(words) - 1:
         low = words[i].lower().rstrip(".")
-        if low in lex.titles or low.endswith("'s") or low in lex.determiners:
+        if lex.title_classes(low) or low.endswith("'s") or low in lex.determiners:
             i += 1
         else:
             break
@@ -283,7 +283,8 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     words = [t.t for t in np if t.t not in ("'s",)]
     caps = [t for t in np if t.cap and t.low not in lex.determiners]
     head = np[-1]
-    if head.cap:
+    # German capitalises every noun: a title or role noun at the head is a description ("die Kanzlerin")
+    if head.cap and not (lex.compounds and lex.title_classes(head.low) & {"title", "role"}):
         # strip leading titles/modifiers and possessives; keep the last run of capitalised words
         run: list[str] = []
         for t in np:
@@ -300,14 +301,15 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                      for t in np)
         return _Speaker(mention, ms, me, name, "explicit", person or titled)
     # a description: resolve a definite one with a role noun to the last named person speaker
-    definite = np[0].low in ("the", "this", "that") or any(t.t.endswith("'s") for t in np[:-1])
-    if definite and _is_role(head.low) and not head.low.endswith("s"):
+    definite = np[0].low in lex.definite or any(t.t.endswith("'s") for t in np[:-1])
+    plural = head.low.endswith("s") and not lex.compounds  # German role nouns end in -s in the singular too
+    if definite and _is_role(head.low) and not plural:
         for sp in reversed(state.history[-8:]):
             if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor"):
                 return _Speaker(mention, ms, me, sp.name, "descriptor", True)
     del caps
     # "the minister", "a spokeswoman": a role noun names a person (a pronoun may refer back to it)
-    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not head.low.endswith("s"))
+    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not plural)
 
 
 def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:

@@ -24,6 +24,7 @@ from .attribution import _Frame, _frame_after, _frame_before
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
 from .cues import _ADDRESSEES, _cue_at, _cue_positions, _lex
 from .indirect import _embedded_clause, _reported
+from .language import _CURRENT
 from .marks import _find_quotes, _Quote
 from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker
 from .tokens import _INDEX, _Tok, _tokens
@@ -79,11 +80,13 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     return "embedded"
 
 
-def _extract(doc: Document) -> list[tuple[Any, ...]]:
-    """The rows of one document as tuples in :data:`clauses._ROW_KEYS` order."""
+def _extract(doc: Document, lang: str = "en") -> list[tuple[Any, ...]]:
+    """The rows of one document (written in ``lang``) as tuples in :data:`clauses._ROW_KEYS` order."""
+    token = _CURRENT.set(lang)  # the lexicons and mark conventions the rules below read
     try:
         return _extract_rows(doc)
     finally:
+        _CURRENT.reset(token)
         _INDEX.clear()  # the token index of this text is not kept past the document
 
 
