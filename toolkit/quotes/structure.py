@@ -63,6 +63,8 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
             return "title"
         if titled and len(words) <= 3 and prev_tok.cap and after[:1] == " " and after[1:2].isupper():
             return "title"  # nickname between names: Dwayne "The Rock" Johnson
+    if _CURRENT.get() == "de" and _german_name(nt, q, words, inner_end, prev_tok):
+        return "title"
     before = _rstripped_tail(nt, ps, q.open)
     if not q.double and not before and len(words) <= 8 and not nt[q.close : q.close + 200].split("\n", 1)[0].strip():
         return "title"  # a paragraph that is only a short single-quoted line: a subheading
@@ -78,6 +80,22 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     ):
         return "direct"  # He said "We will win."; told reporters "Women in France …"
     return "embedded"
+
+
+def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok: _Tok | None) -> bool:
+    """A short quoted name in German, where every noun is capitalised and titles cannot be told by case.
+
+    A quotation of at most four words, capitalised, without a closing ``.!?,``
+    and no reporting cue right after it (``„Nein“, sagte er``) is a name:
+    after a noun (``der Kategorie „Bester Film“``, ``Motto „Freiheit statt
+    Angst“``) or standing alone (a heading, a programme's name).
+    """
+    if not words or len(words) > 4 or not words[0][:1].isupper() or inner_end in ".!?,":
+        return False
+    after = _tokens(nt, q.close, min(len(nt), q.close + 60))
+    if any(_cue_at(after, k) for k in range(min(len(after), 4))):
+        return False
+    return prev_tok is None or prev_tok.t in ".:" or (prev_tok.cap and prev_tok.t.isalpha())
 
 
 def _extract(doc: Document, lang: str = "en") -> list[tuple[Any, ...]]:
