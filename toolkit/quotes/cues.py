@@ -39,6 +39,7 @@ class _Lex:
     title_cues: frozenset[str]
     nickname_cues: frozenset[str]
     determiners: frozenset[str]
+    lang: str = "en"
     compounds: bool = False  # German: a compound ending in a title or role noun is one (Außenminister)
     definite: frozenset[str] = frozenset(("the", "this", "that"))  # determiners of a definite description
 
@@ -74,7 +75,7 @@ def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
              for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"})
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | ({"so"} if lang == "de" else set()))
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:
@@ -95,6 +96,7 @@ def _lex_for(lang: str) -> _Lex:
         title_cues=frozenset(r["word"] for r in ctx if r["class"] == "title_cue"),
         nickname_cues=frozenset(r["word"] for r in ctx if r["class"] == "nickname_cue"),
         determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner") | extra_determiners,
+        lang=lang,
         compounds=lang == "de",
         definite=frozenset(("the", "this", "that")) | {d for d in extra_determiners if not d.startswith(("ein", "un"))},
     )
@@ -129,6 +131,9 @@ _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
 _CLAIM_NOUNS = _grammar("claim_noun")
+_DE_PREPOSITIONS = _grammar("preposition_de")
+_DE_FRONTED = _grammar("fronted_adverb_de")
+_DE_AUX = _grammar("auxiliary_de")
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 
 
@@ -146,6 +151,10 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return "call for", t.s, toks[k + 1].e  # "called for a ban on …": the demand is the content
     if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
         return "put it", t.s, toks[k + 1].e  # "as X put it, "…""
+    if low == "so" and lex.lang == "de" and k > 0 and toks[k - 1].t == "," and k + 1 < len(toks) and (
+        toks[k + 1].cap or toks[k + 1].low in lex.determiners
+    ):
+        return "so", t.s, t.e  # German ", so der Sprecher": the attribution after a quotation or a clause
     v = lex.verbs.get(low)
     if v is None or v[0] == "point out" or v[2] == "evidential":
         return None

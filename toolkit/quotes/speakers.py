@@ -20,7 +20,21 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .cues import _ABBREV, _AUX, _BE, _CLAUSE_WORDS, _NOT_NAME, _OPENERS, _ORG_WORDS, _PARTICLES, _STOP_BACK, _lex
+from .cues import (
+    _ABBREV,
+    _AUX,
+    _BE,
+    _CLAUSE_WORDS,
+    _DE_AUX,
+    _DE_FRONTED,
+    _DE_PREPOSITIONS,
+    _NOT_NAME,
+    _OPENERS,
+    _ORG_WORDS,
+    _PARTICLES,
+    _STOP_BACK,
+    _lex,
+)
 from .tokens import _Tok, _tokens
 
 
@@ -45,7 +59,35 @@ def _head_ok(tok: _Tok) -> bool:
 
 
 def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
-    """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs."""
+    """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs.
+
+    In German a phrase after a preposition is skipped (``Anda hatte am Mittwoch
+    erklärt`` → ``Anda``) and a fronted adverbial is no subject (``Außerdem sagte
+    die Ministerin``: nothing here, the caller looks after the verb).
+    """
+    if _lex().lang != "de":
+        return _np_before(toks, k)
+    for _ in range(3):
+        while k > 0 and toks[k - 1].low in _DE_AUX:
+            k -= 1
+        out = _np_before(toks, k)
+        if not out:
+            return out
+        i = k - len(out)
+        while i > 0 and toks[i] is not out[0]:
+            i -= 1
+        if out[0].low in _DE_PREPOSITIONS or out[0].low in _DE_FRONTED or (
+            len(out) == 1 and out[0].low.endswith(("end", "weise"))
+        ):
+            return []
+        if i > 0 and toks[i - 1].low in _DE_PREPOSITIONS:
+            k = i - 1
+            continue
+        return out
+    return []
+
+
+def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
@@ -60,7 +102,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         while i > j - 8 and i > 0 and toks[i].t != "(" and (toks[i].cap or not toks[i].t.isalpha()):
             i -= 1
         if i > 0 and toks[i].t == "(" and i < j - 1:
-            inner = _np_backward(toks, i)
+            inner = _np_before(toks, i)
             return inner if inner and inner[-1].cap else []
         return []
     if toks[j].low in lex.pronouns:
@@ -82,7 +124,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
         for i in range(j - 1, max(-1, j - 16), -1):
             if toks[i].t == ",":
-                inner = _np_backward(toks, i) if i > 0 and toks[i - 1].t != "," else []
+                inner = _np_before(toks, i) if i > 0 and toks[i - 1].t != "," else []
                 if inner and inner[-1].cap:
                     return inner
                 between = toks[i + 1 : j]
