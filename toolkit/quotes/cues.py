@@ -64,6 +64,9 @@ _VERB_LEXICONS = {"en": ("reporting_verbs",), "de": ("reporting_verbs", "reporti
 _TITLE_LEXICONS = {"en": ("speaker_titles",), "de": ("speaker_titles", "speaker_titles_de"),
                    "es": ("speaker_titles", "speaker_titles_es"), "fr": ("speaker_titles", "speaker_titles_fr")}
 
+_PRONOUN_LEXICONS = {"en": ("pronouns",), "de": ("pronouns", "pronouns_de"), "es": ("pronouns", "pronouns_es"),
+                     "fr": ("pronouns", "pronouns_fr")}
+
 
 def _lex() -> _Lex:
     """The lexicon of the current document's language."""
@@ -90,7 +93,7 @@ def _lex_for(lang: str) -> _Lex:
         verbs=verbs,
         first_words=first_words,
         titles=titles,
-        pronouns={r["pronoun"]: r["kind"] for r in lexicons.load("pronouns")},
+        pronouns={r["pronoun"]: r["kind"] for name in _PRONOUN_LEXICONS[lang] for r in lexicons.load(name)},
         anon_heads=frozenset(r["term"] for r in anon if r["class"] == "head"),
         anon_qualifiers=tuple(r["term"] for r in anon if r["class"] == "qualifier"),
         title_cues=frozenset(r["word"] for r in ctx if r["class"] == "title_cue"),
@@ -134,6 +137,8 @@ _CLAIM_NOUNS = _grammar("claim_noun")
 _DE_PREPOSITIONS = _grammar("preposition_de")
 _DE_FRONTED = _grammar("fronted_adverb_de")
 _DE_AUX = _grammar("auxiliary_de")
+#: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
+_LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 
 
@@ -163,9 +168,18 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
                       and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
         if not title_case:
             return None  # "United States", "Reports"; not a headline's "Doe Says She …"
-    if k > 0 and toks[k - 1].low in _NOUN_DET:
+    compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
+    if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
     return v[0], t.s, t.e
+
+
+def _is_aux(low: str) -> bool:
+    """An auxiliary or adverb between a speaker and a cue: English, or the document language's (a déclaré)."""
+    if low in _AUX:
+        return True
+    lang = _lex().lang
+    return lang in ("fr", "es") and low in _LANG_AUX[lang]
 
 
 def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:

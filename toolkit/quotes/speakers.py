@@ -28,6 +28,7 @@ from .cues import (
     _DE_AUX,
     _DE_FRONTED,
     _DE_PREPOSITIONS,
+    _LANG_AUX,
     _NOT_NAME,
     _OPENERS,
     _ORG_WORDS,
@@ -65,7 +66,12 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
     erklärt`` → ``Anda``) and a fronted adverbial is no subject (``Außerdem sagte
     die Ministerin``: nothing here, the caller looks after the verb).
     """
-    if _lex().lang != "de":
+    lang = _lex().lang
+    if lang in ("fr", "es"):
+        while k > 0 and toks[k - 1].low in _LANG_AUX[lang]:
+            k -= 1  # "le ministre a déclaré"
+        return _np_before(toks, k)
+    if lang != "de":
         return _np_before(toks, k)
     for _ in range(3):
         while k > 0 and toks[k - 1].low in _DE_AUX:
