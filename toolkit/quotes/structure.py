@@ -71,8 +71,8 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
         if len(words) >= 3 or not before or before[-1] in ":":
             return "direct"
-        if inner_end in ".!?,":
-            return "direct"
+        if inner_end in ".!?," or (_CURRENT.get() != "en" and _cue_follows(nt, q)):
+            return "direct"  # German, French and Spanish put the comma after the closing mark
     n = len(toks_before)
     if nt[q.cs : q.cs + 1].isupper() and len(words) >= 4 and any(
         _cue_at(toks_before, i) and all(t.low in _ADDRESSEES or t.cap for t in toks_before[i + 1 :])
@@ -92,10 +92,15 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
     """
     if not words or len(words) > 4 or not words[0][:1].isupper() or inner_end in ".!?,":
         return False
-    after = _tokens(nt, q.close, min(len(nt), q.close + 60))
-    if any(_cue_at(after, k) for k in range(min(len(after), 4))):
+    if _cue_follows(nt, q):
         return False
     return prev_tok is None or prev_tok.t in ".:" or (prev_tok.cap and prev_tok.t.isalpha())
+
+
+def _cue_follows(nt: str, q: _Quote) -> bool:
+    """A comma and a reporting cue right after the closing mark: ``„Ja“, sagte er`` (the comma outside the marks)."""
+    after = _tokens(nt, q.close, min(len(nt), q.close + 60))
+    return bool(after) and after[0].t == "," and any(_cue_at(after, k) for k in range(1, min(len(after), 4)))
 
 
 def _extract(doc: Document, lang: str = "en") -> list[tuple[Any, ...]]:
