@@ -83,18 +83,25 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
 
 
 def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok: _Tok | None) -> bool:
-    """A short quoted name in German, where every noun is capitalised and titles cannot be told by case.
+    """A quoted name in German, where every noun is capitalised and titles cannot be told by case.
 
-    A quotation of at most four words, capitalised, without a closing ``.!?,``
-    and no reporting cue right after it (``„Nein“, sagte er``) is a name:
-    after a noun (``der Kategorie „Bester Film“``, ``Motto „Freiheit statt
-    Angst“``) or standing alone (a heading, a programme's name).
+    A capitalised quotation of at most eight words, without a closing
+    ``.!?,`` and no comma and reporting cue right after it (``„Nein“, sagte
+    er``) is a name after a noun (``der Kategorie „Bester Film“``, ``Motto
+    „Freiheit statt Angst“``) or, of two words or more, after an article
+    (``die „Neue Rechte“``; one word there is a quoted noun: ``einen
+    „Vertrauensbruch“``); of at most four words it is one standing alone
+    (a heading, a programme's name).
     """
-    if not words or len(words) > 4 or not words[0][:1].isupper() or inner_end in ".!?,":
+    if not words or len(words) > 8 or not words[0][:1].isupper() or inner_end in ".!?,":
         return False
     if _cue_follows(nt, q):
         return False
-    return prev_tok is None or prev_tok.t in ".:" or (prev_tok.cap and prev_tok.t.isalpha())
+    if prev_tok is not None and prev_tok.cap and prev_tok.t.isalpha():
+        return True  # after a noun: Film „…“, Motto „…“
+    if prev_tok is not None and prev_tok.low in _lex().determiners:
+        return len(words) >= 2  # die „Neue Rechte“, not einen „Vertrauensbruch“
+    return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:")
 
 
 def _cue_follows(nt: str, q: _Quote) -> bool:
