@@ -104,6 +104,26 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
     return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:")
 
 
+def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 600) -> None:
+    """A direct quote with no attribution continues the speaker reported just before it.
+
+    German, French and Spanish news often report a speaker indirectly and then
+    quote them (``Er stellt fest, dass … habe. „…“``): the speaker of the
+    nearest earlier row of the paragraph, else the last speaker remembered
+    within ``reach`` characters before the paragraph.
+    """
+    for row in rows:
+        if row.kind != "direct" or row.speaker is not None or row.rule != "direct:no_attribution":
+            continue
+        before = [r for r in rows if r.speaker is not None and r.speaker.name and r.s < row.s]
+        src = max(before, key=lambda r: r.s).speaker if before else next(
+            (sp for sp in reversed(state.history) if sp.ms is not None and ps - reach < sp.ms < row.s and sp.name),
+            None)
+        if src is not None:
+            row.speaker = _Speaker(None, None, None, src.name, "inherited", src.person)
+            row.rule = "direct:reported_before"
+
+
 def _cue_follows(nt: str, q: _Quote) -> bool:
     """A comma and a reporting cue right after the closing mark: ``„Ja“, sagte er`` (the comma outside the marks)."""
     after = _tokens(nt, q.close, min(len(nt), q.close + 60))
@@ -137,6 +157,7 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     sent_starts = [s for s, _ in sents]
     prev_direct: _Row | None = None
     prev_direct_para = -10
+    lang = _CURRENT.get()
     for pi, (ps, pe) in enumerate(paras):
         pq = by_para.get(pi, [])
         para_rows: list[_Row] = []
@@ -246,6 +267,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
         if pi == 0:
             para_rows = _headline(state, nt, ps, pe, para_rows)
+        if lang != "en":
+            _inherit_reported(state, para_rows, ps)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
         for r in sorted(para_rows, key=lambda r: r.s):
             sp = r.speaker
