@@ -172,3 +172,10 @@ def test_spanish_inverted_and_compound_attributions() -> None:
         ["Hemos ganado", "Ana López", "la ministra Ana López", "decir"],
         ["Seguiremos", "Ana López", "ella", "decir"],
     ]
+
+
+def test_analyze_passes_the_language_to_quotes() -> None:
+    text = "« Nous ne céderons pas », a déclaré le ministre Jean Dupont."
+    out = tk.analyze(text, ["quotes"], options={"quotes": {"lang": "fr"}})
+    pd.testing.assert_frame_equal(out["quotes"], tk.quotes(text, lang="fr"))
+    assert out["quotes"].attrs["params"] == {"lang": "fr"}

@@ -71,6 +71,6 @@ original offsets) → ``assembly.quote_rows`` (cached per Document) →
 
 from __future__ import annotations
 
-from .assembly import quote_rows, quotes, speakers
+from .assembly import quote_rows, quote_step, quotes, speakers
 
-__all__ = ["quote_rows", "quotes", "speakers"]
+__all__ = ["quote_rows", "quote_step", "quotes", "speakers"]

@@ -71,9 +71,25 @@ def quotes(x: Any, *, lang: str | None = None, n_jobs: int = 1, progress: bool |
     >>> quotes("«Me encantan los gatos», dijo Burtón.", lang="es")[["speaker", "cue"]].values.tolist()
     [['Burtón', 'decir']]
     """
-    lang = check_language(lang)
+    step = quote_step(lang=lang)
     return runner.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
-                               lang=lang)
+                               **step.kwargs)
+
+
+def quote_step(*, lang: str | None = None, **other: Any) -> frames.Step:
+    """The per-document step of :func:`quotes` (for :func:`toolkit.analyze`: ``options={"quotes": {"lang": …}}``).
+
+    ``lang`` is checked here, before any document is read; None records no parameter.
+
+    Examples
+    --------
+    >>> quote_step(lang="DE").kwargs, quote_step().kwargs
+    ({'lang': 'de'}, {})
+    """
+    if other:
+        raise ParameterError(f"quotes takes no options other than lang (got {sorted(other)})")
+    lang = check_language(lang)
+    return frames.Step(quote_rows, frames.QUOTES, {} if lang is None else {"lang": lang})
 
 
 def quote_rows(doc: Document, lang: str | None = None) -> list[dict[str, Any]]:
