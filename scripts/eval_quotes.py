@@ -4,13 +4,21 @@ Usage::
 
     .venv/bin/python scripts/eval_quotes.py                 # PolNeAR dev, all 605 documents
     .venv/bin/python scripts/eval_quotes.py --limit 100     # the first 100 documents
-    .venv/bin/python scripts/eval_quotes.py --corpus german_news_quotes
+    .venv/bin/python scripts/eval_quotes.py --corpus german_news_quotes --split tune
+    .venv/bin/python scripts/eval_quotes.py --corpus german_news_quotes --split heldout
 
 Prints a Markdown table by gold type with 95 % bootstrap intervals over
 documents (protocol: ``toolkit.evaluate.quotes``), next to a naive baseline
 ("text between double quotes, ≥ 4 tokens", no speaker). Reads the corpora from
 ``../shared/corpora`` relative to the repository and exits 0 with a message
 when they are absent.
+
+Labels are mapped per corpus (``toolkit.evaluate.quotes.LABEL_SCHEMES``).
+PolNeAR's ``tune`` split is its first 300 documents in file order (the rules were
+developed on them), ``heldout`` the other 305. The German corpus is split by article number: ``tune`` is the first 80 % of its
+documents (the part rules were tuned on), ``heldout`` the last 20 % (never
+looked at while tuning); ``all`` is both. ``--lang`` passes a language to
+``tk.quotes`` (default: detected per document).
 """
 
 from __future__ import annotations
@@ -46,6 +54,20 @@ def naive(texts: dict[str, str]) -> dict[str, list[QuoteAnnotation]]:
     return out
 
 
+#: PolNeAR dev: the rules were developed on the first 300 documents (file order) and checked on the rest
+POLNEAR_TUNE = 300
+
+
+def split_documents(ids: list[str], corpus: str = "german_news_quotes") -> dict[str, list[str]]:
+    """``tune`` and ``heldout`` document ids: PolNeAR's first :data:`POLNEAR_TUNE` in file order and the
+    rest; the German corpus's first 80 % and last 20 % ordered by article number (``gnq:<n>``)."""
+    if corpus == "polnear":
+        return {"tune": ids[:POLNEAR_TUNE], "heldout": ids[POLNEAR_TUNE:]}
+    ordered = sorted(ids, key=lambda i: (int(re.sub(r"\D", "", i) or 0), i))
+    cut = int(len(ordered) * 0.8)
+    return {"tune": ordered[:cut], "heldout": ordered[cut:]}
+
+
 def table(scores: pd.DataFrame, system: str) -> str:
     lines = []
     for r in scores.itertuples(index=False):
@@ -65,28 +87,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-boot", type=int, default=1000)
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
+                    help="PolNeAR: documents 0-299 (tune) or 300-604 (heldout); German corpus: first 80 %% of "
+                         "documents by article number (tune) or the last 20 %% (heldout)")
+    ap.add_argument("--lang", default=None, help="language passed to tk.quotes (default: detected)")
     args = ap.parse_args(argv)
     path = FILES[args.corpus]
     if not path.exists():
         print(f"skipped: {path} not found (shared corpora are not shipped with the project)")
         return 0
     texts, gold = read_quote_annotations(path)
+    if args.split != "all":
+        keep = split_documents(list(texts), args.corpus)[args.split]
+        texts = {k: texts[k] for k in keep}
+        gold = {k: gold[k] for k in keep}
     if args.limit is not None:
         keep = list(texts)[: args.limit]
         texts = {k: texts[k] for k in keep}
         gold = {k: gold[k] for k in keep}
     frame = pd.DataFrame({"id": list(texts), "text": list(texts.values())})
     t0 = time.perf_counter()
-    pred = tk.quotes(frame, n_jobs=args.n_jobs, progress=False)
+    pred = tk.quotes(frame, n_jobs=args.n_jobs, progress=False, lang=args.lang)
     dt = time.perf_counter() - t0
-    scores = score_quotes(gold, pred, texts=texts, n_boot=args.n_boot)
-    print(f"{args.corpus} dev: {len(texts)} documents, {sum(map(len, gold.values()))} gold quotes, "
+    scores = score_quotes(gold, pred, texts=texts, n_boot=args.n_boot, scheme=args.corpus)
+    split = "" if args.split == "all" else f" ({args.split} split)"
+    print(f"{args.corpus} dev{split}: {len(texts)} documents, {sum(map(len, gold.values()))} gold quotes, "
           f"{len(pred)} rows predicted in {dt:.1f} s (scare quotes are not scored)\n")
     print("| system | gold type | gold | P | R | F1 [95 % CI] | speaker acc. | who-said-what F1 [95 % CI] | exact F1 |")
     print("|---|---|---:|---:|---:|---|---:|---|---:|")
     print(table(scores, "tk.quotes"))
     if not args.no_baseline:
-        base = score_quotes(gold, naive(texts), texts=texts, n_boot=args.n_boot)
+        base = score_quotes(gold, naive(texts), texts=texts, n_boot=args.n_boot, scheme=args.corpus)
         print(table(base[base["type"].isin(["direct", "direct+mixed", "all"])], "naive \"…\" ≥ 4 tokens"))
     return 0
 

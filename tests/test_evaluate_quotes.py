@@ -117,3 +117,24 @@ def test_jsonl_roundtrip_bootstrap_and_errors(tmp_path, seed_gold):
         read_quote_annotations(tmp_path / "missing.jsonl")
     with pytest.raises(tk.ParameterError):
         score_quotes(gold, pred)  # texts= missing
+
+
+def test_the_german_scheme_scores_a_partial_row_as_a_nested_direct_and_indirect_quote() -> None:
+    # German Wikinews annotates quoted words inside reported speech as a Direct quotation nested in the
+    # Indirect one; a partial row counts once for each (sentence written for the test)
+    text = "Die Ministerin sagte, die Reform sei „ein großer Schritt nach vorn“ für das Land."
+    pred = tk.quotes(text, lang="de")
+    assert pred["kind"].tolist() == ["partial"]
+    clause, quoted = _span(text, "die Reform sei „ein großer Schritt nach vorn“ für das Land"), _span(
+        text, "„ein großer Schritt nach vorn“")
+    speaker = _span(text, "Die Ministerin")
+    gold = {"doc": [QuoteAnnotation([clause], "indirect", "Die Ministerin", [speaker]),
+                    QuoteAnnotation([quoted], "direct", "Die Ministerin", [speaker])]}
+    nested = score_quotes(gold, pred, texts={"doc": text}, n_boot=0, scheme="german_news_quotes").set_index("type")
+    assert nested.loc["direct", ["f1", "wsw_f1"]].tolist() == [1.0, 1.0]
+    assert nested.loc["indirect", ["f1", "wsw_f1"]].tolist() == [1.0, 1.0]
+    # PolNeAR's scheme: the same row is one mixed prediction, which matches no gold type here
+    flat = score_quotes(gold, pred, texts={"doc": text}, n_boot=0).set_index("type")
+    assert flat.loc["direct", "f1"] < 1.0
+    with pytest.raises(tk.ParameterError, match="scheme="):
+        score_quotes(gold, pred, texts={"doc": text}, n_boot=0, scheme="tiger")

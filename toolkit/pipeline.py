@@ -20,7 +20,7 @@ from . import distributed, frames, runner, units
 from .devices import device_step
 from .errors import ParameterError
 from .profile import profile_step
-from .quotes import quote_rows
+from .quotes import quote_step
 
 
 def _fixed(fn: frames.DocFunction, schema: frames.Schema) -> Callable[..., frames.Step]:
@@ -37,7 +37,7 @@ STEPS: dict[str, Callable[..., frames.Step]] = {
     "paragraphs": _fixed(units._paragraph_rows, frames.PARAGRAPHS),
     "sentences": _fixed(units._sentence_rows, frames.SENTENCES),
     "tokens": _fixed(units._token_rows, frames.TOKENS),
-    "quotes": _fixed(quote_rows, frames.QUOTES),
+    "quotes": quote_step,
     "devices": device_step,
     "lexical_profile": profile_step,
 }

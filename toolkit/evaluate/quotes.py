@@ -19,6 +19,15 @@ are null. *Who-said-what* counts a gold quote when it is matched and its
 speaker is correct. *Exact match* compares the texts after trimming white
 space, punctuation and quote marks at both ends. 95 % intervals come from a
 bootstrap over documents with a fixed seed.
+
+Corpora label quotes differently; :data:`LABEL_SCHEMES` says how our kinds map
+to each corpus's types. PolNeAR types a clause with quoted words ``mixed`` (our
+``partial``, scored on its clause). The German WikiNews quotation corpus has no
+mixed type: its guidelines annotate the quoted words as a ``Direct`` quotation
+nested in the ``Indirect`` one around it, so there a ``partial`` row counts as
+two predictions (its quoted words as direct, its clause as indirect) and each
+type is matched against the gold quotes of that type only (``nested=True``: a
+nested direct quote and its indirect frame share their tokens).
 """
 
 from __future__ import annotations
@@ -46,6 +55,12 @@ __all__ = [
 ]
 
 TYPES = ("direct", "mixed", "indirect")
+#: per corpus: how ``partial`` rows are scored (``mixed``, or ``nested``: quoted words direct + clause
+#: indirect) and whether types are matched separately (gold quotes of different types nest)
+LABEL_SCHEMES: dict[str, dict[str, Any]] = {
+    "polnear": {"partial": "mixed", "nested": False},
+    "german_news_quotes": {"partial": "nested", "nested": True},
+}
 #: which gold type an unassigned prediction of each ``kind`` counts against
 KIND_TO_TYPE = {"direct": "direct", "partial": "mixed", "indirect": "indirect"}
 _WORD = re.compile(r"\w+")
@@ -147,14 +162,16 @@ def _parse_fragments(value: Any) -> list[tuple[int, int]]:
 
 
 def from_quotes_table(
-    table: pd.DataFrame, *, kinds: Iterable[str] = ("direct", "partial", "indirect")
+    table: pd.DataFrame, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), partial: str = "mixed",
 ) -> dict[str, list[QuoteAnnotation]]:
     """Predictions from a :func:`toolkit.quotes` table (or any table with its columns).
 
     Content spans come from ``fragments`` when present (split quotes), else
     ``content_start``/``content_end``; ``type`` is mapped from ``kind``
-    (``partial`` → ``mixed``). Scare quotes are left out by default: they
-    claim no speaker.
+    (``partial`` → ``mixed``, or with ``partial="nested"`` two predictions:
+    the quoted words ``start``/``end`` as ``direct`` and the clause as
+    ``indirect``, see :data:`LABEL_SCHEMES`). Scare quotes are left out by
+    default: they claim no speaker.
 
     Examples
     --------
@@ -163,6 +180,8 @@ def from_quotes_table(
     >>> p["doc"][0].spans, p["doc"][0].speaker
     ([(1, 12)], 'Lavrov')
     """
+    if partial not in ("mixed", "nested"):
+        raise ParameterError.choice("partial", partial, ["mixed", "nested"])
     kinds = set(kinds)
     out: dict[str, list[QuoteAnnotation]] = {}
     has_frag = "fragments" in table.columns
@@ -179,9 +198,13 @@ def from_quotes_table(
         speaker = row.speaker if isinstance(row.speaker, str) else (
             row.speaker_mention if isinstance(row.speaker_mention, str) else None
         )
-        out.setdefault(str(row.doc_id), []).append(
-            QuoteAnnotation(spans, KIND_TO_TYPE.get(row.kind, row.kind), speaker, sp, names)
-        )
+        doc = out.setdefault(str(row.doc_id), [])
+        if row.kind == "partial" and partial == "nested":
+            doc.append(QuoteAnnotation([(int(row.start), int(row.end))], "direct", speaker, sp, names))
+            doc.append(QuoteAnnotation([(int(row.content_start), int(row.content_end))], "indirect", speaker, sp,
+                                       names))
+            continue
+        doc.append(QuoteAnnotation(spans, KIND_TO_TYPE.get(row.kind, row.kind), speaker, sp, names))
     return out
 
 
@@ -247,9 +270,12 @@ _COUNTS = ("gold", "units", "matched", "speaker_ok", "exact")
 
 
 def score_document(
-    text: str, gold: list[QuoteAnnotation], pred: list[QuoteAnnotation]
+    text: str, gold: list[QuoteAnnotation], pred: list[QuoteAnnotation], *, nested: bool = False,
 ) -> dict[str, dict[str, int]]:
     """Counts for one document, by gold type (``direct``/``mixed``/``indirect``).
+
+    With ``nested=True`` each type's predictions are matched against the gold
+    quotes of that type only (for corpora whose quotes of different types nest).
 
     Returns
     -------
@@ -264,6 +290,14 @@ def score_document(
     >>> score_document(t, g, p)["direct"]
     {'gold': 1, 'units': 1, 'matched': 1, 'speaker_ok': 1, 'exact': 1}
     """
+    if nested:
+        total = {t: dict.fromkeys(_COUNTS, 0) for t in TYPES}
+        for t in {g.type or "indirect" for g in gold} | {p.type if p.type in TYPES else "indirect" for p in pred}:
+            part = score_document(text, [g for g in gold if (g.type or "indirect") == t],
+                                  [p for p in pred if (p.type if p.type in TYPES else "indirect") == t])
+            for key, n in part.get(t, {}).items():
+                total.setdefault(t, dict.fromkeys(_COUNTS, 0))[key] += n
+        return total
     counts = {t: dict.fromkeys(_COUNTS, 0) for t in TYPES}
     starts = _token_starts(text)
     gsets = [_token_set(starts, g.spans) for g in gold]
@@ -325,6 +359,7 @@ def score_quotes(
     texts: Mapping[str, str] | None = None,
     n_boot: int = 1000,
     seed: int = 0,
+    scheme: str = "polnear",
 ) -> pd.DataFrame:
     """P/R/F1, speaker accuracy, who-said-what and exact match, by gold type.
 
@@ -342,6 +377,9 @@ def score_quotes(
         Bootstrap resamples of documents for the 95 % intervals (0: none).
     seed
         Seed of the bootstrap.
+    scheme
+        The corpus's labelling, a key of :data:`LABEL_SCHEMES` (how a table's
+        ``partial`` rows count and whether types nest).
 
     Returns
     -------
@@ -359,12 +397,15 @@ def score_quotes(
     >>> s.set_index("type").loc["direct", ["f1", "wsw_f1"]].tolist()
     [1.0, 1.0]
     """
+    if scheme not in LABEL_SCHEMES:
+        raise ParameterError.choice("scheme", scheme, LABEL_SCHEMES)
+    labels = LABEL_SCHEMES[scheme]
     if isinstance(gold, (str, Path)):
         texts, gold = read_quote_annotations(gold)
     if texts is None:
         raise ParameterError("texts= is required when gold is a dict of annotations")
     if isinstance(predictions, pd.DataFrame):
-        predictions = from_quotes_table(predictions)
+        predictions = from_quotes_table(predictions, partial=labels["partial"])
     if not isinstance(n_boot, int) or n_boot < 0:
         raise ParameterError(f"n_boot={n_boot!r} must be a non-negative int")
     doc_ids = list(gold)
@@ -375,7 +416,7 @@ def score_quotes(
     for di, doc_id in enumerate(doc_ids):
         if doc_id not in texts:
             raise InputError(f"no text for document {doc_id!r}")
-        c = score_document(texts[doc_id], gold[doc_id], list(predictions.get(doc_id, [])))
+        c = score_document(texts[doc_id], gold[doc_id], list(predictions.get(doc_id, [])), nested=labels["nested"])
         for gi, members in enumerate(groups.values()):
             for ci, key in enumerate(_COUNTS):
                 mat[di, gi, ci] = sum(c.get(t, {}).get(key, 0) for t in members)
@@ -402,5 +443,5 @@ def score_quotes(
             "exact_f1": ef,
         })
     out = pd.DataFrame(rows)
-    out.attrs = {"documents": len(doc_ids), "n_boot": n_boot, "seed": seed}
+    out.attrs = {"documents": len(doc_ids), "n_boot": n_boot, "seed": seed, "scheme": scheme}
     return out

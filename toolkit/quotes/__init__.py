@@ -35,6 +35,13 @@ How it works, in document order, paragraph by paragraph:
    clause), otherwise ``indirect``.
 5. Remaining embedded quoted words are ``scare`` quotes (no speaker).
 
+Languages: ``lang="en"``, ``"de"``, ``"fr"`` or ``"es"`` (default: the
+document's ``lang``/``language`` metadata, else detected from its function
+words) picks the reporting verbs, speaker titles, pronouns and quotation-mark
+conventions (German „…“ and »…«, French and Spanish « … » with the comma
+after the closing mark); German word order, French ``a déclaré`` / ``a-t-il
+dit`` and Spanish ``dijo X`` are handled (see docs/quotes.md, *Languages*).
+
 Speakers: titles are stripped (``Russian Foreign Minister Sergei Lavrov`` →
 ``Sergei Lavrov``); a short form takes the longest earlier mention with the
 same last name (``Lavrov`` → ``Sergei Lavrov``); ``he``/``she`` resolve to the
@@ -43,6 +50,7 @@ most recent person speaker; a definite description with a role noun
 
 Where each step lives (imports go downward only, in this order)::
 
+    language     the document's language (lang=, lang/language metadata, function-word detection), marks per language
     tokens       the token index of the normalised text (_Tok, _tokens)
     cues         lexicon files (reporting_verbs, speaker_titles, pronouns, ...), cue detection
     marks        step 1: quote marks paired, apostrophes, nesting, unclosed marks
@@ -63,6 +71,6 @@ original offsets) → ``assembly.quote_rows`` (cached per Document) →
 
 from __future__ import annotations
 
-from .assembly import quote_rows, quotes, speakers
+from .assembly import quote_rows, quote_step, quotes, speakers
 
-__all__ = ["quote_rows", "quotes", "speakers"]
+__all__ = ["quote_rows", "quote_step", "quotes", "speakers"]

@@ -22,10 +22,12 @@ from ..corpus import Document
 from ..errors import ParameterError
 from ..text import count_words
 from .clauses import _ROW_KEYS
+from .language import check_language, document_language
 from .structure import _extract
 
 
-def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
+def quotes(x: Any, *, lang: str | None = None, n_jobs: int = 1, progress: bool | None = None,
+           batch_size: int = 16) -> pd.DataFrame:
     """Quotations, reported speech and who said them, one row per quotation.
 
     Parameters
@@ -33,6 +35,12 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size:
     x
         A string, :class:`~toolkit.corpus.Document`, :class:`~toolkit.corpus.Corpus`
         or DataFrame with ``id``/``text`` columns.
+    lang
+        ``"en"``, ``"de"``, ``"fr"`` or ``"es"``: the reporting verbs, speaker
+        titles and quotation-mark conventions to use (``de`` reads „…“ and
+        »…«). None: per document, its ``lang`` or ``language`` metadata, else
+        the language guessed from its function words
+        (:func:`toolkit.quotes.language.detect`).
     n_jobs
         Worker processes (``-1``: every core).
     progress
@@ -50,17 +58,42 @@ def quotes(x: Any, *, n_jobs: int = 1, progress: bool | None = None, batch_size:
         ``attribution`` is ``explicit``, ``pronoun``, ``descriptor``,
         ``inherited`` or ``none``. Offsets are into the original text.
 
+    Raises
+    ------
+    ParameterError
+        ``lang`` (or a document's language metadata) is not a known language.
+
     Examples
     --------
     >>> q = quotes('"It was a mistake," Sergei Lavrov said. "Gaddafi is the same," he said.')
     >>> q[["text", "speaker", "attribution"]].values.tolist()
     [['It was a mistake', 'Sergei Lavrov', 'explicit'], ['Gaddafi is the same', 'Sergei Lavrov', 'pronoun']]
+    >>> quotes("«Me encantan los gatos», dijo Burtón.", lang="es")[["speaker", "cue"]].values.tolist()
+    [['Burtón', 'decir']]
     """
-    return runner.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
+    step = quote_step(lang=lang)
+    return runner.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
+                               **step.kwargs)
 
 
-def quote_rows(doc: Document) -> list[dict[str, Any]]:
-    """The rows of :func:`quotes` for one document, computed once per Document (copies are returned).
+def quote_step(*, lang: str | None = None, **other: Any) -> frames.Step:
+    """The per-document step of :func:`quotes` (for :func:`toolkit.analyze`: ``options={"quotes": {"lang": …}}``).
+
+    ``lang`` is checked here, before any document is read; None records no parameter.
+
+    Examples
+    --------
+    >>> quote_step(lang="DE").kwargs, quote_step().kwargs
+    ({'lang': 'de'}, {})
+    """
+    if other:
+        raise ParameterError(f"quotes takes no options other than lang (got {sorted(other)})")
+    lang = check_language(lang)
+    return frames.Step(quote_rows, frames.QUOTES, {} if lang is None else {"lang": lang})
+
+
+def quote_rows(doc: Document, lang: str | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`quotes` for one document, computed once per Document and language (copies are returned).
 
     ``tk.quotes`` and the scare-quote device (and :func:`toolkit.analyze`,
     which runs both) share the result instead of pairing the marks twice.
@@ -71,11 +104,13 @@ def quote_rows(doc: Document) -> list[dict[str, Any]]:
     >>> quote_rows(doc)[0]["kind"], quote_rows(doc) is not quote_rows(doc)
     ('scare', True)
     """
-    return [dict(zip(_ROW_KEYS, r, strict=True)) for r in doc._cached("quote_rows", lambda: _extract(doc))]
+    lang = document_language(doc.text, doc.meta, lang)
+    rows = doc._cached(f"quote_rows:{lang}", lambda: _extract(doc, lang))
+    return [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows]
 
 
 def speakers(
-    x: Any, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), n_jobs: int = 1,
+    x: Any, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), lang: str | None = None, n_jobs: int = 1,
     progress: bool | None = None, batch_size: int = 16,
 ) -> pd.DataFrame:
     """Who is quoted, how often and at what length: one row per speaker.
@@ -84,8 +119,8 @@ def speakers(
     ----------
     x
         Anything :func:`quotes` accepts, or a table :func:`quotes` returned.
-    n_jobs, progress, batch_size
-        As in :func:`quotes`.
+    lang, n_jobs, progress, batch_size
+        As in :func:`quotes` (``lang`` is unused for a table).
     kinds
         Which quote kinds count (scare quotes have no speaker).
 
@@ -107,7 +142,7 @@ def speakers(
     if made_by not in (None, "quotes"):
         raise ParameterError(f"speakers() takes a text, a corpus or a tk.quotes table, not a tk.{made_by} table")
     is_table = made_by == "quotes"
-    table = x if is_table else quotes(x, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
+    table = x if is_table else quotes(x, lang=lang, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
     wanted = sorted(set(kinds))
     # per piece (the whole table, or each dask partition): quotes and words per speaker, added up, shares once
     return runner.aggregate(table, _speaker_counts, keys=["speaker"], meta=frames.SPEAKERS.empty(),

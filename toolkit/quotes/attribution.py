@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from .clauses import _Row
 from .cues import (
-    _AUX,
     _BE,
     _FINITE_AUX,
     _INDEFINITE,
@@ -25,6 +24,7 @@ from .cues import (
     _VERB_CONTRACTIONS,
     _cue_at,
     _function_words,
+    _is_aux,
     _is_opener,
     _is_stop,
     _lex,
@@ -44,7 +44,7 @@ class _Frame:
 
 def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     """toks[a:b] as a speaker mention when nothing better parses ("one P&G employee told")."""
-    while b > a and (toks[b - 1].low in _AUX or toks[b - 1].t == ","):
+    while b > a and (_is_aux(toks[b - 1].low) or toks[b - 1].t == ","):
         b -= 1
     while a < b and toks[a].t in ",-'\"":
         a += 1
@@ -98,7 +98,7 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             continue
         if cue[0] == "according to":
             return _according_to(state, toks, k, cue)
-        if k > k0 and not all(tt.low in _AUX for tt in toks[k0:k]):
+        if k > k0 and not all(_is_aux(tt.low) for tt in toks[k0:k]):  # ", a déclaré le ministre"
             np = _np_backward(toks, k)
             if not np or np[0].s < toks[k0].s:
                 np = _window_np(toks, k0, k)

@@ -9,10 +9,12 @@ fixed phrase such as *according to*), ``_generic_cue`` (an unlisted verb +
 *that*), ``_cue_positions`` (where cues may start), ``_is_stop``,
 ``_next_is_frame``, ``_is_opener``. To add a speech verb, add a row to
 ``reporting_verbs.tsv``; a language gets its own file (``reporting_verbs_de.tsv``),
-listed in ``_VERB_LEXICONS``.
+listed in ``_VERB_LEXICONS``, and its own titles and determiners
+(``speaker_titles_de.tsv``, listed in ``_TITLE_LEXICONS``). ``_lex()`` is the
+lexicon of the current document's language (:mod:`toolkit.quotes.language`).
 
 Must not touch: quote marks, speaker resolution or rows; depends only on
-:mod:`toolkit.quotes.tokens`.
+:mod:`toolkit.quotes.tokens` and :mod:`toolkit.quotes.language`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from .language import _CURRENT
 from .tokens import _Tok
 
 
@@ -36,35 +39,69 @@ class _Lex:
     title_cues: frozenset[str]
     nickname_cues: frozenset[str]
     determiners: frozenset[str]
+    lang: str = "en"
+    compounds: bool = False  # German: a compound ending in a title or role noun is one (Außenminister)
+    definite: frozenset[str] = frozenset(("the", "this", "that"))  # determiners of a definite description
+
+    def title_classes(self, low: str) -> set[str]:
+        """The classes of a title word; in German also of a compound ending in one (Regierungssprecher)."""
+        found = self.titles.get(low)
+        if found is not None or not self.compounds:
+            return found or set()
+        for i in range(2, len(low) - 3):
+            head = self.titles.get(low[i:])
+            if head is not None and head & {"title", "role"}:
+                return head & {"title", "role"}
+        return set()
 
 
-#: the reporting-verb files, one per language (same columns)
-_VERB_LEXICONS = ("reporting_verbs", "reporting_verbs_de", "reporting_verbs_es", "reporting_verbs_fr")
+#: the reporting-verb files per language (same columns); English is read in every language
+#: (news in any language quotes English speakers, and no form collides)
+_VERB_LEXICONS = {"en": ("reporting_verbs",), "de": ("reporting_verbs", "reporting_verbs_de"),
+                  "es": ("reporting_verbs", "reporting_verbs_es"), "fr": ("reporting_verbs", "reporting_verbs_fr")}
+#: speaker titles, role nouns and determiners per language (``term, class``; class ``determiner``
+#: adds an article to the determiners)
+_TITLE_LEXICONS = {"en": ("speaker_titles",), "de": ("speaker_titles", "speaker_titles_de"),
+                   "es": ("speaker_titles", "speaker_titles_es"), "fr": ("speaker_titles", "speaker_titles_fr")}
+
+_PRONOUN_LEXICONS = {"en": ("pronouns",), "de": ("pronouns", "pronouns_de"), "es": ("pronouns", "pronouns_es"),
+                     "fr": ("pronouns", "pronouns_fr")}
 
 
-@lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    # every language's verbs in one table: their forms do not collide, and a document's
-    # attributions are matched by whichever language it is written in
+    """The lexicon of the current document's language."""
+    return _lex_for(_CURRENT.get())
+
+
+@lru_cache(maxsize=8)
+def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
-             for name in _VERB_LEXICONS for r in lexicons.load(name)}
+             for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"})
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | ({"so"} if lang == "de" else set()))
     titles: dict[str, set[str]] = {}
-    for r in lexicons.load("speaker_titles"):
-        titles.setdefault(r["term"], set()).add(r["class"])
+    extra_determiners = set()
+    for name in _TITLE_LEXICONS[lang]:
+        for r in lexicons.load(name):
+            if r["class"] == "determiner":
+                extra_determiners.add(r["term"])
+            else:
+                titles.setdefault(r["term"], set()).add(r["class"])
     ctx = lexicons.load("quote_contexts")
     anon = lexicons.load("anonymous_sources")
     return _Lex(
         verbs=verbs,
         first_words=first_words,
         titles=titles,
-        pronouns={r["pronoun"]: r["kind"] for r in lexicons.load("pronouns")},
+        pronouns={r["pronoun"]: r["kind"] for name in _PRONOUN_LEXICONS[lang] for r in lexicons.load(name)},
         anon_heads=frozenset(r["term"] for r in anon if r["class"] == "head"),
         anon_qualifiers=tuple(r["term"] for r in anon if r["class"] == "qualifier"),
         title_cues=frozenset(r["word"] for r in ctx if r["class"] == "title_cue"),
         nickname_cues=frozenset(r["word"] for r in ctx if r["class"] == "nickname_cue"),
-        determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner"),
+        determiners=frozenset(r["word"] for r in ctx if r["class"] == "determiner") | extra_determiners,
+        lang=lang,
+        compounds=lang == "de",
+        definite=frozenset(("the", "this", "that")) | {d for d in extra_determiners if not d.startswith(("ein", "un"))},
     )
 
 
@@ -97,6 +134,11 @@ _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
 _CLAIM_NOUNS = _grammar("claim_noun")
+_DE_PREPOSITIONS = _grammar("preposition_de")
+_DE_FRONTED = _grammar("fronted_adverb_de")
+_DE_AUX = _grammar("auxiliary_de")
+#: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
+_LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})
 
 
@@ -114,6 +156,10 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return "call for", t.s, toks[k + 1].e  # "called for a ban on …": the demand is the content
     if low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it":
         return "put it", t.s, toks[k + 1].e  # "as X put it, "…""
+    if low == "so" and lex.lang == "de" and k > 0 and toks[k - 1].t == "," and k + 1 < len(toks) and (
+        toks[k + 1].cap or toks[k + 1].low in lex.determiners
+    ):
+        return "so", t.s, t.e  # German ", so der Sprecher": the attribution after a quotation or a clause
     v = lex.verbs.get(low)
     if v is None or v[0] == "point out" or v[2] == "evidential":
         return None
@@ -122,9 +168,18 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
                       and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
         if not title_case:
             return None  # "United States", "Reports"; not a headline's "Doe Says She …"
-    if k > 0 and toks[k - 1].low in _NOUN_DET:
+    compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
+    if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
     return v[0], t.s, t.e
+
+
+def _is_aux(low: str) -> bool:
+    """An auxiliary or adverb between a speaker and a cue: English, or the document language's (a déclaré)."""
+    if low in _AUX:
+        return True
+    lang = _lex().lang
+    return lang in ("fr", "es") and low in _LANG_AUX[lang]
 
 
 def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
@@ -153,10 +208,12 @@ def _is_stop(toks: list[_Tok], k: int) -> bool:
 def _cue_positions(nt: str) -> list[int]:
     """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
     first = _lex().first_words | {"that"}
-    return [m.start() for m in _ALPHA.finditer(nt) if m.group().lower() in first]
+    alpha = _ALPHA if _CURRENT.get() == "en" else _LETTERS  # erklärte, déclaré, añadió
+    return [m.start() for m in alpha.finditer(nt) if m.group().lower() in first]
 
 
 _ALPHA = re.compile(r"[A-Za-z]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _next_is_frame(toks: list[_Tok], i: int) -> bool:

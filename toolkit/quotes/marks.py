@@ -20,14 +20,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from .language import mark_hints
 from .tokens import Span, _has_word
 
 _MARK = re.compile(r"''|[\"']")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _SPACE_BEFORE_OPEN = set(" \t\n\r([{/-—")
 _CLOSE_AFTER = set(" \t\n\r.,;:!?)]}/-")
-_DOUBLE_OPEN_HINT = frozenset("“„«`")
-_DOUBLE_CLOSE_HINT = frozenset("”»")
 
 
 @dataclass
@@ -55,9 +54,10 @@ def _mark_kind(nt: str, orig: str, i: int, length: int, ps: int, pe: int, norm: 
     if close_ctx and not open_ctx:
         return "close"
     ch = orig[norm.to_original(i)]
-    if ch in _DOUBLE_OPEN_HINT:
+    open_hint, close_hint = mark_hints()  # the document's language: German „…“ and »…«
+    if ch in open_hint:
         return "open"
-    if ch in _DOUBLE_CLOSE_HINT:
+    if ch in close_hint:
         return "close"
     return "amb"
 

@@ -29,6 +29,10 @@ from .cues import (
     _AUX,
     _BE,
     _CLAUSE_WORDS,
+    _DE_AUX,
+    _DE_FRONTED,
+    _DE_PREPOSITIONS,
+    _LANG_AUX,
     _NOT_NAME,
     _OPENERS,
     _ORG_WORDS,
@@ -42,13 +46,13 @@ from .tokens import _Tok, _tokens
 
 def _is_role(low: str) -> bool:
     lex = _lex()
-    return "role" in lex.titles.get(low, ()) or low in lex.anon_heads
+    return "role" in lex.title_classes(low) or low in lex.anon_heads
 
 
 def _np_ok(tok: _Tok) -> bool:
     lex = _lex()
     low = tok.low
-    if tok.cap or low in lex.determiners or low in lex.titles or _is_role(low) or low in _PARTICLES:
+    if tok.cap or low in lex.determiners or lex.title_classes(low) or _is_role(low) or low in _PARTICLES:
         return True
     if low.endswith("'s") or low == "'s":
         return True
@@ -61,7 +65,40 @@ def _head_ok(tok: _Tok) -> bool:
 
 
 def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
-    """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs."""
+    """The noun phrase ending just before toks[k] (the cue), skipping auxiliaries and adverbs.
+
+    In German a phrase after a preposition is skipped (``Anda hatte am Mittwoch
+    erklärt`` → ``Anda``) and a fronted adverbial is no subject (``Außerdem sagte
+    die Ministerin``: nothing here, the caller looks after the verb).
+    """
+    lang = _lex().lang
+    if lang in ("fr", "es"):
+        while k > 0 and toks[k - 1].low in _LANG_AUX[lang]:
+            k -= 1  # "le ministre a déclaré"
+        return _np_before(toks, k)
+    if lang != "de":
+        return _np_before(toks, k)
+    for _ in range(3):
+        while k > 0 and toks[k - 1].low in _DE_AUX:
+            k -= 1
+        out = _np_before(toks, k)
+        if not out:
+            return out
+        i = k - len(out)
+        while i > 0 and toks[i] is not out[0]:
+            i -= 1
+        if out[0].low in _DE_PREPOSITIONS or out[0].low in _DE_FRONTED or (
+            len(out) == 1 and out[0].low.endswith(("end", "weise"))
+        ):
+            return []
+        if i > 0 and toks[i - 1].low in _DE_PREPOSITIONS:
+            k = i - 1
+            continue
+        return out
+    return []
+
+
+def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
@@ -77,7 +114,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         while i > j - 8 and i > 0 and toks[i].t != "(" and (toks[i].cap or not toks[i].t.isalpha()):
             i -= 1
         if i > 0 and toks[i].t == "(" and i < j - 1:
-            inner = _np_backward(toks, i)
+            inner = _np_before(toks, i)
             return inner if inner and inner[-1].cap else []
         return []
     if toks[j].low in lex.pronouns:
@@ -99,7 +136,7 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
         for i in range(j - 1, max(-1, j - 16), -1):
             if toks[i].t == ",":
-                inner = _np_backward(toks, i) if i > 0 and toks[i - 1].t != "," else []
+                inner = _np_before(toks, i) if i > 0 and toks[i - 1].t != "," else []
                 if inner and inner[-1].cap:
                     return inner
                 between = toks[i + 1 : j]
@@ -283,13 +320,13 @@ _NAME_RUN = re.compile(
 def _strip_titles(words: list[str]) -> list[str]:
     lex = _lex()
     # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
-    last_title = max((i for i, w in enumerate(words[:-1]) if lex.titles.get(w.lower().rstrip("."), set())
+    last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
                       & {"title", "honorific"}), default=-1)
     words = words[last_title + 1 :]
     i = 0
     while i < len(words) - 1:
         low = words[i].lower().rstrip(".")
-        if low in lex.titles or low.endswith("'s") or low in lex.determiners:
+        if lex.title_classes(low) or low.endswith("'s") or low in lex.determiners:
             i += 1
         else:
             break
@@ -384,7 +421,8 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     words = [t.t for t in np if t.t not in ("'s",)]
     caps = [t for t in np if t.cap and t.low not in lex.determiners]
     head = np[-2] if len(np) > 1 and np[-1].t == "." else np[-1]  # "… Biden Jr."
-    if head.cap:
+    # German capitalises every noun: a title or role noun at the head is a description ("die Kanzlerin")
+    if head.cap and not (lex.compounds and lex.title_classes(head.low) & {"title", "role"}):
         # strip leading titles/modifiers and possessives; keep the last run of capitalised words
         run: list[str] = []
         for t in np:
@@ -401,17 +439,17 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                      for t in np)
         return _Speaker(mention, ms, me, name, "explicit", person or titled, gender=_gender(words, name))
     # a description: resolve a definite one with a role noun to the last named person speaker
-    definite = np[0].low in ("the", "this", "that") or any(t.t.endswith("'s") for t in np[:-1])
+    definite = np[0].low in lex.definite or any(t.t.endswith("'s") for t in np[:-1])
+    plural = head.low.endswith("s") and not lex.compounds  # German role nouns end in -s in the singular too
     gender = _gender(words, None)
-    if definite and _is_role(head.low) and not head.low.endswith("s"):
+    if definite and _is_role(head.low) and not plural:
         for sp in reversed(state.history[-8:]):
             if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor") \
                     and (gender is None or _agrees(sp.gender, gender)):
                 return _Speaker(mention, ms, me, sp.name, "descriptor", True, gender=gender or sp.gender)
     del caps
     # "the minister", "a spokeswoman": a role noun names a person (a pronoun may refer back to it)
-    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not head.low.endswith("s"),
-                    gender=gender)
+    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not plural, gender=gender)
 
 
 # a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"

@@ -24,6 +24,7 @@ from .attribution import _Frame, _frame_after, _frame_before
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
 from .cues import _ADDRESSEES, _cue_at, _cue_positions, _lex
 from .indirect import _embedded_clause, _reported
+from .language import _CURRENT
 from .marks import _find_quotes, _Quote
 from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker
 from .tokens import _INDEX, _Tok, _tokens
@@ -62,14 +63,16 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
             return "title"
         if titled and len(words) <= 3 and prev_tok.cap and after[:1] == " " and after[1:2].isupper():
             return "title"  # nickname between names: Dwayne "The Rock" Johnson
+    if _CURRENT.get() == "de" and _german_name(nt, q, words, inner_end, prev_tok):
+        return "title"
     before = _rstripped_tail(nt, ps, q.open)
     if not q.double and not before and len(words) <= 8 and not nt[q.close : q.close + 200].split("\n", 1)[0].strip():
         return "title"  # a paragraph that is only a short single-quoted line: a subheading
     if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
         if len(words) >= 3 or not before or before[-1] in ":":
             return "direct"
-        if inner_end in ".!?,":
-            return "direct"
+        if inner_end in ".!?," or (_CURRENT.get() != "en" and _cue_follows(nt, q)):
+            return "direct"  # German, French and Spanish put the comma after the closing mark
     n = len(toks_before)
     if nt[q.cs : q.cs + 1].isupper() and len(words) >= 4 and any(
         _cue_at(toks_before, i) and all(t.low in _ADDRESSEES or t.cap for t in toks_before[i + 1 :])
@@ -79,11 +82,61 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     return "embedded"
 
 
-def _extract(doc: Document) -> list[tuple[Any, ...]]:
-    """The rows of one document as tuples in :data:`clauses._ROW_KEYS` order."""
+def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok: _Tok | None) -> bool:
+    """A quoted name in German, where every noun is capitalised and titles cannot be told by case.
+
+    A capitalised quotation of at most eight words, without a closing
+    ``.!?,`` and no comma and reporting cue right after it (``„Nein“, sagte
+    er``) is a name after a noun (``der Kategorie „Bester Film“``, ``Motto
+    „Freiheit statt Angst“``) or, of two words or more, after an article
+    (``die „Neue Rechte“``; one word there is a quoted noun: ``einen
+    „Vertrauensbruch“``); of at most four words it is one standing alone
+    (a heading, a programme's name).
+    """
+    if not words or len(words) > 8 or not words[0][:1].isupper() or inner_end in ".!?,":
+        return False
+    if _cue_follows(nt, q):
+        return False
+    if prev_tok is not None and prev_tok.cap and prev_tok.t.isalpha():
+        return True  # after a noun: Film „…“, Motto „…“
+    if prev_tok is not None and prev_tok.low in _lex().determiners:
+        return len(words) >= 2  # die „Neue Rechte“, not einen „Vertrauensbruch“
+    return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:")
+
+
+def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 600) -> None:
+    """A direct quote with no attribution continues the speaker reported just before it.
+
+    German, French and Spanish news often report a speaker indirectly and then
+    quote them (``Er stellt fest, dass … habe. „…“``): the speaker of the
+    nearest earlier row of the paragraph, else the last speaker remembered
+    within ``reach`` characters before the paragraph.
+    """
+    for row in rows:
+        if row.kind != "direct" or row.speaker is not None or row.rule != "direct:no_attribution":
+            continue
+        before = [r for r in rows if r.speaker is not None and r.speaker.name and r.s < row.s]
+        src = max(before, key=lambda r: r.s).speaker if before else next(
+            (sp for sp in reversed(state.history) if sp.ms is not None and ps - reach < sp.ms < row.s and sp.name),
+            None)
+        if src is not None:
+            row.speaker = _Speaker(None, None, None, src.name, "inherited", src.person)
+            row.rule = "direct:reported_before"
+
+
+def _cue_follows(nt: str, q: _Quote) -> bool:
+    """A comma and a reporting cue right after the closing mark: ``„Ja“, sagte er`` (the comma outside the marks)."""
+    after = _tokens(nt, q.close, min(len(nt), q.close + 60))
+    return bool(after) and after[0].t == "," and any(_cue_at(after, k) for k in range(1, min(len(after), 4)))
+
+
+def _extract(doc: Document, lang: str = "en") -> list[tuple[Any, ...]]:
+    """The rows of one document (written in ``lang``) as tuples in :data:`clauses._ROW_KEYS` order."""
+    token = _CURRENT.set(lang)  # the lexicons and mark conventions the rules below read
     try:
         return _extract_rows(doc)
     finally:
+        _CURRENT.reset(token)
         _INDEX.clear()  # the token index of this text is not kept past the document
 
 
@@ -104,6 +157,7 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     sent_starts = [s for s, _ in sents]
     prev_direct: _Row | None = None
     prev_direct_para = -10
+    lang = _CURRENT.get()
     for pi, (ps, pe) in enumerate(paras):
         pq = by_para.get(pi, [])
         para_rows: list[_Row] = []
@@ -213,6 +267,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
         if pi == 0:
             para_rows = _headline(state, nt, ps, pe, para_rows)
+        if lang != "en":
+            _inherit_reported(state, para_rows, ps)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
         for r in sorted(para_rows, key=lambda r: r.s):
             sp = r.speaker

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..text import TOKEN_PATTERN
+from .language import _CURRENT
 
 Span = tuple[int, int]
 
@@ -41,7 +42,26 @@ class _Tok:
 
 
 def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
+    if _CURRENT.get() == "fr" and "-" in nt[s:e]:
+        return _split_inversions(toks)
+    return toks
+
+
+# French inversion: verb, euphonic -t- and subject pronoun written as one word (dit-il, a-t-elle)
+_INVERSION = re.compile(r"([^\W\d_]+)(?:-t)?-(il|elle|ils|elles|on)", re.IGNORECASE)
+
+
+def _split_inversions(toks: list[_Tok]) -> list[_Tok]:
+    out = []
+    for t in toks:
+        m = _INVERSION.fullmatch(t.t)
+        if m is None:
+            out.append(t)
+            continue
+        out.append(_Tok(t.s, t.s + m.end(1), m.group(1)))
+        out.append(_Tok(t.s + m.start(2), t.e, m.group(2)))
+    return out
 
 
 _SEGMENT = 2048  # characters per lazily tokenised segment of the text index
