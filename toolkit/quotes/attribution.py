@@ -53,7 +53,7 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     window = toks[a:b]
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
-    function = _function_words()
+    function = _function_words() if _lex().lang == "en" else {}  # English function words
     if function.get(window[0].low) == "preposition":
         return []  # "for a normal fear …": a prepositional phrase is no subject
     while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")):

@@ -97,6 +97,8 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # "… but she said …", "… and Trump says …"
         if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
             return x.s
+        if lex.lang != "en":
+            continue  # the rules below read English clause structure
         if x.t == "," and i - j >= 2 and nxt in lex.verbs and not nxt.endswith("ing") and _cue_at(toks, i + 1):
             return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
         if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
