@@ -15,9 +15,9 @@ when they are absent.
 
 Labels are mapped per corpus (``toolkit.evaluate.quotes.LABEL_SCHEMES``).
 PolNeAR's ``tune`` split is its first 300 documents in file order (the rules were
-developed on them), ``heldout`` the other 305. The German corpus is split by article number: ``tune`` is the first 80 % of its
-documents (the part rules were tuned on), ``heldout`` the last 20 % (never
-looked at while tuning); ``all`` is both. ``--lang`` passes a language to
+developed on them), ``heldout`` the other 305. The German corpus is split by
+article number: ``tune`` is the first 80 % of its documents (the part rules were
+tuned on), ``heldout`` the last 20 % (never looked at while tuning); ``all`` is both. ``--lang`` passes a language to
 ``tk.quotes`` (default: detected per document).
 """
 
