@@ -17,6 +17,15 @@ Two data files drive the detector (``toolkit/data/lexicons``):
   past"), precedent ("We have been through this." before the sentence; "been
   to Afghanistan … look where … now").
 
+The document's date bounds what is *past*: a referent whose period has not ended before the
+document's year (an episode of several years that ends in that very year may be just over and still
+counts) (the Cold War named in a 1951 speech, a conference "in 1998" announced in 1996) is
+present or future there, not historical, and never counts, except right after a renewal cue ("a new
+cold war" in 1981 presupposes an earlier one). The year comes from the document's metadata
+(``year``, else the first year in ``date``) or, without metadata, from a full date in the text's first
+300 characters (a dateline); when neither gives one the rule is off. Each row's explanation says
+which year was used and where it came from.
+
 A mention plus a cue that fits gives one row per sentence: ``referent`` lists
 the canonical names (``; ``-separated), ``target`` is the present thing being
 characterised: the noun phrase before a comparison cue, or the nearest
@@ -48,6 +57,13 @@ _BASELINE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"[.;:!?()\[\]]")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: a full date near the top of a text (a dateline): "12 October 1951", "October 12, 1951", "2015-03-14", "02/10/2015"
+_DATELINE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+(1[89]\d\d|20\d\d)|{_MONTH}\s+\d{{1,2}},?\s+(1[89]\d\d|20\d\d)"
+    r"|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d|[0-3]?\d/[01]?\d/(1[89]\d\d|20\d\d))\b"
+)
+_META_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
     r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+|-)(?:(?:al|el|bin|ibn|de|van|von|da)[- ])?[A-Z][A-Za-z'-]+)+"
@@ -229,6 +245,63 @@ def _mentions(ctx: DocContext) -> list[Mention]:
     return out
 
 
+def document_year(ctx: DocContext) -> tuple[int, str] | None:
+    """The year a document dates from, and where that came from (metadata ``year``/``date``, else a dateline).
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> document_year(DocContext(Document("Text.", meta={"year": 1990})))
+    (1990, 'metadata year')
+    >>> document_year(DocContext(Document("Moscow, 14 March 2015. Talks began.")))
+    (2015, 'the date at the top of the text')
+    >>> document_year(DocContext(Document("The war ended in 1945."))) is None
+    True
+    """
+    meta = ctx.doc.meta
+    for key in ("year", "date"):
+        value = meta.get(key)
+        if value is None or isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            return value, f"metadata {key}"
+        found = _META_YEAR.search(str(value))
+        if found:
+            return int(found.group(1)), f"metadata {key}"
+    m = _DATELINE.search(ctx.text, 0, min(len(ctx.text), 300))
+    if m:
+        return int(next(g for g in m.groups() if g)), "the date at the top of the text"
+    return None
+
+
+def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bool:
+    """The referent's period has not ended before the document's year (present or future there)."""
+    if year is None:
+        return False
+    span = _span_of(m.entity)
+    # years are coarse: an episode of several years that ends in the document's year may be just over
+    # (Kosovo, 1998-1999, in a September 1999 speech); a one-year event of that year is this year's news
+    if span is None or span[1] < year or (span[1] == year and span[0] < year):
+        return False
+    # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
+    renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
+               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith("neo"))
+    return not renewal
+
+
+def _dating(ents: list[Entity], dated: tuple[int, str] | None) -> str:
+    """What the document's year says about the referents, for the explanation."""
+    if dated is None:
+        return ""
+    year, source = dated
+    spans = [sp for e in ents if (sp := _span_of(e))]
+    if not spans:
+        return f" (document year {year}, from its {source})"
+    if all(b < year or a < b == year for a, b in spans):
+        return f" (over before {year}, the document's year from its {source})"
+    return f" (still going on in {year}, the document's year from its {source}, but named as a renewed episode)"
+
+
 def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) -> bool:
     if b < a or (not commas and "," in ctx.text[a:b]):
         return False
@@ -237,8 +310,11 @@ def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) 
     return words <= window and not _BREAK.search(ctx.text, a, b)
 
 
-def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int]) -> bool:
+def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int],
+              year: int | None = None) -> bool:
     if m.place and not cue.places:
+        return False
+    if _not_past(m, hit, cue, year, ctx.text):
         return False
     if m.entity.canonical in cue.not_for:
         return False
@@ -425,6 +501,8 @@ def detect(ctx: DocContext) -> list[dict]:
     mentions = _mentions(ctx)
     if not mentions:
         return []
+    dated = document_year(ctx)
+    year = dated[0] if dated else None
     # cues are only looked for in sentences with a mention and the sentence before them
     wanted = sorted({si + d for m in mentions for si in [ctx.sentence_of(m.start)] for d in (-1, 0) if si + d >= 0})
     by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
@@ -451,7 +529,7 @@ def detect(ctx: DocContext) -> list[dict]:
         at = bisect_left(starts, m.start)
         best: tuple[int, Hit, Cue] | None = None
         for h, cue in pool[max(0, at - _NEAREST_HITS) : at + _NEAREST_HITS]:
-            if _supports(ctx, m, h, cue, sent, prev):
+            if _supports(ctx, m, h, cue, sent, prev, year):
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
                     best = (dist, h, cue)
@@ -477,8 +555,9 @@ def detect(ctx: DocContext) -> list[dict]:
             described = " and ".join(_describe(e) for e in ents[:3])
         verb = "names" if len(surfaces) == 1 else "name"
         where = " in the sentence before" if first_h.start < sent[0] else ""
+        when = _dating(ents, dated)
         explanation = (
-            f"{names} {verb} {described}; {quoted(first_h.text)}{where} {first_c.explanation}, "
+            f"{names} {verb} {described}{when}; {quoted(first_h.text)}{where} {first_c.explanation}, "
             f"so the past is used to characterise the present (rule: {first_c.kind} cue)."
         )
         rows.append(ctx.row(
