@@ -65,3 +65,54 @@ def test_explanation_says_the_referent_is_over_before_the_year():
 def test_a_year_of_the_speech_itself_or_later_is_no_referent():
     text = "As in 1994, the special session will be held in a similar way as in 1998."
     assert _find(text, year=1996)["referent"].tolist() == ["1994"]
+
+
+# ------------------------------------------------------------------ constructions without a comparison word
+# (speech id, sentence): UN General Debate speeches outside dev and outside the held-out batches
+CONSTRUCTIONS = [
+    ("syndrome", "ungdc-CIV-54-1999", "We must welcome the fact that the United Nations seems gradually to be "
+     "overcoming the Somalia syndrome that led it to reduce its commitments.", "Somalia intervention (1992-1993)"),
+    ("-style", "ungdc-KEN-26-1971", "They should not now reverse their values and align themselves with the "
+     "Nazi-style racism and brutality of the apartheid order.", "Nazi Germany"),
+    ("-type", "ungdc-CMR-27-1972", "Far from being upset by this, the white minority which holds sway in Pretoria "
+     "is even extending its Nazi-type system beyond its frontiers.", "Nazi Germany"),
+    ("-like", "ungdc-PAK-62-2007", "The international community also has an important responsibility to help "
+     "Afghanistan with a Marshall Plan-like programme for reconstruction.", "Marshall Plan"),
+    ("forget the lessons of", "ungdc-UKR-13-1958", "The Ukrainian people, of course, cannot and will not forget "
+     "the lessons of Hitler's invasion.", "Adolf Hitler"),
+    ("worthy of", "ungdc-KHM-25-1970", "Despotism is a system of corruption and venality of those in authority, "
+     "a system worthy of the Middle Ages.", "Middle Ages"),
+    ("brings back memories of", "ungdc-COG-73-2018", "In some ways it brings back memories of the gloomy decade "
+     "of the 1930s in the previous century.", "the 1930s"),
+    ("the most serious economic crisis since", "ungdc-HTI-38-1983", "It has become trite to repeat that we are "
+     "at the moment suffering from the most serious economic crisis since the 1930s.", "the 1930s"),
+    ("never again", "ungdc-CRI-62-2007", "The \u201cnever again\u201d that we pronounced at the end of the First "
+     "World War and the Second World War or that we asserted following the genocides in Kampuchea and Rwanda, "
+     "still fails to mobilize us today to solve other situations that are just as unacceptable.", "Second World War"),
+]
+
+
+@pytest.mark.parametrize(("cue", "doc_id", "sentence", "referent"), CONSTRUCTIONS, ids=[c[0] for c in CONSTRUCTIONS])
+def test_construction_without_comparison_word(cue, doc_id, sentence, referent):
+    year = int(doc_id.rsplit("-", 1)[1])
+    df = _find(sentence, year=year)
+    assert len(df) == 1, cue
+    assert referent in df["referent"].iloc[0].split("; ")
+    assert cue.lower() in df["cue"].iloc[0].lower().replace("\n", " ")
+
+
+def test_suffix_cue_names_the_phrase_it_forms_as_target():
+    df = _find(CONSTRUCTIONS[3][2], year=2007)
+    assert df["target"].iloc[0].startswith("Marshall Plan-like programme")
+
+
+def test_never_again_without_a_present_case_stays_commemoration():
+    # the same words with no present case ("today", "still", "now"...): a reference, not an analogy
+    text = ("The \u201cnever again\u201d that we pronounced at the end of the First World War and the Second "
+            "World War was a promise of the peoples.")
+    assert _find(text, year=2007).empty
+
+
+def test_era_suffix_is_a_date_not_a_copy():
+    # "Cold War-era weapons" dates the weapons; only -style/-like/-type/-esque make a copy
+    assert _find("They still keep Cold War-era weapons in their arsenals.", year=2015).empty

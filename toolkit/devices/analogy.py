@@ -68,17 +68,13 @@ _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
     r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+|-)(?:(?:al|el|bin|ibn|de|van|von|da)[- ])?[A-Z][A-Za-z'-]+)+"
 )
-_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|declared|asked|replied)\b")
 _TRAIL = re.compile(  # (?<!\S), not (?:\s+|^): a long run of spaces must not be rescanned from each space
     r"(?<!\S)(?:is|are|was|were|be|been|being|seems?|looks?|appears?|very|so|at times|sometimes|much|"
     r"quite|rather|really|should be regarded|would be|could be|in|now|just|all|that|which|also|still|already|"
     r"the|a|an)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(
-    r"(?:[,;:—()]| - |\b(?:that|which|whose|who|where|when|if|because|while|said|says|told|added|noted)\b)",
-    re.IGNORECASE,
-)
+_CLAUSE_WORDS = ("that", "which", "whose", "who", "where", "when", "if", "because", "while")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|said|got|gets|takes|took|"
     r"makes|made|did|does|didn't|doesn't|don't|won't|used|seems|looks)\b",
@@ -89,6 +85,29 @@ _LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\
 _PRONOUN = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
 )
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> tuple[str, ...]:
+    """Finite forms (past, third person) from ``reporting_verbs.tsv`` of the ``speech_verb`` lemmas of
+    ``target_name_filters.tsv`` ("said", "told", "replied"), longest first."""
+    lemmas = {r["word"] for r in lexicons.load("target_name_filters") if r["class"] == "speech_verb"}
+    forms = {r["form"] for r in lexicons.load("reporting_verbs")
+             if r["lemma"] in lemmas and r["form"] != r["lemma"] and not r["form"].endswith("ing")}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def _speech_after() -> re.Pattern[str]:
+    """A reporting verb right after a name ("Lavrov said"): the name is a speaker, not the target."""
+    return re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, _speech_verbs())) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _clause() -> re.Pattern[str]:
+    """Where a clause starts: punctuation, a subordinator, or a reporting verb of the lexicon."""
+    words = "|".join(map(re.escape, _CLAUSE_WORDS + _speech_verbs()))
+    return re.compile(rf"(?:[,;:—()]| - |\b(?:{words})\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -185,14 +204,28 @@ def _cues() -> list[tuple[PhraseMatcher, list[list[Cue]]]]:
             )
         except (ValueError, re.error) as exc:
             raise LexiconError("analogy_cues.tsv", str(exc), row=i) from None
-        if cue.position not in ("before", "after", "sentence", "previous"):
+        if cue.position not in ("before", "after", "sentence", "previous", "suffix"):
             raise LexiconError("analogy_cues.tsv", f"unknown position {cue.position!r}", row=i)
+        if cue.position == "suffix":
+            continue  # attached to the mention: matched there, not scanned for (see _suffixes)
         for alt in _top_level_alternatives(row["cue"]):
             by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
     return [
         (PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
         for table in by_position.values()
     ]
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> list[tuple[re.Pattern[str], Cue]]:
+    """Cues written onto the end of the mention itself ("Nazi-style", "Marshall Plan-type")."""
+    out = []
+    for row in lexicons.load("analogy_cues"):
+        if row["position"] == "suffix":
+            cue = Cue(row["kind"], "suffix", 0, row["applies"] == "any", None, None,
+                      frozenset(x for x in row["not_for"].split(";") if x), row["explanation"])
+            out.append((re.compile(f"(?:{row['cue']})(?![\\w-])", re.IGNORECASE), cue))
+    return out
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -370,7 +403,7 @@ def _names_before(ctx: DocContext, pos: int) -> list[tuple[int, str]]:
             continue
         if had_title:
             titled.add(_surname(name))
-        if _SPEECH_AFTER.match(ctx.text, m.end()):
+        if _speech_after().match(ctx.text, m.end()):
             continue
         out.append((start, name))
     return [(s, n) for s, n in out if _surname(n) in titled]
@@ -392,8 +425,9 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
 
 def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
     chunk = ctx.text[sent_start:cue_start]
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(chunk)]
-    ends = [m.start() for m in _CLAUSE.finditer(chunk)] + [len(chunk)]
+    clause = _clause()
+    bounds = [0] + [m.end() for m in clause.finditer(chunk)]
+    ends = [m.start() for m in clause.finditer(chunk)] + [len(chunk)]
     for a, b in reversed(list(zip(bounds, ends, strict=True))):
         if chunk[a:b].strip():
             chunk = chunk[a:b]
@@ -441,6 +475,8 @@ def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: in
 def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
     if kind == "continuation":
         return _np_after(ctx, hit.end, sent[1])
+    if position == "suffix":  # "a Nazi-style crackdown": the phrase the mention and its suffix modify
+        return _identity_phrase(ctx, first.start, hit.end, sent[1])
     if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
         # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
         np = _identity_phrase(ctx, hit.start, first.end, sent[1])
@@ -533,6 +569,14 @@ def detect(ctx: DocContext) -> list[dict]:
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
                     best = (dist, h, cue)
+        for pattern, cue in _suffixes():
+            attached = pattern.match(ctx.text, m.end)
+            if not attached or (m.place and not cue.places) or m.entity.type == "year":
+                continue
+            hit = Hit(attached.start(), attached.end(), -1, attached.group())
+            if m.entity.canonical not in cue.not_for and not _not_past(m, hit, cue, year, ctx.text):
+                best = (0, hit, cue)
+                break
         if best is not None:
             groups.setdefault(si, []).append((m, best[1], best[2]))
     rows = []
