@@ -48,7 +48,9 @@ from .matching import DocContext, Hit, PhraseMatcher, quoted
 DEVICE = "historical_analogy"
 _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
-_YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
+_YEAR = re.compile(  # the lookahead skips, in C, every position no year or decade can start at
+    r"(?=[tml1e])(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])"
+)
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
 #: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
 _BASELINE = re.compile(
@@ -187,7 +189,7 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
 
 
 @lru_cache(maxsize=1)
-def _cues() -> list[tuple[PhraseMatcher, list[list[Cue]]]]:
+def _cues() -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
     """One matcher per cue position (cues of different positions may overlap)."""
     by_position: dict[str, dict[str, list[Cue]]] = {}
     for i, row in enumerate(lexicons.load("analogy_cues"), start=2):
@@ -211,8 +213,8 @@ def _cues() -> list[tuple[PhraseMatcher, list[list[Cue]]]]:
         for alt in _top_level_alternatives(row["cue"]):
             by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
     return [
-        (PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
-        for table in by_position.values()
+        (position, PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
+        for position, table in by_position.items()
     ]
 
 
@@ -539,12 +541,16 @@ def detect(ctx: DocContext) -> list[dict]:
         return []
     dated = document_year(ctx)
     year = dated[0] if dated else None
-    # cues are only looked for in sentences with a mention and the sentence before them
-    wanted = sorted({si + d for m in mentions for si in [ctx.sentence_of(m.start)] for d in (-1, 0) if si + d >= 0})
+    # cues are looked for in the sentences with a mention; the sentence before is read only for the
+    # cues that may stand there ("We have been through this.") — the others must share the sentence
+    own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
+    before = {si - 1 for si in own if si > 0}
     by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
-    for si in wanted:
+    for si in sorted(own | before):
         s, e = ctx.sentences[si]
-        for matcher, infos in _cues():
+        for position, matcher, infos in _cues():
+            if si not in own and position != "previous":
+                continue
             for h in matcher.finditer(ctx.text, s, e):
                 for cue in infos[h.index]:
                     by_sentence.setdefault(si, []).append((h, cue))
