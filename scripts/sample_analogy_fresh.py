@@ -3,7 +3,8 @@
 Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlabelled.jsonl`` (batch 1) and
 ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py --batch 2 > /tmp/fresh2.jsonl`` (batch 2: another seed,
 half the quotas, speeches of batch 1 excluded) and ``--batch 3`` (half the quotas, and no country of dev or of
-an earlier batch: no speech, country or dev session in common with anything labelled before).
+an earlier batch: no speech, country or dev session in common with anything labelled before) and ``--batch 4``
+(half the quotas; no speech of an earlier batch, countries and years as for batch 1).
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -64,7 +65,7 @@ def main() -> None:
     if batch > 1 and fresh.exists():
         earlier = [json.loads(line) for line in fresh.open(encoding="utf-8")]
         used = {r["doc_id"] for r in earlier if r.get("batch", 1) < batch}
-        if batch >= 3:
+        if batch == 3:
             used_countries = {r["doc_id"].split("-")[1] for r in earlier if r.get("batch", 1) < batch}
     dev = [json.loads(line) for line in (CORPORA / "analogy" / "dev.jsonl").open(encoding="utf-8")]
     dev_ids = [d["doc_id"] for d in dev if d["source"] == "ungdc"]
