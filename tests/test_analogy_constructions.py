@@ -116,3 +116,25 @@ def test_never_again_without_a_present_case_stays_commemoration():
 def test_era_suffix_is_a_date_not_a_copy():
     # "Cold War-era weapons" dates the weapons; only -style/-like/-type/-esque make a copy
     assert _find("They still keep Cold War-era weapons in their arsenals.", year=2015).empty
+
+
+def test_superlative_noun_phrase_with_a_prepositional_phrase_before_since():
+    # ungdc-BHR-39-1984: the superlative's noun phrase runs on ("worst stage of economic stagnation and ...")
+    text = ("The world is now passing through the worst stage of economic stagnation and recession since "
+            "the Second World War.")
+    df = _find(text, year=1984)
+    assert df["referent"].tolist() == ["Second World War"]
+    assert df["cue"].iloc[0].startswith("the worst stage of")
+
+
+def test_since_alone_measures_a_duration_not_a_comparison():
+    # ungdc-HTI-33-1978: "occupied illegally since 1966" is how long, not like what
+    text = "In the case of Namibia, which South Africa has occupied illegally since 1966, the Council must act."
+    assert _find(text, year=1978).empty
+
+
+def test_such_as_the_one_we_witnessed_in():
+    # ungdc-NZL-54-1999, reworded only in its cue: an experiential relative clause marks the precedent
+    text = ("The world must not witness horrors such as those we witnessed in Kosovo whilst the Security "
+            "Council remains impotent.")
+    assert _find(text, year=2001)["referent"].tolist() == ["Kosovo War (1998-1999)"]
