@@ -11,8 +11,9 @@
     dev; labelled before the detector was run on it): precision, recall, referent accuracy on hits,
     present target found on hits whose gold has a target, and every error listed.
 
-Held out: batches 2, 3 and 4 of the fresh sample are scored only with ``--held-out`` and their
-errors are never listed, so rules can be tuned on dev and batch 1 without seeing them.
+Held out: batches 2 and 4 of the fresh sample are scored only with ``--held-out`` and their
+errors are never listed, so rules can be tuned on dev and batches 1 and 3 without seeing them
+(batch 3 was held out until its errors were read once, after the second rebuild).
 
 Every text is scored as a ``Document`` carrying the metadata its corpus gives it (``year`` or
 ``date``): the UN General Debate year from the speech id (``ungdc-AFG-45-1990``), the Kremlin and
@@ -39,7 +40,7 @@ DEV = ROOT.parent / "shared" / "corpora" / "analogy" / "dev.jsonl"
 FRESH = ROOT / "data" / "analogy_fresh.jsonl"
 CORPORA = ROOT.parent / "shared" / "corpora"
 K = 5
-HELD_OUT = (2, 3, 4)
+HELD_OUT = (2, 4)
 USE_META = "--no-meta" not in sys.argv
 
 
@@ -133,9 +134,9 @@ def _target_found(pred_target: object, gold: object) -> bool:
 def fresh(held_out: bool) -> None:
     print(f"### (b) fresh sample ({FRESH.relative_to(ROOT)}; UN speeches of countries and years not in dev)\n")
     items = _read(FRESH)
-    print("batch 1 was labelled before any detector ran on it, but its errors were read after the first")
-    print("scoring and before the rules were extended; batches 2-4 were labelled before the detector")
-    print("ran on them and are held out: scored only with --held-out, their errors never listed.\n")
+    print("Every batch was labelled before any detector ran on it. The errors of batches 1 and 3 were read")
+    print("and rules were written after that, so their scores are optimistic; batches 2 and 4 are held out:")
+    print("scored only with --held-out, their errors never listed.\n")
     if not held_out:
         items = [it for it in items if it.get("batch", 1) not in HELD_OUT]
     predict = predictor(items)
@@ -146,7 +147,7 @@ def fresh(held_out: bool) -> None:
         print(_line(f"batch {b} ({len(part)} items)", score_analogy_sentences(part, predict)))
     if held_out:
         part = [it for it in items if it.get("batch", 1) in HELD_OUT]
-        print(_line(f"held out, batches 2-4 ({len(part)} items)", score_analogy_sentences(part, predict)))
+        print(_line(f"held out, batches 2+4 ({len(part)} items)", score_analogy_sentences(part, predict)))
     res = score_analogy_sentences(items, predict)
     print(_line(f"all ({len(items)} items)", res))
     rows = res["rows"]
@@ -156,7 +157,7 @@ def fresh(held_out: bool) -> None:
             df = predict(str(it["context"]).replace("\n", " "))
             targets.append(any(_target_found(t, it["target"]) for t in df["target"]))
     print(f"\npresent target found on {sum(targets)}/{len(targets)} hits whose gold names a target\n")
-    print("Errors (batch 1 only: the held-out batches' errors are not listed)\n")
+    print("Errors (batches 1 and 3; the held-out batches' errors are not listed)\n")
     for it, (_, r) in zip(items, rows.iterrows(), strict=True):
         if it.get("batch", 1) in HELD_OUT:
             continue
