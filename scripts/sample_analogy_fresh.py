@@ -2,7 +2,9 @@
 
 Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlabelled.jsonl`` (batch 1) and
 ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py --batch 2 > /tmp/fresh2.jsonl`` (batch 2: another seed,
-half the quotas, speeches of batch 1 excluded).
+half the quotas, speeches of batch 1 excluded) and ``--batch 3`` (half the quotas, and no country of dev or of
+an earlier batch: no speech, country or dev session in common with anything labelled before) and ``--batch 4``
+(half the quotas; no speech of an earlier batch, countries and years as for batch 1).
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -58,9 +60,13 @@ def main() -> None:
     seed = SEED if batch == 1 else SEED + batch
     quotas = QUOTAS if batch == 1 else {k: v // 2 for k, v in QUOTAS.items()}
     fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
-    used = set()
+    used: set[str] = set()
+    used_countries: set[str] = set()
     if batch > 1 and fresh.exists():
-        used = {json.loads(line)["doc_id"] for line in fresh.open(encoding="utf-8")}
+        earlier = [json.loads(line) for line in fresh.open(encoding="utf-8")]
+        used = {r["doc_id"] for r in earlier if r.get("batch", 1) < batch}
+        if batch == 3:
+            used_countries = {r["doc_id"].split("-")[1] for r in earlier if r.get("batch", 1) < batch}
     dev = [json.loads(line) for line in (CORPORA / "analogy" / "dev.jsonl").open(encoding="utf-8")]
     dev_ids = [d["doc_id"] for d in dev if d["source"] == "ungdc"]
     dev_countries = {i.split("-")[1] for i in dev_ids}
@@ -73,7 +79,8 @@ def main() -> None:
     with gzip.open(CORPORA / "ungdc" / "ungdc_1946_2024.jsonl.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            if r["country_iso3"] not in dev_countries and r["year"] not in dev_years and r["id"] not in used:
+            if (r["country_iso3"] not in dev_countries | used_countries and r["year"] not in dev_years
+                    and r["id"] not in used):
                 speeches.append(r)
     speeches.sort(key=lambda r: r["id"])
     rng = random.Random(seed)

@@ -1,7 +1,7 @@
 """The rebuilt analogy detector on fresh UN General Debate sentences (CC0) and its data files.
 
 Sentences come from ``data/analogy_fresh.jsonl`` batch 1 (UN General Debate, CC0; ids are
-``<speech id>:<start>-<end>``); batch 2 is the held-out part and is only read by the file checks.
+``<speech id>:<start>-<end>``); batches 2 and 4 are the held-out parts and are only read by the file checks.
 """
 
 from __future__ import annotations

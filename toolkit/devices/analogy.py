@@ -17,6 +17,15 @@ Two data files drive the detector (``toolkit/data/lexicons``):
   past"), precedent ("We have been through this." before the sentence; "been
   to Afghanistan … look where … now").
 
+The document's date bounds what is *past*: a referent whose period has not ended before the
+document's year (an episode of several years that ends in that very year may be just over and still
+counts) (the Cold War named in a 1951 speech, a conference "in 1998" announced in 1996) is
+present or future there, not historical, and never counts, except right after a renewal cue ("a new
+cold war" in 1981 presupposes an earlier one). The year comes from the document's metadata
+(``year``, else the first year in ``date``) or, without metadata, from a full date in the text's first
+300 characters (a dateline); when neither gives one the rule is off. Each row's explanation says
+which year was used and where it came from.
+
 A mention plus a cue that fits gives one row per sentence: ``referent`` lists
 the canonical names (``; ``-separated), ``target`` is the present thing being
 characterised: the noun phrase before a comparison cue, or the nearest
@@ -39,7 +48,9 @@ from .matching import DocContext, Hit, PhraseMatcher, quoted
 DEVICE = "historical_analogy"
 _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
-_YEAR = re.compile(r"(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])")
+_YEAR = re.compile(  # the lookahead skips, in C, every position no year or decade can start at
+    r"(?=[tml1e])(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])"
+)
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
 #: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
 _BASELINE = re.compile(
@@ -48,21 +59,24 @@ _BASELINE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"[.;:!?()\[\]]")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: a full date near the top of a text (a dateline): "12 October 1951", "October 12, 1951", "2015-03-14", "02/10/2015"
+_DATELINE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+(1[89]\d\d|20\d\d)|{_MONTH}\s+\d{{1,2}},?\s+(1[89]\d\d|20\d\d)"
+    r"|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d|[0-3]?\d/[01]?\d/(1[89]\d\d|20\d\d))\b"
+)
+_META_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
     r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+|-)(?:(?:al|el|bin|ibn|de|van|von|da)[- ])?[A-Z][A-Za-z'-]+)+"
 )
-_SPEECH_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|declared|asked|replied)\b")
 _TRAIL = re.compile(  # (?<!\S), not (?:\s+|^): a long run of spaces must not be rescanned from each space
     r"(?<!\S)(?:is|are|was|were|be|been|being|seems?|looks?|appears?|very|so|at times|sometimes|much|"
     r"quite|rather|really|should be regarded|would be|could be|in|now|just|all|that|which|also|still|already|"
     r"the|a|an)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(
-    r"(?:[,;:—()]| - |\b(?:that|which|whose|who|where|when|if|because|while|said|says|told|added|noted)\b)",
-    re.IGNORECASE,
-)
+_CLAUSE_WORDS = ("that", "which", "whose", "who", "where", "when", "if", "because", "while")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|said|got|gets|takes|took|"
     r"makes|made|did|does|didn't|doesn't|don't|won't|used|seems|looks)\b",
@@ -73,6 +87,29 @@ _LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\
 _PRONOUN = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
 )
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> tuple[str, ...]:
+    """Finite forms (past, third person) from ``reporting_verbs.tsv`` of the ``speech_verb`` lemmas of
+    ``target_name_filters.tsv`` ("said", "told", "replied"), longest first."""
+    lemmas = {r["word"] for r in lexicons.load("target_name_filters") if r["class"] == "speech_verb"}
+    forms = {r["form"] for r in lexicons.load("reporting_verbs")
+             if r["lemma"] in lemmas and r["form"] != r["lemma"] and not r["form"].endswith("ing")}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def _speech_after() -> re.Pattern[str]:
+    """A reporting verb right after a name ("Lavrov said"): the name is a speaker, not the target."""
+    return re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, _speech_verbs())) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _clause() -> re.Pattern[str]:
+    """Where a clause starts: punctuation, a subordinator, or a reporting verb of the lexicon."""
+    words = "|".join(map(re.escape, _CLAUSE_WORDS + _speech_verbs()))
+    return re.compile(rf"(?:[,;:—()]| - |\b(?:{words})\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -152,7 +189,7 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
 
 
 @lru_cache(maxsize=1)
-def _cues() -> list[tuple[PhraseMatcher, list[list[Cue]]]]:
+def _cues() -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
     """One matcher per cue position (cues of different positions may overlap)."""
     by_position: dict[str, dict[str, list[Cue]]] = {}
     for i, row in enumerate(lexicons.load("analogy_cues"), start=2):
@@ -169,14 +206,28 @@ def _cues() -> list[tuple[PhraseMatcher, list[list[Cue]]]]:
             )
         except (ValueError, re.error) as exc:
             raise LexiconError("analogy_cues.tsv", str(exc), row=i) from None
-        if cue.position not in ("before", "after", "sentence", "previous"):
+        if cue.position not in ("before", "after", "sentence", "previous", "suffix"):
             raise LexiconError("analogy_cues.tsv", f"unknown position {cue.position!r}", row=i)
+        if cue.position == "suffix":
+            continue  # attached to the mention: matched there, not scanned for (see _suffixes)
         for alt in _top_level_alternatives(row["cue"]):
             by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
     return [
-        (PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
-        for table in by_position.values()
+        (position, PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
+        for position, table in by_position.items()
     ]
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> list[tuple[re.Pattern[str], Cue]]:
+    """Cues written onto the end of the mention itself ("Nazi-style", "Marshall Plan-type")."""
+    out = []
+    for row in lexicons.load("analogy_cues"):
+        if row["position"] == "suffix":
+            cue = Cue(row["kind"], "suffix", 0, row["applies"] == "any", None, None,
+                      frozenset(x for x in row["not_for"].split(";") if x), row["explanation"])
+            out.append((re.compile(f"(?:{row['cue']})(?![\\w-])", re.IGNORECASE), cue))
+    return out
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -229,6 +280,63 @@ def _mentions(ctx: DocContext) -> list[Mention]:
     return out
 
 
+def document_year(ctx: DocContext) -> tuple[int, str] | None:
+    """The year a document dates from, and where that came from (metadata ``year``/``date``, else a dateline).
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> document_year(DocContext(Document("Text.", meta={"year": 1990})))
+    (1990, 'metadata year')
+    >>> document_year(DocContext(Document("Moscow, 14 March 2015. Talks began.")))
+    (2015, 'the date at the top of the text')
+    >>> document_year(DocContext(Document("The war ended in 1945."))) is None
+    True
+    """
+    meta = ctx.doc.meta
+    for key in ("year", "date"):
+        value = meta.get(key)
+        if value is None or isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            return value, f"metadata {key}"
+        found = _META_YEAR.search(str(value))
+        if found:
+            return int(found.group(1)), f"metadata {key}"
+    m = _DATELINE.search(ctx.text, 0, min(len(ctx.text), 300))
+    if m:
+        return int(next(g for g in m.groups() if g)), "the date at the top of the text"
+    return None
+
+
+def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bool:
+    """The referent's period has not ended before the document's year (present or future there)."""
+    if year is None:
+        return False
+    span = _span_of(m.entity)
+    # years are coarse: an episode of several years that ends in the document's year may be just over
+    # (Kosovo, 1998-1999, in a September 1999 speech); a one-year event of that year is this year's news
+    if span is None or span[1] < year or (span[1] == year and span[0] < year):
+        return False
+    # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
+    renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
+               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith("neo"))
+    return not renewal
+
+
+def _dating(ents: list[Entity], dated: tuple[int, str] | None) -> str:
+    """What the document's year says about the referents, for the explanation."""
+    if dated is None:
+        return ""
+    year, source = dated
+    spans = [sp for e in ents if (sp := _span_of(e))]
+    if not spans:
+        return f" (document year {year}, from its {source})"
+    if all(b < year or a < b == year for a, b in spans):
+        return f" (over before {year}, the document's year from its {source})"
+    return f" (still going on in {year}, the document's year from its {source}, but named as a renewed episode)"
+
+
 def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) -> bool:
     if b < a or (not commas and "," in ctx.text[a:b]):
         return False
@@ -237,8 +345,11 @@ def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) 
     return words <= window and not _BREAK.search(ctx.text, a, b)
 
 
-def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int]) -> bool:
+def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int],
+              year: int | None = None) -> bool:
     if m.place and not cue.places:
+        return False
+    if _not_past(m, hit, cue, year, ctx.text):
         return False
     if m.entity.canonical in cue.not_for:
         return False
@@ -294,7 +405,7 @@ def _names_before(ctx: DocContext, pos: int) -> list[tuple[int, str]]:
             continue
         if had_title:
             titled.add(_surname(name))
-        if _SPEECH_AFTER.match(ctx.text, m.end()):
+        if _speech_after().match(ctx.text, m.end()):
             continue
         out.append((start, name))
     return [(s, n) for s, n in out if _surname(n) in titled]
@@ -316,8 +427,9 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
 
 def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
     chunk = ctx.text[sent_start:cue_start]
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(chunk)]
-    ends = [m.start() for m in _CLAUSE.finditer(chunk)] + [len(chunk)]
+    clause = _clause()
+    bounds = [0] + [m.end() for m in clause.finditer(chunk)]
+    ends = [m.start() for m in clause.finditer(chunk)] + [len(chunk)]
     for a, b in reversed(list(zip(bounds, ends, strict=True))):
         if chunk[a:b].strip():
             chunk = chunk[a:b]
@@ -365,6 +477,8 @@ def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: in
 def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
     if kind == "continuation":
         return _np_after(ctx, hit.end, sent[1])
+    if position == "suffix":  # "a Nazi-style crackdown": the phrase the mention and its suffix modify
+        return _identity_phrase(ctx, first.start, hit.end, sent[1])
     if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
         # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
         np = _identity_phrase(ctx, hit.start, first.end, sent[1])
@@ -425,12 +539,18 @@ def detect(ctx: DocContext) -> list[dict]:
     mentions = _mentions(ctx)
     if not mentions:
         return []
-    # cues are only looked for in sentences with a mention and the sentence before them
-    wanted = sorted({si + d for m in mentions for si in [ctx.sentence_of(m.start)] for d in (-1, 0) if si + d >= 0})
+    dated = document_year(ctx)
+    year = dated[0] if dated else None
+    # cues are looked for in the sentences with a mention; the sentence before is read only for the
+    # cues that may stand there ("We have been through this.") — the others must share the sentence
+    own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
+    before = {si - 1 for si in own if si > 0}
     by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
-    for si in wanted:
+    for si in sorted(own | before):
         s, e = ctx.sentences[si]
-        for matcher, infos in _cues():
+        for position, matcher, infos in _cues():
+            if si not in own and position != "previous":
+                continue
             for h in matcher.finditer(ctx.text, s, e):
                 for cue in infos[h.index]:
                     by_sentence.setdefault(si, []).append((h, cue))
@@ -451,10 +571,18 @@ def detect(ctx: DocContext) -> list[dict]:
         at = bisect_left(starts, m.start)
         best: tuple[int, Hit, Cue] | None = None
         for h, cue in pool[max(0, at - _NEAREST_HITS) : at + _NEAREST_HITS]:
-            if _supports(ctx, m, h, cue, sent, prev):
+            if _supports(ctx, m, h, cue, sent, prev, year):
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
                     best = (dist, h, cue)
+        for pattern, cue in _suffixes():
+            attached = pattern.match(ctx.text, m.end)
+            if not attached or (m.place and not cue.places) or m.entity.type == "year":
+                continue
+            hit = Hit(attached.start(), attached.end(), -1, attached.group())
+            if m.entity.canonical not in cue.not_for and not _not_past(m, hit, cue, year, ctx.text):
+                best = (0, hit, cue)
+                break
         if best is not None:
             groups.setdefault(si, []).append((m, best[1], best[2]))
     rows = []
@@ -477,8 +605,9 @@ def detect(ctx: DocContext) -> list[dict]:
             described = " and ".join(_describe(e) for e in ents[:3])
         verb = "names" if len(surfaces) == 1 else "name"
         where = " in the sentence before" if first_h.start < sent[0] else ""
+        when = _dating(ents, dated)
         explanation = (
-            f"{names} {verb} {described}; {quoted(first_h.text)}{where} {first_c.explanation}, "
+            f"{names} {verb} {described}{when}; {quoted(first_h.text)}{where} {first_c.explanation}, "
             f"so the past is used to characterise the present (rule: {first_c.kind} cue)."
         )
         rows.append(ctx.row(
