@@ -99,3 +99,21 @@ def test_bad_user_lexicons_are_named(seed, lexicons, message):
 def test_a_lexicon_the_detectors_do_not_read_is_refused(seed):
     with pytest.raises(ParameterError, match=r"lexicons='hedges' is not valid.*'name_calling'"):
         tk.devices(seed, kinds="name_calling", lexicons={"hedges": ["perhaps"]})
+
+
+def test_an_own_gazetteer_entry_makes_a_new_referent(seed):
+    # a teacher adds a referent the packaged gazetteer lacks; the template keeps every packaged row
+    table = tk.lexicon("historical_gazetteer")
+    row = {c: "" for c in table.columns}
+    row.update(canonical="Paris crunch talks (test entry)", aliases="crunch talks", period="1900-1901",
+               type="event", note="a test entry")
+    own = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+    text = "We must not repeat the mistakes of the crunch talks."
+    before = tk.devices(text, kinds="historical_analogy")
+    after = tk.devices(text, kinds="historical_analogy", lexicons={"historical_gazetteer": own})
+    assert before.empty
+    assert after["referent"].str.startswith("Paris crunch talks").tolist() == [True]
+    # the packaged analogies of the seed are all still found with the extended table
+    packaged = tk.devices(seed, kinds="historical_analogy")
+    extended = tk.devices(seed, kinds="historical_analogy", lexicons={"historical_gazetteer": own})
+    pd.testing.assert_frame_equal(packaged.drop(columns="explanation"), extended.drop(columns="explanation"))

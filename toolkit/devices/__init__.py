@@ -45,6 +45,7 @@ REGISTRY: dict[str, Detector] = {
 
 #: family detector -> the lexicons it reads, which ``devices(..., lexicons=…)`` may replace
 LEXICONS: dict[Detector, tuple[str, ...]] = {
+    analogy.detect: analogy.LEXICONS,
     questions.detect: questions.LEXICONS,
     stance.detect: stance.LEXICONS,
     propaganda.detect: propaganda.LEXICONS,

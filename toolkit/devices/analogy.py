@@ -147,14 +147,27 @@ class Mention:
     surface: str
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]], list[tuple[Entity, bool]]]:
+#: the lexicons this detector reads (a user's table may replace any of them)
+LEXICONS = ("historical_gazetteer", "historical_events", "analogy_cues")
+
+
+def _gazetteer_of(ctx: DocContext | None = None) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]],
+                                                           list[tuple[Entity, bool]]]:
+    """The gazetteer matchers for a document (its user lexicons, else the packaged files)."""
+    if ctx is None:
+        return _gazetteer(lexicons.packaged("historical_gazetteer"), lexicons.packaged("historical_events"))
+    return _gazetteer(ctx.lexicon("historical_gazetteer"), ctx.lexicon("historical_events"))
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
+               ) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]], list[tuple[Entity, bool]]]:
     cs: list[str] = []
     ci: list[str] = []
     cs_info: list[tuple[Entity, bool]] = []
     ci_info: list[tuple[Entity, bool]] = []
     seen: dict[str, str] = {}
-    for row in lexicons.load("historical_gazetteer"):
+    for row in gazetteer.rows:
         ent = Entity(row["canonical"], row["period"], row["type"], row["note"])
         names = [(a, False) for a in row["aliases"].split("|") if a] + [
             (p, True) for p in row["places"].split("|") if p
@@ -162,7 +175,7 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
         for name, place in names:
             if name in seen and seen[name] != ent.canonical:
                 raise LexiconError(
-                    "historical_gazetteer.tsv", f"alias {name!r} is listed for {seen[name]!r} and {ent.canonical!r}"
+                    gazetteer.label, f"alias {name!r} is listed for {seen[name]!r} and {ent.canonical!r}"
                 )
             seen[name] = ent.canonical
             if name.lower() == name:
@@ -172,7 +185,7 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
                 cs.append(name)
                 cs_info.append((ent, place))
     # the broad event list: aliases only (never places); a name the curated file has is left to it
-    for row in lexicons.load("historical_events"):
+    for row in events.rows:
         ent = Entity(row["canonical"], row["period"], row["type"], row["source"])
         for name in row["aliases"].split("|"):
             if not name or name in seen:
@@ -181,18 +194,18 @@ def _gazetteer() -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]
             (ci if name.lower() == name else cs).append(name)
             (ci_info if name.lower() == name else cs_info).append((ent, False))
     return (
-        PhraseMatcher(cs, case_sensitive=True, name="historical_gazetteer.tsv"),
-        PhraseMatcher(ci, case_sensitive=False, name="historical_gazetteer.tsv"),
+        PhraseMatcher(cs, case_sensitive=True, name=gazetteer.label),
+        PhraseMatcher(ci, case_sensitive=False, name=gazetteer.label),
         cs_info,
         ci_info,
     )
 
 
-@lru_cache(maxsize=1)
-def _cues() -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
+@lru_cache(maxsize=8)
+def _cues(lex: lexicons.Lexicon) -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
     """One matcher per cue position (cues of different positions may overlap)."""
     by_position: dict[str, dict[str, list[Cue]]] = {}
-    for i, row in enumerate(lexicons.load("analogy_cues"), start=2):
+    for i, row in enumerate(lex.rows, start=2):
         try:
             cue = Cue(
                 kind=row["kind"],
@@ -205,24 +218,24 @@ def _cues() -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
                 explanation=row["explanation"],
             )
         except (ValueError, re.error) as exc:
-            raise LexiconError("analogy_cues.tsv", str(exc), row=i) from None
+            raise LexiconError(lex.label, str(exc), row=i) from None
         if cue.position not in ("before", "after", "sentence", "previous", "suffix"):
-            raise LexiconError("analogy_cues.tsv", f"unknown position {cue.position!r}", row=i)
+            raise LexiconError(lex.label, f"unknown position {cue.position!r}", row=i)
         if cue.position == "suffix":
             continue  # attached to the mention: matched there, not scanned for (see _suffixes)
         for alt in _top_level_alternatives(row["cue"]):
             by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
     return [
-        (position, PhraseMatcher(list(table), regex=True, name="analogy_cues.tsv"), list(table.values()))
+        (position, PhraseMatcher(list(table), regex=True, name=lex.label), list(table.values()))
         for position, table in by_position.items()
     ]
 
 
-@lru_cache(maxsize=1)
-def _suffixes() -> list[tuple[re.Pattern[str], Cue]]:
+@lru_cache(maxsize=8)
+def _suffixes(lex: lexicons.Lexicon) -> list[tuple[re.Pattern[str], Cue]]:
     """Cues written onto the end of the mention itself ("Nazi-style", "Marshall Plan-type")."""
     out = []
-    for row in lexicons.load("analogy_cues"):
+    for row in lex.rows:
         if row["position"] == "suffix":
             cue = Cue(row["kind"], "suffix", 0, row["applies"] == "any", None, None,
                       frozenset(x for x in row["not_for"].split(";") if x), row["explanation"])
@@ -253,12 +266,12 @@ def gazetteer_names() -> list[str]:
     >>> "Munich Agreement" in gazetteer_names()
     True
     """
-    cs, ci, _, _ = _gazetteer()
+    cs, ci, _, _ = _gazetteer_of()
     return cs.entries + ci.entries
 
 
 def _mentions(ctx: DocContext) -> list[Mention]:
-    cs, ci, cs_info, ci_info = _gazetteer()
+    cs, ci, cs_info, ci_info = _gazetteer_of(ctx)
     found: list[Mention] = []
     for matcher, info in ((cs, cs_info), (ci, ci_info)):
         for h in matcher.finditer(ctx.text):
@@ -382,7 +395,7 @@ def _name_filters() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _names_before(ctx: DocContext, pos: int) -> list[tuple[int, str]]:
     """Person names before ``pos``: capitalised names whose surname appears after a title somewhere before."""
-    cs, _, _, _ = _gazetteer()
+    cs, _, _, _ = _gazetteer_of(ctx)
     titles, prefixes, not_person = _name_filters()
     lo = max(0, pos - 3000)
     past = {h.start for h in cs.finditer(ctx.text, lo, pos)}
@@ -548,7 +561,7 @@ def detect(ctx: DocContext) -> list[dict]:
     by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
     for si in sorted(own | before):
         s, e = ctx.sentences[si]
-        for position, matcher, infos in _cues():
+        for position, matcher, infos in _cues(ctx.lexicon("analogy_cues")):
             if si not in own and position != "previous":
                 continue
             for h in matcher.finditer(ctx.text, s, e):
@@ -575,7 +588,7 @@ def detect(ctx: DocContext) -> list[dict]:
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
                     best = (dist, h, cue)
-        for pattern, cue in _suffixes():
+        for pattern, cue in _suffixes(ctx.lexicon("analogy_cues")):
             attached = pattern.match(ctx.text, m.end)
             if not attached or (m.place and not cue.places) or m.entity.type == "year":
                 continue
