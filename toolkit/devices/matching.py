@@ -343,12 +343,24 @@ class PhraseMatcher:
                     if m and m.end() > s:
                         found.append((s, m.end(), i))
         if self._scan_only:
-            for s, _e in tokens:
-                for i in self._scan_only:
-                    m = anchored[i].match(text, s)
-                    if m and m.end() > s:
-                        found.append((s, m.end(), i))
+            found.extend(self.scan_only_hits(text, {s for s, _e in tokens}))
         return _non_overlapping(text, found)
+
+    def scan_only_hits(self, text: str, starts: set[int]) -> list[tuple[int, int, int]]:
+        """``(start, end, entry)`` of the entries that cannot be indexed by a first word, at token ``starts``.
+
+        Each entry's pattern is searched once through the text (position by position, so overlapping
+        hits are all seen) instead of being tried at every token.
+        """
+        out = []
+        for i in self._scan_only:
+            pattern = self._anchored[i]
+            pos = 0
+            while (m := pattern.search(text, pos)) is not None:
+                if m.start() in starts and m.end() > m.start():
+                    out.append((m.start(), m.end(), i))
+                pos = m.start() + 1
+        return out
 
 
 def _non_overlapping(text: str, found: list[tuple[int, int, int]]) -> list[Hit]:
@@ -426,6 +438,11 @@ class DocContext:
     def tokens(self) -> list[Span]:
         """Token spans of the normalised text (the pattern of :func:`toolkit.text.token_spans`, run directly)."""
         return [m.span() for m in _TOKEN.finditer(self.text)]
+
+    @cached_property
+    def token_starts(self) -> set[int]:
+        """Start offsets of :attr:`tokens`."""
+        return {s for s, _e in self.tokens}
 
     @cached_property
     def sentence_words(self) -> list[list[tuple[int, int, str]]]:
@@ -511,7 +528,7 @@ def lexicon_matcher(lex: lexicons.Lexicon | str) -> tuple[PhraseMatcher, tuple[d
 #: cue lexicons the detectors use; their hits are found in one pass over a document's tokens
 CUE_LEXICONS = (
     "hedges", "boosters", "us_them", "flag_waving", "thought_terminating_cliches", "slogans", "black_and_white",
-    "whataboutism",
+    "whataboutism", "name_calling", "doubt", "exaggeration", "fear",
 )
 
 
@@ -548,11 +565,8 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {}
     for name, hits in found.items():
         matcher = matchers[name]
-        for i in matcher._scan_only:  # entries whose first word cannot be listed
-            for s, _e in ctx.tokens:
-                m = matcher._anchored[i].match(text, s)
-                if m and m.end() > s:
-                    hits.append((s, m.end(), i))
+        if matcher._scan_only:  # entries whose first word cannot be listed
+            hits.extend(matcher.scan_only_hits(text, ctx.token_starts))
         out[name] = _non_overlapping(text, hits)
     ctx.__dict__["_cue_hits"] = out
     return out
