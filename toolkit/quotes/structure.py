@@ -65,6 +65,9 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     before = _rstripped_tail(nt, ps, q.open)
     if not q.double and not before and len(words) <= 8 and not nt[q.close : q.close + 200].split("\n", 1)[0].strip():
         return "title"  # a paragraph that is only a short single-quoted line: a subheading
+    if not q.double and not before and inner_end not in ".,!?" and nt[q.close : q.close + 1] == " " \
+            and nt[q.close + 1 : q.close + 2].isalnum():
+        return "embedded"  # a single-quoted word opening a sentence ("'Missing' voters might …"): no utterance
     if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
         if len(words) >= 3 or not before or before[-1] in ":":
             return "direct"
