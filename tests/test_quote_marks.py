@@ -110,6 +110,9 @@ NESTING = [
     Case("single term inside a quoted sentence",
          "He told everyone, \"This 'burger with extra cheese' is good.\"",
          (("This 'burger with extra cheese' is good.", ANY),)),
+    Case("LaTeX marks nested three deep, closing together",
+         "``Tell them ``the `whole' story'' now,'' said Ann Lee.",
+         (("Tell them ``the `whole' story'' now", "Ann Lee"),)),
 ]
 
 SINGLE_DIALOGUE = [
@@ -139,6 +142,12 @@ SINGLE_DIALOGUE = [
     Case("dialogue paragraphs one after another",
          "\"Where?\"\n\n\"I don't see 'im!\"\n\n\"He's behind the tree!\" the boy whispered.",
          (("Where?", ANY), ("I don't see 'im!", ANY), ("He's behind the tree!", "the boy"))),
+    Case("a stray double mark between spaces opens nothing",
+         "Hello, \" he said, 'how are you doing?'",
+         (("how are you doing?", ANY),)),
+    Case("a possessive right after the opening single mark",
+         "'Jones' cow is cuter!' said Ann Lee.",
+         (("Jones' cow is cuter!", "Ann Lee"),)),
 ]
 
 LATEX = [
@@ -194,6 +203,9 @@ APOSTROPHE_WORDS = [
     Case("Wikinews: 'cause and contractions in an interview answer",
          "wikinews-bbcb5317d7a9|And that is something we should|right now.",
          ()),
+    Case("rock 'n' roll inside single-quoted dialogue",
+         "'They played rock 'n' roll all night,' said Ann Lee.",
+         (("They played rock 'n' roll all night", "Ann Lee"),)),
     Case("'Tis at a sentence start without a closing mark",
          "'Tis true that the vote was close, the mayor said.",
          ()),
@@ -215,6 +227,9 @@ POSSESSIVES = [
     Case("scare quotes ending in s are closed at the s",
          "They printed 'jihadists' and 'terrorists' in the same frame.",
          (("jihadists", None), ("terrorists", None))),
+    Case("a dropped g inside single-quoted dialogue",
+         "'I'm goin' home now,' said Ann Lee.",
+         (("I'm goin' home now", "Ann Lee"),)),
     Case("a plural possessive alone is no quotation",
          "The workers' union said on Tuesday that the talks had failed.",
          ()),
@@ -259,6 +274,9 @@ PARAGRAPHS = [
     Case("an unclosed single quote whose next paragraph does not reopen is no quotation",
          "He waved 'hello to the crowd and left.\n\nThe crowd went home.",
          ()),
+    Case("single quotes over two paragraphs, opened mid-sentence",
+         "He said 'we will wait\n\n'and then we will go,' and left.",
+         (("we will wait", ANY), ("and then we will go", ANY))),
     Case("double quotes over two paragraphs",
          "\"It is absolutely clear to me it was a mistake.\n\n\"Our colleagues cannot accept that,\" Sergei Lavrov "
          "said.",
@@ -284,11 +302,28 @@ TEXTACY = [
          (("Where are the horses' carrots?", "Omar Haddad"),)),
 ]
 
+# known failures, listed with the reason in docs/quotes.md (Quotation-mark conventions)
+KNOWN_FAILURES = [
+    Case("LaTeX single quote nested in a LaTeX single quote",
+         "`Hello `how are you doing?'' she asked.",
+         (("Hello `how are you doing?'", ANY),)),
+    Case("a quote over hard-wrapped lines in a text with no blank line, a line ending a sentence",
+         "The letter ended with a promise: \"We will write again\nsoon, and visit in the spring.\n"
+         "Until then, farewell.\" Nothing else was written.",
+         (("We will write again\nsoon, and visit in the spring.\nUntil then, farewell.", ANY),)),
+]
+
 CASES = NESTING + SINGLE_DIALOGUE + LATEX + APOSTROPHE_WORDS + POSSESSIVES + LINE_BREAKS + PARAGRAPHS + TEXTACY
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_quotation_marks(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", KNOWN_FAILURES, ids=[c.name for c in KNOWN_FAILURES])
+@pytest.mark.xfail(strict=True, reason="known limitation, see docs/quotes.md")
+def test_quotation_marks_known_failures(case: Case) -> None:
     _check(case)
 
 

@@ -90,6 +90,8 @@ def _pair_nested(kinds: list[tuple[int, int, str]], ps: int, pe: int, pi: int, c
         return None
     if stack:
         o, olen, continued = stack[0]
+        if nt[o - 1 : o].isspace() and nt[o + olen : o + olen + 1].isspace():
+            return out  # a stray mark between spaces that never closes ('Hello, " he said, …') opens nothing
         out.append(_Quote(o, o + olen, pe, pe, True, pi, False, continued=continued))
     return out
 
@@ -239,7 +241,7 @@ def _pair_singles(nt: str, paras: list[Span], marks: list[int], forced: set[int]
                 out.append(_Quote(opener, opener + 1, i, i + 1, False, pi, True, continued=continued))
                 opener = None
         carry = False
-        if opener is not None and pi + 1 < len(paras) and _opens_dialogue(nt, ps, opener):
+        if opener is not None and pi + 1 < len(paras):
             # the convention for a quotation over several paragraphs: each paragraph opens with a
             # mark, only the last one closes
             nps = paras[pi + 1][0]
