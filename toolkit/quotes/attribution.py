@@ -1,12 +1,16 @@
-"""Attribution frames of direct quotes: ``"…," X said`` after, ``X said: "…"`` before.
+"""Attribution frames of direct quotes: ``"…," X said`` after, ``X said: "…"`` before, and frames with no verb.
 
 Owns: ``_Frame`` (speaker, cue, content span, rule), ``_frame_after`` and
 ``_frame_before`` (a cue plus a speaker noun phrase next to a quote),
 ``_window_np`` (a fallback mention), ``_subject`` (the subject before a cue,
-also used by reported speech).
+also used by reported speech), and the attributions without a reporting verb:
+``_frame_action_beat`` (the sentence before the quote is about a person:
+``Alice began talking. 'Lorem ipsum.'``), ``_frame_dash`` (``"…" – Jane Doe``)
+and ``_frame_line_before`` (``And from Chairwoman Maria Lopez:`` closing the
+paragraph before).
 
 Must not touch: quote marks, the paragraph walk or the reported-speech rules;
-depends on clauses, speakers, cues, tokens.
+depends on clauses, speakers, cues, tokens and the lexicon loader.
 """
 
 from __future__ import annotations

@@ -1,16 +1,23 @@
 """Quote marks: pairing, nesting, apostrophes, unclosed marks — ``_find_quotes`` returns ``_Quote`` spans.
 
 Owns: deciding per mark whether it opens or closes (by context, never by
-alternation alone: ``_mark_kind``), pairing double marks (``_pair_doubles``)
-and single marks inside one paragraph (``_pair_singles``), a single mark
-between letters as an apostrophe, single quotes nested in double ones,
-markup tags skipped, and the paragraph-end rule for an unclosed mark (the
-news convention for a quotation over several paragraphs). Nothing here raises
-on unbalanced marks.
+alternation alone: ``_mark_kind``), pairing double marks with a stack so that
+the same mark nests (``“how “are” you”``; ``_pair_nested``, with pairing in
+turn when the marks do not nest: ``_pair_in_turn``) and single marks per
+paragraph (``_pair_singles``), a single mark between letters as an
+apostrophe, the apostrophe of an elided word (``'tis``, ``'em``, rock ``'n'``
+roll, ``'90s``: lexicon ``apostrophe_words``, ``_elision``), a closing-looking
+mark after a plural possessive or a dropped g (``the students' books``,
+``goin'``) skipped when a closing mark follows, quotes nested in quotes of the
+same or the other kind (dropped: they are part of the outer one), markup tags
+skipped, and the paragraph-end rules for an unclosed mark (a double one runs
+to the paragraph end, the news convention for a quotation over several
+paragraphs; a single one only when the next paragraph reopens with a mark).
+Nothing here raises on unbalanced marks.
 
 Must not touch: what a quoted span is (direct, title, scare: that is
 :mod:`toolkit.quotes.structure`), cues or speakers; depends only on
-:mod:`toolkit.quotes.tokens`.
+:mod:`toolkit.quotes.tokens` and the lexicon loader.
 """
 
 from __future__ import annotations

@@ -4,8 +4,10 @@ Owns: ``_extract(doc)`` — paragraph by paragraph, classify each quoted span
 (``_classify``: direct, title/nickname dropped, scare), merge fragments split
 by an attribution into one row, search the frame after / between / before
 the quote and in a previous paragraph ending with a colon (``_own_frame``),
+then a dash after the quote, then an action beat before it,
 let a quote paragraph without one inherit the previous quote's speaker
-(multi-paragraph quotations: ``attribution="inherited"``), headlines
+(multi-paragraph quotations: ``attribution="inherited"``; attributed only in
+their last paragraph: ``_attribute_earlier``), headlines
 (``_headline``), then reported speech per sentence (from
 :mod:`toolkit.quotes.indirect`) and the remaining scare quotes.
 
