@@ -363,6 +363,7 @@ ATTRIBUTIONS = [
      "Maria Lopez", "direct:line_before"),
     ('A statement by Chairwoman Maria Lopez of the finance committee:\n\n"The budget is balanced."',
      "The budget is balanced.", "Maria Lopez", "direct:line_before"),
+    ('Here they are:\n\n"We met at noon."', "We met at noon.", None, None),
 ]
 
 

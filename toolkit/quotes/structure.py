@@ -22,7 +22,15 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..corpus import Document
-from .attribution import _Frame, _frame_action_beat, _frame_after, _frame_before, _frame_dash, _frame_line_before
+from .attribution import (
+    _Frame,
+    _frame_action_beat,
+    _frame_after,
+    _frame_before,
+    _frame_dash,
+    _frame_line_before,
+    _function_words,
+)
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
 from .cues import _ADDRESSEES, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
@@ -167,7 +175,7 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                     pps, ppe = paras[pi - 1]
                     if nt[ppe - 1 : ppe] == ":":
                         line = _tokens(nt, max(pps, ppe - 200), ppe)
-                        frame = _frame_line_before(state, line) or _frame_before(state, line)
+                        frame = _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
                 else:
                     frame = _frame_before(state, _tokens(nt, start, first.open))
             if frame is None:
@@ -281,6 +289,21 @@ def _attribute_earlier(pending: list[_Row], groups: list[tuple[_Row, _Quote, _Qu
     if row.speaker is None:
         return [*pending, row] if len(groups) > 1 or first.continued else [row]
     return []
+
+
+def _no_bare_capital(frame: _Frame | None) -> _Frame | None:
+    """A colon line's frame, unless its speaker is only the line's capitalised first word.
+
+    ``Transcript as follows:``, ``Partial transcript as follows:``, ``Here they are:`` name no
+    speaker; ``Clinton:`` and ``Senator Ann Lee:`` do.
+    """
+    sp = frame.speaker if frame is not None else None
+    if frame is None or frame.rule != "direct:colon" or sp is None or sp.name is None or sp.mention is None:
+        return frame
+    words = sp.mention.split()
+    if len(sp.name.split()) == 1 and (sp.name.lower() in _function_words() or any(w[:1].islower() for w in words)):
+        return None
+    return frame
 
 
 def _keep_elision(nt: str, lo: int, s: int) -> int:
