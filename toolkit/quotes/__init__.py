@@ -7,14 +7,18 @@ and reports offsets into the original text.
 
 How it works, in document order, paragraph by paragraph:
 
-1. **Quote marks.** Double marks (``"`` “ ” „ « » and NYT-style ``''``) are
-   paired by context — a mark after a space opens, a mark before a space or
-   punctuation closes — never by alternation alone. A single mark between two
-   letters (``Libya's``, ``They've``, ``Assange’s``) is an apostrophe; single
-   quotes only pair opener-with-closer inside one paragraph. Single quotes
-   inside double ones (nested) are not separate rows. An unclosed mark runs to
-   the paragraph end (the news convention for quotes over several
-   paragraphs); nothing ever raises on unbalanced marks.
+1. **Quote marks.** Double marks (``"`` “ ” „ « », NYT-style ``''`` and
+   LaTeX ````…''``) are paired by context — a mark after a space opens, a mark
+   before a space or punctuation closes — never by alternation alone; an
+   opening mark inside a quote nests (``“how “are” you?”`` is one quote). A
+   single mark between two letters (``Libya's``, ``They've``, ``Assange’s``) or
+   before an elided word (``'tis``, ``'em``, ``'90s``) is an apostrophe, and
+   ``the students'`` closes no quote when a closing mark follows; single quotes
+   pair opener-with-closer inside one paragraph. Quotes inside quotes (of
+   either kind) are not separate rows. An unclosed double mark runs to the
+   paragraph end (the news convention for quotes over several paragraphs), an
+   unclosed single one when the next paragraph reopens with a mark; nothing
+   ever raises on unbalanced marks.
 2. **Titles and nicknames** (``the book "Fire and Fury"``, ``Dwayne "The Rock"
    Johnson``) are dropped: they are not quotations.
 3. **Direct quotes** are quoted spans that stand as an utterance (at a
@@ -24,9 +28,12 @@ How it works, in document order, paragraph by paragraph:
    word to the last, ``text`` is ``original[start:end]`` (so it contains the
    interruption) and ``fragments`` lists the quoted pieces as
    ``"start-end;start-end"`` original offsets. The attribution is searched
-   after the quote, between fragments, before it (``Lavrov said: "…"``) and in a
-   previous paragraph ending with a colon; a quote paragraph with none
-   inherits the previous quote's speaker (``attribution="inherited"``).
+   after the quote, between fragments, before it (``Lavrov said: "…"``), in a
+   previous paragraph ending with a colon (``And from Chairwoman X:``), after a
+   dash (``"…" – Jane Doe``) and in an action beat (``Alice began talking.
+   "…"``); a quote paragraph with none inherits the previous quote's speaker
+   (``attribution="inherited"``), or the speaker of the paragraph that closes
+   its quotation.
 4. **Reported speech** in every sentence: a reporting verb (lexicon
    ``reporting_verbs``) with a subject and a clause (``he said the plan…``,
    ``, adding however he was…``), a clause closed by ``, X said.``, or

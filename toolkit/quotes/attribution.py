@@ -1,35 +1,42 @@
-"""Attribution frames of direct quotes: ``"…," X said`` after, ``X said: "…"`` before.
+"""Attribution frames of direct quotes: ``"…," X said`` after, ``X said: "…"`` before, and frames with no verb.
 
 Owns: ``_Frame`` (speaker, cue, content span, rule), ``_frame_after`` and
 ``_frame_before`` (a cue plus a speaker noun phrase next to a quote),
 ``_window_np`` (a fallback mention), ``_subject`` (the subject before a cue,
-also used by reported speech).
+also used by reported speech), and the attributions without a reporting verb:
+``_frame_action_beat`` (the sentence before the quote is about a person:
+``Alice began talking. 'Lorem ipsum.'``), ``_frame_dash`` (``"…" – Jane Doe``)
+and ``_frame_line_before`` (``And from Chairwoman Maria Lopez:`` closing the
+paragraph before).
 
 Must not touch: quote marks, the paragraph walk or the reported-speech rules;
-depends on clauses, speakers, cues, tokens.
+depends on clauses, speakers, cues, tokens and the lexicon loader.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clauses import _Row
 from .cues import (
     _BE,
+    _CLAUSE_WORDS,
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
+    _NOT_NAME,
     _NOUN_DET,
     _OPENERS,
     _VERB_CONTRACTIONS,
     _cue_at,
-    _function_words,
     _is_aux,
     _is_opener,
     _is_stop,
     _lex,
+    _stopword_classes,
 )
-from .speakers import _DocState, _np_backward, _np_forward, _resolve, _Speaker
+from .speakers import _DocState, _is_role, _np_backward, _np_forward, _resolve, _Speaker
 from .tokens import _Tok
 
 
@@ -53,7 +60,7 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     window = toks[a:b]
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
-    function = _function_words() if _lex().lang == "en" else {}  # English function words
+    function = _stopword_classes() if _lex().lang == "en" else {}  # English function words
     if function.get(window[0].low) == "preposition":
         return []  # "for a normal fear …": a prepositional phrase is no subject
     while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")):
@@ -181,3 +188,160 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
         if np and toks.index(np[-1]) < k - 2 and np[-1].e <= toks[k].s:
             return _resolve(state, np, np[0].s)
     return None
+
+
+def _person_np(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
+    """``np`` as the speaker of an action beat when it names or describes one person.
+
+    A name (titles and determiners before it allowed, ``the oversized Trump`` is no
+    subject), ``he`` or ``she``, or a role noun (``the minister``). A single capitalised
+    word is a name unless it is a function word ("Nothing", "Everyone", "This" open
+    sentences too) or a plural not known as a name ("Environmentalists hated it."); "The
+    crowd" or "The meeting" name no speaker.
+    """
+    if not np:
+        return None
+    head = np[-1]
+    lex = _lex()
+    if len(np) == 1 and head.low in lex.pronouns:
+        if lex.pronouns[head.low] not in ("male", "female"):
+            return None  # "I", "we", "they": the writer, an interviewee or a group
+    elif head.cap:
+        if any(not t.cap and t.low not in lex.determiners and t.low not in lex.titles and not t.t.endswith("'s")
+               and t.t not in (".", "'") for t in np):
+            return None
+        names = [t for t in np if t.cap and t.low not in lex.determiners]
+        if not names:
+            return None
+        if len(names) == 1:
+            word = names[0]
+            plural = word.low.endswith("s") and word.t not in state.names
+            if word.low in _not_name_words() or word.t.isupper() or plural:
+                return None
+    elif not _is_role(head.low):
+        return None
+    sp = _resolve(state, np, at)
+    return sp if sp is not None and sp.name is not None else None
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Capitalised at a sentence start but no name: stop words, clause words, openers."""
+    return frozenset(_stopword_classes()) | _NOT_NAME | _CLAUSE_WORDS | _OPENERS
+
+
+def _beat_link(t: _Tok) -> bool:
+    """A conjunction, adverb or comma before the subject of a beat ("And then Alice …", "Still, she …")."""
+    return t.t == "," or _stopword_classes().get(t.low) in ("conjunction", "adverb")
+
+
+def _not_verb(t: _Tok) -> bool:
+    """A word that cannot be the verb after a subject: a determiner, preposition, conjunction, pronoun."""
+    return _stopword_classes().get(t.low) in ("determiner", "preposition", "conjunction", "pronoun")
+
+
+def _frame_action_beat(state: _DocState, toks: list[_Tok], at_start: bool) -> _Frame | None:
+    """An action beat: the sentence just before a quote has a person as its subject and no cue.
+
+    ``Alice began talking. 'Lorem ipsum.'`` — in narrative and in news a quotation that
+    follows a sentence about someone, with no attribution of its own, is theirs.
+    ``toks`` end with the beat sentence's final punctuation; only that sentence is read, and
+    it must start after a sentence end in ``toks`` or, with ``at_start``, at their start (a
+    paragraph start).
+    """
+    if len(toks) < 3 or toks[-1].t not in (".", "!", "?") or not _is_stop(toks, len(toks) - 1):
+        return None
+    beat = toks if at_start else []
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].t in ("'", '"', ":"):
+            return None  # the sentence holds a quote or a colon: not a sentence about someone
+        if _is_stop(toks, k):
+            beat = toks[k + 1 :]
+            break
+    if len(beat) < 3:
+        return None
+    j = 0
+    while j < len(beat) and _beat_link(beat[j]):
+        if beat[j].low in _CLAUSE_WORDS and beat[j].low not in ("and", "but", "or"):
+            return None  # "Though Lorenzo was forecast to weaken, gusts …": a subordinate clause comes first
+        j += 1  # "And then Alice …"
+    if j < len(beat) and _is_opener(beat[j]):
+        comma = next((i for i in range(j, min(len(beat), j + 10)) if beat[i].t == ","), None)
+        if comma is None:
+            return None
+        j = comma + 1  # "At the podium, Alice …"
+    if any(_cue_at(beat, i) for i in range(len(beat))):
+        return None  # a sentence with its own reporting verb is reported speech, not a beat
+    np = _np_forward(beat, j)
+    if not np:
+        return None
+    k = beat.index(np[-1]) + 1
+    if k >= len(beat) - 1 or not beat[k].t.isalpha() or not beat[k].t.islower() or _not_verb(beat[k]):
+        return None  # the subject is followed by its verb: "Alice began", "The minister paused"
+    sp = _person_np(state, np, np[0].s)
+    return _Frame(sp, None, None, None, "direct:action_beat") if sp is not None else None
+
+
+def _frame_dash(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """A dash attribution after a quote: ``"…" – Commissioner Jane Doe`` (a byline, an epigraph).
+
+    ``toks`` start after the closing mark (or at a line that follows the quote). One or two
+    dashes, a noun phrase with a capitalised head, then nothing or a short affiliation after a
+    comma or parenthesis (``— Jane Doe, UNICEF representative``), and no verb of saying.
+    """
+    k = 0
+    while k < len(toks) and k < 2 and toks[k].t in (",", "."):
+        k += 1
+    n_dash = 0
+    while k < len(toks) and toks[k].t == "-" and n_dash < 2:
+        k += 1
+        n_dash += 1
+    if not n_dash:
+        return None
+    np = _np_forward(toks, k)
+    if not np or not np[-1].cap:
+        return None
+    rest = toks[toks.index(np[-1]) + 1 :]
+    if rest and (rest[0].t not in (",", "(", ".") or len(rest) > 16 or any(t.t in ('"', "'") for t in rest)):
+        return None
+    if any(_cue_at(toks, i) for i in range(k, len(toks))):
+        return None
+    dash = toks[k - 1]
+    sp = _resolve(state, np, np[0].s)
+    return _Frame(sp, "-", dash.s, dash.e, "direct:dash") if sp is not None else None
+
+
+def _frame_line_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """A line before a quote paragraph that names its source and ends with a colon, without a verb.
+
+    ``And from Chairwoman Maria Lopez:``, ``A statement by the ministry's spokeswoman, Ann
+    Lee:`` — the noun phrase after the last *from* / *by* (a name in apposition to a role
+    noun is preferred). Lines with a reporting verb are read by :func:`_frame_before`.
+    """
+    if len(toks) < 3 or toks[-1].t != ":":
+        return None
+    for i in range(len(toks) - 2, -1, -1):
+        if _is_stop(toks, i):
+            toks = toks[i + 1 :]  # the line's last sentence
+            break
+    if len(toks) < 3 or any(_cue_at(toks, i) for i in range(len(toks))):
+        return None
+    k = next((i for i in range(len(toks) - 2, -1, -1) if toks[i].low in ("from", "by")), None)
+    if k is None:
+        return None
+    np = _np_forward(toks, k + 1)
+    if not np:
+        return None
+    e = toks.index(np[-1]) + 1
+    name = _np_forward(toks, e + 1) if e + 1 < len(toks) and toks[e].t == "," else []
+    if name and name[-1].cap and toks.index(name[-1]) + 1 == len(toks) - 1:
+        np = name  # a name in apposition: "the chair of the finance committee, Maria Lopez:"
+    else:
+        cut = next((i for i in range(1, len(np) - 1) if np[i].low == "of" and np[i + 1].low in _lex().determiners),
+                   None)
+        np = np[:cut]  # "Chairwoman Maria Lopez of the finance committee" -> the name ("Secretary of State" stays)
+    if not (np[-1].cap or _is_role(np[-1].low)):
+        return None
+    colon = toks[-1]
+    sp = _resolve(state, np, np[0].s)
+    return _Frame(sp, ":", colon.s, colon.e, "direct:line_before") if sp is not None else None

@@ -239,7 +239,7 @@ def _is_opener(t: _Tok) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> dict[str, str]:
+def _stopword_classes() -> dict[str, str]:
     """Function word -> its class in ``stopwords.tsv`` (preposition, adverb, modal, pronoun…)."""
     return {r["word"]: r["class"] for r in lexicons.load("stopwords")}
 

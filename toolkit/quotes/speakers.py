@@ -38,8 +38,8 @@ from .cues import (
     _ORG_WORDS,
     _PARTICLES,
     _STOP_BACK,
-    _function_words,
     _lex,
+    _stopword_classes,
 )
 from .tokens import _Tok, _tokens
 
@@ -191,7 +191,7 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     out.reverse()
     while out and (out[0].low == "of" or out[0].t == "."):
         out.pop(0)
-    if len(out) == 1 and lex.lang == "en" and _function_words().get(out[0].low) in (
+    if len(out) == 1 and lex.lang == "en" and _stopword_classes().get(out[0].low) in (
             "modal", "auxiliary", "adverb", "conjunction", "preposition"):
         return []  # a capitalised function word opening the sentence: "Should have thought …"
     return out

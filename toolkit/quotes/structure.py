@@ -4,8 +4,10 @@ Owns: ``_extract(doc)`` — paragraph by paragraph, classify each quoted span
 (``_classify``: direct, title/nickname dropped, scare), merge fragments split
 by an attribution into one row, search the frame after / between / before
 the quote and in a previous paragraph ending with a colon (``_own_frame``),
+then a dash after the quote, then an action beat before it,
 let a quote paragraph without one inherit the previous quote's speaker
-(multi-paragraph quotations: ``attribution="inherited"``), headlines
+(multi-paragraph quotations: ``attribution="inherited"``; attributed only in
+their last paragraph: ``_attribute_earlier``), headlines
 (``_headline``), then reported speech per sentence (from
 :mod:`toolkit.quotes.indirect`) and the remaining scare quotes.
 
@@ -20,14 +22,22 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..corpus import Document
-from .attribution import _Frame, _frame_after, _frame_before
+from .attribution import (
+    _Frame,
+    _frame_action_beat,
+    _frame_after,
+    _frame_before,
+    _frame_dash,
+    _frame_line_before,
+    _not_name_words,
+)
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
-from .cues import _ADDRESSEES, _cue_at, _cue_positions, _lex
+from .cues import _ADDRESSEES, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT
-from .marks import _find_quotes, _Quote
+from .marks import _elision, _find_quotes, _Quote
 from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker
-from .tokens import _INDEX, _Tok, _tokens
+from .tokens import _INDEX, _has_word, _Tok, _tokens
 
 
 def _rstripped_tail(nt: str, s: int, e: int, size: int = 64) -> str:
@@ -66,8 +76,14 @@ def _classify(nt: str, q: _Quote, ps: int, toks_before: list[_Tok]) -> str:
     if _CURRENT.get() == "de" and _german_name(nt, q, words, inner_end, prev_tok):
         return "title"
     before = _rstripped_tail(nt, ps, q.open)
-    if not q.double and not before and len(words) <= 8 and not nt[q.close : q.close + 200].split("\n", 1)[0].strip():
-        return "title"  # a paragraph that is only a short single-quoted line: a subheading
+    if not q.double and not before and len(words) <= 8 and q.closed \
+            and not nt[q.close : q.close + 200].split("\n", 1)[0].strip():
+        # a paragraph that is only a short single-quoted line: a subheading ('A tough decision.' in news
+        # style); not the first paragraph of a quotation over several, which stays open
+        return "title"
+    if not q.double and not before and inner_end.strip("\"'") not in ".,!?" and nt[q.close : q.close + 1] == " " \
+            and nt[q.close + 1 : q.close + 2].isalnum():
+        return "embedded"  # a single-quoted word opening a sentence ("'Missing' voters might …"): no utterance
     if q.continued or not before or before[-1] in ":,.!?;-(" or before.endswith("''"):
         if len(words) >= 3 or not before or before[-1] in ":":
             return "direct"
@@ -158,9 +174,11 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     prev_direct: _Row | None = None
     prev_direct_para = -10
     lang = _CURRENT.get()
+    pending: list[_Row] = []  # unattributed rows of a quotation still open at their paragraph's end
     for pi, (ps, pe) in enumerate(paras):
         pq = by_para.get(pi, [])
         para_rows: list[_Row] = []
+        para_groups: list[tuple[_Row, _Quote, _Quote]] = []  # direct rows with their first and last quote
         # ---- classify the quoted spans of this paragraph
         for q in pq:
             before_toks = _tokens(nt, max(ps, q.open - 60), q.open)
@@ -177,7 +195,10 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 # quoted titles may sit in the gap ('," said Cuban, a host on the show "Shark Tank." "…')
                 other = any(o.role != "title" for o in pq[index[id(prevq)] + 1 : index[id(q)]])
                 n_cues = sum(1 for k in range(len(gap_toks)) if _cue_at(gap_toks, k))
-                if len(words) <= 20 and not other and (not words or n_cues == 1) and (
+                # a sentence after the attribution ('," Ann Lee told him. Omar Haddad shrugged. "') ends the quotation
+                stop = next((k for k in range(len(gap_toks)) if _is_stop(gap_toks, k)), len(gap_toks))
+                beat = sum(1 for t in gap_toks[stop + 1 :] if t.t[:1].isalnum()) >= 2
+                if len(words) <= 20 and not other and not beat and (not words or n_cues == 1) and (
                     nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-"
                 ) and q.cs < pe and not _own_frame(nt, q, pe):
                     groups[-1].append(q)
@@ -204,19 +225,38 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 prev_close = pq[fi].close if fi >= 0 else ps
                 start = max(min(s_start, first.open), ps, prev_close)
                 if start == first.open and first.open == ps and pi > 0:
-                    # "Breitbart News responded:" closing the previous paragraph
+                    # "Breitbart News responded:" / "And from Chairwoman X:" closing the previous paragraph
                     pps, ppe = paras[pi - 1]
                     if nt[ppe - 1 : ppe] == ":":
-                        frame = _frame_before(state, _tokens(nt, max(pps, ppe - 200), ppe))
+                        line = _tokens(nt, max(pps, ppe - 200), ppe)
+                        frame = _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
                 else:
                     frame = _frame_before(state, _tokens(nt, start, first.open))
+            if frame is None:
+                # "…" – Commissioner Jane Doe, after the quote or on the line below it
+                frame = _frame_dash(state, _tokens(nt, last.close, min(pe, last.close + 200)))
+                if frame is None and last is pq[-1] and not _has_word(nt, last.close, pe) and pi + 1 < len(paras):
+                    nps, npe = paras[pi + 1]
+                    if npe - nps <= 200 and nt[nps : nps + 1] == "-":
+                        frame = _frame_dash(state, _tokens(nt, nps, npe))
+            if frame is None and first.open > ps and "\n" not in nt[max(ps, first.open - 3) : first.open]:
+                # "Alice began talking. 'Lorem ipsum.'": the sentence before the quote, on its line, is about
+                # its speaker
+                # (or the rest of the previous direct quote's sentence: '"…," Trump went on, as if … "…"')
+                fi = index[id(first)] - 1
+                lo = max(ps, pq[fi].close if fi >= 0 else ps, first.open - 400)
+                at_start = lo == ps or (fi >= 0 and lo == pq[fi].close and pq[fi].role == "direct")
+                frame = _frame_action_beat(state, _tokens(nt, lo, first.open), at_start)
             frags = [(q.cs, q.ce) for q in g]
             s, e = _trim(nt, first.cs, last.ce)
+            s = _keep_elision(nt, first.cs, s)
             while e > s and nt[e - 1] in ", ":
                 e -= 1
             if e <= s:
                 continue
-            row = _Row(s, e, "direct", s, e, [_trim_comma(nt, a, b) for a, b in frags], None, None, None, None, "")
+            pieces = [_trim_comma(nt, a, b) for a, b in frags]
+            pieces = [(_keep_elision(nt, a, ts), te) for (a, _), (ts, te) in zip(frags, pieces, strict=True)]
+            row = _Row(s, e, "direct", s, e, pieces, None, None, None, None, "")
             if frame is not None and frame.speaker is not None:
                 row.speaker, row.cue, row.cue_s, row.cue_e, row.rule = (
                     frame.speaker, frame.cue, frame.cs, frame.ce, frame.rule,
@@ -236,6 +276,7 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
             for q in g:
                 q.used = True
             para_rows.append(row)
+            para_groups.append((row, first, last))
             if row.speaker is not None:
                 _remember(state, row.speaker)
             if row.speaker is not None:
@@ -274,8 +315,56 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
             sp = r.speaker
             if sp is not None and sp.pron is not None and sp.ms is not None:
                 sp.name = _antecedent(state, sp.pron, sp.ms)
+        pending = _attribute_earlier(pending, para_groups)
         rows.extend(para_rows)
     return [_to_row(doc, norm, r) for r in rows]
+
+
+def _attribute_earlier(pending: list[_Row], groups: list[tuple[_Row, _Quote, _Quote]]) -> list[_Row]:
+    """A quotation over paragraphs attributed only in a later one gives that speaker to the earlier ones.
+
+    ``pending`` are the unattributed rows of the paragraphs before whose quotation ran on
+    to the paragraph end; ``groups`` this paragraph's direct rows. When its first row
+    continues that quotation and has a speaker, the pending rows get it
+    (``rule="direct:attributed_later"``). Returns the new pending rows.
+    """
+    if not groups:
+        return []
+    row, first, _ = groups[0]
+    if pending and first.continued and row.speaker is not None and row.speaker.name is not None:
+        sp = row.speaker
+        for r in pending:
+            r.speaker = _Speaker(None, None, None, sp.name, "inherited", sp.person)
+            r.rule = "direct:attributed_later"
+        pending = []
+    elif not first.continued:
+        pending = []
+    row, _, last = groups[-1]
+    if last.closed:
+        return []
+    if row.speaker is None:
+        return [*pending, row] if len(groups) > 1 or first.continued else [row]
+    return []
+
+
+def _no_bare_capital(frame: _Frame | None) -> _Frame | None:
+    """A colon line's frame, unless its speaker is only the line's capitalised first word.
+
+    ``Transcript as follows:``, ``Partial transcript as follows:``, ``Here they are:`` name no
+    speaker; ``Clinton:`` and ``Senator Ann Lee:`` do.
+    """
+    sp = frame.speaker if frame is not None else None
+    if frame is None or frame.rule != "direct:colon" or sp is None or sp.name is None or sp.mention is None:
+        return frame
+    words = sp.mention.split()
+    if len(sp.name.split()) == 1 and (sp.name.lower() in _not_name_words() or any(w[:1].islower() for w in words)):
+        return None
+    return frame
+
+
+def _keep_elision(nt: str, lo: int, s: int) -> int:
+    """``s`` (a trimmed start), or one back when the trim took the apostrophe of an elided word ('Tis)."""
+    return s - 1 if s > lo and nt[s - 1] == "'" and _elision(nt, s - 1, len(nt)) else s
 
 
 def _headline(state: _DocState, nt: str, ps: int, pe: int, rows: list[_Row]) -> list[_Row]:
