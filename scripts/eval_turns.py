@@ -1,12 +1,20 @@
-"""Speaker attribution of first-person statements in transcripts, against the Kremlin turn labels.
+"""Transcript turns against the Kremlin pages' own speaker labels.
 
-The Kremlin corpus (``../shared/corpora/kremlin/``, CC BY 4.0) labels every
-turn of its transcripts with the speaker (``Vladimir Putin: …``). That is a
-silver standard for one question: when a turn says "I think that …", does
-``tk.quotes`` give it to the turn's speaker? A row counts when its speaker
-mention is ``I`` and its speaker shares the label's last word (``Putin`` in
-``Vladimir Putin``), or the label's last word is in the speaker. Turns with a
-role label (``Question:``, ``Remark:``) are not scored: they name no speaker.
+The Kremlin corpus (``../shared/corpora/kremlin/``, CC BY 4.0) records, from the
+pages' HTML (a paragraph opening with bold text and a colon), every transcript
+turn's label (``speakers``, in order of first appearance) and how many turns a
+page has (``speaker_turns``). ``tk.quotes`` sees only the plain text: it finds
+the turns from their ``Name:`` line openings and gives each turn paragraph a
+``direct:transcript`` row (``direct:transcript_continued`` for a turn's later
+paragraphs). Scored per page:
+
+* turns: the number of ``direct:transcript`` rows against ``speaker_turns``
+  (precision and recall of the counts, summed over pages);
+* labels: the share of those rows whose speaker mention is one of the page's
+  HTML labels;
+* first person: rows other than the turn rows whose mention is ``I`` (a
+  quotation or report inside a turn) and that name a speaker, given to the
+  turn's speaker (the label's last word in the speaker, or the reverse).
 
     .venv/bin/python scripts/eval_turns.py              # the first 200 transcript pages
     .venv/bin/python scripts/eval_turns.py --limit 0    # all 1,385
@@ -45,24 +53,28 @@ def _pages(limit: int) -> list[dict]:
     return out
 
 
-def score(pages: list[dict]) -> tuple[int, int, int]:
-    """(first-person rows inside a labelled turn, rows given to the turn's speaker, rows with no speaker)."""
-    rows = agree = unnamed = 0
+def score(pages: list[dict]) -> dict[str, int]:
+    """Counts over ``pages``: gold and found turns, labels right, first-person rows and their agreement."""
+    out = dict.fromkeys(("gold_turns", "found_turns", "matched_turns", "labels_right", "first", "first_agree"), 0)
     for page in pages:
         text = page["text"]
-        turns = [(m.start(), m.group(1)) for m in _TURN.finditer(text)]
         quotes = tk.quotes(tk.Document(text, id=page["id"]))
-        for row in quotes[quotes["speaker_mention"] == "I"].itertuples():
-            label = [name for start, name in turns if start <= row.start]
-            if not label or (" " not in label[-1] and not label[-1].isupper()):
-                continue  # before the first turn, or a role label ("Question:", "Remark:"): no name to find
-            rows += 1
-            if not isinstance(row.speaker, str):
-                unnamed += 1
-                continue
+        turns = quotes[quotes["rule"] == "direct:transcript"]
+        out["gold_turns"] += page["speaker_turns"]
+        out["found_turns"] += len(turns)
+        out["matched_turns"] += min(len(turns), page["speaker_turns"])
+        labels = set(page.get("speakers") or [])
+        out["labels_right"] += int(turns["speaker_mention"].isin(labels).sum())
+        starts = [(m.start(), m.group(1)) for m in _TURN.finditer(text)]
+        inner = quotes[(quotes["speaker_mention"] == "I") & ~quotes["rule"].str.startswith("direct:transcript")]
+        for row in inner.itertuples():
+            label = [name for start, name in starts if start <= row.start]
+            if not label or (" " not in label[-1] and not label[-1].isupper()) or not isinstance(row.speaker, str):
+                continue  # before the first turn, a role label ("Question:"), or no speaker named
+            out["first"] += 1
             last = label[-1].split()[-1]
-            agree += last in row.speaker or row.speaker.split()[-1] in label[-1]
-    return rows, agree, unnamed
+            out["first_agree"] += last in row.speaker or row.speaker.split()[-1] in label[-1]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,9 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {CORPUS} is not present")
         return 0
     pages = _pages(args.limit)
-    rows, agree, unnamed = score(pages)
-    print(f"| pages | first-person rows in a turn | given to the turn's speaker | no speaker |\n|---|---|---|---|\n"
-          f"| {len(pages)} | {rows} | {agree / max(rows, 1):.3f} ({agree}) | {unnamed} |")
+    c = score(pages)
+    p = c["matched_turns"] / max(c["found_turns"], 1)
+    r = c["matched_turns"] / max(c["gold_turns"], 1)
+    print("| pages | HTML turns | turn rows | turns P | turns R | label is an HTML label | first-person rows "
+          "in turns | given to the turn's speaker |\n|---|---|---|---|---|---|---|---|")
+    print(f"| {len(pages)} | {c['gold_turns']} | {c['found_turns']} | {p:.3f} | {r:.3f} | "
+          f"{c['labels_right'] / max(c['found_turns'], 1):.3f} | {c['first']} | "
+          f"{c['first_agree'] / max(c['first'], 1):.3f} |")
     return 0
 
 

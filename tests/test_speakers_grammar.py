@@ -78,17 +78,27 @@ def test_a_noun_phrase_object_is_marked_in_the_rule() -> None:
     assert not row["rule"].endswith(":noun_phrase")
 
 
-def test_i_in_a_transcript_turn_is_the_turn_speaker_and_otherwise_no_one() -> None:
-    # before: "I think …" went to the last person quoted, inflating whoever spoke before
+def test_a_transcript_turn_is_the_labelled_speakers_speech() -> None:
+    # before: the turns gave no rows, and "I think …" went to the last person quoted
     text = ('"We will not back down," the minister said.\n\n'
             "Question: Will you run again? I think that the voters deserve an answer.\n\n"
-            "Vladimir Putin: I think that it is too early to say.\n\n"
-            "And I believe that the economy will grow.\n\n"
+            "President of Russia Vladimir Putin: I think that it is too early to say.\n\n"
+            'And I believe that the economy will grow. As Anna Berg said, "the rouble is strong".\n\n'
             "PUTIN: I believe that the rouble will recover.")
     q = tk.quotes(text)
-    first = q[q["speaker_mention"] == "I"]
-    assert first["speaker"].isna().tolist() == [True, False, False, False]
-    assert set(first["speaker"].dropna()) == {"Vladimir Putin"}
+    turns = q[q["rule"].str.startswith("direct:transcript")]
+    assert turns["text"].tolist() == [
+        "Will you run again? I think that the voters deserve an answer.",
+        "I think that it is too early to say.",
+        'And I believe that the economy will grow. As Anna Berg said, "the rouble is strong".',
+        "I believe that the rouble will recover."]
+    assert turns["speaker"].isna().tolist() == [True, False, False, False]
+    assert set(turns["speaker"].dropna()) == {"Vladimir Putin"}
+    assert turns["rule"].tolist()[2] == "direct:transcript_continued"
+    # a quotation of someone else inside a turn stays its own row; the speaker's own "I think that" does not
+    assert "Anna Berg" in set(q["speaker"].dropna())
+    assert not ((q["speaker_mention"] == "I") & ~q["rule"].str.startswith("direct:transcript")).any()
+    assert tk.speakers(q).set_index("speaker").loc["Vladimir Putin", "quotes"] == 3
     # no transcript (one labelled line at most): the writer's "I" is no one named, not the minister
     q = tk.quotes('"We will not back down," the minister said. I think that the strike will go on.')
     assert q.loc[q["speaker_mention"] == "I", "speaker"].isna().all()
@@ -105,8 +115,12 @@ def test_first_person_turns_on_kremlin_transcripts() -> None:
     spec = importlib.util.spec_from_file_location("eval_turns", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rows, agree, _ = module.score(module._pages(40))
-    assert rows > 100 and agree / rows > 0.9  # 0.07 before the turn rule
+    counts = module.score(module._pages(40))
+    # the turns found from the plain text's "Name:" openings against the pages' HTML labels
+    assert counts["gold_turns"] > 200
+    assert counts["matched_turns"] / counts["gold_turns"] > 0.85
+    assert counts["matched_turns"] / counts["found_turns"] > 0.95
+    assert counts["labels_right"] / counts["found_turns"] > 0.85
 
 
 def test_a_determiner_and_common_nouns_before_the_cue_are_the_speaker_not_the_alone() -> None:

@@ -299,7 +299,7 @@ class _DocState:
     last_pos: list[int] = field(default_factory=list)
     _names: dict[str, list[tuple[int, str]]] | None = None
     name_genders: dict[str, str] = field(default_factory=dict)
-    _turns: list[tuple[int, str | None]] | None = None
+    _turns: list[_Turn] | None = None
 
     @property
     def names(self) -> dict[str, list[tuple[int, str]]]:
@@ -453,30 +453,74 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
 
 
 # a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"
-_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]{0,40}[ \t]+){0,4}[A-Z][\w.'’-]{0,40})[ \t]*:[ \t]", re.MULTILINE)
+# (titles may join capitalised words with of/and/the: "President of Russia Vladimir Putin")
+_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]{0,40}[ \t]+(?:(?:of|and|the|for)[ \t]+)?){0,8}[A-Z][\w.'’-]{0,40})"
+                    r"[ \t]*:[ \t]", re.MULTILINE)
 
 
-def _turns(state: _DocState) -> list[tuple[int, str | None]]:
-    """Speaker turns of a transcript: (position, canonical speaker or None for "Question:"), in text
-    order; empty unless at least two lines start with a label (one "Moscow: …" line is no transcript)."""
+@dataclass(frozen=True)
+class _Turn:
+    """One labelled turn of a transcript: the label's span, its colon, the canonical speaker (None for
+    a role label such as "Question")."""
+
+    ms: int
+    me: int
+    colon: int
+    name: str | None
+
+
+def _turns(state: _DocState) -> list[_Turn]:
+    """Speaker turns of a transcript, in text order; empty unless at least two lines start with a
+    named label (one "Moscow: …" line, or "Note:" and "Photo:", is no transcript)."""
     if state._turns is None:
         found = []
         for m in _LABEL.finditer(state.nt):
             words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in m.group(1).split()]
             words = [w.title() if w.isupper() and len(w) >= 3 else w for w in words]  # "PUTIN" -> "Putin"
             named = len(words) >= 2 or (m.group(1).isupper() and len(words[0]) >= 3)
-            found.append((m.start(1), _canonical(state, _strip_titles(words) or words, m.start(1))[0]
-                          if named else None))
-        state._turns = found if len(found) >= 2 else []
+            last_link = max((i for i, w in enumerate(words) if w in ("of", "and", "the", "for")), default=-1)
+            if last_link >= 0 and len(words) - last_link - 1 >= 3:
+                last_link += 1  # the title's object is one word: "President of Russia Vladimir Putin"
+            words = _strip_titles(words[last_link + 1 :] or words) or words
+            name = None
+            if named:
+                name = " ".join(words) if len(words) > 1 else _canonical(state, words, m.start(1))[0]
+            colon = state.nt.index(":", m.end(1))
+            line_end = state.nt.find("\n", colon)
+            said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
+            if sum(1 for w in said if w.strip(".,;:!?'\"").isalpha()) < 2:
+                continue  # "Bernie Sanders: 1,481 delegates": a list entry, not a turn of speech
+            found.append(_Turn(m.start(1), m.end(1), colon, name))
+        # a titled label and the bare name of other turns are one speaker: the shortest other label
+        # (two words or more) that ends the name ("Russia Vladimir Putin" -> "Vladimir Putin")
+        names = {t.name for t in found if t.name}
+        short = {n: min((o for o in names if o != n and n.endswith(" " + o) and " " in o), key=len, default=n)
+                 for n in names}
+        found = [_Turn(t.ms, t.me, t.colon, short.get(t.name, t.name) if t.name else None) for t in found]
+        state._turns = found if sum(t.name is not None for t in found) >= 2 else []
     return state._turns
+
+
+#: named turns from which a transcript's last turn runs on to the end of the document
+_LAST_TURN_RUNS_ON = 4
+
+
+def _turn_at(state: _DocState, pos: int) -> _Turn | None:
+    """The transcript turn ``pos`` is in (None outside a transcript or before its first label)."""
+    turns = _turns(state)
+    k = bisect_right(turns, pos, key=lambda turn: turn.ms) - 1
+    if k == len(turns) - 1 and k >= 0 and sum(t.name is not None for t in turns) < _LAST_TURN_RUNS_ON:
+        # after the last label of a short exchange quoted in an article, the article goes on
+        end = state.nt.find("\n\n", turns[k].colon)
+        return turns[k] if end < 0 or pos < end else None
+    return turns[k] if k >= 0 else None
 
 
 def _transcript_speaker(state: _DocState, pos: int) -> str | None:
     """Who says "I" outside quotation marks: the speaker of the transcript turn ``pos`` is in,
     else no one named (the writer; "Question:" turns are unnamed too)."""
-    turns = _turns(state)
-    k = bisect_right(turns, pos, key=lambda turn: turn[0]) - 1
-    return turns[k][1] if k >= 0 else None
+    turn = _turn_at(state, pos)
+    return turn.name if turn is not None else None
 
 
 def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:

@@ -36,7 +36,7 @@ from .cues import _ADDRESSEES, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT
 from .marks import _elision, _find_quotes, _Quote
-from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker
+from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker, _Turn, _turn_at
 from .tokens import _INDEX, _has_word, _Tok, _tokens
 
 
@@ -308,6 +308,9 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
         if pi == 0:
             para_rows = _headline(state, nt, ps, pe, para_rows)
+        turn = _turn_at(state, pe - 1)
+        if turn is not None and turn.me <= pe:
+            para_rows = _transcript_turn(state, nt, ps, pe, turn, para_rows)
         if lang != "en":
             _inherit_reported(state, para_rows, ps)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
@@ -365,6 +368,37 @@ def _no_bare_capital(frame: _Frame | None) -> _Frame | None:
 def _keep_elision(nt: str, lo: int, s: int) -> int:
     """``s`` (a trimmed start), or one back when the trim took the apostrophe of an elided word ('Tis)."""
     return s - 1 if s > lo and nt[s - 1] == "'" and _elision(nt, s - 1, len(nt)) else s
+
+
+def _transcript_turn(state: _DocState, nt: str, ps: int, pe: int, turn: _Turn, rows: list[_Row]) -> list[_Row]:
+    """A paragraph of a transcript turn ("Vladimir Putin: …" and the paragraphs after it) is the labelled
+    speaker's speech: one ``direct`` row (``direct:transcript``; ``direct:transcript_continued`` for the
+    turn's later paragraphs). It replaces the rows that only restate it (the speaker's own "I think
+    that …", the label read as a headline or a colon attribution); quotations of others inside stay."""
+    labelled = ps <= turn.ms < pe
+    s, e = _trim(nt, turn.colon + 1 if labelled else ps, pe)
+    if len(nt[s:e].split()) < 2:
+        return rows
+    if turn.name is None:  # "Question:": the label is the mention, no one is named
+        speaker = _Speaker(nt[turn.ms : turn.me], turn.ms, turn.me, None, "none", False) if labelled else None
+    elif labelled:
+        speaker = _Speaker(nt[turn.ms : turn.me], turn.ms, turn.me, turn.name, "explicit", True)
+        _remember(state, speaker)
+    else:
+        speaker = _Speaker(None, None, None, turn.name, "inherited", True)
+    row = _Row(s, e, "direct", s, e, [(s, e)], speaker, ":" if labelled else None,
+               turn.colon if labelled else None, turn.colon + 1 if labelled else None,
+               "direct:transcript" if labelled else "direct:transcript_continued")
+
+    def restates(r: _Row) -> bool:
+        sp = r.speaker
+        if r.cue_s == turn.colon or (r.kind != "direct" and r.s < s):
+            return True  # the label itself taken as an attribution or a headline
+        if sp is None or r.kind == "direct":
+            return False
+        return sp.name == turn.name or (sp.pron in ("first", "first_plural"))
+
+    return [r for r in rows if not restates(r)] + [row]
 
 
 def _headline(state: _DocState, nt: str, ps: int, pe: int, rows: list[_Row]) -> list[_Row]:
