@@ -160,7 +160,7 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     norm = doc.normalized
     nt = norm.text
     cue_pos = _cue_positions(nt)
-    if not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt[:250]:
+    if not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt:  # headlines, transcript labels: a colon
         return []
     paras = _to_normalized(doc.paragraphs, norm)
     state = _DocState(nt)
