@@ -38,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 
 import regex
 
@@ -404,7 +405,7 @@ def index_of(spans: list[Span], offset: int) -> int:
 MIN_WORDS = 5
 THRESHOLD = 0.8
 _MAX_POSTINGS = 20
-_NON_WORD = re.compile(r"[\W_]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def paragraph_key(text: str) -> str:
@@ -415,7 +416,12 @@ def paragraph_key(text: str) -> str:
     >>> paragraph_key("\u2018Jihadists\u2019 could go \u201cvery far\u201d.")
     'jihadists could go very far'
     """
-    return _NON_WORD.sub(" ", normalize(text).text.lower()).strip()
+    return " ".join(_key_words(text))
+
+
+def _key_words(text: str) -> list[str]:
+    """The words of :func:`paragraph_key` (the runs of letters and digits that it joins with spaces)."""
+    return _WORD_RUN.findall(normalize(text).text.lower())
 
 
 def _anchors(words: list[str]) -> set[str]:
@@ -450,14 +456,17 @@ def match_paragraphs(
     first_key: dict[bytes, int] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     vocabulary: dict[str, int] = {}
+    numbers = count()
     word_sets: dict[int, array[int]] = {}  # only paragraphs that can be matched later
     for i, txt in enumerate(texts):
-        key = paragraph_key(txt)
-        words = key.split()
+        words = _key_words(txt)
         result.append(None)
         if len(words) < MIN_WORDS:
             continue
-        vocab = {vocabulary.setdefault(w, len(vocabulary)) for w in words}
+        key = " ".join(words)
+        # a number per distinct word, new words taking fresh ones from the counter (in C, no Python loop);
+        # the numbers only need to be unique, since only the sizes of their sets are compared
+        vocab = set(map(vocabulary.setdefault, set(words), numbers))
         shingles = _anchors(words)
         txt_digest, key_digest = _digest(txt), _digest(key)
         if txt_digest in first_exact:
