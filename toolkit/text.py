@@ -276,6 +276,9 @@ def _punkt():
     tokenizer._params.abbrev_types.update(
         row["abbreviation"] for row in lexicons.load("abbreviations")
     )
+    # Punkt decides each candidate break from its context string alone ("word. Next"), with
+    # parameters fixed once loaded: a bounded memo of those decisions gives the same splits
+    tokenizer.text_contains_sentbreak = lru_cache(maxsize=2**16)(tokenizer.text_contains_sentbreak)
     return tokenizer
 
 
@@ -306,6 +309,35 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normal
         chunk = ntext[p_start:p_end]
         for s, e in tokenizer.span_tokenize(chunk):
             spans.append(norm.span_to_original(p_start + s, p_start + e))
+    return spans
+
+
+def sentences_of_paragraphs(
+    text: str, paragraphs: list[Span], norm: Normalized, wanted: Iterable[int],
+) -> list[Span] | None:
+    """The sentences of :func:`sentence_spans` that lie in the paragraphs numbered ``wanted``.
+
+    Punkt splits each paragraph on its own, so the sentences of some
+    paragraphs can be had without splitting the others (an extractor that
+    needs sentences only around its candidates). Returns ``None`` when the
+    normalised view moved characters (``norm.offsets``): :func:`sentence_spans`
+    then splits paragraphs of the normalised text, which need not be
+    ``paragraphs``, and the caller should take every sentence.
+
+    Examples
+    --------
+    >>> s = "One. Two.\\n\\nThree. Four."
+    >>> sentences_of_paragraphs(s, paragraph_spans(s), normalize(s), [1])
+    [(11, 17), (18, 23)]
+    """
+    if norm.offsets is not None:
+        return None
+    tokenizer = _punkt()
+    ntext = norm.text
+    spans: list[Span] = []
+    for i in wanted:
+        p_start, p_end = paragraphs[i]
+        spans.extend((p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(ntext[p_start:p_end]))
     return spans
 
 
