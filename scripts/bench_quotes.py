@@ -28,6 +28,9 @@ from pathlib import Path
 
 import toolkit as tk
 
+#: the clock every timing reads: wall time, or with --cpu this process's CPU time (steadier on a shared machine)
+CLOCK = [time.perf_counter]
+
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 FILES = {
     "kremlin": CORPORA / "kremlin" / "kremlin_en_2000_2020.jsonl.gz",
@@ -56,9 +59,9 @@ def run_toolkit(texts: list[str], prefix: str, repeat: int) -> tuple[float, int]
     best, rows = float("inf"), 0
     for r in range(repeat):
         docs = [tk.Document(t, id=f"{prefix}{r}-{i}") for i, t in enumerate(texts)]  # cold caches
-        t0 = time.perf_counter()
+        t0 = CLOCK[0]()
         rows = len(tk.quotes(tk.Corpus.from_documents(docs), progress=False))
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, CLOCK[0]() - t0)
     return best, rows
 
 
@@ -67,19 +70,19 @@ def run_document_model(texts: list[str], repeat: int) -> float:
     best = float("inf")
     for r in range(repeat):
         docs = [tk.Document(t, id=f"m{r}-{i}") for i, t in enumerate(texts)]
-        t0 = time.perf_counter()
+        t0 = CLOCK[0]()
         for d in docs:
             d.normalized, d.sentences, d.duplicate_of  # noqa: B018
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, CLOCK[0]() - t0)
     return best
 
 
 def run_baseline(texts: list[str], repeat: int) -> tuple[float, int]:
     best, rows = float("inf"), 0
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = CLOCK[0]()
         rows = sum(1 for t in texts for _ in BASELINE.finditer(t))
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, CLOCK[0]() - t0)
     return best, rows
 
 
@@ -88,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", choices=sorted(FILES), default="kremlin")
     ap.add_argument("--mb", type=float, default=1.0, help="megabytes of text to read (UTF-8)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is reported")
+    ap.add_argument("--cpu", action="store_true", help="time CPU seconds of this process instead of wall time")
     args = ap.parse_args(argv)
+    if args.cpu:
+        CLOCK[0] = time.process_time
     path = FILES[args.corpus]
     if not path.exists():
         print(f"skipped: {path} not found (shared corpora are not shipped with the project)")
