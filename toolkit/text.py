@@ -312,12 +312,18 @@ def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
     return contains_sentbreak
 
 
-def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normalized | None = None) -> list[Span]:
+def sentence_spans(
+    text: str, paragraphs: list[Span] | None = None, norm: Normalized | None = None,
+    known: dict[int, list[Span]] | None = None,
+) -> list[Span]:
     """Sentences as ``(start, end)`` spans; never across a paragraph break.
 
     Punkt runs on the normalised view (typographic quotes unified), and spans
     are mapped back to the original text. ``norm`` is that view when the
-    caller has it already (``Document`` passes its cached one).
+    caller has it already (``Document`` passes its cached one); ``known``
+    holds the sentences of some of ``paragraphs`` already split by
+    :func:`sentences_of_paragraphs` (paragraph number → spans), which are
+    not split again.
 
     Examples
     --------
@@ -335,7 +341,12 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normal
         nparas = paragraph_spans(ntext)
     tokenizer = _punkt()
     spans: list[Span] = []
-    for p_start, p_end in nparas:
+    if nparas is not paragraphs:
+        known = None  # split afresh on the normalised text: other paragraph numbers
+    for i, (p_start, p_end) in enumerate(nparas):
+        if known and i in known:
+            spans.extend(known[i])
+            continue
         chunk = ntext[p_start:p_end]
         for s, e in tokenizer.span_tokenize(chunk):
             spans.append(norm.span_to_original(p_start + s, p_start + e))
@@ -344,6 +355,7 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normal
 
 def sentences_of_paragraphs(
     text: str, paragraphs: list[Span], norm: Normalized, wanted: Iterable[int],
+    store: dict[int, list[Span]] | None = None,
 ) -> list[Span] | None:
     """The sentences of :func:`sentence_spans` that lie in the paragraphs numbered ``wanted``.
 
@@ -352,7 +364,8 @@ def sentences_of_paragraphs(
     needs sentences only around its candidates). Returns ``None`` when the
     normalised view moved characters (``norm.offsets``): :func:`sentence_spans`
     then splits paragraphs of the normalised text, which need not be
-    ``paragraphs``, and the caller should take every sentence.
+    ``paragraphs``, and the caller should take every sentence. ``store``
+    receives each paragraph's sentences, for ``sentence_spans(..., known=store)``.
 
     Examples
     --------
@@ -367,7 +380,10 @@ def sentences_of_paragraphs(
     spans: list[Span] = []
     for i in wanted:
         p_start, p_end = paragraphs[i]
-        spans.extend((p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(ntext[p_start:p_end]))
+        found = [(p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(ntext[p_start:p_end])]
+        spans.extend(found)
+        if store is not None:
+            store[i] = found
     return spans
 
 

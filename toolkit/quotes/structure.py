@@ -231,11 +231,14 @@ def _sentences(
     A paragraph with neither gives no row, so Punkt need not split it (unless the document's
     sentences are known already). Sentences never cross paragraphs and each paragraph's first
     sentence starts at the paragraph, so every look-up of the rules finds the same sentence.
+    The paragraphs split here are kept in the document, so ``doc.sentences`` (for the devices or
+    the lexical profile after the quotes) splits only the others.
     """
     if "sentences" not in doc._cache:
         wanted = [pi for pi, (ps, pe) in enumerate(paras)
                   if pi in by_para or bisect_left(cue_pos, ps) != bisect_left(cue_pos, pe)]
-        found = _sentences_of_paragraphs(doc.text, paras, norm, wanted)
+        store = doc._cache.setdefault("paragraph_sentences", {})
+        found = _sentences_of_paragraphs(doc.text, paras, norm, wanted, store)
         if found is not None:
             return found
     return _to_normalized(doc.sentences, norm)
