@@ -3,7 +3,8 @@
 Runs, each in its own process, and prints their Markdown tables in order:
 
 1. ``scripts/bench_quotes.py --corpus ungdc`` — ``tk.quotes`` against one plain
-   regex pass over the same UN General Debate text;
+   regex pass over the same UN General Debate text, then the same on the
+   quote-dense bundled Wikinews articles (``--corpus wikinews``);
 2. ``scripts/bench_lexical.py --mb 2`` — the full lexical profile against
    textstat's formulas on the same speeches;
 3. ``scripts/eval_devices.py --speed`` — ``tk.devices`` against ``tk.quotes``;
@@ -29,6 +30,7 @@ SCRIPTS = Path(__file__).resolve().parent
 
 QUICK: list[list[str]] = [
     ["bench_quotes.py", "--corpus", "ungdc"],
+    ["bench_quotes.py", "--corpus", "wikinews"],
     ["bench_lexical.py", "--mb", "2"],
     ["eval_devices.py", "--speed"],
     ["bench_memory.py", "--mb", "2", "20"],

@@ -159,3 +159,34 @@ def test_quotes_run_across_hard_wraps(seed):
     assert len(across) >= 4
     assert {re.sub(r"\s+", " ", t) for t in across["text"]} <= original
     assert len(tk.sentences(wrapped)) == len(tk.sentences(seed))
+
+
+def _nine_sentences(seed) -> list[str]:
+    """Nine consecutive one-line sentences of the seed article, white space collapsed."""
+    import re
+
+    one_line = [seed.text[s:e] for s, e in seed.sentences if "\n" not in seed.text[s:e]]
+    return [re.sub(r"\s+", " ", s) for s in one_line[3:12]]
+
+
+def test_nine_hard_wrapped_sentences_stay_nine(seed):
+    """#14.5: a worked example typed as short hard-wrapped passages (as in Dale & Chall 1948) keeps its
+    sentence count: a single line break never ends a sentence, a blank line still ends a paragraph."""
+    import textwrap
+
+    nine = _nine_sentences(seed)
+    assert len(tk.sentences(" ".join(nine))) == 9
+    passages = [" ".join(nine[i : i + 3]) for i in (0, 3, 6)]
+    layouts = {
+        "one block": lambda w: textwrap.fill(" ".join(nine), w),
+        "three passages, blank lines": lambda w: "\n\n".join(textwrap.fill(p, w) for p in passages),
+        "three passages, no blank line": lambda w: "\n".join(textwrap.fill(p, w) for p in passages),
+        "a sentence per passage": lambda w: "\n".join(textwrap.fill(s, w) for s in nine),
+        "CRLF line ends": lambda w: "\r\n".join(textwrap.fill(" ".join(nine), w).splitlines()),
+    }
+    for name, layout in layouts.items():
+        for width in (40, 60, 80):
+            text = layout(width)
+            assert "\n" in text
+            assert len(tk.sentences(text)) == 9, (name, width)
+            assert tk.lexical_profile(text).iloc[0]["sentences"] == 9, (name, width)

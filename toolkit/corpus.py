@@ -170,7 +170,8 @@ class Document:
     @property
     def sentences(self) -> list[_text.Span]:
         """Sentence spans (never across paragraphs)."""
-        return self._cached("sentences", lambda: _text.sentence_spans(self.text, self.paragraphs, self.normalized))
+        return self._cached("sentences", lambda: _text.sentence_spans(
+            self.text, self.paragraphs, self.normalized, known=self._cache.pop("paragraph_sentences", None)))
 
     @property
     def tokens(self) -> list[_text.Span]:

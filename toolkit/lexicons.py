@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -322,3 +323,40 @@ def resolve(user: dict[str, Any] | None, allowed: Iterable[str]) -> tuple[Lexico
             raise ParameterError.choice("lexicons", name, allowed)
         out.append(table if isinstance(table, Lexicon) else custom(name, table))
     return tuple(out)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` literally, factored as a prefix tree.
+
+    One alternative per word makes the regex engine try every word at every
+    position; sharing prefixes (``sa(?:id|ys?)``) lets it follow one branch,
+    so a pattern built from a whole lexicon still scans a text in one pass.
+    The words are matched exactly as given (add ``re.IGNORECASE`` to the
+    compiled pattern for case-insensitive matching).
+
+    Examples
+    --------
+    >>> alternation(["say", "says", "said"])
+    'sa(?:id|ys?)'
+    >>> import re
+    >>> re.findall(alternation(["say", "says", "said"]), "he says she said")
+    ['says', 'said']
+    """
+    trie: dict[str, Any] = {}
+    for w in set(words) - {""}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a word
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a word ends here; longer words are tried first (greedy), as one alternative per word would be
+            body = (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return build(trie)

@@ -35,9 +35,11 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
+from typing import Any
 
 import regex
 
@@ -275,15 +277,53 @@ def _punkt():
     tokenizer._params.abbrev_types.update(
         row["abbreviation"] for row in lexicons.load("abbreviations")
     )
+    tokenizer.text_contains_sentbreak = _plain_breaks_first(tokenizer)
     return tokenizer
 
 
-def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normalized | None = None) -> list[Span]:
+#: a candidate break "word. Next" / "word? Next": letters, one end mark, white space, a token
+_PLAIN_END = re.compile(r"([A-Za-z]{2,})([.?!])\s+\S+")
+
+
+def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
+    """Punkt's ``text_contains_sentbreak``, answering the plainest contexts without building its tokens.
+
+    Punkt decides each candidate break from its context string alone. For a
+    context of two or more ASCII letters, ``?`` or ``!``, white space and a
+    token, its tokens are ``word``, ``?``, ``Next`` and the mark is a break;
+    with ``.`` its tokens are ``word.``, ``Next`` and the dot is a break unless
+    ``word`` is a known abbreviation (Punkt's first pass) or the first word of
+    one of its collocations (the only rule of the second pass that applies to
+    a word that is neither an initial, a number nor an abbreviation). Anything
+    else goes to Punkt itself. Same answers, a fraction of the cost: plain
+    contexts are most of them.
+    """
+    punkt_decides = tokenizer.text_contains_sentbreak
+    abbreviations = tokenizer._params.abbrev_types
+    collocation_starts = frozenset(first for first, _ in tokenizer._params.collocations)
+
+    def contains_sentbreak(context: str) -> bool:
+        m = _PLAIN_END.fullmatch(context)
+        if m is not None and (m.group(2) != "." or (
+                (word := m.group(1).lower()) not in abbreviations and word not in collocation_starts)):
+            return True
+        return punkt_decides(context)
+
+    return contains_sentbreak
+
+
+def sentence_spans(
+    text: str, paragraphs: list[Span] | None = None, norm: Normalized | None = None,
+    known: dict[int, list[Span]] | None = None,
+) -> list[Span]:
     """Sentences as ``(start, end)`` spans; never across a paragraph break.
 
     Punkt runs on the normalised view (typographic quotes unified), and spans
     are mapped back to the original text. ``norm`` is that view when the
-    caller has it already (``Document`` passes its cached one).
+    caller has it already (``Document`` passes its cached one); ``known``
+    holds the sentences of some of ``paragraphs`` already split by
+    :func:`sentences_of_paragraphs` (paragraph number → spans), which are
+    not split again.
 
     Examples
     --------
@@ -301,10 +341,49 @@ def sentence_spans(text: str, paragraphs: list[Span] | None = None, norm: Normal
         nparas = paragraph_spans(ntext)
     tokenizer = _punkt()
     spans: list[Span] = []
-    for p_start, p_end in nparas:
+    if nparas is not paragraphs:
+        known = None  # split afresh on the normalised text: other paragraph numbers
+    for i, (p_start, p_end) in enumerate(nparas):
+        if known and i in known:
+            spans.extend(known[i])
+            continue
         chunk = ntext[p_start:p_end]
         for s, e in tokenizer.span_tokenize(chunk):
             spans.append(norm.span_to_original(p_start + s, p_start + e))
+    return spans
+
+
+def sentences_of_paragraphs(
+    text: str, paragraphs: list[Span], norm: Normalized, wanted: Iterable[int],
+    store: dict[int, list[Span]] | None = None,
+) -> list[Span] | None:
+    """The sentences of :func:`sentence_spans` that lie in the paragraphs numbered ``wanted``.
+
+    Punkt splits each paragraph on its own, so the sentences of some
+    paragraphs can be had without splitting the others (an extractor that
+    needs sentences only around its candidates). Returns ``None`` when the
+    normalised view moved characters (``norm.offsets``): :func:`sentence_spans`
+    then splits paragraphs of the normalised text, which need not be
+    ``paragraphs``, and the caller should take every sentence. ``store``
+    receives each paragraph's sentences, for ``sentence_spans(..., known=store)``.
+
+    Examples
+    --------
+    >>> s = "One. Two.\\n\\nThree. Four."
+    >>> sentences_of_paragraphs(s, paragraph_spans(s), normalize(s), [1])
+    [(11, 17), (18, 23)]
+    """
+    if norm.offsets is not None:
+        return None
+    tokenizer = _punkt()
+    ntext = norm.text
+    spans: list[Span] = []
+    for i in wanted:
+        p_start, p_end = paragraphs[i]
+        found = [(p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(ntext[p_start:p_end])]
+        spans.extend(found)
+        if store is not None:
+            store[i] = found
     return spans
 
 
@@ -404,7 +483,7 @@ def index_of(spans: list[Span], offset: int) -> int:
 MIN_WORDS = 5
 THRESHOLD = 0.8
 _MAX_POSTINGS = 20
-_NON_WORD = re.compile(r"[\W_]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def paragraph_key(text: str) -> str:
@@ -415,7 +494,12 @@ def paragraph_key(text: str) -> str:
     >>> paragraph_key("\u2018Jihadists\u2019 could go \u201cvery far\u201d.")
     'jihadists could go very far'
     """
-    return _NON_WORD.sub(" ", normalize(text).text.lower()).strip()
+    return " ".join(_key_words(text))
+
+
+def _key_words(text: str) -> list[str]:
+    """The words of :func:`paragraph_key` (the runs of letters and digits that it joins with spaces)."""
+    return _WORD_RUN.findall(normalize(text).text.lower())
 
 
 def _anchors(words: list[str]) -> set[str]:
@@ -450,14 +534,17 @@ def match_paragraphs(
     first_key: dict[bytes, int] = {}
     postings: dict[str, list[int]] = defaultdict(list)
     vocabulary: dict[str, int] = {}
+    numbers = count()
     word_sets: dict[int, array[int]] = {}  # only paragraphs that can be matched later
     for i, txt in enumerate(texts):
-        key = paragraph_key(txt)
-        words = key.split()
+        words = _key_words(txt)
         result.append(None)
         if len(words) < MIN_WORDS:
             continue
-        vocab = {vocabulary.setdefault(w, len(vocabulary)) for w in words}
+        key = " ".join(words)
+        # a number per distinct word, new words taking fresh ones from the counter (in C, no Python loop);
+        # the numbers only need to be unique, since only the sizes of their sets are compared
+        vocab = set(map(vocabulary.setdefault, set(words), numbers))
         shingles = _anchors(words)
         txt_digest, key_digest = _digest(txt), _digest(key)
         if txt_digest in first_exact:

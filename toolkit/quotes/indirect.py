@@ -13,8 +13,11 @@ attribution, clauses, speakers, marks, cues, tokens.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
+from .. import lexicons
 from .attribution import _subject, _window_np
 from .clauses import (
     _MIN_CLAUSE_QUOTE,
@@ -121,7 +124,7 @@ def _reported(
     """Indirect and partial quotes in one sentence (``pq``: the quotes that overlap it,
     ``done``: the direct quotations attributed by a cue inside it)."""
     lex = _lex()
-    if bisect_left(cue_pos, ss) == bisect_left(cue_pos, se):
+    if bisect_left(cue_pos, ss) == bisect_left(cue_pos, se) or not _may_report(nt, ss, se):
         return []
     blocked = [(r.s, r.e) for r in done if r.kind == "direct"] + [
         (q.open, q.close) for q in pq if q.role == "direct"
@@ -355,6 +358,33 @@ def _reported(
         used_cues.add(cs)
         blocked.append((c0, c1))
     return out
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons."""
+    cues = lexicons.alternation([f for f in _lex().verbs if " " not in f] + ["according", "pointed", "points"])
+    ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
+    return (
+        re.compile(rf"(?<![^\W\d])(?:{cues})(?!\w)", re.IGNORECASE),  # a cue word as a whole token
+        re.compile(rf"(?:{cues})(?!\w)", re.IGNORECASE),  # ... at the window's start (a cut token)
+        re.compile(rf"(?:{ends})\s+that", re.IGNORECASE),  # "X believes that", "his claim that"
+    )
+
+
+def _may_report(nt: str, s: int, e: int) -> bool:
+    """Can a rule of :func:`_reported` fire in ``nt[s:e]``? Cheap regex checks that spare the tokens.
+
+    Every rule needs a token that is a listed cue (a reporting verb, *according*,
+    *pointed*/*points*) or a word before *that* (an unlisted verb in *-ed*/*-s*,
+    a claim noun). A token starts after a non-letter (or at ``s``) and ends
+    before a non-word character (or at ``e``), so the patterns below find every
+    such token; a false alarm only costs the full look.
+    """
+    if _lex().lang != "en":
+        return True  # the patterns are English (the -ed/-s before "that"); other languages take the full look
+    whole, at_start, before_that = _prefilter()
+    return bool(whole.search(nt, s, e) or at_start.match(nt, s, e) or before_that.search(nt, s, e))
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..corpus import Document
+from ..text import sentences_of_paragraphs as _sentences_of_paragraphs
 from .attribution import (
     _Frame,
     _frame_action_beat,
@@ -165,11 +166,11 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     paras = _to_normalized(doc.paragraphs, norm)
     state = _DocState(nt)
     quotes_ = _find_quotes(nt, doc.text, norm, paras)
-    sents = _to_normalized(doc.sentences, norm)
     rows: list[_Row] = []
     by_para: dict[int, list[_Quote]] = {}
     for q in quotes_:
         by_para.setdefault(q.para, []).append(q)
+    sents = _sentences(doc, norm, paras, by_para, cue_pos)
     sent_starts = [s for s, _ in sents]
     prev_direct: _Row | None = None
     prev_direct_para = -10
@@ -399,6 +400,27 @@ def _transcript_turn(state: _DocState, nt: str, ps: int, pe: int, turn: _Turn, r
         return sp.name == turn.name or (sp.pron in ("first", "first_plural"))
 
     return [r for r in rows if not restates(r)] + [row]
+
+
+def _sentences(
+    doc: Document, norm: Any, paras: list[tuple[int, int]], by_para: dict[int, list[_Quote]], cue_pos: list[int],
+) -> list[tuple[int, int]]:
+    """The sentences the rules look at (normalised offsets): those of paragraphs with a quote or a cue.
+
+    A paragraph with neither gives no row, so Punkt need not split it (unless the document's
+    sentences are known already). Sentences never cross paragraphs and each paragraph's first
+    sentence starts at the paragraph, so every look-up of the rules finds the same sentence.
+    The paragraphs split here are kept in the document, so ``doc.sentences`` (for the devices or
+    the lexical profile after the quotes) splits only the others.
+    """
+    if "sentences" not in doc._cache:
+        wanted = [pi for pi, (ps, pe) in enumerate(paras)
+                  if pi in by_para or bisect_left(cue_pos, ps) != bisect_left(cue_pos, pe)]
+        store = doc._cache.setdefault("paragraph_sentences", {})
+        found = _sentences_of_paragraphs(doc.text, paras, norm, wanted, store)
+        if found is not None:
+            return found
+    return _to_normalized(doc.sentences, norm)
 
 
 def _headline(state: _DocState, nt: str, ps: int, pe: int, rows: list[_Row]) -> list[_Row]:
