@@ -298,15 +298,32 @@ class _DocState:
     history: list[_Speaker] = field(default_factory=list)
     last_pos: list[int] = field(default_factory=list)
     _names: dict[str, list[tuple[int, str]]] | None = None
-    name_genders: dict[str, str] = field(default_factory=dict)
+    _runs: list[tuple[int, int, str]] = field(default_factory=list)
+    _genders: dict[str, str] | None = None
     _turns: list[_Turn] | None = None
 
     @property
     def names(self) -> dict[str, list[tuple[int, str]]]:
         """Last word -> [(position, full name)], built on first use (many documents never need it)."""
         if self._names is None:
-            self._names = _name_index(self.nt, self.name_genders)
+            self._names = _name_index(self.nt, self._runs)
         return self._names
+
+    @property
+    def name_genders(self) -> dict[str, str]:
+        """Full name -> the gender an honorific before it or its given name shows (built when a pronoun
+        needs it)."""
+        if self._genders is None:
+            names = self.names
+            del names
+            self._genders = {}
+            for start, end, full in self._runs:
+                # the word before the run too: "Mr." is not joined to a capitalised run
+                words = self.nt[max(0, start - 6) : start].split()[-1:] + self.nt[start:end].split()
+                gender = _gender(words, full)
+                if gender is not None:
+                    self._genders.setdefault(full, gender)
+        return self._genders
 
 
 # name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
@@ -336,13 +353,11 @@ def _strip_titles(words: list[str]) -> list[str]:
     return out
 
 
-def _name_index(nt: str, genders: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
-    """Full names by last word; ``genders`` gets the gender an honorific or given name shows."""
+def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """Full names by last word; ``runs`` gets each name's run of words ``(start, end, full name)``."""
     index: dict[str, list[tuple[int, str]]] = {}
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
-        before = nt[max(0, m.start() - 6) : m.start()].split()[-1:]  # "Mr." is not capitalised-run-joined
-        titled = before + words
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
                          or words[0].lower() in _OPENERS):
             words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
@@ -352,15 +367,13 @@ def _name_index(nt: str, genders: dict[str, str]) -> dict[str, list[tuple[int, s
         last = words[-1].rstrip(".,")
         full = " ".join(w.rstrip(",") for w in words)
         index.setdefault(last, []).append((m.start(), full))
-        gender = _gender(titled, full)
-        if gender is not None:
-            genders.setdefault(full, gender)
+        runs.append((m.start(), m.end(), full))
     for m in _honorific_name().finditer(nt):
         # one word is a name after an honorific: "Ms. Kowalczyk" (a longer run is indexed above)
         word = m.group(2)
         if word not in index:
             index[word] = [(m.start(2), word)]
-            genders.setdefault(word, _gender_words()[m.group(1).lower()][0])
+            runs.append((m.start(2), m.end(2), word))
     for entries in index.values():
         entries.sort()
     return index
