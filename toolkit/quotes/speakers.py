@@ -503,6 +503,8 @@ def _turns(state: _DocState) -> list[_Turn]:
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
             if sum(1 for w in said if w.strip(".,;:!?'\"").isalpha()) < 2:
                 continue  # "Bernie Sanders: 1,481 delegates": a list entry, not a turn of speech
+            if name is None and m.group(1).lower() not in _turn_roles():
+                continue  # "Image: …", "NG: …": a caption or initials, no turn the rules can name
             found.append(_Turn(m.start(1), m.end(1), colon, name))
         # a titled label and the bare name of other turns are one speaker: the shortest other label
         # (two words or more) that ends the name ("Russia Vladimir Putin" -> "Vladimir Putin")
@@ -516,17 +518,38 @@ def _turns(state: _DocState) -> list[_Turn]:
 
 #: named turns from which a transcript's last turn runs on to the end of the document
 _LAST_TURN_RUNS_ON = 4
+#: paragraphs a turn may run on for before the next label (further away, the text between is narration)
+_TURN_PARAGRAPHS = 12
+
+
+@lru_cache(maxsize=1)
+def _turn_roles() -> frozenset[str]:
+    """Role labels of transcript turns that name no one ("Question", "Remark"), from ``quote_contexts``."""
+    return frozenset(r["word"] for r in lexicons.load("quote_contexts") if r["class"] == "turn_role")
 
 
 def _turn_at(state: _DocState, pos: int) -> _Turn | None:
-    """The transcript turn ``pos`` is in (None outside a transcript or before its first label)."""
+    """The transcript turn ``pos`` is in (None outside a transcript or before its first label).
+
+    A turn runs on over the paragraphs after its label up to the next label when that is at most
+    :data:`_TURN_PARAGRAPHS` paragraphs away; the last turn runs to the end only in a transcript of
+    at least :data:`_LAST_TURN_RUNS_ON` named turns (a short exchange quoted in an article ends with its
+    paragraph)."""
     turns = _turns(state)
     k = bisect_right(turns, pos, key=lambda turn: turn.ms) - 1
-    if k == len(turns) - 1 and k >= 0 and sum(t.name is not None for t in turns) < _LAST_TURN_RUNS_ON:
-        # after the last label of a short exchange quoted in an article, the article goes on
-        end = state.nt.find("\n\n", turns[k].colon)
-        return turns[k] if end < 0 or pos < end else None
-    return turns[k] if k >= 0 else None
+    if k < 0:
+        return None
+    turn = turns[k]
+    own_end = state.nt.find("\n\n", turn.colon)
+    if own_end < 0 or pos < own_end:
+        return turn
+    if k + 1 < len(turns):
+        gap = state.nt.count("\n\n", turn.colon, turns[k + 1].ms)
+    elif sum(t.name is not None for t in turns) >= _LAST_TURN_RUNS_ON:
+        gap = state.nt.count("\n\n", turn.colon, pos)
+    else:
+        return None
+    return turn if gap <= _TURN_PARAGRAPHS else None
 
 
 def _transcript_speaker(state: _DocState, pos: int) -> str | None:
