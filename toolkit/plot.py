@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -59,10 +60,43 @@ FONTS: tuple[str, ...] = (
 )
 
 
+#: entry-point group under which ``fontpkg-*`` packages (fonts packaged for Python) announce a family
+FONT_PACKAGES = "fontpkg.family"
+
+
+@lru_cache(maxsize=1)
+def _register_font_packages() -> tuple[str, ...]:
+    """Add the font files of every installed ``fontpkg-*`` package to matplotlib; their families.
+
+    ``fontpkg-noto-sans-devanagari`` is a dependency (Devanagari has no glyphs in DejaVu);
+    ``pip install fontpkg-noto-sans-<script>`` adds another script the same way, nothing to
+    configure. A package that cannot be read is skipped (a missing font shows as boxes, it is
+    not worth an error).
+    """
+    import json
+    from importlib import import_module
+    from importlib.metadata import entry_points
+
+    from matplotlib import font_manager
+
+    families = []
+    for ep in entry_points(group=FONT_PACKAGES):
+        try:
+            root = Path(import_module(ep.value).ROOT)
+            meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
+            for entry in meta.get("files", ()):
+                font_manager.fontManager.addfont(str(root / entry["path"]))
+            families.append(meta["family"])
+        except (ImportError, OSError, ValueError, KeyError, RuntimeError):
+            continue
+    return tuple(families)
+
+
 def _installed_fonts() -> list[str]:
     """The :data:`FONTS` families this machine has (matplotlib warns about absent families)."""
     from matplotlib import font_manager
 
+    _register_font_packages()
     have = {f.name for f in font_manager.fontManager.ttflist}
     return [f for f in FONTS if f in have] or ["DejaVu Sans"]
 
