@@ -191,8 +191,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     out.reverse()
     while out and (out[0].low == "of" or out[0].t == "."):
         out.pop(0)
-    if len(out) == 1 and lex.lang == "en" and _stopword_classes().get(out[0].low) in (
-            "modal", "auxiliary", "adverb", "conjunction", "preposition"):
+    if len(out) == 1 and lex.lang == "en" and (out[0].low in _NOT_NAME or _stopword_classes().get(out[0].low) in (
+            "modal", "auxiliary", "adverb", "conjunction", "preposition")):
         return []  # a capitalised function word opening the sentence: "Should have thought …"
     return out
 
