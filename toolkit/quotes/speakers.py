@@ -544,12 +544,24 @@ def _turn_at(state: _DocState, pos: int) -> _Turn | None:
     if own_end < 0 or pos < own_end:
         return turn
     if k + 1 < len(turns):
-        gap = state.nt.count("\n\n", turn.colon, turns[k + 1].ms)
+        end = turns[k + 1].ms
     elif sum(t.name is not None for t in turns) >= _LAST_TURN_RUNS_ON:
-        gap = state.nt.count("\n\n", turn.colon, pos)
+        end = pos
     else:
         return None
-    return turn if gap <= _TURN_PARAGRAPHS else None
+    return turn if _breaks_within(state.nt, turn.colon, end, _TURN_PARAGRAPHS) else None
+
+
+def _breaks_within(nt: str, start: int, end: int, limit: int) -> bool:
+    """Whether ``nt[start:end]`` has at most ``limit`` paragraph breaks (reads at most ``limit + 1`` of them,
+    so asking for every paragraph of a long document stays linear)."""
+    at = start
+    for _ in range(limit + 1):
+        at = nt.find("\n\n", at, end)
+        if at < 0:
+            return True
+        at += 2
+    return False
 
 
 def _transcript_speaker(state: _DocState, pos: int) -> str | None:
