@@ -13,7 +13,9 @@ Inputs (each built from the seed article's vocabulary, nothing external):
 * ``no punctuation``: words and spaces only, no punctuation, no line break;
 * ``one paragraph``: the seed article's sentences repeated without a line break;
 * ``nested quotes``: 10⁵ levels of quotes opened inside quotes, then closed;
-* ``names``: ``"Sergei Lavrov, "`` repeated (10⁵ times at the default size).
+* ``names``: ``"Sergei Lavrov, "`` repeated (10⁵ times at the default size);
+* ``far labels``: two transcript labels (``Sergei Lavrov: …``) with every other paragraph between them
+  (a turn's run-on must not be re-counted for each paragraph).
 
 Usage::
 
@@ -82,12 +84,20 @@ def names(size: int) -> str:
     return "Sergei Lavrov, " * max(1, size // 10)
 
 
+def far_labels(size: int) -> str:
+    text = (ROOT / "data" / "lavrov_2015_afp.txt").read_text(encoding="utf-8")
+    middle = "\n\n".join(p.strip() for p in text.split("\n\n") if p.strip())
+    body = _fill(middle + "\n\n", max(1, size - 200))
+    return f"Sergei Lavrov: We will act now.\n\n{body}\n\nJohn Kerry: We agree with that plan.\n\n"
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
     "quote marks": quote_marks,
     "no punctuation": no_punctuation,
     "one paragraph": one_paragraph,
     "nested quotes": nested_quotes,
     "names": names,
+    "far labels": far_labels,
 }
 
 
