@@ -171,3 +171,12 @@ def test_a_reported_clause_ends_where_a_new_clause_begins() -> None:
     q = tk.quotes("Ms. Lee, who estimated that a third of the workers were union members, said she voted for the plan.")
     assert set(q["text"]) >= {"a third of the workers were union members", "she voted for the plan"}
     assert set(q["speaker"]) == {"Lee"}
+
+
+def test_picture_captions_are_no_transcript_turns() -> None:
+    # Wikinews pages keep image captions glued to the name ("Jo JorgensenImage: …"); before, the
+    # paragraphs after them became the last caption's "speech"
+    text = ("Three candidates gave a final plea.\n\nJo JorgensenImage: Jo Jorgensen for President.\n\n"
+            "Phil Collins Image: Prohibition Party candidate.\n\nI am counting on my base because they know me.")
+    q = tk.quotes(text)
+    assert not q["rule"].str.startswith("direct:transcript").any()

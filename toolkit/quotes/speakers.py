@@ -503,6 +503,8 @@ def _turns(state: _DocState) -> list[_Turn]:
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
             if sum(1 for w in said if w.strip(".,;:!?'\"").isalpha()) < 2:
                 continue  # "Bernie Sanders: 1,481 delegates": a list entry, not a turn of speech
+            if m.group(1).lower().endswith(_caption_words()):
+                continue  # "Jo JorgensenImage: …", "Photo: …": a picture's caption, no turn of speech
             if name is None and m.group(1).lower() not in _turn_roles():
                 continue  # "Image: …", "NG: …": a caption or initials, no turn the rules can name
             found.append(_Turn(m.start(1), m.end(1), colon, name))
@@ -526,6 +528,12 @@ _TURN_PARAGRAPHS = 12
 def _turn_roles() -> frozenset[str]:
     """Role labels of transcript turns that name no one ("Question", "Remark"), from ``quote_contexts``."""
     return frozenset(r["word"] for r in lexicons.load("quote_contexts") if r["class"] == "turn_role")
+
+
+@lru_cache(maxsize=1)
+def _caption_words() -> tuple[str, ...]:
+    """Words that end a caption's label ("Image", "Photo"), from ``quote_contexts``."""
+    return tuple(r["word"] for r in lexicons.load("quote_contexts") if r["class"] == "caption")
 
 
 def _turn_at(state: _DocState, pos: int) -> _Turn | None:
