@@ -142,6 +142,7 @@ def test_adverbs_prepositions_and_clauses_before_the_cue_are_not_speakers() -> N
         "Maybe the neighbours told them that I had come looking for him.": "the neighbours",
         "Except for that, nobody even bothered to ask if we were alive.": "nobody",
         "And if somebody wants to argue that we should give that power, they may.": "somebody",
+        "Most of the landlords have said that the workers must leave.": "Most of the landlords",
     }
     for text, speaker in cases.items():
         q = tk.quotes(text)

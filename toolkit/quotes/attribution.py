@@ -49,6 +49,10 @@ class _Frame:
     rule: str
 
 
+#: quantifiers that head a noun phrase with "of" ("most of the landlords", "all of them")
+_QUANTIFIERS = frozenset({"most", "many", "some", "all", "none", "few", "several", "each", "both", "half"})
+
+
 def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     """toks[a:b] as a speaker mention when nothing better parses ("one P&G employee told")."""
     while b > a and (_is_aux(toks[b - 1].low) or toks[b - 1].t == ","):
@@ -63,7 +67,8 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     function = _stopword_classes() if _lex().lang == "en" else {}  # English function words
     if function.get(window[0].low) == "preposition":
         return []  # "for a normal fear …": a prepositional phrase is no subject
-    while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")):
+    while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")) \
+            and not (len(window) > 1 and window[0].low in _QUANTIFIERS and window[1].low == "of"):  # "Most of …"
         window = window[1:]  # "initially we all think", "Maybe the neighbours told"
     if not window or any(
         "'" in t.low and t.low.split("'")[0] in _lex().pronouns and t.low.endswith(_VERB_CONTRACTIONS) for t in window
