@@ -179,3 +179,21 @@ def test_analyze_passes_the_language_to_quotes() -> None:
     out = tk.analyze(text, ["quotes"], options={"quotes": {"lang": "fr"}})
     pd.testing.assert_frame_equal(out["quotes"], tk.quotes(text, lang="fr"))
     assert out["quotes"].attrs["params"] == {"lang": "fr"}
+
+
+def test_an_unsupported_language_is_read_as_english_with_a_warning() -> None:
+    import warnings
+
+    from toolkit.errors import ToolkitWarning
+
+    # Russian (a sentence written for the test): none of the supported languages' function words
+    text = ("Министр иностранных дел России заявил во вторник, что коалиция должна координировать свои удары "
+            "с правительством Сирии, иначе боевики могут зайти очень далеко, если их не остановить. Он также "
+            "сказал журналистам, что переговоры в Париже будут трудными для всех участников этой встречи.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tk.quotes(text)
+        tk.quotes(text, lang="en")  # chosen: no warning
+        tk.quotes("Lavrov said the talks would be hard for everyone at the meeting in Paris on Tuesday.")
+    told = [w for w in caught if issubclass(w.category, ToolkitWarning)]
+    assert len(told) == 1 and "pass lang=" in str(told[0].message)

@@ -18,18 +18,22 @@ Must not touch: rules, rows or DataFrames; imports no other quote module.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
 from .. import lexicons
-from ..errors import ParameterError
+from ..errors import ParameterError, ToolkitWarning
 
 #: the languages with their own reporting verbs, titles and quotation-mark conventions
 LANGUAGES = ("en", "de", "fr", "es")
 _META_KEYS = ("lang", "language")
 _WORD = re.compile(r"[^\W\d_]+")
+#: a text of at least this many words in which fewer than this share are known function words is
+#: in another language (English running text has about 40 % function words)
+_UNSURE_WORDS, _UNSURE_SHARE = 30, 0.05
 _SAMPLE = 5_000  # a few hundred words decide; more only costs time
 
 #: the language of the document the quote rules are working on
@@ -81,11 +85,16 @@ def detect(text: str) -> str:
     """
     profiles = _profiles()
     counts = dict.fromkeys(LANGUAGES, 0)
-    for word in _WORD.findall(text[:_SAMPLE].lower()):
+    words = _WORD.findall(text[:_SAMPLE].lower())
+    for word in words:
         lang = profiles.get(word)
         if lang is not None:
             counts[lang] += 1
     best = max(LANGUAGES, key=lambda k: (counts[k], k == "en"))
+    if len(words) >= _UNSURE_WORDS and sum(counts.values()) < _UNSURE_SHARE * len(words):
+        warnings.warn(f"the text's language is none of {', '.join(LANGUAGES)} (few of their function words); "
+                      f"quotes are read with the {best if counts[best] else 'en'} rules: pass lang= to choose",
+                      ToolkitWarning, stacklevel=2)
     return best if counts[best] else "en"
 
 
