@@ -31,8 +31,9 @@ from ..errors import ParameterError, ToolkitWarning
 LANGUAGES = ("en", "de", "fr", "es")
 _META_KEYS = ("lang", "language")
 _WORD = re.compile(r"[^\W\d_]+")
-#: a text of at least this many words in which fewer than this share are known function words is
-#: in another language (English running text has about 40 % function words)
+#: a text of at least this many distinct words in which fewer than this share are known function
+#: words is in another language (English running text has about 40 % function words; repeated
+#: symbols or one word over and over are no language)
 _UNSURE_WORDS, _UNSURE_SHARE = 30, 0.05
 _SAMPLE = 5_000  # a few hundred words decide; more only costs time
 
@@ -91,7 +92,7 @@ def detect(text: str) -> str:
         if lang is not None:
             counts[lang] += 1
     best = max(LANGUAGES, key=lambda k: (counts[k], k == "en"))
-    if len(words) >= _UNSURE_WORDS and sum(counts.values()) < _UNSURE_SHARE * len(words):
+    if len(set(words)) >= _UNSURE_WORDS and sum(counts.values()) < _UNSURE_SHARE * len(words):
         warnings.warn(f"the text's language is none of {', '.join(LANGUAGES)} (few of their function words); "
                       f"quotes are read with the {best if counts[best] else 'en'} rules: pass lang= to choose",
                       ToolkitWarning, stacklevel=2)
