@@ -126,3 +126,13 @@ def test_corpus_input_and_parallel_agree(wikinews):
     two = tk.devices(docs, n_jobs=2)
     pd.testing.assert_frame_equal(one, two)
     assert one["doc_id"].nunique() > 1
+
+
+def test_token_start_test_agrees_with_the_full_tokenisation(seed, wikinews):
+    from toolkit.devices.matching import DocContext
+
+    texts = [seed.text, next(iter(wikinews)).text, "x" * 450 + " anti-war U.S. 5,000 don't \u201chi\u201d"]
+    for text in texts:
+        ctx = DocContext(tk.Document(text))
+        starts = ctx.token_starts
+        assert [p for p in range(len(ctx.text)) if ctx.is_token_start(p)] == sorted(starts)

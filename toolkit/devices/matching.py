@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -34,6 +34,9 @@ _WORD_START = re.compile(r"\w")
 # the third-party ``regex`` engine (an NLTK dependency), as NLTK's RegexpTokenizer uses it: identical spans,
 # without NLTK's per-call timeout wrapper
 _TOKEN = regex.compile(_text.TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
+#: the last white space before a position, and how far back it is looked for
+_LAST_SPACE = regex.compile(r"\s(?=\S*\Z)")
+_RUN_LOOKBACK = 200
 # the same pattern without its last alternative (single punctuation marks): word tokens only
 _PUNCT_ALTERNATIVE = r"|[^\w\s]"
 _WORD_TOKEN = (
@@ -346,18 +349,19 @@ class PhraseMatcher:
             found.extend(self.scan_only_hits(text, {s for s, _e in tokens}))
         return _non_overlapping(text, found)
 
-    def scan_only_hits(self, text: str, starts: set[int]) -> list[tuple[int, int, int]]:
+    def scan_only_hits(self, text: str, starts: set[int] | Callable[[int], bool]) -> list[tuple[int, int, int]]:
         """``(start, end, entry)`` of the entries that cannot be indexed by a first word, at token ``starts``.
 
         Each entry's pattern is searched once through the text (position by position, so overlapping
         hits are all seen) instead of being tried at every token.
         """
         out = []
+        is_start = starts.__contains__ if isinstance(starts, set) else starts
         for i in self._scan_only:
             pattern = self._anchored[i]
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
-                if m.start() in starts and m.end() > m.start():
+                if m.end() > m.start() and is_start(m.start()):
                     out.append((m.start(), m.end(), i))
                 pos = m.start() + 1
         return out
@@ -443,6 +447,25 @@ class DocContext:
     def token_starts(self) -> set[int]:
         """Start offsets of :attr:`tokens`."""
         return {s for s, _e in self.tokens}
+
+    def is_token_start(self, pos: int) -> bool:
+        """Whether a token starts at normalised ``pos`` (same answer as ``pos in token_starts``).
+
+        Tokens never contain white space, so only the run of non-space characters around ``pos`` is
+        tokenised (whole: a hyphen's token depends on what follows it); a run longer than
+        :data:`_RUN_LOOKBACK` either way falls back to the document's tokens.
+        """
+        text = self.text
+        lo, hi = max(0, pos - _RUN_LOOKBACK), min(len(text), pos + _RUN_LOOKBACK)
+        before = _LAST_SPACE.search(text, lo, pos)
+        after = _SPACE.search(text, pos, hi)
+        if (before is None and lo > 0) or (after is None and hi < len(text)):
+            return pos in self.token_starts
+        start = before.end() if before is not None else lo
+        for t in _TOKEN.finditer(text, start, after.start() if after is not None else hi):
+            if t.start() >= pos:
+                return t.start() == pos
+        return False
 
     @cached_property
     def sentence_words(self) -> list[list[tuple[int, int, str]]]:
@@ -566,7 +589,7 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     for name, hits in found.items():
         matcher = matchers[name]
         if matcher._scan_only:  # entries whose first word cannot be listed
-            hits.extend(matcher.scan_only_hits(text, ctx.token_starts))
+            hits.extend(matcher.scan_only_hits(text, ctx.is_token_start))
         out[name] = _non_overlapping(text, hits)
     ctx.__dict__["_cue_hits"] = out
     return out
