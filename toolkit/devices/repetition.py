@@ -60,14 +60,18 @@ def _epizeuxis(ctx: DocContext) -> list[dict]:
     out = []
     for words in ctx.sentence_words:
         n_words = len(words)
+        ws = [w for _, _, w in words]
         i = 0
         while i < n_words:
             step = 1
+            if ws[i] not in ws[i + 1 : i + 5]:
+                i += 1  # no repetition can start here (most words): skip the four window sizes
+                continue
             for n in (4, 3, 2, 1):
-                if i + 2 * n > n_words or words[i][2] != words[i + n][2]:
+                if i + 2 * n > n_words or ws[i] != ws[i + n]:
                     continue
-                a = [w for _, _, w in words[i : i + n]]
-                if a != [w for _, _, w in words[i + n : i + 2 * n]] or not any(_is_content(w) for w in a):
+                a = ws[i : i + n]
+                if a != ws[i + n : i + 2 * n] or not any(_is_content(w) for w in a):
                     continue
                 gap = ctx.text[words[i + n - 1][1] : words[i + n][0]]
                 if gap.strip(" ,\"'") or gap.count(",") > 1:
