@@ -267,7 +267,7 @@ def custom(name: str, table: Any) -> Lexicon:
     label = f"user lexicon {name!r}"
     if isinstance(table, str | Path):
         label = f"user lexicon {name!r} ({Path(table).name})"
-        table = _read_user_file(name, Path(table))
+        table = _read_user_file(Path(table))
     if isinstance(table, pd.DataFrame):
         missing = [c for c in columns if c not in table.columns]
         if missing:
@@ -293,7 +293,7 @@ def custom(name: str, table: Any) -> Lexicon:
     return Lexicon(name, label, _digest(cells), columns, cells)
 
 
-def _read_user_file(name: str, path: Path) -> pd.DataFrame:
+def _read_user_file(path: Path) -> pd.DataFrame:
     sep = "," if path.suffix.lower() == ".csv" else "\t"
     try:
         return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL

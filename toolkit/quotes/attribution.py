@@ -28,6 +28,7 @@ from .cues import (
     _NOT_NAME,
     _NOUN_DET,
     _OPENERS,
+    _QUANTIFIERS,
     _VERB_CONTRACTIONS,
     _cue_at,
     _is_aux,
@@ -47,10 +48,6 @@ class _Frame:
     cs: int | None
     ce: int | None
     rule: str
-
-
-#: quantifiers that head a noun phrase with "of" ("most of the landlords", "all of them")
-_QUANTIFIERS = frozenset({"most", "many", "some", "all", "none", "few", "several", "each", "both", "half"})
 
 
 def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:

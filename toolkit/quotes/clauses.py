@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import Document
-from .cues import _ABBREV, _AUX, _BE, _CLAUSE_CUT, _COORD_VERB, _FRAME_LINK, _cue_at, _is_opener, _lex, _next_is_frame
+from .cues import (
+    _ABBREV,
+    _AUX,
+    _BE,
+    _CLAUSE_CUT,
+    _COORD_VERB,
+    _FRAME_LINK,
+    _SUBJECT_PRONOUNS,
+    _cue_at,
+    _is_opener,
+    _lex,
+    _next_is_frame,
+)
 from .speakers import _Speaker
 from .tokens import Span, _Tok
 
@@ -104,9 +116,6 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
             return x.s  # a new clause with its own subject: "…, he clarified that …"
     return se
-
-
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _finite_like(t: _Tok) -> bool:

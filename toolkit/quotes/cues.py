@@ -245,6 +245,12 @@ def _stopword_classes() -> dict[str, str]:
 
 
 #: words that stand for a person without naming one ("somebody wants to …")
-_INDEFINITE = frozenset({"somebody", "someone", "anybody", "anyone", "everybody", "everyone", "nobody", "no-one"})
+_INDEFINITE = _grammar("indefinite_pronoun")
 #: what follows the apostrophe of a pronoun-verb contraction ("it's", "we're", "I've")
-_VERB_CONTRACTIONS = ("'s", "'re", "'m", "'ve", "'ll", "'d")
+_VERB_CONTRACTIONS = tuple(sorted(_grammar("verb_contraction")))
+#: quantifiers that head a noun phrase with "of" ("most of the landlords", "all of them")
+_QUANTIFIERS = _grammar("quantifier")
+#: subject pronouns that open a new clause after a comma (", he clarified …")
+_SUBJECT_PRONOUNS = _grammar("subject_pronoun")
+#: words that join a title to its object in a transcript label ("President of Russia Vladimir Putin")
+_TITLE_LINKS = _grammar("title_link")

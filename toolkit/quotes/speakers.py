@@ -38,6 +38,7 @@ from .cues import (
     _ORG_WORDS,
     _PARTICLES,
     _STOP_BACK,
+    _TITLE_LINKS,
     _lex,
     _stopword_classes,
 )
@@ -314,8 +315,7 @@ class _DocState:
         """Full name -> the gender an honorific before it or its given name shows (built when a pronoun
         needs it)."""
         if self._genders is None:
-            names = self.names
-            del names
+            _ = self.names  # building the index records the name runs
             self._genders = {}
             for start, end, full in self._runs:
                 # the word before the run too: "Mr." is not joined to a capitalised run
@@ -491,7 +491,7 @@ def _turns(state: _DocState) -> list[_Turn]:
             words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in m.group(1).split()]
             words = [w.title() if w.isupper() and len(w) >= 3 else w for w in words]  # "PUTIN" -> "Putin"
             named = len(words) >= 2 or (m.group(1).isupper() and len(words[0]) >= 3)
-            last_link = max((i for i, w in enumerate(words) if w in ("of", "and", "the", "for")), default=-1)
+            last_link = max((i for i, w in enumerate(words) if w in _TITLE_LINKS), default=-1)
             if last_link >= 0 and len(words) - last_link - 1 >= 3:
                 last_link += 1  # the title's object is one word: "President of Russia Vladimir Putin"
             words = _strip_titles(words[last_link + 1 :] or words) or words
