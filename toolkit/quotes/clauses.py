@@ -23,6 +23,7 @@ from .cues import (
     _BE,
     _CLAUSE_CUT,
     _COORD_VERB,
+    _FINITE_AUX,
     _FRAME_LINK,
     _SUBJECT_PRONOUNS,
     _cue_at,
@@ -118,11 +119,23 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     return se
 
 
+def _verb_like(low: str, participles: bool = False) -> bool:
+    """Can this (lower-case) word be a clause's verb? No tagger: a cue verb, a form of *be* or *have*,
+    a finite auxiliary, a negated verb, a form in -ed (and in -ing with ``participles``)."""
+    ends = ("ed", "ing") if participles else ("ed",)
+    return low in _lex().verbs or low in _FINITE or low.endswith("n't") or (len(low) > 4 and low.endswith(ends))
+
+
 def _finite_like(t: _Tok) -> bool:
-    """A word that can be the finite verb after a subject pronoun (no tagger: cue verbs, auxiliaries,
-    forms of be, past forms in -ed)."""
+    """The finite verb after a subject pronoun (", he clarified"): a cue verb, an auxiliary or adverb
+    of the verb group, a form of *be*, a past form in -ed (the set the clause-end rule was measured
+    with; :func:`_verb_like` also takes negations and *should*/*must*)."""
     low = t.low
     return low in _lex().verbs or low in _AUX or low in _BE or (len(low) > 4 and low.endswith("ed"))
+
+
+#: forms of *be*, *have* and the finite auxiliaries: any of them makes a run of words a clause
+_FINITE = _BE | _FINITE_AUX | {"has", "have", "had"}
 
 
 def _chunks(nt: str, s: int, e: int, size: int = 1000) -> list[Span]:

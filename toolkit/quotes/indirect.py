@@ -29,6 +29,7 @@ from .clauses import (
     _short_tail,
     _trim,
     _trim_clause,
+    _verb_like,
 )
 from .cues import (
     _ADDRESSEES,
@@ -42,7 +43,6 @@ from .cues import (
     _COMPLEMENTIZERS,
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
-    _FINITE_AUX,
     _NOUN_DET,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
@@ -56,21 +56,14 @@ from .marks import _Quote
 from .speakers import _DocState, _np_backward, _np_forward, _remember, _resolve, _Speaker
 from .tokens import Span, _Tok, _tokens
 
-_FINITE = _BE | _FINITE_AUX | {"has", "have", "had"}
+#: cue words that are not reporting verbs themselves ("according to", "pointed out")
+_OTHER_CUES = ("according", "pointed", "points")
 
 
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
-    """Whether the words from toks[j] up to ``end`` look like a clause: a finite auxiliary, a form of
-    *be* or *have*, a reporting verb, a form in -ed or -ing or a negated verb (no tagger: a cheap test
-    that a bare complement is a clause, not a noun-phrase object)."""
-    verbs = _lex().verbs
-    for x in toks[j:]:
-        if x.s >= end:
-            break
-        low = x.low
-        if low in _FINITE or low in verbs or low.endswith("n't") or (len(low) > 4 and low.endswith(("ed", "ing"))):
-            return True
-    return False
+    """Whether the words from toks[j] up to ``end`` look like a clause (a cheap test that a bare
+    complement is a clause, not a noun-phrase object: "said the mayor leading", not "defended the policy")."""
+    return any(_verb_like(x.low, participles=True) for x in toks[j:] if x.s < end)
 
 
 def _embedded_clause(
@@ -144,7 +137,7 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
-        if t.low not in lex.verbs and t.low not in ("according", "pointed", "points") and not _generic_cue(toks, k):
+        if t.low not in lex.verbs and t.low not in _OTHER_CUES and not _generic_cue(toks, k):
             continue
         if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
             continue
@@ -363,7 +356,7 @@ def _reported(
 @lru_cache(maxsize=1)
 def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons."""
-    cues = lexicons.alternation([f for f in _lex().verbs if " " not in f] + ["according", "pointed", "points"])
+    cues = lexicons.alternation([f for f in _lex().verbs if " " not in f] + list(_OTHER_CUES))
     ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
     return (
         re.compile(rf"(?<![^\W\d])(?:{cues})(?!\w)", re.IGNORECASE),  # a cue word as a whole token

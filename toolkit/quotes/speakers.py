@@ -466,8 +466,9 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
 
 
 # a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"
-# (titles may join capitalised words with of/and/the: "President of Russia Vladimir Putin")
-_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]{0,40}[ \t]+(?:(?:of|and|the|for)[ \t]+)?){0,8}[A-Z][\w.'’-]{0,40})"
+# (titles may join capitalised words with the title links: "President of Russia Vladimir Putin")
+_LINKS = "|".join(sorted(_TITLE_LINKS))
+_LABEL = re.compile(rf"^[ \t]*((?:[A-Z][\w.'’-]{{0,40}}[ \t]+(?:(?:{_LINKS})[ \t]+)?){{0,8}}[A-Z][\w.'’-]{{0,40}})"
                     r"[ \t]*:[ \t]", re.MULTILINE)
 
 
@@ -488,16 +489,6 @@ def _turns(state: _DocState) -> list[_Turn]:
     if state._turns is None:
         found = []
         for m in _LABEL.finditer(state.nt):
-            words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in m.group(1).split()]
-            words = [w.title() if w.isupper() and len(w) >= 3 else w for w in words]  # "PUTIN" -> "Putin"
-            named = len(words) >= 2 or (m.group(1).isupper() and len(words[0]) >= 3)
-            last_link = max((i for i, w in enumerate(words) if w in _TITLE_LINKS), default=-1)
-            if last_link >= 0 and len(words) - last_link - 1 >= 3:
-                last_link += 1  # the title's object is one word: "President of Russia Vladimir Putin"
-            words = _strip_titles(words[last_link + 1 :] or words) or words
-            name = None
-            if named:
-                name = " ".join(words) if len(words) > 1 else _canonical(state, words, m.start(1))[0]
             colon = state.nt.index(":", m.end(1))
             line_end = state.nt.find("\n", colon)
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
@@ -505,8 +496,18 @@ def _turns(state: _DocState) -> list[_Turn]:
                 continue  # "Bernie Sanders: 1,481 delegates": a list entry, not a turn of speech
             if m.group(1).lower().endswith(_caption_words()):
                 continue  # "Jo JorgensenImage: …", "Photo: …": a picture's caption, no turn of speech
-            if name is None and m.group(1).lower() not in _turn_roles():
+            words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in m.group(1).split()]
+            words = [w.title() if w.isupper() and len(w) >= 3 else w for w in words]  # "PUTIN" -> "Putin"
+            named = len(words) >= 2 or (m.group(1).isupper() and len(words[0]) >= 3)
+            if not named and m.group(1).lower() not in _turn_roles():
                 continue  # "Image: …", "NG: …": a caption or initials, no turn the rules can name
+            last_link = max((i for i, w in enumerate(words) if w in _TITLE_LINKS), default=-1)
+            if last_link >= 0 and len(words) - last_link - 1 >= 3:
+                last_link += 1  # the title's object is one word: "President of Russia Vladimir Putin"
+            words = _strip_titles(words[last_link + 1 :] or words) or words
+            name = None
+            if named:
+                name = " ".join(words) if len(words) > 1 else _canonical(state, words, m.start(1))[0]
             found.append(_Turn(m.start(1), m.end(1), colon, name))
         # a titled label and the bare name of other turns are one speaker: the shortest other label
         # (two words or more) that ends the name ("Russia Vladimir Putin" -> "Vladimir Putin")
