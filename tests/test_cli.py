@@ -247,3 +247,14 @@ def test_devices_with_a_user_lexicon_file(tmp_path):
     assert own["explanation"].str.contains("labels.tsv").all()
     _fails(_run("devices", str(SEED), "--lexicon", "name_calling"), "NAME=FILE")
     _fails(_run("devices", str(SEED), "--lexicon", f"nonsense={labels}"), "lexicons='nonsense' is not valid")
+
+
+def test_quotes_subcommand_lists_noun_phrase_content_only_when_asked(tmp_path):
+    text = tmp_path / "holloway.txt"
+    text.write_text("Prime Minister Jane Holloway defended the new border policy on Monday. "
+                    "She said the plan would cut crossings.\n", encoding="utf-8")
+    plain = pd.read_csv(io.StringIO(_run("quotes", str(text)).stdout))
+    asked = pd.read_csv(io.StringIO(_run("quotes", str(text), "--noun-phrases").stdout))
+    assert plain["rule"].str.endswith(":noun_phrase").sum() == 0
+    assert asked["rule"].str.endswith(":noun_phrase").sum() == 1
+    assert len(asked) == len(plain) + 1

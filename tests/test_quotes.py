@@ -399,7 +399,7 @@ def test_more_naming_verbs_and_imply():
 
 
 def test_proposal_and_question_verbs():
-    r = _row(quotes("The mayor proposed a new tax on large companies in the city."), "new tax")
+    r = _row(quotes("The mayor proposed a new tax on large companies in the city.", noun_phrases=True), "new tax")
     assert (r["text"], r["cue"], r["speaker_mention"]) == (
         "a new tax on large companies in the city", "propose", "The mayor")
     r = _row(quotes("The senator questioned whether the agency could finish the work on time."), "agency")

@@ -8,7 +8,10 @@ a description with a role noun.
 
 from __future__ import annotations
 
+import pytest
+
 import toolkit as tk
+from toolkit.errors import ParameterError
 
 
 def _only(text: str):
@@ -70,12 +73,31 @@ def test_said_the_and_a_common_noun_is_the_speaker_whatever_the_noun() -> None:
     assert row["speaker"] == "the old farmer"
 
 
-def test_a_noun_phrase_object_is_marked_in_the_rule() -> None:
-    # PolNeAR annotates "X defended Y" as an attribution, so the row stays; the rule says it reports no clause
-    row = _only("Prime Minister Jane Holloway defended the new border policy on Monday.")
+def test_a_noun_phrase_object_is_no_reported_speech_unless_asked_for() -> None:
+    # before: "defended the new border policy" was a reported-speech row; it says what was talked about,
+    # not what was said. PolNeAR annotates such objects, so noun_phrases=True keeps them, marked in the rule
+    text = "Prime Minister Jane Holloway defended the new border policy on Monday."
+    assert tk.quotes(text).empty and tk.speakers(text).empty
+    row = tk.quotes(text, noun_phrases=True).iloc[0]
     assert row["rule"].endswith(":noun_phrase") and row["speaker"] == "Jane Holloway"
+    assert text[row["start"]:row["end"]].startswith("the new border policy")
+    assert tk.speakers(text, noun_phrases=True)["speaker"].tolist() == ["Jane Holloway"]
     row = _only("The minister said the talks had failed.")
     assert not row["rule"].endswith(":noun_phrase")
+    # an irregular past verb makes the complement a clause (before: "lost" was not seen as a verb)
+    row = _only("The report said the agency lost the money.")
+    assert (row["text"], row["rule"]) == ("the agency lost the money", "indirect:speaker_cue")
+
+
+def test_a_dropped_noun_phrase_row_still_introduces_its_speaker() -> None:
+    q = tk.quotes("Jane Holloway defended the policy on Monday. She said the plan would cut crossings.")
+    assert q[["text", "speaker", "attribution"]].values.tolist() == [
+        ["the plan would cut crossings", "Jane Holloway", "pronoun"]]
+
+
+def test_noun_phrases_must_be_a_bool() -> None:
+    with pytest.raises(ParameterError, match="noun_phrases"):
+        tk.quotes("He said so.", noun_phrases="yes")
 
 
 def test_a_transcript_turn_is_the_labelled_speakers_speech() -> None:
@@ -181,3 +203,73 @@ def test_picture_captions_are_no_transcript_turns() -> None:
             "Phil Collins Image: Prohibition Party candidate.\n\nI am counting on my base because they know me.")
     q = tk.quotes(text)
     assert not q["rule"].str.startswith("direct:transcript").any()
+
+
+# Sentences from the bundled Wikinews sample (data/wikinews_en_2019_2020.jsonl; © Wikinews
+# contributors, CC BY 2.5): before, their speakers were "Saturday", "Thursday", "Affairs",
+# "Department", "President", "The proclamation specifically", "Let's", "Biden's" and "the total number of".
+
+def test_a_closing_time_phrase_is_not_part_of_the_speaker() -> None:
+    row = _only("According to Coös County Attorney John McCormick on Saturday, the truck driver was identified "
+                "as commercial driver Volodoymyr Zhukovskyy.")
+    assert (row["speaker"], row["speaker_mention"]) == ("John McCormick", "Coös County Attorney John McCormick")
+    row = _only("Andrea Zamperoni, the head chef of New York City's Cipriani Dolci restaurant, was discovered dead "
+                "on Wednesday in Queens, New York, according to police on Thursday.")
+    assert row["speaker"] == "police"
+
+
+def test_a_day_is_never_a_speaker() -> None:
+    q = tk.quotes("This past Friday, the princess, 67, announced her candidacy for the prime ministry under the "
+                  "Thai Raksa Chart Party, making her the first Thai royal to seek elected office.", noun_phrases=True)
+    assert "Friday" not in q["speaker"].dropna().tolist()
+
+
+def test_an_organisation_keeps_its_whole_name() -> None:
+    row = _only("Mugabe was hospitalized in Singapore for several months this year and according to the Ministry "
+                "of Foreign Affairs he died at Gleneagles Hospital in the morning.")
+    assert row["speaker"] == "Ministry of Foreign Affairs"
+    q = tk.quotes('The US State Department described Hamza bin Laden in March of this year as an "emerging" figure '
+                  "in the Al-Qaeda organization.")
+    assert q["speaker"].tolist() == ["US State Department"]
+    # a role noun after the organisation word: the person is the speaker
+    assert _only('"We will answer," Foreign Ministry Spokeswoman Maria Zakharova said.')["speaker"] == "Maria Zakharova"
+
+
+def test_a_capitalised_title_alone_is_a_description() -> None:
+    text = ('"We will build it," Donald Trump said on Friday.\n\n'
+            "The President insists that the budget include funding for the wall, which was one of his campaign "
+            "promises, but Congress has not passed his proposed budget.")
+    q = tk.quotes(text)
+    row = q[q["cue"] == "insist"].iloc[0]
+    assert (row["speaker"], row["speaker_mention"], row["attribution"]) == ("Donald Trump", "The President",
+                                                                           "descriptor")
+
+
+def test_an_adverb_before_the_cue_is_not_part_of_the_subject() -> None:
+    q = tk.quotes('The proclamation specifically said "the COVID-19 outbreak in the United States constitutes a '
+                  'national emergency" and said the national emergency began on March 1.')
+    assert set(q["speaker_mention"].dropna()) == {"The proclamation"}
+
+
+def test_participles_before_a_noun_and_lets_say_report_nothing() -> None:
+    assert tk.quotes("Opposition questions about Biden's alleged mental decline continued.").empty
+    q = tk.quotes("Yesterday, the total number of confirmed cases of the SARS-CoV-2 coronavirus infections surpassed "
+                  "one million in the United States, Johns Hopkins University (JHU) data indicated.")
+    assert "confirm" not in q["cue"].tolist()
+    assert tk.quotes("Let's say I bought it on a DVD and I would give that DVD to someone else, me not having the "
+                     "copy at all.").empty
+    # a pronoun's contraction is still a subject: "He's said that …" (has said)
+    assert _only("He's said that the plan will fail.")["attribution"] == "pronoun"
+
+
+def test_a_document_or_an_organisation_is_not_the_person_named_before() -> None:
+    # before: "the campaign" and "the statement" resolved to the last person quoted, like "the minister"
+    text = ('"We will win," Jane Holloway said on Monday.\n\n'
+            "The campaign said the rally was cancelled. The statement said the count was over.\n\n"
+            '"It is over," she said.')
+    q = tk.quotes(text)
+    assert q["speaker"].tolist() == ["Jane Holloway", "The campaign", "The statement", "Jane Holloway"]
+    # a person's role noun still stands for the person named before
+    q = tk.quotes('"Talks went well," Jane Holloway said. The minister said the deal was close.')
+    assert q[["speaker", "attribution"]].values.tolist() == [["Jane Holloway", "explicit"],
+                                                             ["Jane Holloway", "descriptor"]]

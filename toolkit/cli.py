@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--pages", type=int, default=50, help="highlighted pages for at most this many documents")
     for name, what in (("quotes", "quotes and their speakers"), ("devices", "rhetorical devices")):
         _inputs(sub.add_parser(name, help=f"write the {what} table as CSV to standard output"))
+    sub.choices["quotes"].add_argument(
+        "--noun-phrases", action="store_true",
+        help="also list reported speech whose content is a noun phrase ('X defended the new policy')")
     sub.choices["devices"].add_argument(
         "--lexicon", action="append", default=[], metavar="NAME=FILE",
         help="your own TSV/CSV in place of a packaged lexicon (repeatable), e.g. name_calling=labels.tsv")
@@ -113,7 +116,11 @@ def _run(args: argparse.Namespace) -> None:
         return
     from .report import table, write_csv
 
-    options = {"lexicons": _lexicons(args.lexicon)} if getattr(args, "lexicon", None) else None
+    options: dict[str, Any] | None = None
+    if getattr(args, "lexicon", None):
+        options = {"lexicons": _lexicons(args.lexicon)}
+    if getattr(args, "noun_phrases", False):
+        options = {"noun_phrases": True}
     found = table(args.command, args.inputs, options=options, **common)
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:  # a text-only stdout (e.g. redirected in a notebook)

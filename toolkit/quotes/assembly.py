@@ -21,13 +21,13 @@ from .. import frames, runner
 from ..corpus import Document
 from ..errors import ParameterError
 from ..text import count_words
-from .clauses import _ROW_KEYS
+from .clauses import _ROW_KEYS, NOUN_PHRASE_RULE
 from .language import check_language, document_language
 from .structure import _extract
 
 
-def quotes(x: Any, *, lang: str | None = None, n_jobs: int = 1, progress: bool | None = None,
-           batch_size: int = 16) -> pd.DataFrame:
+def quotes(x: Any, *, lang: str | None = None, noun_phrases: bool = False, n_jobs: int = 1,
+           progress: bool | None = None, batch_size: int = 16) -> pd.DataFrame:
     """Quotations, reported speech and who said them, one row per quotation.
 
     Parameters
@@ -41,6 +41,12 @@ def quotes(x: Any, *, lang: str | None = None, n_jobs: int = 1, progress: bool |
         »…«). None: per document, its ``lang`` or ``language`` metadata, else
         the language guessed from its function words
         (:func:`toolkit.quotes.language.detect`).
+    noun_phrases
+        Also return reported speech whose content is a noun phrase rather than
+        a clause (``Jane Holloway defended the new border policy``: rule ending
+        ``:noun_phrase``). Such a row says what was talked about, not what was
+        said, so it is left out by default; PolNeAR annotates these objects as
+        attributions, and the evaluator scores with ``noun_phrases=True``.
     n_jobs
         Worker processes (``-1``: every core).
     progress
@@ -71,32 +77,40 @@ def quotes(x: Any, *, lang: str | None = None, n_jobs: int = 1, progress: bool |
     >>> quotes("«Me encantan los gatos», dijo Burtón.", lang="es")[["speaker", "cue"]].values.tolist()
     [['Burtón', 'decir']]
     """
-    step = quote_step(lang=lang)
+    step = quote_step(lang=lang, noun_phrases=noun_phrases)
     return runner.per_document(quote_rows, x, frames.QUOTES, n_jobs=n_jobs, progress=progress, batch_size=batch_size,
                                **step.kwargs)
 
 
-def quote_step(*, lang: str | None = None, **other: Any) -> frames.Step:
+def quote_step(*, lang: str | None = None, noun_phrases: bool = False, **other: Any) -> frames.Step:
     """The per-document step of :func:`quotes` (for :func:`toolkit.analyze`: ``options={"quotes": {"lang": …}}``).
 
-    ``lang`` is checked here, before any document is read; None records no parameter.
+    ``lang`` and ``noun_phrases`` are checked here, before any document is read;
+    a default value records no parameter.
 
     Examples
     --------
-    >>> quote_step(lang="DE").kwargs, quote_step().kwargs
-    ({'lang': 'de'}, {})
+    >>> quote_step(lang="DE").kwargs, quote_step().kwargs, quote_step(noun_phrases=True).kwargs
+    ({'lang': 'de'}, {}, {'noun_phrases': True})
     """
     if other:
-        raise ParameterError(f"quotes takes no options other than lang (got {sorted(other)})")
+        raise ParameterError(f"quotes takes no options other than lang and noun_phrases (got {sorted(other)})")
+    if not isinstance(noun_phrases, bool):
+        raise ParameterError(f"noun_phrases must be True or False, not {noun_phrases!r}")
     lang = check_language(lang)
-    return frames.Step(quote_rows, frames.QUOTES, {} if lang is None else {"lang": lang})
+    kwargs: dict[str, Any] = {} if lang is None else {"lang": lang}
+    if noun_phrases:
+        kwargs["noun_phrases"] = True
+    return frames.Step(quote_rows, frames.QUOTES, kwargs)
 
 
-def quote_rows(doc: Document, lang: str | None = None) -> list[dict[str, Any]]:
+def quote_rows(doc: Document, lang: str | None = None, noun_phrases: bool = False) -> list[dict[str, Any]]:
     """The rows of :func:`quotes` for one document, computed once per Document and language (copies are returned).
 
     ``tk.quotes`` and the scare-quote device (and :func:`toolkit.analyze`,
     which runs both) share the result instead of pairing the marks twice.
+    Reported speech whose content is a noun phrase (rule ending
+    ``:noun_phrase``) is left out unless ``noun_phrases=True``, as in :func:`quotes`.
 
     Examples
     --------
@@ -106,12 +120,13 @@ def quote_rows(doc: Document, lang: str | None = None) -> list[dict[str, Any]]:
     """
     lang = document_language(doc.text, doc.meta, lang)
     rows = doc._cached(f"quote_rows:{lang}", lambda: _extract(doc, lang))
-    return [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows]
+    out = [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows]
+    return out if noun_phrases else [r for r in out if not r["rule"].endswith(NOUN_PHRASE_RULE)]
 
 
 def speakers(
-    x: Any, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), lang: str | None = None, n_jobs: int = 1,
-    progress: bool | None = None, batch_size: int = 16,
+    x: Any, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), lang: str | None = None,
+    noun_phrases: bool = False, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16,
 ) -> pd.DataFrame:
     """Who is quoted, how often and at what length: one row per speaker.
 
@@ -119,8 +134,8 @@ def speakers(
     ----------
     x
         Anything :func:`quotes` accepts, or a table :func:`quotes` returned.
-    lang, n_jobs, progress, batch_size
-        As in :func:`quotes` (``lang`` is unused for a table).
+    lang, noun_phrases, n_jobs, progress, batch_size
+        As in :func:`quotes` (unused for a table).
     kinds
         Which quote kinds count (scare quotes have no speaker).
 
@@ -142,7 +157,8 @@ def speakers(
     if made_by not in (None, "quotes"):
         raise ParameterError(f"speakers() takes a text, a corpus or a tk.quotes table, not a tk.{made_by} table")
     is_table = made_by == "quotes"
-    table = x if is_table else quotes(x, lang=lang, n_jobs=n_jobs, progress=progress, batch_size=batch_size)
+    table = x if is_table else quotes(x, lang=lang, noun_phrases=noun_phrases, n_jobs=n_jobs, progress=progress,
+                                        batch_size=batch_size)
     wanted = sorted(set(kinds))
     # per piece (the whole table, or each dask partition): quotes and words per speaker, added up, shares once
     return runner.aggregate(table, _speaker_counts, keys=["speaker"], meta=frames.SPEAKERS.empty(),

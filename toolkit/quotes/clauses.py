@@ -202,6 +202,10 @@ def _clause_start(t: _Tok) -> bool:
     return t.t[:1].isalnum() or t.t in ('"', "'")
 
 
+#: the suffix of the rule of reported speech whose content is a noun phrase, not a clause
+#: ("defended the new border policy"); ``tk.quotes`` leaves such rows out unless ``noun_phrases=True``
+NOUN_PHRASE_RULE = ":noun_phrase"
+
 #: the columns of one extracted row, in order; rows are cached as tuples (a dict per row
 #: costs about four times the memory) and handed out as fresh dicts by ``quote_rows``
 _ROW_KEYS = (

@@ -121,6 +121,12 @@ _ORG_WORDS = _grammar("organisation_word")
 _PARTICLES = _grammar("name_particle")
 _CLAUSE_WORDS = _grammar("clause_word")
 _NOT_NAME = _grammar("not_name")
+#: days, months and other time nouns: "police on Thursday" is "police", "This past Friday" no speaker
+_TIME_WORDS = _grammar("time_word")
+#: heads of a description that never stand for a person ("the statement", "the police"), with _ORG_WORDS
+_NON_PERSON = _grammar("non_person_head") | _ORG_WORDS
+#: contracted forms that never name a speaker ("That's mostly bugfixes", "Let's say")
+_NOT_SPEAKER = _grammar("not_speaker")
 _CLAUSE_CUT = _grammar("clause_cut")
 _FINITE_AUX = _grammar("finite_auxiliary")
 _COMPLEMENTIZERS = _grammar("complementizer")  # that, whether, if; dass, ob; que
@@ -171,6 +177,13 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
     if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
+    if lex.lang == "en" and k > 0 and not low.endswith("ing") and (
+        toks[k - 1].low == "of" or (toks[k - 1].low.endswith("'s") and toks[k - 1].cap
+                                    and toks[k - 1].low.split("'")[0] not in lex.pronouns)
+    ) and k + 1 < len(toks) and toks[k + 1].t.isalpha() and toks[k + 1].t.islower() \
+            and toks[k + 1].low not in _COMPLEMENTIZERS and toks[k + 1].low not in lex.determiners \
+            and toks[k + 1].low != "to":
+        return None  # a participle before a noun: "the number of confirmed cases", "Biden's alleged decline"
     return v[0], t.s, t.e
 
 

@@ -21,6 +21,7 @@ from .. import lexicons
 from .attribution import _subject, _window_np
 from .clauses import (
     _MIN_CLAUSE_QUOTE,
+    NOUN_PHRASE_RULE,
     _clause_end,
     _clause_start,
     _opener_only,
@@ -48,6 +49,7 @@ from .cues import (
     _PREPOSITIONS,
     _cue_at,
     _generic_cue,
+    _grammar,
     _is_opener,
     _is_stop,
     _lex,
@@ -62,8 +64,13 @@ _OTHER_CUES = ("according", "pointed", "points")
 
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
     """Whether the words from toks[j] up to ``end`` look like a clause (a cheap test that a bare
-    complement is a clause, not a noun-phrase object: "said the mayor leading", not "defended the policy")."""
-    return any(_verb_like(x.low, participles=True) for x in toks[j:] if x.s < end)
+    complement is a clause, not a noun-phrase object: "said the mayor leading", "said the agency lost the
+    money", not "defended the policy")."""
+    return any(_verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in toks[j:] if x.s < end)
+
+
+#: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
+_PAST_IRREGULAR = _grammar("past_irregular")
 
 
 def _embedded_clause(
@@ -322,8 +329,8 @@ def _reported(
                     end = _clause_end(toks, j, se)
                     if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
-                        # PolNeAR annotates such objects as attributions, so they stay, marked by the rule
-                        rule += ":noun_phrase"
+                        # PolNeAR annotates such objects as attributions: kept, marked, left out by default
+                        rule += NOUN_PHRASE_RULE
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue

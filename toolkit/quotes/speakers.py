@@ -33,11 +33,14 @@ from .cues import (
     _DE_FRONTED,
     _DE_PREPOSITIONS,
     _LANG_AUX,
+    _NON_PERSON,
     _NOT_NAME,
+    _NOT_SPEAKER,
     _OPENERS,
     _ORG_WORDS,
     _PARTICLES,
     _STOP_BACK,
+    _TIME_WORDS,
     _TITLE_LINKS,
     _lex,
     _stopword_classes,
@@ -246,11 +249,13 @@ def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
         return []
     j = k + 1
     while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
-            and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs:
+            and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs \
+            and not (j > k + 1 and toks[j].low.endswith("ly")):  # "The proclamation specifically said"
         j += 1
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     closed = j == len(toks) or toks[j].t in (".", ";", "!", "?", ":") or toks[j].low in lex.verbs \
-        or toks[j].low in _AUX or (toks[j].t == "," and (
+        or toks[j].low in _AUX or (toks[j].low.endswith("ly") and nxt is not None and nxt.low in lex.verbs) \
+        or (toks[j].t == "," and (
             # "…, said the old farmer, smiling", "…, said the guide, who …": not ", maintains their routine, have"
             nxt is None or nxt.low in ("who", "a", "an", "the") or nxt.t in ('"', "'")
             or (nxt.low.endswith("ing") and len(nxt.low) > 4)))
@@ -339,6 +344,13 @@ def _strip_titles(words: list[str]) -> list[str]:
     # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
     last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
                       & {"title", "honorific"}), default=-1)
+    if last_title >= 0 and words[last_title + 1].lower() in ("of", "for") and lex.lang == "en":
+        # "Mayor of London Sadiq Khan" -> "Sadiq Khan"; with no name after the office's object, the office
+        # itself: "the acting Prime Minister of Iraq" -> "Prime Minister of Iraq"
+        rest = words[last_title + 2 :]
+        if len(rest) >= 3 and not any(w.lower() in _ORG_WORDS for w in rest):
+            return rest[-2:]
+        return words[next(i for i, w in enumerate(words) if lex.title_classes(w.lower().rstrip("."))):]
     words = words[last_title + 1 :]
     i = 0
     while i < len(words) - 1:
@@ -356,14 +368,17 @@ def _strip_titles(words: list[str]) -> list[str]:
 def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, str]]]:
     """Full names by last word; ``runs`` gets each name's run of words ``(start, end, full name)``."""
     index: dict[str, list[tuple[int, str]]] = {}
+    lex_en = _lex().lang == "en"
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
                          or words[0].lower() in _OPENERS):
             words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
+        if len(words) >= 3 and nt[max(0, m.start() - 3) : m.start()] == "of " and lex_en:
+            words = words[1:]  # "Mayor of London Sadiq Khan": the run starts with the office's object
         words = _strip_titles(words)
-        if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
-            continue
+        if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words) or _lex().title_classes(words[0].lower()):
+            continue  # one word, an organisation, or an office with no name ("Prime Minister of Iraq")
         last = words[-1].rstrip(".,")
         full = " ".join(w.rstrip(",") for w in words)
         index.setdefault(last, []).append((m.start(), full))
@@ -405,10 +420,72 @@ def _canonical(state: _DocState, words: list[str], pos: int) -> tuple[str, bool]
 _RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that", "whose"])
 
 
+#: prepositions that open a time phrase closing a noun phrase ("police on Thursday")
+_TIME_PREPOSITIONS = frozenset(["on", "in", "at", "last", "this", "next", "early", "late", "past"])
+
+
+def _without_time(np: list[_Tok]) -> list[_Tok]:
+    """The noun phrase without a closing time phrase (``police on Thursday`` → ``police``, ``a poll
+    released on Thursday`` → ``a poll``); empty when nothing but a time is left (``This past Friday``):
+    a day or a month names no one (English only)."""
+    def time_only(rest: list[_Tok]) -> bool:
+        return any(t.low in _TIME_WORDS for t in rest) and all(
+            t.low in _TIME_WORDS or t.low in _TIME_PREPOSITIONS or t.t[:1].isdigit() or t.t == "," for t in rest)
+
+    # "on Thursday", "last week", or a bare day after a lower-case word ("a poll released Saturday")
+    cut = next((i for i in range(1, len(np)) if time_only(np[i:]) and (
+        np[i].low in _TIME_PREPOSITIONS or np[i - 1].t.islower())), None)
+    if cut is None:
+        named = len(np) > 1 and np[-1].t == "Today" and np[-2].cap  # "USA Today", "Psychology Today"
+        return [] if np[-1].low in _TIME_WORDS and not named else np
+    out = np[:cut]
+    lex = _lex()
+    while len(out) > 2 and out[-1].t.islower() and out[-2].low not in lex.pronouns and (
+            out[-1].low.endswith(("ed", "en")) or out[-1].low == "out"
+            or _stopword_classes().get(out[-1].low) == "preposition"):
+        out = out[:-1]  # "a poll released", "results tallied through", "a poll out" (not "scholars I interviewed")
+    return [] if all(t.low in lex.determiners or t.low in _TIME_PREPOSITIONS for t in out) else out
+
+
+#: lower-case words inside an organisation's name ("Center for Systems Science and Engineering")
+_NAME_CONNECTORS = frozenset(["of", "for", "on", "and", "the", "&"])
+
+
+def _organisation_name(np: list[_Tok]) -> list[str] | None:
+    """The name of an organisation, modifiers kept: ``the Ministry of Foreign Affairs``, ``US State
+    Department``, ``the United States Commission on International Religious Freedom`` (title
+    stripping would leave ``Affairs``, ``Department``, ``Freedom``): capitalised words and connectors,
+    the organisation word last or followed by a connector, at most one word later (``Directorate
+    General of Civil Aviation``). None otherwise (``House Speaker Paul
+    Ryan``, ``Foreign Ministry Spokeswoman Maria Zakharova``, ``Ross Eisenbrey of the Economic
+    Policy Institute`` name a person)."""
+    start = next((i for i, t in enumerate(np) if t.cap and t.low not in _lex().determiners), None)
+    if start is None:
+        return None
+    words = np[start:]
+    if not words[-1].cap or any(not (t.cap or t.low in _NAME_CONNECTORS or t.t == ".") for t in words):
+        return None
+    last = max((i for i, t in enumerate(words) if t.low in _ORG_WORDS), default=None)
+    if last is None or not (last + 1 == len(words) or words[last + 1].low in _NAME_CONNECTORS
+                            or (last + 2 < len(words) and words[last + 2].low in _NAME_CONNECTORS)):
+        return None  # "House Speaker Paul Ryan": the organisation word modifies a person's title
+    head = next((i for i, t in enumerate(words) if t.low in _NAME_CONNECTORS), len(words))
+    if not any(t.low in _ORG_WORDS for t in words[:head]):
+        return None  # "Ross Eisenbrey of the Economic Policy Institute": a person of an organisation
+    return [t.t for t in words]
+
+
 def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if not np:
         return None
     lex = _lex()
+    if lex.lang == "en":
+        lone = np[0].low if len(np) == 1 else ""
+        if lone in _NOT_SPEAKER or _stopword_classes().get(lone) == "preposition":
+            return None  # "That's mostly …", "Let's say", "instead of admit": no subject, no report
+        np = _without_time(np)
+        if not np:
+            return _Speaker(None, None, None, None, "none", False)  # "This past Friday, …": by no one named
     nt = state.nt
     ms, me = np[0].s, np[-1].e
     mention = nt[ms:me]
@@ -443,26 +520,31 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                 run.append(t.t)
             else:
                 run = []
-        stripped = _strip_titles([w for w in run if w != "."] or words)
+        run = [w for w in run if w != "."] or words
+        stripped = (_organisation_name(np) if lex.lang == "en" else None) or _strip_titles(run)
         stripped = [w for w in stripped if w != "."]
         if not stripped:
             return _Speaker(mention, ms, me, mention, "explicit", False)
-        name, person = _canonical(state, stripped, ms)
-        titled = any(t.low.rstrip(".") in lex.titles and "honorific" in lex.titles.get(t.low.rstrip("."), ())
-                     for t in np)
-        return _Speaker(mention, ms, me, name, "explicit", person or titled, gender=_gender(words, name))
+        if not (len(stripped) == 1 and lex.lang == "en" and np[0].low in lex.definite
+                and lex.title_classes(stripped[0].lower()) & {"title", "role"}):
+            name, person = _canonical(state, stripped, ms)
+            titled = any(t.low.rstrip(".") in lex.titles and "honorific" in lex.titles.get(t.low.rstrip("."), ())
+                         for t in np)
+            return _Speaker(mention, ms, me, name, "explicit", person or titled, gender=_gender(words, name))
+        # "The President insists": a definite capitalised title alone is a description, as "the president" is
     # a description: resolve a definite one with a role noun to the last named person speaker
     definite = np[0].low in lex.definite or any(t.t.endswith("'s") for t in np[:-1])
     plural = head.low.endswith("s") and not lex.compounds  # German role nouns end in -s in the singular too
     gender = _gender(words, None)
-    if definite and _is_role(head.low) and not plural:
+    person = _is_role(head.low) and not plural and head.low not in _NON_PERSON
+    if definite and person:
         for sp in reversed(state.history[-8:]):
             if sp.person and sp.name and sp.attribution in ("explicit", "pronoun", "descriptor") \
                     and (gender is None or _agrees(sp.gender, gender)):
                 return _Speaker(mention, ms, me, sp.name, "descriptor", True, gender=gender or sp.gender)
     del caps
     # "the minister", "a spokeswoman": a role noun names a person (a pronoun may refer back to it)
-    return _Speaker(mention, ms, me, mention, "explicit", _is_role(head.low) and not plural, gender=gender)
+    return _Speaker(mention, ms, me, mention, "explicit", person, gender=gender)
 
 
 # a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"
