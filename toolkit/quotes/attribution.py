@@ -37,7 +37,17 @@ from .cues import (
     _lex,
     _stopword_classes,
 )
-from .speakers import _DocState, _is_role, _np_backward, _np_forward, _resolve, _Speaker
+from .speakers import (
+    _DE_ADVERB_ENDINGS,
+    _de_adverbial,
+    _de_inverted,
+    _DocState,
+    _is_role,
+    _np_backward,
+    _np_forward,
+    _resolve,
+    _Speaker,
+)
 from .tokens import _Tok
 
 
@@ -186,6 +196,10 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
             continue
         if _is_opener(toks[j]):
             continue  # "Citing …,", "In a subsequent tweet," — not the subject
+        if _lex().lang == "de" and (_de_adverbial(toks[j]) or toks[j].low.endswith(_DE_ADVERB_ENDINGS)):
+            inverted = _de_inverted(toks, j, k)  # "Dazu gab das Ministerium bekannt:", "Relativierend fügt Gall hinzu:"
+            if inverted:
+                return _resolve(state, inverted, inverted[0].s)
         np = _np_forward(toks, j)
         if np and toks.index(np[-1]) < k - 2 and np[-1].e <= toks[k].s:
             return _resolve(state, np, np[0].s)
@@ -205,6 +219,8 @@ def _person_np(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         return None
     head = np[-1]
     lex = _lex()
+    if lex.lang == "de" and (_de_adverbial(np[0]) or (len(np) == 1 and head.low.endswith(_DE_ADVERB_ENDINGS))):
+        return None  # "Aktuell bestehe …", "Nach eingehender Prüfung …": an adverbial, no person
     if len(np) == 1 and head.low in lex.pronouns:
         if lex.pronouns[head.low] not in ("male", "female"):
             return None  # "I", "we", "they": the writer, an interviewee or a group

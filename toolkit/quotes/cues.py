@@ -137,6 +137,9 @@ _CLAIM_NOUNS = _grammar("claim_noun")
 _DE_PREPOSITIONS = _grammar("preposition_de")
 _DE_FRONTED = _grammar("fronted_adverb_de")
 _DE_AUX = _grammar("auxiliary_de")
+#: German adverbs, pronominal adverbs, conjunctions and question words that open a clause and are no subject
+_DE_ADVERBS = _grammar("adverb_de")
+_DE_COORD = _grammar("coordinator_de")  # und, oder, sowie: they join two phrases of one constituent
 #: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
 _LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})

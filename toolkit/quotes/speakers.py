@@ -29,7 +29,9 @@ from .cues import (
     _AUX,
     _BE,
     _CLAUSE_WORDS,
+    _DE_ADVERBS,
     _DE_AUX,
+    _DE_COORD,
     _DE_FRONTED,
     _DE_PREPOSITIONS,
     _LANG_AUX,
@@ -88,15 +90,62 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         i = k - len(out)
         while i > 0 and toks[i] is not out[0]:
             i -= 1
-        if out[0].low in _DE_PREPOSITIONS or out[0].low in _DE_FRONTED or (
-            len(out) == 1 and out[0].low.endswith(("end", "weise"))
-        ):
+        if _de_adverbial(out[0]) or (len(out) == 1 and out[0].low.endswith(_DE_ADVERB_ENDINGS)):
             return []
         if i > 0 and toks[i - 1].low in _DE_PREPOSITIONS:
             k = i - 1
             continue
         return out
     return []
+
+
+#: endings of German adverbs (relativierend, möglicherweise, erstmals, tatsächlich, allerdings, sinngemäß):
+#: capitalised at a sentence start, one such word is no speaker
+_DE_ADVERB_ENDINGS = ("end", "weise", "mals", "lich", "dings", "falls", "gemäß", "seits", "ermaßen")
+
+
+def _de_adverbial(tok: _Tok) -> bool:
+    """A German word that opens an adverbial, not a noun phrase: a preposition, a fronted adverb
+    (``Außerdem``, ``Dazu``), a conjunction or a question word (lexicon classes ``preposition_de``,
+    ``fronted_adverb_de``, ``adverb_de``)."""
+    low = tok.low
+    return low in _DE_PREPOSITIONS or low in _DE_FRONTED or low in _DE_ADVERBS
+
+
+def _de_inverted(toks: list[_Tok], j: int, end: int) -> list[_Tok]:
+    """The subject after the finite verb when a German clause opens with an adverbial (verb-second order).
+
+    ``toks[j:end]`` is the clause. When it opens with an adverb (``Dazu gab das Ministerium
+    bekannt``, ``Relativierend fügt Gall hinzu``) the verb is the next word; after a
+    prepositional phrase (``Zur Lage des Unternehmens sagte Watzke``) it is the first lower-case
+    word after a noun. The noun phrase after the verb (adverbs such as ``auch`` skipped) is the
+    subject; ``[]`` when the clause does not open so, or no name, role or pronoun follows.
+    """
+    lex = _lex()
+    if j >= end or not (_de_adverbial(toks[j]) or toks[j].low.endswith(_DE_ADVERB_ENDINGS)):
+        return []
+    v = None
+    if toks[j].low not in _DE_PREPOSITIONS:
+        v = j + 1
+    else:
+        for i in range(j + 1, min(end, j + 14)):
+            t, prev = toks[i], toks[i - 1]
+            if t.t in ",;:":
+                break
+            if t.t.isalpha() and t.t.islower() and prev.cap and not _de_adverbial(prev) \
+                    and t.low not in lex.determiners and not _de_adverbial(t) and t.low not in _DE_COORD:
+                v = i
+                break
+    if v is None or v >= end or not toks[v].t.isalpha() or not toks[v].t.islower() \
+            or toks[v].low in lex.determiners or _de_adverbial(toks[v]) or toks[v].low in lex.pronouns:
+        return []
+    i = v + 1
+    while i < end and (toks[i].low in _DE_AUX or _de_adverbial(toks[i])) and toks[i].low not in _DE_PREPOSITIONS:
+        i += 1
+    np = _np_forward(toks[:end], i) if i < end else []
+    if not np or not (np[-1].cap or np[-1].low in lex.pronouns) or _de_adverbial(np[0]):
+        return []
+    return np
 
 
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:

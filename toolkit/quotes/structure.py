@@ -37,6 +37,7 @@ from .cues import _ADDRESSEES, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT
 from .marks import _elision, _find_quotes, _Quote
+from .reported_de import _reported_de
 from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker, _Turn, _turn_at
 from .tokens import _INDEX, _has_word, _Tok, _tokens
 
@@ -299,6 +300,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 local = pq[bisect_right(closes, cs_) : bisect_left(opens, ce_)]
                 done = [para_rows[i] for _, i in framed[bisect_left(framed_pos, cs_) : bisect_left(framed_pos, ce_)]]
                 para_rows.extend(_reported(state, nt, cs_, ce_, local, done, cue_pos, used_cues))
+                if lang == "de":
+                    para_rows.extend(_reported_de(state, nt, cs_, ce_, local, para_rows, ps))
         # ---- leftover embedded quotes: scare quotes
         for q in pq:
             if q.role == "embedded" and not q.used:

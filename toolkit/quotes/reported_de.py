@@ -1,0 +1,137 @@
+"""German reported speech without a reporting verb: source phrases and Konjunktiv I sentences.
+
+Owns: ``_reported_de`` — for one sentence of a German document that no rule
+of :mod:`toolkit.quotes.indirect` reported, a source phrase (``laut X``,
+``X zufolge``, ``nach Angaben von X``, ``nach Ansicht des Ministers``: the
+German *according to*, lexicon classes ``source_preposition_de``,
+``source_postposition_de`` and ``source_noun_de`` of ``quote_grammar``) makes
+the sentence reported speech of X; otherwise a main-clause verb in the
+Konjunktiv I (``sei``, ``habe``, ``könne``: class ``konjunktiv_de``), the mood
+of German reported speech, makes it the continued report of the speaker
+reported just before (``Er sagte, …. Die Lage sei …``:
+``indirect:konjunktiv``, attribution ``inherited``). Quoted words inside make
+the row ``partial``.
+
+Must not touch: English rules (only German documents reach it), the pairing of
+marks or direct-quote frames; depends on clauses, cues, speakers, marks, tokens.
+"""
+
+from __future__ import annotations
+
+from .clauses import _Row, _trim, _trim_clause
+from .cues import _grammar, _lex
+from .marks import _Quote
+from .speakers import _de_adverbial, _DocState, _np_before, _np_forward, _remember, _resolve, _Speaker
+from .tokens import _Tok, _tokens
+
+_SOURCE_PREP = _grammar("source_preposition_de")  # laut, gemäß
+_SOURCE_POST = _grammar("source_postposition_de")  # zufolge
+_SOURCE_NOUNS = _grammar("source_noun_de")  # Angaben, Ansicht, Meinung … after "nach"
+_KONJUNKTIV = _grammar("konjunktiv_de")  # sei, habe, könne … (third person singular and plural)
+_POSSESSIVE_DE = _grammar("possessive_de")  # seine, ihren …: "nach seinen Angaben" is his
+#: how far back (characters) a Konjunktiv sentence looks for the speaker it continues
+_REACH = 700
+
+
+def _source(state: _DocState, toks: list[_Tok]) -> tuple[_Speaker, str, int, int] | None:
+    """The source phrase of a sentence: (speaker, cue, cue start, cue end)."""
+    lex = _lex()
+    for k, t in enumerate(toks):
+        low = t.low
+        np: list[_Tok] = []
+        cue = ""
+        cue_e = t.e
+        if low in _SOURCE_PREP and k + 1 < len(toks):
+            np = _np_forward(toks, k + 1)
+            cue = low
+        elif low in _SOURCE_POST and k > 0:
+            np = _np_before(toks, k)
+            cue = low
+        elif low == "nach" and k + 1 < len(toks):
+            j = k + 1
+            poss = toks[j] if toks[j].low in _POSSESSIVE_DE else None
+            if poss is not None or toks[j].low == "eigenen":
+                j += 1
+            if j >= len(toks) or not toks[j].cap:
+                continue
+            noun = toks[j].low
+            compound = next((n for n in _SOURCE_NOUNS if noun.endswith(n) and len(noun) > len(n) + 2), None)
+            if noun not in _SOURCE_NOUNS and compound is None:
+                continue
+            cue = f"nach {toks[j].t}"
+            cue_e = toks[j].e
+            if poss is not None:
+                np = [_Tok(poss.s, poss.e, "er" if poss.low.startswith("sein") else "sie")]
+            elif compound is not None:
+                np = [toks[j]]  # nach Polizeiangaben, nach Medienberichten: the compound names the source
+            elif j + 1 < len(toks) and toks[j + 1].low == "von":
+                np = _np_forward(toks, j + 2)
+            elif j + 1 < len(toks) and toks[j + 1].low in lex.determiners:
+                np = _np_forward(toks, j + 1)
+            elif j + 1 < len(toks) and toks[j + 1].cap:
+                np = _np_forward(toks, j + 1)  # nach Angaben Moskaus
+        if not np or (_de_adverbial(np[0]) and np[0].low not in lex.pronouns):
+            continue
+        if not (np[-1].cap or np[-1].low in lex.pronouns):
+            continue
+        speaker = _resolve(state, np, np[0].s)
+        if speaker is None:
+            continue
+        return speaker, cue, t.s, cue_e
+    return None
+
+
+def _konjunktiv(toks: list[_Tok], pq: list[_Quote]) -> _Tok | None:
+    """A Konjunktiv I verb of the sentence outside its quoted words (not the first word: ``Sei es …``)."""
+    for k, t in enumerate(toks):
+        if k > 0 and t.low in _KONJUNKTIV and t.t.islower() and not any(q.cs <= t.s < q.ce for q in pq):
+            return t
+    return None
+
+
+def _continued_speaker(state: _DocState, rows: list[_Row], ss: int, ps: int) -> _Speaker | None:
+    """The speaker a Konjunktiv sentence continues: the last one reported before it, in reach."""
+    before = [r for r in rows if r.speaker is not None and r.speaker.name and r.s < ss and r.kind != "scare"]
+    src = max(before, key=lambda r: r.s).speaker if before else next(
+        (sp for sp in reversed(state.history) if sp.ms is not None and max(0, ps - _REACH) < sp.ms < ss and sp.name),
+        None)
+    if src is None:
+        return None
+    return _Speaker(src.mention, src.ms, src.me, src.name, "inherited", src.person, gender=src.gender)
+
+
+def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], rows: list[_Row],
+                 ps: int) -> list[_Row]:
+    """The German rows of one sentence ``nt[ss:se]`` (``pq``: its quotes; ``rows``: the paragraph's rows so far)."""
+    if any(r.s < se and ss < r.ce and r.kind != "scare" for r in rows) or any(
+            q.role == "direct" and ss <= q.open < se for q in pq):
+        return []  # reported already, or a direct quotation's frame
+    toks = _tokens(nt, ss, se)
+    toks = [t for t in toks if not any(q.cs <= t.s < q.ce for q in pq)]
+    if len(toks) < 4:
+        return []
+    found = _source(state, toks)
+    if found is not None:
+        speaker, cue, cue_s, cue_e = found
+        rule = "indirect:source"
+    else:
+        verb = _konjunktiv(toks, pq)
+        if verb is None:
+            return []
+        speaker = _continued_speaker(state, rows, ss, ps)
+        if speaker is None:
+            return []
+        cue, rule, cue_s, cue_e = None, "indirect:konjunktiv", None, None
+    c0, c1 = _trim_clause(nt, ss, se)
+    if len(nt[c0:c1].split()) < 4:
+        return []
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1 and q.double]
+    for q in inner:
+        q.used = True
+    if speaker.attribution != "inherited":
+        _remember(state, speaker)
+    if not inner:
+        return [_Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, cue, cue_s, cue_e, rule)]
+    rule = rule.replace("indirect", "partial")
+    return [_Row(*_trim(nt, q.cs, q.ce), "partial", c0, c1, [(c0, c1)], speaker, cue, cue_s, cue_e, rule)
+            for q in inner]
