@@ -142,6 +142,28 @@ def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 
             row.rule = "direct:reported_before"
 
 
+def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]:
+    """German: a reported clause with several quoted fragments gives one ``partial`` row per fragment.
+
+    German news quotes single words and phrases inside reported speech (``Die Lage sei „ernst“
+    und „bedrohlich“``); the words between two fragments were not quoted, so a row spanning
+    them would claim words nobody said. Each row keeps the clause, speaker and cue.
+    """
+    out: list[_Row] = []
+    for r in rows:
+        inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce] \
+            if r.kind == "partial" else []
+        if len(inner) < 2:
+            out.append(r)
+            continue
+        for q in inner:
+            s, e = _trim(nt, q.cs, q.ce)
+            if e > s:
+                out.append(_Row(s, e, "partial", r.cs, r.ce, list(r.frags), r.speaker, r.cue, r.cue_s, r.cue_e,
+                                r.rule))
+    return out
+
+
 def _cue_follows(nt: str, q: _Quote) -> bool:
     """A comma and a reporting cue right after the closing mark: ``„Ja“, sagte er`` (the comma outside the marks)."""
     after = _tokens(nt, q.close, min(len(nt), q.close + 60))
@@ -315,6 +337,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
         turn = _turn_at(state, pe - 1)
         if turn is not None and turn.me <= pe:
             para_rows = _transcript_turn(state, nt, ps, pe, turn, para_rows)
+        if lang == "de":
+            para_rows = _split_partial_de(nt, para_rows, pq)
         if lang != "en":
             _inherit_reported(state, para_rows, ps)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
