@@ -21,7 +21,7 @@ from __future__ import annotations
 from .clauses import _Row, _trim, _trim_clause
 from .cues import _grammar, _lex
 from .marks import _Quote
-from .speakers import _de_adverbial, _DocState, _np_before, _np_forward, _remember, _resolve, _Speaker
+from .speakers import _de_adverbial, _de_inverted, _DocState, _np_before, _np_forward, _remember, _resolve, _Speaker
 from .tokens import _Tok, _tokens
 
 _SOURCE_PREP = _grammar("source_preposition_de")  # laut, gemäß
@@ -89,6 +89,25 @@ def _konjunktiv(toks: list[_Tok], pq: list[_Quote]) -> _Tok | None:
     return None
 
 
+def _main_clause_subject(state: _DocState, toks: list[_Tok], verb: _Tok) -> _Speaker | None:
+    """The subject of the main clause when the Konjunktiv is in a clause after it.
+
+    ``Die Partei begrüßte den Schritt, weil er zeige, dass …``: the main clause, up to the
+    first comma, has its own verb in the indicative; its subject reports the clause after it.
+    """
+    comma = next((i for i, t in enumerate(toks) if t.t == ","), None)
+    if comma is None or toks[comma].s > verb.s or comma < 2:
+        return None
+    head = toks[:comma]
+    np = _de_inverted(head, 0, len(head)) if _de_adverbial(head[0]) else _np_forward(head, 0)
+    if not np or not (np[-1].cap or np[-1].low in _lex().pronouns) or _de_adverbial(np[0]):
+        return None
+    k = head.index(np[-1]) + 1
+    if not _de_adverbial(head[0]) and (k >= len(head) or not head[k].t.islower() or head[k].low in _KONJUNKTIV):
+        return None  # the phrase must be followed by its verb: "Die Partei begrüßte"
+    return _resolve(state, np, np[0].s)
+
+
 def _continued_speaker(state: _DocState, rows: list[_Row], ss: int, ps: int) -> _Speaker | None:
     """The speaker a Konjunktiv sentence continues: the last one reported before it, in reach."""
     before = [r for r in rows if r.speaker is not None and r.speaker.name and r.s < ss and r.kind != "scare"]
@@ -118,9 +137,7 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
         verb = _konjunktiv(toks, pq)
         if verb is None:
             return []
-        speaker = _continued_speaker(state, rows, ss, ps)
-        if speaker is None:
-            return []
+        speaker = _main_clause_subject(state, toks, verb) or _continued_speaker(state, rows, ss, ps)
         cue, rule, cue_s, cue_e = None, "indirect:konjunktiv", None, None
     c0, c1 = _trim_clause(nt, ss, se)
     if len(nt[c0:c1].split()) < 4:
@@ -128,7 +145,7 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
     inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1 and q.double]
     for q in inner:
         q.used = True
-    if speaker.attribution != "inherited":
+    if speaker is not None and speaker.attribution != "inherited":
         _remember(state, speaker)
     if not inner:
         return [_Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, cue, cue_s, cue_e, rule)]
