@@ -125,14 +125,16 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
     if any(r.s < se and ss < r.ce and r.kind != "scare" for r in rows) or any(
             q.role == "direct" and ss <= q.open < se for q in pq):
         return []  # reported already, or a direct quotation's frame
-    toks = _tokens(nt, ss, se)
-    toks = [t for t in toks if not any(q.cs <= t.s < q.ce for q in pq)]
+    words = [t for t in _tokens(nt, ss, se) if t.t != '"']  # the quoted words too: laut „Tagesspiegel“
+    toks = [t for t in words if not any(q.cs <= t.s < q.ce for q in pq)]
     if len(toks) < 4:
         return []
-    found = _source(state, toks)
+    found = _source(state, words)
+    source_end = ss
     if found is not None:
         speaker, cue, cue_s, cue_e = found
         rule = "indirect:source"
+        source_end = max(cue_e, speaker.me or cue_e)
     else:
         verb = _konjunktiv(toks, pq)
         if verb is None:
@@ -142,7 +144,8 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
     c0, c1 = _trim_clause(nt, ss, se)
     if len(nt[c0:c1].split()) < 4:
         return []
-    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1 and q.double]
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1 and q.double
+             and not (found is not None and cue_s <= q.open < source_end)]  # a name in the source: laut „Spiegel“
     for q in inner:
         q.used = True
     if speaker is not None and speaker.attribution != "inherited":

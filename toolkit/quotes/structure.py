@@ -115,8 +115,8 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
         return False
     if _cue_follows(nt, q):
         return False
-    if prev_tok is not None and prev_tok.cap and prev_tok.t.isalpha():
-        return True  # after a noun: Film „…“, Motto „…“
+    if prev_tok is not None and prev_tok.cap and prev_tok.t.replace("-", "").isalpha():
+        return True  # after a noun: Film „…“, Motto „…“, Internet-Nachrichtensite „Golem“
     if prev_tok is not None and prev_tok.low in _lex().determiners:
         return len(words) >= 2  # die „Neue Rechte“, not einen „Vertrauensbruch“
     return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:")
@@ -153,6 +153,16 @@ def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]
     for r in rows:
         inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce] \
             if r.kind == "partial" else []
+        sp = r.speaker
+        if inner and sp is not None and sp.ms is not None and sp.me is not None and r.cs <= sp.ms < r.ce:
+            named = [q for q in inner if sp.ms <= q.open < sp.me]  # the speaker's own name: zitiert die „Zeit“
+            inner = [q for q in inner if q not in named]
+            if named and not inner:
+                r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
+                out.append(r)
+                continue
+            if named and len(inner) == 1:
+                r.s, r.e = _trim(nt, inner[0].cs, inner[0].ce)
         if len(inner) < 2:
             out.append(r)
             continue
