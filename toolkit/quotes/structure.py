@@ -119,7 +119,8 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
         return True  # after a noun: Film „…“, Motto „…“, Internet-Nachrichtensite „Golem“
     if prev_tok is not None and prev_tok.low in _lex().determiners:
         return len(words) >= 2  # die „Neue Rechte“, not einen „Vertrauensbruch“
-    return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:")
+    # standing alone, a short name; not a short sentence with a comma in it (a quotation opening an article)
+    return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:") and "," not in nt[q.cs : q.ce]
 
 
 def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 600) -> None:
@@ -232,9 +233,11 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 # a sentence after the attribution ('," Ann Lee told him. Omar Haddad shrugged. "') ends the quotation
                 stop = next((k for k in range(len(gap_toks)) if _is_stop(gap_toks, k)), len(gap_toks))
                 beat = sum(1 for t in gap_toks[stop + 1 :] if t.t[:1].isalnum()) >= 2
+                # German reopens a split quotation after a comma (the comma outside the marks: „…“, sagte er, „…“)
+                reopen = lang != "de" or not words or nt[prevq.close : q.open].rstrip()[-1:] == ","
                 if len(words) <= 20 and not other and not beat and (not words or n_cues == 1) and (
                     nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-"
-                ) and q.cs < pe and not _own_frame(nt, q, pe):
+                ) and reopen and q.cs < pe and not _own_frame(nt, q, pe):
                     groups[-1].append(q)
                     continue
             groups.append([q])
