@@ -41,6 +41,7 @@ from .speakers import (
     _DE_ADVERB_ENDINGS,
     _de_adverbial,
     _de_inverted,
+    _de_subject,
     _DocState,
     _is_role,
     _np_backward,
@@ -185,6 +186,10 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
         if r.speaker is not None and r.cue_s is not None and start <= r.cue_s < toks[k].s:
             sp = r.speaker
             return _Speaker(sp.mention, sp.ms, sp.me, sp.name, sp.attribution, sp.person)
+    if _lex().lang == "de":
+        np = _de_subject(toks, k)
+        if np:
+            return _resolve(state, np, np[0].s)
     # the nearest comma-separated segment before the cue that starts with a noun phrase
     # followed by more words (its verb): "Asked if …, Lavrov declined to answer, adding …"
     bounds = [i + 1 for i in range(k) if toks[i].t == ","]

@@ -148,6 +148,37 @@ def _de_inverted(toks: list[_Tok], j: int, end: int) -> list[_Tok]:
     return np
 
 
+def _de_subject(toks: list[_Tok], end: int) -> list[_Tok]:
+    """The subject of a German main clause ``toks[:end]`` (a colon line, a frame before a quotation).
+
+    Verb-second order: the phrase before the finite verb is the subject (``Der Leiter der Studie,
+    Paulo Pinheiro, sieht …`` → the name in apposition), unless it is an adverbial, when the subject
+    follows the verb (:func:`_de_inverted`) — and a pronoun right after the verb is the subject
+    whatever stands before it (``Das sagte er``). ``[]`` when no finite verb follows the phrase.
+    """
+    lex = _lex()
+    if end <= 1:
+        return []
+    if _de_adverbial(toks[0]) or toks[0].low.endswith(_DE_ADVERB_ENDINGS):
+        return _de_inverted(toks, 0, end)
+    head = toks[:end]
+    np = _np_forward(head, 0)
+    if not np or not (np[-1].cap or np[-1].low in lex.pronouns):
+        return []
+    i = len(np)
+    if i < end and head[i].t == ",":
+        app = _np_forward(head, i + 1)  # "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sieht …"
+        j = i + 1 + len(app)
+        if app and app[-1].cap and j < end and head[j].t == ",":
+            np, i = app, j + 1
+    if i >= end or not head[i].t.isalpha() or not head[i].t.islower() or head[i].low in lex.determiners \
+            or _de_adverbial(head[i]):
+        return []
+    if i + 1 < end and head[i + 1].low in lex.pronouns and head[i + 1].t.islower():
+        return [head[i + 1]]  # "Das sagte er", "Die Arbeit der Koalition lobte er"
+    return np
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
