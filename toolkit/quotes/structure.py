@@ -106,10 +106,12 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
     A capitalised quotation of at most eight words, without a closing
     ``.!?,`` and no comma and reporting cue right after it (``„Nein“, sagte
     er``) is a name after a noun (``der Kategorie „Bester Film“``, ``Motto
-    „Freiheit statt Angst“``) or, of two words or more, after an article
-    (``die „Neue Rechte“``; one word there is a quoted noun: ``einen
-    „Vertrauensbruch“``); of at most four words it is one standing alone
-    (a heading, a programme's name).
+    „Freiheit statt Angst“``, also after a hyphenated compound) or, of two
+    words or more with at most one in lower case, after an article (``die
+    „Neue Rechte“``; one word there is a quoted noun: ``einen
+    „Vertrauensbruch“``, and more lower-case words a quoted phrase: ``einer
+    „Vernetzung der … und …“``); of at most four words and no comma it is one
+    standing alone (a heading, a programme's name).
     """
     if not words or len(words) > 8 or not words[0][:1].isupper() or inner_end in ".!?,":
         return False
@@ -118,7 +120,8 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
     if prev_tok is not None and prev_tok.cap and prev_tok.t.replace("-", "").isalpha():
         return True  # after a noun: Film „…“, Motto „…“, Internet-Nachrichtensite „Golem“
     if prev_tok is not None and prev_tok.low in _lex().determiners:
-        return len(words) >= 2  # die „Neue Rechte“, not einen „Vertrauensbruch“
+        # die „Neue Rechte“, „Ärzte ohne Grenzen“; not einen „Vertrauensbruch“ nor a phrase: einer „Vernetzung der …“
+        return len(words) >= 2 and sum(1 for w in words if w[:1].islower()) <= 1
     # standing alone, a short name; not a short sentence with a comma in it (a quotation opening an article)
     return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:") and "," not in nt[q.cs : q.ce]
 
