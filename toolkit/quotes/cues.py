@@ -68,6 +68,13 @@ _PRONOUN_LEXICONS = {"en": ("pronouns",), "de": ("pronouns", "pronouns_de"), "es
                      "fr": ("pronouns", "pronouns_fr")}
 
 
+def _de_cue_words() -> frozenset[str]:
+    """German words that can make a sentence reported speech without a reporting verb: ``so`` (``, so X``),
+    the according-to words (``laut``, ``zufolge``, ``nach Angaben``) and the Konjunktiv I forms."""
+    return frozenset({"so", "nach"}) | _grammar("source_preposition_de") | _grammar("source_postposition_de") \
+        | _grammar("konjunktiv_de")
+
+
 def _lex() -> _Lex:
     """The lexicon of the current document's language."""
     return _lex_for(_CURRENT.get())
@@ -78,7 +85,7 @@ def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
              for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | ({"so"} if lang == "de" else set()))
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | (_de_cue_words() if lang == "de" else set()))
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:

@@ -90,6 +90,11 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         i = k - len(out)
         while i > 0 and toks[i] is not out[0]:
             i -= 1
+        lead = 0
+        while lead < len(out) - 1 and _de_adverbial(out[lead]) and out[lead].low not in _DE_PREPOSITIONS:
+            lead += 1  # "Wie der Sprecher sagte": the conjunction opens the clause, the phrase after it speaks
+        if lead and _head_ok(out[-1]):
+            return out[lead:]
         if _de_adverbial(out[0]) or (len(out) == 1 and out[0].low.endswith(_DE_ADVERB_ENDINGS)):
             return []
         if i > 0 and toks[i - 1].low in _DE_PREPOSITIONS:
@@ -108,7 +113,11 @@ def _de_adverbial(tok: _Tok) -> bool:
     """A German word that opens an adverbial, not a noun phrase: a preposition, a fronted adverb
     (``Außerdem``, ``Dazu``), a conjunction or a question word (lexicon classes ``preposition_de``,
     ``fronted_adverb_de``, ``adverb_de``)."""
-    low = tok.low
+    return _de_adverbial_word(tok.low)
+
+
+def _de_adverbial_word(low: str) -> bool:
+    """:func:`_de_adverbial` of a lower-case word."""
     return low in _DE_PREPOSITIONS or low in _DE_FRONTED or low in _DE_ADVERBS
 
 
@@ -436,11 +445,12 @@ def _strip_titles(words: list[str]) -> list[str]:
 def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, str]]]:
     """Full names by last word; ``runs`` gets each name's run of words ``(start, end, full name)``."""
     index: dict[str, list[tuple[int, str]]] = {}
+    german = _lex().lang == "de"
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
-                         or words[0].lower() in _OPENERS):
-            words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
+                         or words[0].lower() in _OPENERS or (german and _de_adverbial_word(words[0].lower()))):
+            words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump", "Laut Polizei" at a sentence start
         words = _strip_titles(words)
         if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words):
             continue
