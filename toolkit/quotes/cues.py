@@ -85,7 +85,8 @@ def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
              for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | (_de_cue_words() if lang == "de" else set()))
+    extra = _de_cue_words() if lang == "de" else frozenset()
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:
