@@ -2,7 +2,7 @@
 
 Owns: ``_reported_de`` — for one sentence of a German document that no rule
 of :mod:`toolkit.quotes.indirect` reported, a source phrase (``laut X``,
-``X zufolge``, ``nach Angaben von X``, ``nach Ansicht des Ministers``: the
+``X zufolge``, ``nach Angaben von X``, ``nach Ansicht des Ministers``, ``…, so X``: the
 German *according to*, lexicon classes ``source_preposition_de``,
 ``source_postposition_de`` and ``source_noun_de`` of ``quote_grammar``) makes
 the sentence reported speech of X; otherwise a main-clause verb in the
@@ -43,6 +43,10 @@ def _source(state: _DocState, toks: list[_Tok]) -> tuple[_Speaker, str, int, int
         cue_e = t.e
         if low in _SOURCE_PREP and k + 1 < len(toks):
             np = _np_forward(toks, k + 1)
+            cue = low
+        elif low == "so" and 0 < k < len(toks) - 1 and toks[k - 1].t == "," and (
+                toks[k + 1].cap or toks[k + 1].low in lex.determiners):
+            np = _np_forward(toks, k + 1)  # "Die Lage sei ernst, so der Sprecher."
             cue = low
         elif low in _SOURCE_POST and k > 0:
             np = _np_before(toks, k)
