@@ -33,7 +33,7 @@ from .attribution import (
     _not_name_words,
 )
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
-from .cues import _ADDRESSEES, _cue_at, _cue_positions, _is_stop, _lex
+from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT
 from .marks import _elision, _find_quotes, _Quote
@@ -176,6 +176,30 @@ def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]
                 out.append(_Row(s, e, "partial", r.cs, r.ce, list(r.frags), r.speaker, r.cue, r.cue_s, r.cue_e,
                                 r.rule))
     return out
+
+
+def _clause_after_comma_de(nt: str, r: _Row) -> None:
+    """German: the reported clause after a reporting verb starts after the comma that closes the main clause.
+
+    ``Die Ministerin kündigte an, die Steuern …``, ``erklärte gegenüber der Zeitung, man habe …``:
+    the verb's particle, addressee or adverbials stand before the comma and are not reported.
+    A clause opened by ``dass`` or ``ob`` right after the verb is left as it is.
+    """
+    if r.kind not in ("indirect", "partial") or r.cue_e is None or not r.cue_e <= r.cs < r.ce \
+            or len(r.frags) != 1 or r.frags[0] != (r.cs, r.ce):
+        return
+    toks = _tokens(nt, r.cs, min(r.ce, r.cs + 120))
+    if not toks or toks[0].low in _COMPLEMENTIZERS:
+        return
+    comma = next((i for i, t in enumerate(toks[:9]) if t.t in ",:"), None)
+    if comma is None or comma + 3 >= len(toks) or any(t.t in "\"'" for t in toks[:comma]):
+        return
+    cs = toks[comma + 1].s
+    if cs > r.s and r.kind == "partial":
+        return  # the quoted words stand before the comma
+    r.cs, r.frags = cs, [(cs, r.ce)]
+    if r.kind == "indirect":
+        r.s = cs
 
 
 def _cue_follows(nt: str, q: _Quote) -> bool:
@@ -355,6 +379,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
             para_rows = _transcript_turn(state, nt, ps, pe, turn, para_rows)
         if lang == "de":
             para_rows = _split_partial_de(nt, para_rows, pq)
+            for r in para_rows:
+                _clause_after_comma_de(nt, r)
         if lang != "en":
             _inherit_reported(state, para_rows, ps)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
