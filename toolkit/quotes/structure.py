@@ -262,9 +262,11 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 beat = sum(1 for t in gap_toks[stop + 1 :] if t.t[:1].isalnum()) >= 2
                 # German reopens a split quotation after a comma (the comma outside the marks: „…“, sagte er, „…“)
                 reopen = lang != "de" or not words or nt[prevq.close : q.open].rstrip()[-1:] == ","
-                if len(words) <= 20 and not other and not beat and (not words or n_cues == 1) and (
-                    nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-"
-                ) and reopen and q.cs < pe and not _own_frame(nt, q, pe):
+                # (German puts the comma after the closing mark: „Wir sind bereit“, sagte er, „aber …“)
+                ends_clause = nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-" or (
+                    lang == "de" and nt[prevq.close : prevq.close + 1] == ",")
+                if len(words) <= 20 and not other and not beat and (not words or n_cues == 1) and ends_clause \
+                        and reopen and q.cs < pe and not _own_frame(nt, q, pe):
                     groups[-1].append(q)
                     continue
             groups.append([q])
