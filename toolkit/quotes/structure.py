@@ -155,6 +155,10 @@ def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]
     """
     out: list[_Row] = []
     for r in rows:
+        if r.kind == "partial" and r.rule.startswith("partial:participle"):
+            # German has no participial frames: a cue after a comma is an inverted attribution, and the
+            # quoted words after it name its speaker ("…, zitiert „BBC News“ aus ihrer Stellungnahme")
+            r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
         inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce] \
             if r.kind == "partial" else []
         sp = r.speaker
