@@ -35,10 +35,20 @@ from .attribution import (
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
 from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
-from .language import _CURRENT
+from .language import _CURRENT, _profiles
 from .marks import _elision, _find_quotes, _Quote
 from .reported_de import _reported_de
-from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker, _Turn, _turn_at
+from .speakers import (
+    _antecedent,
+    _de_adverbial_word,
+    _DocState,
+    _last_person_in,
+    _remember,
+    _resolve,
+    _Speaker,
+    _Turn,
+    _turn_at,
+)
 from .tokens import _INDEX, _has_word, _Tok, _tokens
 
 
@@ -111,11 +121,17 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
     „Neue Rechte“``; one word there is a quoted noun: ``einen
     „Vertrauensbruch“``, and more lower-case words a quoted phrase: ``einer
     „Vernetzung der … und …“``); of at most four words and no comma it is one
-    standing alone (a heading, a programme's name).
+    standing alone (a heading, a programme's name). Two words or more whose
+    function words are of another language only are a name in that language
+    (``„Piper at the Gates of Dawn“``), whatever their case.
     """
-    if not words or len(words) > 8 or not words[0][:1].isupper() or inner_end in ".!?,":
+    if not words or len(words) > 8 or inner_end in ".!?,":
         return False
     if _cue_follows(nt, q):
+        return False
+    if len(words) >= 2 and _foreign(words):
+        return True  # a name in another language: „Piper at the Gates of Dawn“, „L’Alliance pour la Planète“
+    if not words[0][:1].isupper():
         return False
     if prev_tok is not None and prev_tok.cap and prev_tok.t.replace("-", "").isalpha():
         return True  # after a noun: Film „…“, Motto „…“, Internet-Nachrichtensite „Golem“
@@ -124,6 +140,18 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
         return len(words) >= 2 and sum(1 for w in words if w[:1].islower()) <= 1
     # standing alone, a short name; not a short sentence with a comma in it (a quotation opening an article)
     return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:") and "," not in nt[q.cs : q.ce]
+
+
+def _foreign(words: list[str]) -> bool:
+    """Are the function words among these words (``language_profiles``) all of other languages, none German?
+
+    A word German shares with another language's list (``an``, ``was``: German prepositions and
+    question words of ``quote_grammar``) counts for neither.
+    """
+    profiles = _profiles()
+    lows = [w.lower().strip(".,;:!?()") for w in words]
+    langs = {profiles.get(w) for w in lows if not _de_adverbial_word(w)} - {None}
+    return bool(langs) and "de" not in langs
 
 
 def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 600) -> None:
