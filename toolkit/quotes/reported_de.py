@@ -21,7 +21,17 @@ from __future__ import annotations
 from .clauses import _Row, _trim, _trim_clause
 from .cues import _grammar, _lex
 from .marks import _Quote
-from .speakers import _de_adverbial, _de_inverted, _DocState, _np_before, _np_forward, _remember, _resolve, _Speaker
+from .speakers import (
+    _de_adverbial,
+    _de_inverted,
+    _de_subject,
+    _DocState,
+    _np_before,
+    _np_forward,
+    _remember,
+    _resolve,
+    _Speaker,
+)
 from .tokens import _Tok, _tokens
 
 _SOURCE_PREP = _grammar("source_preposition_de")  # laut, gemäß
@@ -159,3 +169,39 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
     rule = rule.replace("indirect", "partial")
     return [_Row(*_trim(nt, q.cs, q.ce), "partial", c0, c1, [(c0, c1)], speaker, cue, cue_s, cue_e, rule)
             for q in inner]
+
+
+def _naming_de(state: _DocState, nt: str, q: _Quote, ss: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """A quotation after ``als`` with a naming verb in its sentence: the words someone called it by.
+
+    ``Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft``, ``die Regierung, die den Bericht
+    als „falsch“ bezeichnete``: passives and relative clauses that :mod:`toolkit.quotes.indirect`
+    does not read. The speaker is the agent of a passive (``von``/``vom`` and a noun phrase) or
+    the sentence's subject (:func:`toolkit.quotes.speakers._de_subject`), else none.
+    """
+    lex = _lex()
+    toks = [t for t in _tokens(nt, ss, se) if t.t != '"']
+    before = [t for t in toks if t.e <= q.open]
+    if not before or before[-1].low != "als":
+        return None
+    outside = [t for t in toks if not any(o.cs <= t.s < o.ce for o in pq)]
+    cue = next((t for t in outside if lex.verbs.get(t.low, ("", "", ""))[2] == "quote" and not t.cap), None)
+    if cue is None:
+        return None
+    np: list[_Tok] = []
+    for i, t in enumerate(outside[:-1]):
+        if t.low in ("von", "vom") and t.e <= q.open:
+            np = _np_forward(outside, i + 1)
+            if np and (np[-1].cap or np[-1].low in lex.pronouns) and not _de_adverbial(np[0]):
+                break
+            np = []
+    if not np:
+        np = _de_subject(outside, len(outside))
+    speaker = _resolve(state, np, np[0].s) if np else None
+    c0, c1 = _trim_clause(nt, ss, se)
+    s, e = _trim(nt, q.cs, q.ce)
+    if e <= s:
+        return None
+    if speaker is not None and speaker.attribution != "inherited":
+        _remember(state, speaker)
+    return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, lex.verbs[cue.low][0], cue.s, cue.e, "partial:naming")

@@ -37,7 +37,7 @@ from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _cue_at, _cue_positions, _is_st
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT, _profiles
 from .marks import _elision, _find_quotes, _Quote
-from .reported_de import _reported_de
+from .reported_de import _naming_de, _reported_de
 from .speakers import (
     _antecedent,
     _de_adverbial_word,
@@ -404,7 +404,12 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 s, e = _trim(nt, q.cs, q.ce)
                 if e <= s:
                     continue
-                row = _embedded_clause(state, nt, q, s, e, sents, sent_starts, ps, pe)
+                row = None
+                if lang == "de":
+                    si = bisect_right(sent_starts, q.open) - 1
+                    ss, se = (max(sents[si][0], ps), min(sents[si][1], pe)) if si >= 0 else (ps, pe)
+                    row = _naming_de(state, nt, q, ss, se, pq)
+                row = row or _embedded_clause(state, nt, q, s, e, sents, sent_starts, ps, pe)
                 para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
         if pi == 0:
             para_rows = _headline(state, nt, ps, pe, para_rows)
