@@ -1,16 +1,20 @@
-"""German reported speech without a reporting verb: source phrases and Konjunktiv I sentences.
+"""German reported speech without a reporting verb: source phrases, Konjunktiv I sentences, naming.
 
 Owns: ``_reported_de`` — for one sentence of a German document that no rule
 of :mod:`toolkit.quotes.indirect` reported, a source phrase (``laut X``,
-``X zufolge``, ``nach Angaben von X``, ``nach Ansicht des Ministers``, ``…, so X``: the
-German *according to*, lexicon classes ``source_preposition_de``,
-``source_postposition_de`` and ``source_noun_de`` of ``quote_grammar``) makes
-the sentence reported speech of X; otherwise a main-clause verb in the
-Konjunktiv I (``sei``, ``habe``, ``könne``: class ``konjunktiv_de``), the mood
-of German reported speech, makes it the continued report of the speaker
-reported just before (``Er sagte, …. Die Lage sei …``:
-``indirect:konjunktiv``, attribution ``inherited``). Quoted words inside make
-the row ``partial``.
+``X zufolge``, ``nach Angaben von X``, ``nach Ansicht des Ministers``,
+``…, so X``: the German *according to*, lexicon classes
+``source_preposition_de``, ``source_postposition_de`` and ``source_noun_de``
+of ``quote_grammar``) makes the sentence reported speech of X
+(``indirect:source``); otherwise a verb in the Konjunktiv I (``sei``,
+``habe``, ``könne``: class ``konjunktiv_de``), the mood of German reported
+speech, makes it reported (``indirect:konjunktiv``): of the main clause's
+subject when the Konjunktiv is in a clause after it (``Die Partei begrüßte
+den Schritt, weil er zeige …``), else of the speaker reported just before
+(``Er sagte, …. Die Lage sei …``, attribution ``inherited``), else of no one
+named. Quoted words inside make the rows ``partial``, one per quotation.
+``_naming_de``: a leftover quotation after ``als`` with a naming verb in its
+sentence (``als „sehr hoch“ eingestuft``, ``partial:naming``).
 
 Must not touch: English rules (only German documents reach it), the pairing of
 marks or direct-quote frames; depends on clauses, cues, speakers, marks, tokens.
