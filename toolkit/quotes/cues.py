@@ -147,6 +147,7 @@ _DE_FRONTED = _grammar("fronted_adverb_de")
 _DE_AUX = _grammar("auxiliary_de")
 #: German adverbs, pronominal adverbs, conjunctions and question words that open a clause and are no subject
 _DE_ADVERBS = _grammar("adverb_de")
+_DE_DEMONSTRATIVES = _grammar("demonstrative_de")  # das, dies: "Das sagte der Minister" after a quotation
 _DE_COORD = _grammar("coordinator_de")  # und, oder, sowie: they join two phrases of one constituent
 #: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
 _LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}

@@ -33,7 +33,7 @@ from .attribution import (
     _not_name_words,
 )
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
-from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _cue_at, _cue_positions, _is_stop, _lex
+from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _DE_DEMONSTRATIVES, _cue_at, _cue_positions, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT, _profiles
 from .marks import _elision, _find_quotes, _Quote
@@ -172,6 +172,19 @@ def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 
         if src is not None:
             row.speaker = _Speaker(None, None, None, src.name, "inherited", src.person)
             row.rule = "direct:reported_before"
+
+
+def _new_sentence_de(nt: str, q: _Quote) -> bool:
+    """German: does a new sentence follow a quotation that ends with its own ``.``, ``!`` or ``?``?
+
+    ``„Wir sind bereit.“ Sinngemäß hofft er …`` — German writes the attribution after a quotation
+    with a comma (``„…“, sagte er``); after a closed sentence only a demonstrative picks the
+    quotation up (``Das sagte der Minister``, ``Dies erklärte …``: class ``demonstrative_de``).
+    """
+    if _rstripped_tail(nt, q.cs, q.ce)[-1:] not in ".!?":
+        return False
+    after = _tokens(nt, q.close, min(len(nt), q.close + 40))
+    return bool(after) and after[0].cap and after[0].low not in _DE_DEMONSTRATIVES
 
 
 def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]:
@@ -315,7 +328,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 li = index[id(last)] + 1
                 nxt_open = pq[li].open if li < len(pq) else pe
                 end = min(pe, nxt_open, last.close + 250)
-                frame = _frame_after(state, _tokens(nt, last.close, end))
+                if lang != "de" or not _new_sentence_de(nt, last):
+                    frame = _frame_after(state, _tokens(nt, last.close, end))
             if frame is None:
                 si = bisect_right(sent_starts, first.open) - 1
                 s_start = sents[si][0] if si >= 0 else ps
