@@ -22,6 +22,8 @@ from .clauses import _Row
 from .cues import (
     _BE,
     _CLAUSE_WORDS,
+    _DE_HEARSAY,
+    _DE_HEARSAY_PLACE,
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
@@ -105,10 +107,33 @@ def _according_to(state: _DocState, toks: list[_Tok], k: int, cue: tuple[str, in
     return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
 
 
+def _frame_heisst_es(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """German ``heißt es in X`` (``In dem Antrag heißt es:``, ``„…“, heißt es in einer Mitteilung des
+    Vereins``): the text X, after ``in``/``im``/``auf`` in the same clause, is the source.
+
+    The verb and the prepositions are the classes ``hearsay_de`` and ``hearsay_place_de`` of
+    ``quote_grammar``.
+    """
+    k = next((i for i in range(len(toks) - 1) if toks[i].low in _DE_HEARSAY and (
+        toks[i + 1].low == "es" or (i > 0 and toks[i - 1].low == "es"))), None)
+    if k is None:
+        return None
+    for i, t in enumerate(toks):
+        if _is_stop(toks, i) or (t.t == ":" and i > k):
+            break
+        if t.low in _DE_HEARSAY_PLACE and i + 1 < len(toks):
+            np = _np_forward(toks, i + 1)
+            if np and np[-1].cap:
+                return _Frame(_resolve(state, np, np[0].s), "heißen", toks[k].s, toks[k].e, "direct:heisst_es")
+    return None
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
         return None
+    if _lex().lang == "de" and (frame := _frame_heisst_es(state, toks[:16])) is not None:
+        return frame
     k0 = 1 if toks[0].t in ",-" else 0
     for k in range(k0, min(len(toks), k0 + 16)):
         if _is_stop(toks, k):
@@ -145,6 +170,8 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
         return None
     last = toks[-1].t
     n = len(toks)
+    if _lex().lang == "de" and last in (":", ",") and (frame := _frame_heisst_es(state, toks)) is not None:
+        return frame
     if last not in (":", ",") and toks[-1].low not in ("that",) and not any(
         _cue_at(toks, i) for i in range(max(0, n - 3), n)
     ):

@@ -70,9 +70,9 @@ _PRONOUN_LEXICONS = {"en": ("pronouns",), "de": ("pronouns", "pronouns_de"), "es
 
 def _de_cue_words() -> frozenset[str]:
     """German words that can make a sentence reported speech without a reporting verb: ``so`` (``, so X``),
-    the according-to words (``laut``, ``zufolge``, ``nach Angaben``) and the Konjunktiv I forms."""
+    the according-to words (``laut``, ``zufolge``, ``nach Angaben``), ``heißt es`` and the Konjunktiv I forms."""
     return frozenset({"so", "nach"}) | _grammar("source_preposition_de") | _grammar("source_postposition_de") \
-        | _grammar("konjunktiv_de")
+        | _grammar("konjunktiv_de") | _grammar("hearsay_de")
 
 
 def _lex() -> _Lex:
@@ -148,6 +148,8 @@ _DE_AUX = _grammar("auxiliary_de")
 #: German adverbs, pronominal adverbs, conjunctions and question words that open a clause and are no subject
 _DE_ADVERBS = _grammar("adverb_de")
 _DE_DEMONSTRATIVES = _grammar("demonstrative_de")  # das, dies: "Das sagte der Minister" after a quotation
+_DE_HEARSAY = _grammar("hearsay_de")  # heißt, hieß: "heißt es in der Mitteilung"
+_DE_HEARSAY_PLACE = _grammar("hearsay_place_de")  # in, im, auf: the text that says it
 _DE_COORD = _grammar("coordinator_de")  # und, oder, sowie: they join two phrases of one constituent
 #: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
 _LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}

@@ -23,7 +23,7 @@ marks or direct-quote frames; depends on clauses, cues, speakers, marks, tokens.
 from __future__ import annotations
 
 from .clauses import _Row, _trim, _trim_clause
-from .cues import _grammar, _lex
+from .cues import _DE_HEARSAY, _DE_HEARSAY_PLACE, _grammar, _lex
 from .marks import _Quote
 from .speakers import (
     _de_adverbial,
@@ -62,6 +62,10 @@ def _source(state: _DocState, toks: list[_Tok]) -> tuple[_Speaker, str, int, int
                 toks[k + 1].cap or toks[k + 1].low in lex.determiners):
             np = _np_forward(toks, k + 1)  # "Die Lage sei ernst, so der Sprecher."
             cue = low
+        elif low in _DE_HEARSAY and ((k + 1 < len(toks) and toks[k + 1].low == "es") or toks[k - 1].low == "es"):
+            place = next((i for i in range(len(toks) - 1) if toks[i].low in _DE_HEARSAY_PLACE), None)
+            np = _np_forward(toks, place + 1) if place is not None else []  # "In dem Bericht heißt es, …"
+            cue = "heißen"
         elif low in _SOURCE_POST and k > 0:
             np = _np_before(toks, k)
             cue = low
