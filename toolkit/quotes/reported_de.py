@@ -47,7 +47,7 @@ _POSSESSIVE_DE = _grammar("possessive_de")  # seine, ihren …: "nach seinen Ang
 _REACH = 700
 
 
-def _source(state: _DocState, toks: list[_Tok]) -> tuple[_Speaker, str, int, int] | None:
+def _source(state: _DocState, toks: list[_Tok], pq: list[_Quote]) -> tuple[_Speaker, str, int, int] | None:
     """The source phrase of a sentence: (speaker, cue, cue start, cue end)."""
     lex = _lex()
     for k, t in enumerate(toks):
@@ -92,6 +92,7 @@ def _source(state: _DocState, toks: list[_Tok]) -> tuple[_Speaker, str, int, int
                 np = _np_forward(toks, j + 1)
             elif j + 1 < len(toks) and toks[j + 1].cap:
                 np = _np_forward(toks, j + 1)  # nach Angaben Moskaus
+        np = [x for x in np if not any(np[0].s < q.open <= x.s for q in pq)]  # never into a quotation after it
         if not np or (_de_adverbial(np[0]) and np[0].low not in lex.pronouns):
             continue
         if not (np[-1].cap or np[-1].low in lex.pronouns):
@@ -149,9 +150,9 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
         return []  # reported already, or a direct quotation's frame
     words = [t for t in _tokens(nt, ss, se) if t.t != '"']  # the quoted words too: laut „Tagesspiegel“
     toks = [t for t in words if not any(q.cs <= t.s < q.ce for q in pq)]
-    if len(toks) < 4:
+    if len(words) < 4 or not toks:
         return []
-    found = _source(state, words)
+    found = _source(state, words, pq)
     source_end = ss
     if found is not None:
         speaker, cue, cue_s, cue_e = found
