@@ -114,14 +114,21 @@ def _embedded_clause(
         j = commas[0] + 1
     np = _np_forward(toks, j) if j < len(toks) else []
     if _lex().lang == "de" and np and _de_adverbial(np[0]):
-        np = _de_inverted(toks, j, len(toks)) or np  # "Außerdem halte die Fraktion den Schritt für „…“"
+        # "Außerdem halte die Fraktion den Schritt für „…“", "Von einem „…“ spricht der Gesetzentwurf": the
+        # subject after the verb, which may follow the quotation (its words and marks left out)
+        whole = [t for t in _tokens(nt, toks[j].s, min(sents[si][1] if si >= 0 else pe, pe))
+                 if t.t != '"' and not q.cs <= t.s < q.ce]
+        np = _de_inverted(whole, 0, len(whole)) or np
     if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
         return None
-    k = toks.index(np[-1]) + 1
-    while k < len(toks) and toks[k].low in _AUX:
-        k += 1
-    k += 1  # the verb
-    cs = toks[k].s if k < len(toks) else q.open
+    if np[-1].s >= q.open:
+        cs = toks[j].s  # German, the subject after the quotation: the clause is the whole sentence
+    else:
+        k = next(i for i, t in enumerate(toks) if t.s == np[-1].s) + 1  # (np may come from a new token list)
+        while k < len(toks) and toks[k].low in _AUX:
+            k += 1
+        k += 1  # the verb
+        cs = toks[k].s if k < len(toks) else q.open
     speaker = _resolve(state, np, np[0].s)
     if speaker is None:
         return None
