@@ -23,7 +23,7 @@ marks or direct-quote frames; depends on clauses, cues, speakers, marks, tokens.
 from __future__ import annotations
 
 from .clauses import _Row, _trim, _trim_clause
-from .cues import _DE_HEARSAY, _DE_HEARSAY_PLACE, _grammar, _lex
+from .cues import _DE_HEARSAY, _DE_HEARSAY_PLACE, _grammar, _is_stop, _lex
 from .marks import _Quote
 from .speakers import (
     _de_adverbial,
@@ -131,6 +131,23 @@ def _main_clause_subject(state: _DocState, toks: list[_Tok], verb: _Tok) -> _Spe
     return _resolve(state, np, np[0].s)
 
 
+def _previous_subject(state: _DocState, nt: str, ss: int, ps: int) -> _Speaker | None:
+    """The subject of the sentence before, in the same paragraph (``Die Schauspielerin hat Klage
+    eingereicht. Durch den Test seien hohe Einbußen entstanden.``), when no speaker was reported."""
+    toks = [t for t in _tokens(nt, max(ps, ss - 400), ss) if t.t != '"']
+    if len(toks) < 3:
+        return None
+    stop = next((i for i in range(len(toks) - 2, -1, -1) if _is_stop(toks, i)), None)
+    if stop is None and ss - 400 > ps:
+        return None
+    prev = toks[stop + 1 :] if stop is not None else toks
+    np = _de_subject(prev, len(prev))
+    sp = _resolve(state, np, np[0].s) if np else None
+    if sp is None or sp.name is None:
+        return None
+    return _Speaker(sp.mention, sp.ms, sp.me, sp.name, "inherited", sp.person, pron=sp.pron, gender=sp.gender)
+
+
 def _continued_speaker(state: _DocState, rows: list[_Row], ss: int, ps: int) -> _Speaker | None:
     """The speaker a Konjunktiv sentence continues: the last one reported before it, in reach."""
     before = [r for r in rows if r.speaker is not None and r.speaker.name and r.s < ss and r.kind != "scare"]
@@ -162,7 +179,8 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
         verb = _konjunktiv(toks, pq)
         if verb is None:
             return []
-        speaker = _main_clause_subject(state, toks, verb) or _continued_speaker(state, rows, ss, ps)
+        speaker = _main_clause_subject(state, toks, verb) or _continued_speaker(state, rows, ss, ps) \
+            or _previous_subject(state, nt, ss, ps)
         cue, rule, cue_s, cue_e = None, "indirect:konjunktiv", None, None
     c0, c1 = _trim_clause(nt, ss, se)
     if len(nt[c0:c1].split()) < 4:
