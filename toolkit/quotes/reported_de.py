@@ -104,6 +104,12 @@ def _source(state: _DocState, toks: list[_Tok], pq: list[_Quote]) -> tuple[_Spea
     return None
 
 
+def _names_source(nt: str, q: _Quote) -> bool:
+    """Is the quotation a source's name after ``laut`` (``laut „Tagesspiegel“``)?"""
+    before = _tokens(nt, max(0, q.open - 12), q.open)
+    return bool(before) and before[-1].low in _SOURCE_PREP
+
+
 def _konjunktiv(toks: list[_Tok], pq: list[_Quote]) -> _Tok | None:
     """A Konjunktiv I verb of the sentence outside its quoted words (not the first word: ``Sei es …``)."""
     for k, t in enumerate(toks):
@@ -186,7 +192,7 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
     if len(nt[c0:c1].split()) < 4:
         return []
     inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1 and q.double
-             and not (found is not None and cue_s <= q.open < source_end)]  # a name in the source: laut „Spiegel“
+             and not (found is not None and cue_s <= q.open < source_end) and not _names_source(nt, q)]
     for q in inner:
         q.used = True
     if speaker is not None and speaker.attribution != "inherited":
