@@ -22,8 +22,12 @@ from .clauses import _Row
 from .cues import (
     _BE,
     _CLAUSE_WORDS,
+    _COMPLEMENTIZERS,
+    _DE_AUX,
+    _DE_DEMONSTRATIVES,
     _DE_HEARSAY,
     _DE_HEARSAY_PLACE,
+    _DE_PREPOSITIONS,
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
@@ -155,6 +159,39 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
         return None
     return None
+
+
+def _frame_after_de(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """German attributions after a quotation that name no listed reporting verb.
+
+    ``„…“, führte er aus``, ``„…“, wird Mike Downey zitiert``, ``„…“, wollen die Demonstranten
+    wissen``: after the quotation and its comma German puts the finite verb first and the
+    speaker right after it, whatever the verb (``direct:after_verb``, the cue is the verb as
+    written). ``„…“. Das ist die Aussage einer Studie`` / ``Das sagte der Minister``: a
+    demonstrative, a verb and the speaker start the next sentence (``direct:demonstrative``).
+    """
+    lex = _lex()
+    if len(toks) < 3:
+        return None
+    rule = "direct:after_verb"
+    k = 1
+    if toks[0].t == "." and toks[1].low in _DE_DEMONSTRATIVES:
+        rule, k = "direct:demonstrative", 2
+    elif toks[0].t != ",":
+        return None
+    if k + 1 >= len(toks):
+        return None
+    verb = toks[k]
+    if not verb.t.isalpha() or not verb.t.islower() or verb.low in lex.determiners or _de_adverbial(verb) \
+            or verb.low in _COMPLEMENTIZERS or verb.low in lex.pronouns:
+        return None
+    j = k + 1
+    while j < len(toks) and (toks[j].low in _DE_AUX or _de_adverbial(toks[j])) and toks[j].low not in _DE_PREPOSITIONS:
+        j += 1
+    np = _np_forward(toks, j) if j < len(toks) else []
+    if not np or not (np[-1].cap or np[-1].low in lex.pronouns or _is_role(np[-1].low)) or _de_adverbial(np[0]):
+        return None
+    return _Frame(_resolve(state, np, np[0].s), verb.low, verb.s, verb.e, rule)
 
 
 def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:

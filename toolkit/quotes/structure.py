@@ -27,6 +27,7 @@ from .attribution import (
     _Frame,
     _frame_action_beat,
     _frame_after,
+    _frame_after_de,
     _frame_before,
     _frame_dash,
     _frame_line_before,
@@ -330,6 +331,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 end = min(pe, nxt_open, last.close + 250)
                 if lang != "de" or not _new_sentence_de(nt, last):
                     frame = _frame_after(state, _tokens(nt, last.close, end))
+                if frame is None and lang == "de":
+                    frame = _frame_after_de(state, _tokens(nt, last.close, end))
             if frame is None:
                 si = bisect_right(sent_starts, first.open) - 1
                 s_start = sents[si][0] if si >= 0 else ps
