@@ -208,6 +208,34 @@ def test_the_german_reported_clause_starts_after_the_comma() -> None:
     assert _rows(q, ("text", "speaker")) == [["die Steuern im nächsten Jahr senken zu wollen", "Die Ministerin"]]
 
 
+def test_german_attributions_without_a_listed_verb() -> None:
+    # after the quotation and its comma: the finite verb, then the speaker, whatever the verb
+    q = tk.quotes("„Wir bauen die Brücke neu“, führte Anna Schmidt vor dem Ausschuss aus.", lang="de")
+    assert _rows(q, ("kind", "speaker", "rule")) == [["direct", "Anna Schmidt", "direct:after_verb"]]
+    # "heißt es in …": the text is the source
+    q = tk.quotes("In der Mitteilung des Vereins heißt es: „Wir bleiben bei unserer Linie.“", lang="de")
+    assert _rows(q, ("speaker_mention", "rule")) == [["der Mitteilung des Vereins", "direct:heisst_es"]]
+    # a demonstrative picks up a closed quotation
+    q = tk.quotes("„Die Lage ist ernst.“ Das sagte der Bürgermeister am Abend.", lang="de")
+    assert _rows(q, ("speaker_mention", "rule")) == [["der Bürgermeister", "direct:demonstrative"]]
+
+
+def test_a_new_german_sentence_after_a_closed_quotation_is_no_attribution() -> None:
+    text = "Hans Müller sagte: „Wir warten ab.“ Tatsächlich beginnt die Arbeit erst im Mai."
+    assert _rows(tk.quotes(text, lang="de"), ("kind", "speaker")) == [["direct", "Hans Müller"]]
+
+
+def test_a_german_quotation_after_als_with_a_naming_verb() -> None:
+    q = tk.quotes("Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.", lang="de")
+    assert _rows(q, ("text", "kind", "speaker", "rule")) == [
+        ["sehr hoch", "partial", "Wetterdienst", "partial:naming"]]
+
+
+def test_a_quoted_name_in_another_language_is_no_quotation() -> None:
+    q = tk.quotes("Die Band spielte gestern das Album „Songs of the Open Road“ in voller Länge.", lang="de")
+    assert q[q.kind != "scare"].empty
+
+
 # ---------------------------------------------------------------- French and Spanish
 
 

@@ -147,6 +147,11 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             continue
         if cue[0] == "according to":
             return _according_to(state, toks, k, cue)
+        if k == k0 + 1 and toks[k0].low in _DE_DEMONSTRATIVES and _lex().lang == "de":
+            np = _np_forward(toks, k + 1)  # "„…“ Das sagte der Minister": the demonstrative is the quotation
+            if np:
+                return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:demonstrative")
+            return None
         if k > k0 and not all(_is_aux(tt.low) for tt in toks[k0:k]):  # ", a déclaré le ministre"
             np = _np_backward(toks, k)
             if not np or np[0].s < toks[k0].s:
