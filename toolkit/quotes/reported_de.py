@@ -191,6 +191,14 @@ def _reported_de(state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], 
     c0, c1 = _trim_clause(nt, ss, se)
     if len(nt[c0:c1].split()) < 4:
         return []
+    if found is not None:
+        # a source phrase opening or closing the sentence is not reported: "Nach Angaben der Polizei | …",
+        # "… | , so der Sprecher"
+        lo, hi = min(cue_s, speaker.ms if speaker.ms is not None else cue_s), source_end
+        if lo <= c0 + 1 and len(nt[hi:c1].split()) >= 3:
+            c0 = _trim_clause(nt, hi, c1)[0]
+        elif not nt[hi:c1].strip(" .,;:!?\"") and len(nt[c0:lo].split()) >= 3:
+            c1 = _trim_clause(nt, c0, lo)[1]
     inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1 and q.double
              and not (found is not None and cue_s <= q.open < source_end) and not _names_source(nt, q)]
     for q in inner:
