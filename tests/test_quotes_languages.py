@@ -220,6 +220,12 @@ def test_german_attributions_without_a_listed_verb() -> None:
     assert _rows(q, ("speaker_mention", "rule")) == [["der Bürgermeister", "direct:demonstrative"]]
 
 
+def test_a_german_participle_cue_takes_the_subject_before_the_auxiliary() -> None:
+    q = tk.quotes("Die Ministerin hatte den Bürgermeister gestern aufgefordert, den Plan zurückzuziehen.", lang="de")
+    assert _rows(q, ("text", "speaker_mention", "cue")) == [
+        ["den Plan zurückzuziehen", "Die Ministerin", "auffordern"]]
+
+
 def test_a_new_german_sentence_after_a_closed_quotation_is_no_attribution() -> None:
     text = "Hans Müller sagte: „Wir warten ab.“ Tatsächlich beginnt die Arbeit erst im Mai."
     assert _rows(tk.quotes(text, lang="de"), ("kind", "speaker")) == [["direct", "Hans Müller"]]

@@ -150,6 +150,7 @@ _DE_ADVERBS = _grammar("adverb_de")
 _DE_DEMONSTRATIVES = _grammar("demonstrative_de")  # das, dies: "Das sagte der Minister" after a quotation
 _DE_HEARSAY = _grammar("hearsay_de")  # heißt, hieß: "heißt es in der Mitteilung"
 _DE_HEARSAY_PLACE = _grammar("hearsay_place_de")  # in, im, auf: the text that says it
+_DE_FINITE_AUX = _grammar("finite_auxiliary_de")  # hat, hatte, ist, wurde …: the finite verb before a participle
 _DE_COORD = _grammar("coordinator_de")  # und, oder, sowie: they join two phrases of one constituent
 #: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
 _LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}

@@ -32,6 +32,7 @@ from .cues import (
     _DE_ADVERBS,
     _DE_AUX,
     _DE_COORD,
+    _DE_FINITE_AUX,
     _DE_FRONTED,
     _DE_PREPOSITIONS,
     _LANG_AUX,
@@ -100,8 +101,22 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         if i > 0 and toks[i - 1].low in _DE_PREPOSITIONS:
             k = i - 1
             continue
-        return out
+        return _de_vorfeld(toks, i) or out
     return []
+
+
+def _de_vorfeld(toks: list[_Tok], i: int) -> list[_Tok]:
+    """German: the subject before a finite auxiliary when the phrase at ``toks[i]`` stands after it.
+
+    ``Jüttner hatte Lenz gestern aufgefordert, …``: the participle cue closes the clause and the
+    phrase before it (``Lenz``) is its object; the subject stands before the auxiliary.
+    """
+    a = next((j for j in range(i - 1, -1, -1) if toks[j].low in _DE_FINITE_AUX or toks[j].t in ",;:"), None)
+    if a is None or a == 0 or toks[a].t in ",;:":
+        return []
+    b = next((j + 1 for j in range(a - 1, -1, -1) if toks[j].t in ",;:.!?"), 0)
+    head = toks[b : a + 1]
+    return _de_subject(head, len(head)) if len(head) > 1 else []
 
 
 #: endings of German adverbs (relativierend, möglicherweise, erstmals, tatsächlich, allerdings, sinngemäß):
