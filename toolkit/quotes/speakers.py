@@ -88,6 +88,10 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         out = _np_before(toks, k)
         if not out:
             return out
+        cut = max((n + 1 for n, t in enumerate(out) if t.low in _DE_FINITE_AUX), default=0)
+        out = out[cut:]  # "Die Ministerin hatte den Bürgermeister": a finite verb ends the subject
+        if not out:
+            return []
         i = k - len(out)
         while i > 0 and toks[i] is not out[0]:
             i -= 1
