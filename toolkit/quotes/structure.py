@@ -34,7 +34,7 @@ from .attribution import (
     _not_name_words,
 )
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
-from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _DE_DEMONSTRATIVES, _cue_at, _cue_positions, _is_stop, _lex
+from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _DE_DEMONSTRATIVES, _cue_at, _cue_positions, _grammar, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT, _profiles
 from .marks import _elision, _find_quotes, _Quote
@@ -130,6 +130,8 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
         return False
     if _cue_follows(nt, q):
         return False
+    if prev_tok is not None and prev_tok.low.startswith(_DE_SO_CALLED):
+        return True  # a term, not speech: die sogenannte „Tricolore“, der so genannte „Gestapo-Vergleich“
     if len(words) >= 2 and _foreign(words):
         return True  # a name in another language: „Piper at the Gates of Dawn“, „L’Alliance pour la Planète“
     if not words[0][:1].isupper():
@@ -141,6 +143,10 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
         return len(words) >= 2 and sum(1 for w in words if w[:1].islower()) <= 1
     # standing alone, a short name; not a short sentence with a comma in it (a quotation opening an article)
     return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:") and "," not in nt[q.cs : q.ce]
+
+
+#: German adjectives that announce a term in quotation marks (sogenannt, so genannt)
+_DE_SO_CALLED = tuple(sorted(_grammar("so_called_de")))
 
 
 def _foreign(words: list[str]) -> bool:
