@@ -237,6 +237,16 @@ def test_a_german_quotation_after_als_with_a_naming_verb() -> None:
         ["sehr hoch", "partial", "Wetterdienst", "partial:naming"]]
 
 
+def test_german_terms_and_one_word_names_are_no_quoted_words() -> None:
+    q = tk.quotes("Der Minister kritisierte die sogenannte „Schuldenbremse der Länder“ scharf.", lang="de")
+    assert q[q.kind == "partial"].empty
+    q = tk.quotes("Der Bericht des Vereins nennt „Twitter“ und „Facebook“ als Beispiele.", lang="de")
+    assert q[q.kind == "partial"].empty
+    # a quoted noun keeps its article: quoted words
+    q = tk.quotes("Die Opposition sprach von einem „Wortbruch“ der Regierung.", lang="de")
+    assert _rows(q, ("text", "kind")) == [["Wortbruch", "partial"]]
+
+
 def test_a_quoted_name_in_another_language_is_no_quotation() -> None:
     q = tk.quotes("Die Band spielte gestern das Album „Songs of the Open Road“ in voller Länge.", lang="de")
     assert q[q.kind != "scare"].empty

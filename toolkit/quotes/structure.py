@@ -194,6 +194,16 @@ def _new_sentence_de(nt: str, q: _Quote) -> bool:
     return bool(after) and after[0].cap and after[0].low not in _DE_DEMONSTRATIVES
 
 
+def _one_name_de(nt: str, q: _Quote) -> bool:
+    """One capitalised quoted word with no article before it: a name (``„Twitter“``, ``und „Phaeton“``),
+    not quoted words (a quoted noun takes its article: ``einen „Vertrauensbruch“``)."""
+    words = nt[q.cs : q.ce].split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    before = _tokens(nt, max(0, q.open - 30), q.open)
+    return not before or before[-1].low not in _lex().determiners
+
+
 def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]:
     """German: a reported clause with several quoted fragments gives one ``partial`` row per fragment.
 
@@ -203,6 +213,10 @@ def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]
     """
     out: list[_Row] = []
     for r in rows:
+        if r.kind == "partial":
+            inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce]
+            if inner and all(_one_name_de(nt, q) for q in inner):
+                r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
         if r.kind == "partial" and r.rule.startswith("partial:participle"):
             # German has no participial frames: a cue after a comma is an inverted attribution, and the
             # quoted words after it name its speaker ("…, zitiert „BBC News“ aus ihrer Stellungnahme")
