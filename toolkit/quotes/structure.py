@@ -195,9 +195,17 @@ def _new_sentence_de(nt: str, q: _Quote) -> bool:
 
 
 def _one_name_de(nt: str, q: _Quote) -> bool:
-    """One capitalised quoted word with no article before it: a name (``„Twitter“``, ``und „Phaeton“``),
-    not quoted words (a quoted noun takes its article: ``einen „Vertrauensbruch“``)."""
+    """A name in quotation marks inside German reported speech, not quoted words.
+
+    One capitalised word with no article before it (``„Twitter“``, ``und „Phaeton“``; a quoted
+    noun takes its article: ``einen „Vertrauensbruch“``), or several words, the first
+    capitalised, at most one in lower case and no closing ``.!?,`` (``„Queer Beograd
+    Kollektiv“``; quoted phrases have their function words: ``„Gefahr für Leib und Leben“``).
+    """
     words = nt[q.cs : q.ce].split()
+    if len(words) > 1 and words[0][:1].isupper() and sum(1 for w in words if w[:1].islower()) <= 1 \
+            and _rstripped_tail(nt, q.cs, q.ce)[-1:] not in ".!?,":
+        return True  # a capitalised name of several words: „Queer Beograd Kollektiv“
     if len(words) != 1 or not words[0][:1].isupper():
         return False
     before = _tokens(nt, max(0, q.open - 30), q.open)
@@ -213,7 +221,7 @@ def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]
     """
     out: list[_Row] = []
     for r in rows:
-        if r.kind == "partial":
+        if r.kind == "partial":  # quoted names only: the row reports, but quotes no words
             inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce]
             if inner and all(_one_name_de(nt, q) for q in inner):
                 r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
