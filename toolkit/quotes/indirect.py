@@ -121,10 +121,11 @@ def _embedded_clause(
         np = _de_inverted(whole, 0, len(whole)) or np
     if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
         return None
-    if np[-1].s >= q.open:
+    last = next((i for i, t in enumerate(toks) if t.s == np[-1].s), None)  # (np may come from a new token list)
+    if last is None:
         cs = toks[j].s  # German, the subject after the quotation: the clause is the whole sentence
     else:
-        k = next(i for i, t in enumerate(toks) if t.s == np[-1].s) + 1  # (np may come from a new token list)
+        k = last + 1
         while k < len(toks) and toks[k].low in _AUX:
             k += 1
         k += 1  # the verb
