@@ -148,6 +148,110 @@ def test_a_short_german_name_in_quotes_is_not_a_quotation() -> None:
     assert _rows(q, ("text", "kind")) == [["einen großen Wurf", "partial"]]
 
 
+def test_a_german_adverbial_before_the_verb_is_no_speaker() -> None:
+    # verb-second order: an adverb or a prepositional phrase first, the subject after the verb
+    q = tk.quotes("Dazu gab das Ministerium am Abend bekannt: „Die Brücke bleibt gesperrt.“", lang="de")
+    assert _rows(q, ("kind", "speaker_mention")) == [["direct", "das Ministerium"]]
+    q = tk.quotes("Zur Lage am Flughafen sagte Hans Müller: „Wir warten ab.“", lang="de")
+    assert _rows(q, ("speaker",)) == [["Hans Müller"]]
+    q = tk.quotes("Relativierend fügte Anna Schmidt hinzu: „Das gilt nur für diesen Winter.“", lang="de")
+    assert _rows(q, ("speaker",)) == [["Anna Schmidt"]]
+
+
+def test_german_according_to_phrases_report_a_sentence() -> None:
+    q = tk.quotes("Laut Polizei wurden bei dem Unfall drei Menschen verletzt.", lang="de")
+    assert _rows(q, ("kind", "speaker", "cue")) == [["indirect", "Polizei", "laut"]]
+    q = tk.quotes("Dem Bericht zufolge waren technische Probleme die Ursache.", lang="de")
+    assert _rows(q, ("kind", "speaker_mention", "cue")) == [["indirect", "Dem Bericht", "zufolge"]]
+    q = tk.quotes("Nach Angaben der Feuerwehr brannte das Haus völlig aus.", lang="de")
+    assert _rows(q, ("kind", "cue")) == [["indirect", "nach Angaben"]]
+    q = tk.quotes("Das Werk bleibt bis Montag geschlossen, so ein Sprecher des Unternehmens.", lang="de")
+    assert _rows(q, ("kind", "speaker_mention", "cue")) == [["indirect", "ein Sprecher des Unternehmens", "so"]]
+
+
+def test_a_konjunktiv_sentence_continues_the_report() -> None:
+    text = ("Die Ministerin Anna Schmidt sagte am Montag, die Reform komme zu spät. "
+            "Die Kosten seien inzwischen viel höher als geplant.")
+    q = tk.quotes(text, lang="de")
+    assert _rows(q, ("kind", "speaker", "rule")) == [
+        ["indirect", "Anna Schmidt", "indirect:speaker_cue"], ["indirect", "Anna Schmidt", "indirect:konjunktiv"]]
+    assert q.iloc[1]["text"] == "Die Kosten seien inzwischen viel höher als geplant"
+    # the indicative reports nothing
+    assert tk.quotes("Die Kosten sind inzwischen viel höher als geplant.", lang="de").empty
+
+
+def test_german_quoted_fragments_of_one_report_are_separate_rows() -> None:
+    q = tk.quotes("Der Verband nannte den Plan „unausgegoren“ und „teuer“.", lang="de")
+    assert _rows(q, ("text", "kind", "speaker")) == [
+        ["unausgegoren", "partial", "Verband"], ["teuer", "partial", "Verband"]]
+
+
+def test_a_german_split_quotation_reopens_after_a_comma() -> None:
+    q = tk.quotes("„Wir sind bereit“, sagte Hans Müller, „aber nicht um jeden Preis.“", lang="de")
+    assert _rows(q, ("kind", "speaker")) == [["direct", "Hans Müller"]]
+    assert q.iloc[0]["fragments"].count(";") == 1
+    # a sentence of its own between two quotations, ending with a colon, introduces a new one
+    q = tk.quotes("Anna Schmidt sagte: „Wir sind bereit.“ Sie wandte sich dann an die Gegner der Reform: "
+                  "„Kommen Sie zu uns.“", lang="de")
+    assert len(q[q.kind == "direct"]) == 2
+
+
+def test_a_quoted_german_noun_phrase_after_an_article_is_a_quotation() -> None:
+    q = tk.quotes("Der Minister warnte vor einer „Spaltung der Gesellschaft und des Landes“.", lang="de")
+    assert _rows(q, ("text", "kind")) == [["Spaltung der Gesellschaft und des Landes", "partial"]]
+    q = tk.quotes("Die Spenden gingen an die „Ärzte ohne Grenzen“.", lang="de")
+    assert q[q.kind != "scare"].empty  # a name
+
+
+def test_the_german_reported_clause_starts_after_the_comma() -> None:
+    q = tk.quotes("Die Ministerin kündigte am Montag an, die Steuern im nächsten Jahr senken zu wollen.", lang="de")
+    assert _rows(q, ("text", "speaker")) == [["die Steuern im nächsten Jahr senken zu wollen", "Die Ministerin"]]
+
+
+def test_german_attributions_without_a_listed_verb() -> None:
+    # after the quotation and its comma: the finite verb, then the speaker, whatever the verb
+    q = tk.quotes("„Wir bauen die Brücke neu“, führte Anna Schmidt vor dem Ausschuss aus.", lang="de")
+    assert _rows(q, ("kind", "speaker", "rule")) == [["direct", "Anna Schmidt", "direct:after_verb"]]
+    # "heißt es in …": the text is the source
+    q = tk.quotes("In der Mitteilung des Vereins heißt es: „Wir bleiben bei unserer Linie.“", lang="de")
+    assert _rows(q, ("speaker_mention", "rule")) == [["der Mitteilung des Vereins", "direct:heisst_es"]]
+    # a demonstrative picks up a closed quotation
+    q = tk.quotes("„Die Lage ist ernst.“ Das sagte der Bürgermeister am Abend.", lang="de")
+    assert _rows(q, ("speaker_mention", "rule")) == [["der Bürgermeister", "direct:demonstrative"]]
+
+
+def test_a_german_participle_cue_takes_the_subject_before_the_auxiliary() -> None:
+    q = tk.quotes("Die Ministerin hatte den Bürgermeister gestern aufgefordert, den Plan zurückzuziehen.", lang="de")
+    assert _rows(q, ("text", "speaker_mention", "cue")) == [
+        ["den Plan zurückzuziehen", "Die Ministerin", "auffordern"]]
+
+
+def test_a_new_german_sentence_after_a_closed_quotation_is_no_attribution() -> None:
+    text = "Hans Müller sagte: „Wir warten ab.“ Tatsächlich beginnt die Arbeit erst im Mai."
+    assert _rows(tk.quotes(text, lang="de"), ("kind", "speaker")) == [["direct", "Hans Müller"]]
+
+
+def test_a_german_quotation_after_als_with_a_naming_verb() -> None:
+    q = tk.quotes("Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.", lang="de")
+    assert _rows(q, ("text", "kind", "speaker", "rule")) == [
+        ["sehr hoch", "partial", "Wetterdienst", "partial:naming"]]
+
+
+def test_german_terms_and_one_word_names_are_no_quoted_words() -> None:
+    q = tk.quotes("Der Minister kritisierte die sogenannte „Schuldenbremse der Länder“ scharf.", lang="de")
+    assert q[q.kind == "partial"].empty
+    q = tk.quotes("Der Bericht des Vereins nennt „Twitter“ und „Facebook“ als Beispiele.", lang="de")
+    assert q[q.kind == "partial"].empty
+    # a quoted noun keeps its article: quoted words
+    q = tk.quotes("Die Opposition sprach von einem „Wortbruch“ der Regierung.", lang="de")
+    assert _rows(q, ("text", "kind")) == [["Wortbruch", "partial"]]
+
+
+def test_a_quoted_name_in_another_language_is_no_quotation() -> None:
+    q = tk.quotes("Die Band spielte gestern das Album „Songs of the Open Road“ in voller Länge.", lang="de")
+    assert q[q.kind != "scare"].empty
+
+
 # ---------------------------------------------------------------- French and Spanish
 
 

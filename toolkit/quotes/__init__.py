@@ -46,8 +46,11 @@ Languages: ``lang="en"``, ``"de"``, ``"fr"`` or ``"es"`` (default: the
 document's ``lang``/``language`` metadata, else detected from its function
 words) picks the reporting verbs, speaker titles, pronouns and quotation-mark
 conventions (German „…“ and »…«, French and Spanish « … » with the comma
-after the closing mark); German word order, French ``a déclaré`` / ``a-t-il
-dit`` and Spanish ``dijo X`` are handled (see docs/quotes.md, *Languages*).
+after the closing mark); German word order (verb-second: ``Dazu sagte die
+Ministerin``), German reported speech without a verb (``laut X``, ``X
+zufolge``, ``, so X``, Konjunktiv I sentences), French ``a déclaré`` /
+``a-t-il dit`` and Spanish ``dijo X`` are handled (see docs/quotes.md,
+*Languages*).
 
 Speakers: titles are stripped (``Russian Foreign Minister Sergei Lavrov`` →
 ``Sergei Lavrov``); a short form takes the longest earlier mention with the
@@ -65,6 +68,7 @@ Where each step lives (imports go downward only, in this order)::
     clauses      the row under construction (_Row), trimming, clause ends, to-dict conversion
     attribution  step 3 frames: '"...," X said' and 'X said: "..."'
     indirect     step 4: reported speech (indirect, partial), claim nouns, evidentials
+    reported_de  step 4 in German: laut X, X zufolge, nach Angaben von X, heißt es, Konjunktiv I sentences
     structure    steps 2, 3 and 5: the paragraph walk (_extract), merging, inherited speakers
     assembly     quotes(), speakers(), quote_rows(): the runner and the output tables
 

@@ -22,6 +22,12 @@ from .clauses import _Row
 from .cues import (
     _BE,
     _CLAUSE_WORDS,
+    _COMPLEMENTIZERS,
+    _DE_AUX,
+    _DE_DEMONSTRATIVES,
+    _DE_HEARSAY,
+    _DE_HEARSAY_PLACE,
+    _DE_PREPOSITIONS,
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
@@ -37,7 +43,18 @@ from .cues import (
     _lex,
     _stopword_classes,
 )
-from .speakers import _DocState, _is_role, _np_backward, _np_forward, _resolve, _Speaker
+from .speakers import (
+    _DE_ADVERB_ENDINGS,
+    _de_adverbial,
+    _de_inverted,
+    _de_subject,
+    _DocState,
+    _is_role,
+    _np_backward,
+    _np_forward,
+    _resolve,
+    _Speaker,
+)
 from .tokens import _Tok
 
 
@@ -94,10 +111,33 @@ def _according_to(state: _DocState, toks: list[_Tok], k: int, cue: tuple[str, in
     return _Frame(_resolve(state, np, cue[1]), "according to", cue[1], cue[2], "direct:according_to")
 
 
+def _frame_heisst_es(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """German ``heißt es in X`` (``In dem Antrag heißt es:``, ``„…“, heißt es in einer Mitteilung des
+    Vereins``): the text X, after ``in``/``im``/``auf`` in the same clause, is the source.
+
+    The verb and the prepositions are the classes ``hearsay_de`` and ``hearsay_place_de`` of
+    ``quote_grammar``.
+    """
+    k = next((i for i in range(len(toks) - 1) if toks[i].low in _DE_HEARSAY and (
+        toks[i + 1].low == "es" or (i > 0 and toks[i - 1].low == "es"))), None)
+    if k is None:
+        return None
+    for i, t in enumerate(toks):
+        if _is_stop(toks, i) or (t.t == ":" and i > k):
+            break
+        if t.low in _DE_HEARSAY_PLACE and i + 1 < len(toks):
+            np = _np_forward(toks, i + 1)
+            if np and np[-1].cap:
+                return _Frame(_resolve(state, np, np[0].s), "heißen", toks[k].s, toks[k].e, "direct:heisst_es")
+    return None
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
         return None
+    if _lex().lang == "de" and (frame := _frame_heisst_es(state, toks[:16])) is not None:
+        return frame
     k0 = 1 if toks[0].t in ",-" else 0
     for k in range(k0, min(len(toks), k0 + 16)):
         if _is_stop(toks, k):
@@ -107,6 +147,11 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             continue
         if cue[0] == "according to":
             return _according_to(state, toks, k, cue)
+        if k == k0 + 1 and toks[k0].low in _DE_DEMONSTRATIVES and _lex().lang == "de":
+            np = _np_forward(toks, k + 1)  # "„…“ Das sagte der Minister": the demonstrative is the quotation
+            if np:
+                return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:demonstrative")
+            return None
         if k > k0 and not all(_is_aux(tt.low) for tt in toks[k0:k]):  # ", a déclaré le ministre"
             np = _np_backward(toks, k)
             if not np or np[0].s < toks[k0].s:
@@ -119,6 +164,39 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
         return None
     return None
+
+
+def _frame_after_de(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """German attributions after a quotation that name no listed reporting verb.
+
+    ``„…“, führte er aus``, ``„…“, wird Mike Downey zitiert``, ``„…“, wollen die Demonstranten
+    wissen``: after the quotation and its comma German puts the finite verb first and the
+    speaker right after it, whatever the verb (``direct:after_verb``, the cue is the verb as
+    written). ``„…“. Das ist die Aussage einer Studie`` / ``Das sagte der Minister``: a
+    demonstrative, a verb and the speaker start the next sentence (``direct:demonstrative``).
+    """
+    lex = _lex()
+    if len(toks) < 3:
+        return None
+    rule = "direct:after_verb"
+    k = 1
+    if toks[0].t == "." and toks[1].low in _DE_DEMONSTRATIVES:
+        rule, k = "direct:demonstrative", 2
+    elif toks[0].t != ",":
+        return None
+    if k + 1 >= len(toks):
+        return None
+    verb = toks[k]
+    if not verb.t.isalpha() or not verb.t.islower() or verb.low in lex.determiners or _de_adverbial(verb) \
+            or verb.low in _COMPLEMENTIZERS or verb.low in lex.pronouns:
+        return None
+    j = k + 1
+    while j < len(toks) and (toks[j].low in _DE_AUX or _de_adverbial(toks[j])) and toks[j].low not in _DE_PREPOSITIONS:
+        j += 1
+    np = _np_forward(toks, j) if j < len(toks) else []
+    if not np or not (np[-1].cap or np[-1].low in lex.pronouns or _is_role(np[-1].low)) or _de_adverbial(np[0]):
+        return None
+    return _Frame(_resolve(state, np, np[0].s), verb.low, verb.s, verb.e, rule)
 
 
 def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
@@ -134,6 +212,8 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
         return None
     last = toks[-1].t
     n = len(toks)
+    if _lex().lang == "de" and last in (":", ",") and (frame := _frame_heisst_es(state, toks)) is not None:
+        return frame
     if last not in (":", ",") and toks[-1].low not in ("that",) and not any(
         _cue_at(toks, i) for i in range(max(0, n - 3), n)
     ):
@@ -175,6 +255,10 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
         if r.speaker is not None and r.cue_s is not None and start <= r.cue_s < toks[k].s:
             sp = r.speaker
             return _Speaker(sp.mention, sp.ms, sp.me, sp.name, sp.attribution, sp.person)
+    if _lex().lang == "de":
+        np = _de_subject(toks, k)
+        if np:
+            return _resolve(state, np, np[0].s)
     # the nearest comma-separated segment before the cue that starts with a noun phrase
     # followed by more words (its verb): "Asked if …, Lavrov declined to answer, adding …"
     bounds = [i + 1 for i in range(k) if toks[i].t == ","]
@@ -186,6 +270,10 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
             continue
         if _is_opener(toks[j]):
             continue  # "Citing …,", "In a subsequent tweet," — not the subject
+        if _lex().lang == "de" and (_de_adverbial(toks[j]) or toks[j].low.endswith(_DE_ADVERB_ENDINGS)):
+            inverted = _de_inverted(toks, j, k)  # "Dazu gab das Ministerium bekannt:", "Relativierend fügt Gall hinzu:"
+            if inverted:
+                return _resolve(state, inverted, inverted[0].s)
         np = _np_forward(toks, j)
         if np and toks.index(np[-1]) < k - 2 and np[-1].e <= toks[k].s:
             return _resolve(state, np, np[0].s)
@@ -205,6 +293,8 @@ def _person_np(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         return None
     head = np[-1]
     lex = _lex()
+    if lex.lang == "de" and (_de_adverbial(np[0]) or (len(np) == 1 and head.low.endswith(_DE_ADVERB_ENDINGS))):
+        return None  # "Aktuell bestehe …", "Nach eingehender Prüfung …": an adverbial, no person
     if len(np) == 1 and head.low in lex.pronouns:
         if lex.pronouns[head.low] not in ("male", "female"):
             return None  # "I", "we", "they": the writer, an interviewee or a group

@@ -68,6 +68,13 @@ _PRONOUN_LEXICONS = {"en": ("pronouns",), "de": ("pronouns", "pronouns_de"), "es
                      "fr": ("pronouns", "pronouns_fr")}
 
 
+def _de_cue_words() -> frozenset[str]:
+    """German words that can make a sentence reported speech without a reporting verb: ``so`` (``, so X``),
+    the according-to words (``laut``, ``zufolge``, ``nach Angaben``), ``heißt es`` and the Konjunktiv I forms."""
+    return frozenset({"so", "nach"}) | _grammar("source_preposition_de") | _grammar("source_postposition_de") \
+        | _grammar("konjunktiv_de") | _grammar("hearsay_de")
+
+
 def _lex() -> _Lex:
     """The lexicon of the current document's language."""
     return _lex_for(_CURRENT.get())
@@ -78,7 +85,8 @@ def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
              for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
     forms = sorted(verbs, key=len, reverse=True)
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | ({"so"} if lang == "de" else set()))
+    extra = _de_cue_words() if lang == "de" else frozenset()
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:
@@ -143,6 +151,13 @@ _CLAIM_NOUNS = _grammar("claim_noun")
 _DE_PREPOSITIONS = _grammar("preposition_de")
 _DE_FRONTED = _grammar("fronted_adverb_de")
 _DE_AUX = _grammar("auxiliary_de")
+#: German adverbs, pronominal adverbs, conjunctions and question words that open a clause and are no subject
+_DE_ADVERBS = _grammar("adverb_de")
+_DE_DEMONSTRATIVES = _grammar("demonstrative_de")  # das, dies: "Das sagte der Minister" after a quotation
+_DE_HEARSAY = _grammar("hearsay_de")  # heißt, hieß: "heißt es in der Mitteilung"
+_DE_HEARSAY_PLACE = _grammar("hearsay_place_de")  # in, im, auf: the text that says it
+_DE_FINITE_AUX = _grammar("finite_auxiliary_de")  # hat, hatte, ist, wurde …: the finite verb before a participle
+_DE_COORD = _grammar("coordinator_de")  # und, oder, sowie: they join two phrases of one constituent
 #: auxiliaries before a participle cue, per language (German also the adverbs between subject and cue)
 _LANG_AUX = {"de": _DE_AUX, "fr": _grammar("auxiliary_fr"), "es": _grammar("auxiliary_es")}
 _PREPOSITIONS = frozenset({"to", "with", "for", "on", "in", "at", "from", "by", "about", "over", "against"})

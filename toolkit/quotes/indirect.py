@@ -42,6 +42,7 @@ from .cues import (
     _CLAUSE_SKIP,
     _CLAUSE_WORDS,
     _COMPLEMENTIZERS,
+    _DE_PREPOSITIONS,
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
     _NOUN_DET,
@@ -55,7 +56,16 @@ from .cues import (
     _lex,
 )
 from .marks import _Quote
-from .speakers import _DocState, _np_backward, _np_forward, _remember, _resolve, _Speaker
+from .speakers import (
+    _de_adverbial,
+    _de_inverted,
+    _DocState,
+    _np_backward,
+    _np_forward,
+    _remember,
+    _resolve,
+    _Speaker,
+)
 from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out")
@@ -71,6 +81,18 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
+
+
+def _de_subject_after_cue(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
+    """German verb-second order with the cue as the finite verb: an adverbial before it, the subject after it.
+
+    ``So erklärte FDP-Finanzexperte Jürgen Koppelin, dass …``, ``Dazu sagte die Ministerin …``:
+    ``toks[b:k]`` (the words before the cue in its clause) open with an adverb or a
+    prepositional phrase; the noun phrase after the cue (adverbs such as ``auch`` skipped) speaks.
+    """
+    if b >= k or not _de_adverbial(toks[b]):
+        return []
+    return _de_inverted(toks, b, len(toks)) if toks[b].low in _DE_PREPOSITIONS or k == b + 1 else []
 
 
 def _embedded_clause(
@@ -98,13 +120,23 @@ def _embedded_clause(
             return None
         j = commas[0] + 1
     np = _np_forward(toks, j) if j < len(toks) else []
+    if _lex().lang == "de" and np and _de_adverbial(np[0]):
+        # "Außerdem halte die Fraktion den Schritt für „…“", "Von einem „…“ spricht der Gesetzentwurf": the
+        # subject after the verb, which may follow the quotation (its words and marks left out)
+        whole = [t for t in _tokens(nt, toks[j].s, min(sents[si][1] if si >= 0 else pe, pe))
+                 if t.t != '"' and not q.cs <= t.s < q.ce]
+        np = _de_inverted(whole, 0, len(whole)) or np
     if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
         return None
-    k = toks.index(np[-1]) + 1
-    while k < len(toks) and toks[k].low in _AUX:
-        k += 1
-    k += 1  # the verb
-    cs = toks[k].s if k < len(toks) else q.open
+    last = next((i for i, t in enumerate(toks) if t.s == np[-1].s), None)  # (np may come from a new token list)
+    if last is None:
+        cs = toks[j].s  # German, the subject after the quotation: the clause is the whole sentence
+    else:
+        k = last + 1
+        while k < len(toks) and toks[k].low in _AUX:
+            k += 1
+        k += 1  # the verb
+        cs = toks[k].s if k < len(toks) else q.open
     speaker = _resolve(state, np, np[0].s)
     if speaker is None:
         return None
@@ -256,6 +288,8 @@ def _reported(
                         x.low in _CLAUSE_WORDS or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
                         for i, x in enumerate(toks[b:k], b)
                     ) else []
+                    if lex.lang == "de" and (not np or _de_adverbial(np[0])):
+                        np = _de_subject_after_cue(toks, b, k) or np
                     if np:
                         speaker = _resolve(state, np, np[0].s)
                         rule = "indirect:speaker_cue"

@@ -29,7 +29,10 @@ from .cues import (
     _AUX,
     _BE,
     _CLAUSE_WORDS,
+    _DE_ADVERBS,
     _DE_AUX,
+    _DE_COORD,
+    _DE_FINITE_AUX,
     _DE_FRONTED,
     _DE_PREPOSITIONS,
     _LANG_AUX,
@@ -88,18 +91,123 @@ def _np_backward(toks: list[_Tok], k: int) -> list[_Tok]:
         out = _np_before(toks, k)
         if not out:
             return out
+        cut = max((n + 1 for n, t in enumerate(out) if t.low in _DE_FINITE_AUX), default=0)
+        out = out[cut:]  # "Die Ministerin hatte den Bürgermeister": a finite verb ends the subject
+        if not out:
+            return []
         i = k - len(out)
         while i > 0 and toks[i] is not out[0]:
             i -= 1
-        if out[0].low in _DE_PREPOSITIONS or out[0].low in _DE_FRONTED or (
-            len(out) == 1 and out[0].low.endswith(("end", "weise"))
-        ):
+        lead = 0
+        while lead < len(out) - 1 and _de_adverbial(out[lead]) and out[lead].low not in _DE_PREPOSITIONS:
+            lead += 1  # "Wie der Sprecher sagte": the conjunction opens the clause, the phrase after it speaks
+        if lead and _head_ok(out[-1]):
+            return out[lead:]
+        if _de_adverbial(out[0]) or (len(out) == 1 and out[0].low.endswith(_DE_ADVERB_ENDINGS)):
             return []
         if i > 0 and toks[i - 1].low in _DE_PREPOSITIONS:
             k = i - 1
             continue
-        return out
+        return _de_vorfeld(toks, i) or out
     return []
+
+
+def _de_vorfeld(toks: list[_Tok], i: int) -> list[_Tok]:
+    """German: the subject before a finite auxiliary when the phrase at ``toks[i]`` stands after it.
+
+    ``Jüttner hatte Lenz gestern aufgefordert, …``: the participle cue closes the clause and the
+    phrase before it (``Lenz``) is its object; the subject stands before the auxiliary.
+    """
+    a = next((j for j in range(i - 1, -1, -1) if toks[j].low in _DE_FINITE_AUX or toks[j].t in ",;:"), None)
+    if a is None or a == 0 or toks[a].t in ",;:":
+        return []
+    b = next((j + 1 for j in range(a - 1, -1, -1) if toks[j].t in ",;:.!?"), 0)
+    head = toks[b : a + 1]
+    return _de_subject(head, len(head)) if len(head) > 1 else []
+
+
+#: endings of German adverbs (relativierend, möglicherweise, erstmals, tatsächlich, allerdings, sinngemäß):
+#: capitalised at a sentence start, one such word is no speaker
+_DE_ADVERB_ENDINGS = ("end", "weise", "mals", "lich", "dings", "falls", "gemäß", "seits", "ermaßen")
+
+
+def _de_adverbial(tok: _Tok) -> bool:
+    """A German word that opens an adverbial, not a noun phrase: a preposition, a fronted adverb
+    (``Außerdem``, ``Dazu``), a conjunction or a question word (lexicon classes ``preposition_de``,
+    ``fronted_adverb_de``, ``adverb_de``)."""
+    return _de_adverbial_word(tok.low)
+
+
+def _de_adverbial_word(low: str) -> bool:
+    """:func:`_de_adverbial` of a lower-case word."""
+    return low in _DE_PREPOSITIONS or low in _DE_FRONTED or low in _DE_ADVERBS
+
+
+def _de_inverted(toks: list[_Tok], j: int, end: int) -> list[_Tok]:
+    """The subject after the finite verb when a German clause opens with an adverbial (verb-second order).
+
+    ``toks[j:end]`` is the clause. When it opens with an adverb (``Dazu gab das Ministerium
+    bekannt``, ``Relativierend fügt Gall hinzu``) the verb is the next word; after a
+    prepositional phrase (``Zur Lage des Unternehmens sagte Watzke``) it is the first lower-case
+    word after a noun. The noun phrase after the verb (adverbs such as ``auch`` skipped) is the
+    subject; ``[]`` when the clause does not open so, or no name, role or pronoun follows.
+    """
+    lex = _lex()
+    if j >= end or not (_de_adverbial(toks[j]) or toks[j].low.endswith(_DE_ADVERB_ENDINGS)):
+        return []
+    v = None
+    if toks[j].low not in _DE_PREPOSITIONS:
+        v = j + 1
+    else:
+        for i in range(j + 1, min(end, j + 14)):
+            t, prev = toks[i], toks[i - 1]
+            if t.t in ",;:":
+                break
+            if t.t.isalpha() and t.t.islower() and prev.cap and not _de_adverbial(prev) \
+                    and t.low not in lex.determiners and not _de_adverbial(t) and t.low not in _DE_COORD:
+                v = i
+                break
+    if v is None or v >= end or not toks[v].t.isalpha() or not toks[v].t.islower() \
+            or toks[v].low in lex.determiners or _de_adverbial(toks[v]) or toks[v].low in lex.pronouns:
+        return []
+    i = v + 1
+    while i < end and (toks[i].low in _DE_AUX or _de_adverbial(toks[i])) and toks[i].low not in _DE_PREPOSITIONS:
+        i += 1
+    np = _np_forward(toks[:end], i) if i < end else []
+    if not np or not (np[-1].cap or np[-1].low in lex.pronouns) or _de_adverbial(np[0]):
+        return []
+    return np
+
+
+def _de_subject(toks: list[_Tok], end: int) -> list[_Tok]:
+    """The subject of a German main clause ``toks[:end]`` (a colon line, a frame before a quotation).
+
+    Verb-second order: the phrase before the finite verb is the subject (``Der Leiter der Studie,
+    Paulo Pinheiro, sieht …`` → the name in apposition), unless it is an adverbial, when the subject
+    follows the verb (:func:`_de_inverted`) — and a pronoun right after the verb is the subject
+    whatever stands before it (``Das sagte er``). ``[]`` when no finite verb follows the phrase.
+    """
+    lex = _lex()
+    if end <= 1:
+        return []
+    if _de_adverbial(toks[0]) or toks[0].low.endswith(_DE_ADVERB_ENDINGS):
+        return _de_inverted(toks, 0, end)
+    head = toks[:end]
+    np = _np_forward(head, 0)
+    if not np or not (np[-1].cap or np[-1].low in lex.pronouns):
+        return []
+    i = len(np)
+    if i < end and head[i].t == ",":
+        app = _np_forward(head, i + 1)  # "Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, sieht …"
+        j = i + 1 + len(app)
+        if app and app[-1].cap and j < end and head[j].t == ",":
+            np, i = app, j + 1
+    if i >= end or not head[i].t.isalpha() or not head[i].t.islower() or head[i].low in lex.determiners \
+            or _de_adverbial(head[i]):
+        return []
+    if i + 1 < end and head[i + 1].low in lex.pronouns and head[i + 1].t.islower():
+        return [head[i + 1]]  # "Das sagte er", "Die Arbeit der Koalition lobte er"
+    return np
 
 
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
@@ -369,11 +477,12 @@ def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tup
     """Full names by last word; ``runs`` gets each name's run of words ``(start, end, full name)``."""
     index: dict[str, list[tuple[int, str]]] = {}
     lex_en = _lex().lang == "en"
+    german = _lex().lang == "de"
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
-                         or words[0].lower() in _OPENERS):
-            words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump" at a sentence start
+                         or words[0].lower() in _OPENERS or (german and _de_adverbial_word(words[0].lower()))):
+            words = words[1:]  # "So I", "The …", "But Sanders", "Afterwards Trump", "Laut Polizei" at a sentence start
         if len(words) >= 3 and nt[max(0, m.start() - 3) : m.start()] == "of " and lex_en:
             words = words[1:]  # "Mayor of London Sadiq Khan": the run starts with the office's object
         words = _strip_titles(words)

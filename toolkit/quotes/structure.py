@@ -27,17 +27,29 @@ from .attribution import (
     _Frame,
     _frame_action_beat,
     _frame_after,
+    _frame_after_de,
     _frame_before,
     _frame_dash,
     _frame_line_before,
     _not_name_words,
 )
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
-from .cues import _ADDRESSEES, _cue_at, _cue_positions, _is_stop, _lex
+from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _DE_DEMONSTRATIVES, _cue_at, _cue_positions, _grammar, _is_stop, _lex
 from .indirect import _embedded_clause, _reported
-from .language import _CURRENT
+from .language import _CURRENT, _profiles
 from .marks import _elision, _find_quotes, _Quote
-from .speakers import _antecedent, _DocState, _last_person_in, _remember, _resolve, _Speaker, _Turn, _turn_at
+from .reported_de import _naming_de, _reported_de
+from .speakers import (
+    _antecedent,
+    _de_adverbial_word,
+    _DocState,
+    _last_person_in,
+    _remember,
+    _resolve,
+    _Speaker,
+    _Turn,
+    _turn_at,
+)
 from .tokens import _INDEX, _has_word, _Tok, _tokens
 
 
@@ -105,20 +117,48 @@ def _german_name(nt: str, q: _Quote, words: list[str], inner_end: str, prev_tok:
     A capitalised quotation of at most eight words, without a closing
     ``.!?,`` and no comma and reporting cue right after it (``„Nein“, sagte
     er``) is a name after a noun (``der Kategorie „Bester Film“``, ``Motto
-    „Freiheit statt Angst“``) or, of two words or more, after an article
-    (``die „Neue Rechte“``; one word there is a quoted noun: ``einen
-    „Vertrauensbruch“``); of at most four words it is one standing alone
-    (a heading, a programme's name).
+    „Freiheit statt Angst“``, also after a hyphenated compound) or, of two
+    words or more with at most one in lower case, after an article (``die
+    „Neue Rechte“``; one word there is a quoted noun: ``einen
+    „Vertrauensbruch“``, and more lower-case words a quoted phrase: ``einer
+    „Vernetzung der … und …“``); of at most four words and no comma it is one
+    standing alone (a heading, a programme's name). Two words or more whose
+    function words are of another language only are a name in that language
+    (``„Piper at the Gates of Dawn“``), whatever their case.
     """
-    if not words or len(words) > 8 or not words[0][:1].isupper() or inner_end in ".!?,":
+    if not words or len(words) > 8 or inner_end in ".!?,":
         return False
     if _cue_follows(nt, q):
         return False
-    if prev_tok is not None and prev_tok.cap and prev_tok.t.isalpha():
-        return True  # after a noun: Film „…“, Motto „…“
+    if prev_tok is not None and prev_tok.low.startswith(_DE_SO_CALLED):
+        return True  # a term, not speech: die sogenannte „Tricolore“, der so genannte „Gestapo-Vergleich“
+    if len(words) >= 2 and _foreign(words):
+        return True  # a name in another language: „Piper at the Gates of Dawn“, „L’Alliance pour la Planète“
+    if not words[0][:1].isupper():
+        return False
+    if prev_tok is not None and prev_tok.cap and prev_tok.t.replace("-", "").isalpha():
+        return True  # after a noun: Film „…“, Motto „…“, Internet-Nachrichtensite „Golem“
     if prev_tok is not None and prev_tok.low in _lex().determiners:
-        return len(words) >= 2  # die „Neue Rechte“, not einen „Vertrauensbruch“
-    return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:")
+        # die „Neue Rechte“, „Ärzte ohne Grenzen“; not einen „Vertrauensbruch“ nor a phrase: einer „Vernetzung der …“
+        return len(words) >= 2 and sum(1 for w in words if w[:1].islower()) <= 1
+    # standing alone, a short name; not a short sentence with a comma in it (a quotation opening an article)
+    return len(words) <= 4 and (prev_tok is None or prev_tok.t in ".:") and "," not in nt[q.cs : q.ce]
+
+
+#: German adjectives that announce a term in quotation marks (sogenannt, so genannt)
+_DE_SO_CALLED = tuple(sorted(_grammar("so_called_de")))
+
+
+def _foreign(words: list[str]) -> bool:
+    """Are the function words among these words (``language_profiles``) all of other languages, none German?
+
+    A word German shares with another language's list (``an``, ``was``: German prepositions and
+    question words of ``quote_grammar``) counts for neither.
+    """
+    profiles = _profiles()
+    lows = [w.lower().strip(".,;:!?()") for w in words]
+    langs = {profiles.get(w) for w in lows if not _de_adverbial_word(w)} - {None}
+    return bool(langs) and "de" not in langs
 
 
 def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 600) -> None:
@@ -139,6 +179,101 @@ def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 
         if src is not None:
             row.speaker = _Speaker(None, None, None, src.name, "inherited", src.person)
             row.rule = "direct:reported_before"
+
+
+def _new_sentence_de(nt: str, q: _Quote) -> bool:
+    """German: does a new sentence follow a quotation that ends with its own ``.``, ``!`` or ``?``?
+
+    ``„Wir sind bereit.“ Sinngemäß hofft er …`` — German writes the attribution after a quotation
+    with a comma (``„…“, sagte er``); after a closed sentence only a demonstrative picks the
+    quotation up (``Das sagte der Minister``, ``Dies erklärte …``: class ``demonstrative_de``).
+    """
+    if _rstripped_tail(nt, q.cs, q.ce)[-1:] not in ".!?":
+        return False
+    after = _tokens(nt, q.close, min(len(nt), q.close + 40))
+    return bool(after) and after[0].cap and after[0].low not in _DE_DEMONSTRATIVES
+
+
+def _one_name_de(nt: str, q: _Quote) -> bool:
+    """A name in quotation marks inside German reported speech, not quoted words.
+
+    One capitalised word with no article before it (``„Twitter“``, ``und „Phaeton“``; a quoted
+    noun takes its article: ``einen „Vertrauensbruch“``), or several words, the first
+    capitalised, at most one in lower case and no closing ``.!?,`` (``„Queer Beograd
+    Kollektiv“``; quoted phrases have their function words: ``„Gefahr für Leib und Leben“``).
+    """
+    words = nt[q.cs : q.ce].split()
+    if len(words) > 1 and words[0][:1].isupper() and sum(1 for w in words if w[:1].islower()) <= 1 \
+            and _rstripped_tail(nt, q.cs, q.ce)[-1:] not in ".!?,":
+        return True  # a capitalised name of several words: „Queer Beograd Kollektiv“
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    before = _tokens(nt, max(0, q.open - 30), q.open)
+    return not before or before[-1].low not in _lex().determiners
+
+
+def _split_partial_de(nt: str, rows: list[_Row], pq: list[_Quote]) -> list[_Row]:
+    """German: a reported clause with several quoted fragments gives one ``partial`` row per fragment.
+
+    German news quotes single words and phrases inside reported speech (``Die Lage sei „ernst“
+    und „bedrohlich“``); the words between two fragments were not quoted, so a row spanning
+    them would claim words nobody said. Each row keeps the clause, speaker and cue.
+    """
+    out: list[_Row] = []
+    for r in rows:
+        if r.kind == "partial":  # quoted names only: the row reports, but quotes no words
+            inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce]
+            if inner and all(_one_name_de(nt, q) for q in inner):
+                r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
+        if r.kind == "partial" and r.rule.startswith("partial:participle"):
+            # German has no participial frames: a cue after a comma is an inverted attribution, and the
+            # quoted words after it name its speaker ("…, zitiert „BBC News“ aus ihrer Stellungnahme")
+            r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
+        inner = [q for q in pq if q.role == "embedded" and q.used and q.double and q.cs < r.e and r.s < q.ce] \
+            if r.kind == "partial" else []
+        sp = r.speaker
+        if inner and sp is not None and sp.ms is not None and sp.me is not None and r.cs <= sp.ms < r.ce:
+            named = [q for q in inner if sp.ms <= q.open < sp.me]  # the speaker's own name: zitiert die „Zeit“
+            inner = [q for q in inner if q not in named]
+            if named and not inner:
+                r.s, r.e, r.kind, r.rule = r.cs, r.ce, "indirect", r.rule.replace("partial", "indirect")
+                out.append(r)
+                continue
+            if named and len(inner) == 1:
+                r.s, r.e = _trim(nt, inner[0].cs, inner[0].ce)
+        if len(inner) < 2:
+            out.append(r)
+            continue
+        for q in inner:
+            s, e = _trim(nt, q.cs, q.ce)
+            if e > s:
+                out.append(_Row(s, e, "partial", r.cs, r.ce, list(r.frags), r.speaker, r.cue, r.cue_s, r.cue_e,
+                                r.rule))
+    return out
+
+
+def _clause_after_comma_de(nt: str, r: _Row) -> None:
+    """German: the reported clause after a reporting verb starts after the comma that closes the main clause.
+
+    ``Die Ministerin kündigte an, die Steuern …``, ``erklärte gegenüber der Zeitung, man habe …``:
+    the verb's particle, addressee or adverbials stand before the comma and are not reported.
+    A clause opened by ``dass`` or ``ob`` right after the verb is left as it is.
+    """
+    if r.kind not in ("indirect", "partial") or r.cue_e is None or not r.cue_e <= r.cs < r.ce \
+            or len(r.frags) != 1 or r.frags[0] != (r.cs, r.ce):
+        return
+    toks = _tokens(nt, r.cs, min(r.ce, r.cs + 120))
+    if not toks or toks[0].low in _COMPLEMENTIZERS:
+        return
+    comma = next((i for i, t in enumerate(toks[:9]) if t.t in ",:"), None)
+    if comma is None or comma + 3 >= len(toks) or any(t.t in "\"'" for t in toks[:comma]):
+        return
+    cs = toks[comma + 1].s
+    if cs > r.s and r.kind == "partial":
+        return  # the quoted words stand before the comma
+    r.cs, r.frags = cs, [(cs, r.ce)]
+    if r.kind == "indirect":
+        r.s = cs
 
 
 def _cue_follows(nt: str, q: _Quote) -> bool:
@@ -199,9 +334,13 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 # a sentence after the attribution ('," Ann Lee told him. Omar Haddad shrugged. "') ends the quotation
                 stop = next((k for k in range(len(gap_toks)) if _is_stop(gap_toks, k)), len(gap_toks))
                 beat = sum(1 for t in gap_toks[stop + 1 :] if t.t[:1].isalnum()) >= 2
-                if len(words) <= 20 and not other and not beat and (not words or n_cues == 1) and (
-                    nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-"
-                ) and q.cs < pe and not _own_frame(nt, q, pe):
+                # German reopens a split quotation after a comma (the comma outside the marks: „…“, sagte er, „…“)
+                reopen = lang != "de" or not words or nt[prevq.close : q.open].rstrip()[-1:] == ","
+                # (German puts the comma after the closing mark: „Wir sind bereit“, sagte er, „aber …“)
+                ends_clause = nt[prevq.cs : prevq.ce].rstrip()[-1:] in ",.!?-" or (
+                    lang == "de" and nt[prevq.close : prevq.close + 1] == ",")
+                if len(words) <= 20 and not other and not beat and (not words or n_cues == 1) and ends_clause \
+                        and reopen and q.cs < pe and not _own_frame(nt, q, pe):
                     groups[-1].append(q)
                     continue
             groups.append([q])
@@ -218,7 +357,10 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 li = index[id(last)] + 1
                 nxt_open = pq[li].open if li < len(pq) else pe
                 end = min(pe, nxt_open, last.close + 250)
-                frame = _frame_after(state, _tokens(nt, last.close, end))
+                if lang != "de" or not _new_sentence_de(nt, last):
+                    frame = _frame_after(state, _tokens(nt, last.close, end))
+                if frame is None and lang == "de":
+                    frame = _frame_after_de(state, _tokens(nt, last.close, end))
             if frame is None:
                 si = bisect_right(sent_starts, first.open) - 1
                 s_start = sents[si][0] if si >= 0 else ps
@@ -299,19 +441,30 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 local = pq[bisect_right(closes, cs_) : bisect_left(opens, ce_)]
                 done = [para_rows[i] for _, i in framed[bisect_left(framed_pos, cs_) : bisect_left(framed_pos, ce_)]]
                 para_rows.extend(_reported(state, nt, cs_, ce_, local, done, cue_pos, used_cues))
+                if lang == "de":
+                    para_rows.extend(_reported_de(state, nt, cs_, ce_, local, para_rows, ps))
         # ---- leftover embedded quotes: scare quotes
         for q in pq:
             if q.role == "embedded" and not q.used:
                 s, e = _trim(nt, q.cs, q.ce)
                 if e <= s:
                     continue
-                row = _embedded_clause(state, nt, q, s, e, sents, sent_starts, ps, pe)
+                row = None
+                if lang == "de":
+                    si = bisect_right(sent_starts, q.open) - 1
+                    ss, se = (max(sents[si][0], ps), min(sents[si][1], pe)) if si >= 0 else (ps, pe)
+                    row = _naming_de(state, nt, q, ss, se, pq)
+                row = row or _embedded_clause(state, nt, q, s, e, sents, sent_starts, ps, pe)
                 para_rows.append(row or _Row(s, e, "scare", s, e, [(s, e)], None, None, None, None, "scare"))
         if pi == 0:
             para_rows = _headline(state, nt, ps, pe, para_rows)
         turn = _turn_at(state, pe - 1)
         if turn is not None and turn.me <= pe:
             para_rows = _transcript_turn(state, nt, ps, pe, turn, para_rows)
+        if lang == "de":
+            para_rows = _split_partial_de(nt, para_rows, pq)
+            for r in para_rows:
+                _clause_after_comma_de(nt, r)
         if lang != "en":
             _inherit_reported(state, para_rows, ps)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
