@@ -61,6 +61,8 @@ PTC_MAPPING = {
     "doubt": "Doubt",
     "exaggeration": "Exaggeration,Minimisation",
     "appeal_to_fear": "Appeal_to_fear-prejudice",
+    "appeal_to_authority": "Appeal_to_Authority",
+    "causal_oversimplification": "Causal_Oversimplification",
 }
 
 #: SemEval-2021 Task 6 (memes) technique -> the PTC technique it corresponds to (None: no PTC counterpart)

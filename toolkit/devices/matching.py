@@ -551,7 +551,7 @@ def lexicon_matcher(lex: lexicons.Lexicon | str) -> tuple[PhraseMatcher, tuple[d
 #: cue lexicons the detectors use; their hits are found in one pass over a document's tokens
 CUE_LEXICONS = (
     "hedges", "boosters", "us_them", "flag_waving", "thought_terminating_cliches", "slogans", "black_and_white",
-    "whataboutism", "name_calling", "doubt", "exaggeration", "fear",
+    "whataboutism", "name_calling", "doubt", "exaggeration", "fear", "appeal_to_authority", "causal_oversimplification",
 )
 
 
