@@ -45,11 +45,11 @@ from toolkit.text import token_spans
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
 
-#: our device name -> PTC (SemEval-2020 Task 11) technique
+#: our device name -> PTC (SemEval-2020 Task 11) technique (anaphora and epistrophe are figures of repetition too,
+#: but their row is the run of clauses, not the repeated words PTC marks: left out, CV F1 of Repetition 0.088 with
+#: them, 0.096 without)
 PTC_MAPPING = {
     "repetition": "Repetition",
-    "anaphora": "Repetition",
-    "epistrophe": "Repetition",
     "flag_waving": "Flag-Waving",
     "slogan": "Slogans",
     "thought_terminating_cliche": "Thought-terminating_Cliches",

@@ -48,6 +48,7 @@ REGISTRY: dict[str, Detector] = {
 LEXICONS: dict[Detector, tuple[str, ...]] = {
     analogy.detect: analogy.LEXICONS,
     questions.detect: questions.LEXICONS,
+    repetition.detect: repetition.LEXICONS,
     stance.detect: stance.LEXICONS,
     propaganda.detect: propaganda.LEXICONS,
     emotive.detect: emotive.LEXICONS,

@@ -1,9 +1,20 @@
-"""Figures of repetition: epizeuxis, anaphora, epistrophe, tricolon, antimetabole.
+"""Figures of repetition: repeated message, epizeuxis, anaphora, epistrophe, tricolon, antimetabole.
 
-* ``repetition`` (epizeuxis): the same word or phrase (1–4 words) said twice in
-  a row, at most a comma between ("very far, very far"). A phrase made only of
-  function words ("that that", "had had") does not count; the word classes come
-  from ``stopwords.tsv``.
+* ``repetition``, two rules:
+
+  - repeated message (the PTC guidelines' Repetition: the same message, a word
+    or phrase, said over and over so that the audience accepts it; annotators
+    mark the repeated occurrences): a phrase of 1–3 words that opens and ends
+    with a content word and holds a charged word — a strongly negative word of
+    ``emotive_words.tsv`` (valence ≤ :data:`MESSAGE_VALENCE`) or a
+    ``name_calling.tsv`` label — said at least :data:`MESSAGE_MIN_COUNT` times in
+    the document; one row per occurrence after the first, ``score`` the number
+    of occurrences (a topic word said often is not a message: it must be charged);
+  - epizeuxis: the same word or phrase (1–4 words) said twice in a row, at most
+    a comma between ("very far, very far").
+
+  A phrase made only of function words ("that that", "had had") does not count;
+  the word classes come from ``stopwords.tsv``.
 * ``anaphora``: consecutive clauses or sentences of a paragraph that open with
   the same words ("They've been to Afghanistan, they've been to Iraq").
 * ``epistrophe``: consecutive clauses or sentences that end with the same words.
@@ -23,10 +34,19 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import lexicons
-from .matching import DocContext, quoted
+from .emotive import valence
+from .matching import DocContext, lexicon_hits, quoted
 
 #: lowest antimetabole score reported as a device
 MIN_CHIASMUS_SCORE = 3.0
+#: a repeated message: how often the phrase is said in the document, at least
+MESSAGE_MIN_COUNT = 3
+#: a repeated message holds a word of at most this valence (VADER, -4 … +4) or a name-calling label
+MESSAGE_VALENCE = -1.5
+#: longest repeated-message phrase, in words
+MESSAGE_MAX_WORDS = 3
+#: the lexicons this family reads (a user's table may replace any of them)
+LEXICONS = ("emotive_words", "name_calling")
 _FUNCTION_CLASSES = {"determiner", "preposition", "conjunction", "auxiliary", "pronoun", "contraction", "modal",
                      "negated_auxiliary"}
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
@@ -51,6 +71,50 @@ def _lemma(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
     return w
+
+
+# --------------------------------------------------------------------------- repeated message
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _message(ctx: DocContext) -> list[dict]:
+    words = [w for sent in ctx.sentence_words for w in sent]
+    lex = ctx.lexicon("emotive_words")
+    val = valence(lex)
+    labels = {h.start for h, _ in lexicon_hits(ctx, "name_calling")}
+    charged = [i for i, (s, _e, w) in enumerate(words)
+               if s in labels or (val.get(w, 0.0) <= MESSAGE_VALENCE and _is_content(w))]
+    if len(charged) < MESSAGE_MIN_COUNT:
+        return []
+    lemmas = [_lemma(w) for _, _, w in words]
+    grams: dict[tuple[str, ...], list[int]] = {}
+    for c in charged:  # every phrase of 1-3 words around a charged word, opening and ending with a content word
+        for n in range(1, MESSAGE_MAX_WORDS + 1):
+            for i in range(max(0, c - n + 1), min(c, len(words) - n) + 1):
+                if _is_content(words[i][2]) and _is_content(words[i + n - 1][2]):
+                    grams.setdefault(tuple(lemmas[i : i + n]), []).append(i)
+    out = []
+    taken: set[int] = set()
+    for key in sorted(grams, key=lambda k: -len(k)):  # the longest phrase first; its words are not cited again
+        starts = sorted(set(grams[key]))
+        if len(starts) < MESSAGE_MIN_COUNT:
+            continue
+        n = len(key)
+        first = ctx.text[words[starts[0]][0] : words[starts[0] + n - 1][1]]
+        for k, i in enumerate(starts[1:], start=2):
+            if any(j in taken for j in range(i, i + n)):
+                continue
+            taken.update(range(i, i + n))
+            s, e = words[i][0], words[i + n - 1][1]
+            out.append(ctx.row(s, e, "repetition", first,
+                               f"{quoted(ctx.text[s:e])} is said for the {_ordinal(k)} of {len(starts)} times: a "
+                               f"charged word or label repeated so that it sticks (rule: repeated message, "
+                               f"{lex.label} valence ≤ {MESSAGE_VALENCE} or a name-calling label, "
+                               f"at least {MESSAGE_MIN_COUNT} times).", score=float(len(starts))))
+    return out
 
 
 # --------------------------------------------------------------------------- epizeuxis
@@ -321,6 +385,7 @@ def detect(ctx: DocContext) -> list[dict]:
     [('repetition', 'very far')]
     """
     return [
+        *_message(ctx),
         *_epizeuxis(ctx),
         *_parallel(ctx, "anaphora", from_end=False),
         *_parallel(ctx, "epistrophe", from_end=True),
