@@ -6,7 +6,11 @@ technique (Da San Martino et al. 2019) and cites the lexicon row that fired:
 * ``loaded_language`` — a word whose mean human valence rating in the VADER
   lexicon (``emotive_words.tsv``, MIT) is at least :data:`LOADED_MIN` in
   absolute value (by default negative words only, :data:`LOADED_POLARITY`;
-  both values chosen by 5-fold cross-validation on PTC dev); the row is the word;
+  both values chosen by 5-fold cross-validation on PTC dev), used to judge
+  rather than to report: the event words of ``loaded_context.tsv`` (killed,
+  war, arrested, failed) do not count on their own. The row is the word, or the
+  word and the content word it qualifies when it has an adjective ending of
+  ``loaded_context.tsv`` and stands right before one ("reckless decision");
 * ``name_calling`` (``name_calling.tsv``) — a label or insult for a person or
   group (traitor, regime, extremist, "Crooked X"); the row is the label;
 * ``doubt`` (``doubt.tsv``) — distancing (so-called, alleged), credibility
@@ -21,15 +25,16 @@ A word that is a name-calling label is not counted again as loaded language.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .. import lexicons
 from ..errors import LexiconError
-from .matching import DocContext, clause_span, lexicon_hits, quoted
+from .matching import DocContext, clause_span, is_content, lexicon_hits, quoted
 
 DEVICES = ("loaded_language", "name_calling", "doubt", "exaggeration", "appeal_to_fear")
 #: the lexicons this family reads (a user's table may replace any of them)
-LEXICONS = ("emotive_words", "name_calling", "doubt", "exaggeration", "fear")
+LEXICONS = ("emotive_words", "loaded_context", "name_calling", "doubt", "exaggeration", "fear")
 
 #: minimum absolute VADER valence (-4 … +4) for a word to count as loaded language
 LOADED_MIN = 1.5
@@ -68,21 +73,89 @@ def valence(lex: lexicons.Lexicon | None = None) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=8)
+def loaded_context(lex: lexicons.Lexicon | None = None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The event words and the adjective endings of ``loaded_context.tsv`` (or a user's table of that shape).
+
+    Examples
+    --------
+    >>> events, endings = loaded_context()
+    >>> "killed" in events, "ous" in endings
+    (True, True)
+    """
+    lex = lex or lexicons.packaged("loaded_context")
+    events = frozenset(r["word"].lower() for r in lex.rows if r["class"] == "event")
+    endings = tuple(r["word"].lower().lstrip("-") for r in lex.rows if r["class"] == "modifier_suffix")
+    return events, endings
+
+
+def rated_words(ctx: DocContext) -> list[tuple[int, int, float]]:
+    """``(sentence, word index, valence)`` of every word of the document rated in ``emotive_words.tsv`` (cached).
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> rated_words(DocContext(Document("A horrible day. Fine.")))[0][:2]
+    (0, 1)
+    """
+    cached = ctx.__dict__.get("_rated_words")
+    if cached is not None:
+        return cached
+    val = valence(ctx.lexicon("emotive_words"))
+    out = [(si, k, v) for si, sent in enumerate(ctx.sentence_words) for k, (_s, _e, w) in enumerate(sent)
+           if (v := val.get(w)) is not None]
+    ctx.__dict__["_rated_words"] = out
+    return out
+
+
+def _widen(ctx: DocContext, sent: list[tuple[int, int, str]], first: int, last: int, taken: set[int],
+           right: bool, names: bool = False) -> tuple[int, int]:
+    """Word indexes of a cue with the modifier before it and (``right``) the word after it.
+
+    A neighbour counts when one space separates it from the cue, it is a content word, no
+    name-calling label starts there and it does not start with a capital (a name is not a modifier;
+    with ``names`` the word after may be one: "leftist Democrats").
+    """
+    text = ctx.text
+
+    def fits(i: int, gap: str, name_ok: bool) -> bool:
+        s, _e, w = sent[i]
+        return gap == " " and is_content(w) and (name_ok or not text[s].isupper()) and s not in taken
+
+    if first > 0 and fits(first - 1, text[sent[first - 1][1] : sent[first][0]], False):
+        first -= 1
+    if right and last + 1 < len(sent) and fits(last + 1, text[sent[last][1] : sent[last + 1][0]], names):
+        last += 1
+    return first, last
+
+
+def _with(text: str, sent: list[tuple[int, int, str]], a: int, b: int, first: int, last: int) -> str:
+    """The explanation's note on the words a row adds around its cue ("" when none)."""
+    added = [quoted(text[sent[i][0] : sent[i][1]]) for i in (*range(a, first), *range(last + 1, b + 1))]
+    return f" with the words around it ({', '.join(added)})" if added else ""
+
+
 def _loaded(ctx: DocContext, taken: list[tuple[int, int]], threshold: float, polarity: str) -> list[dict]:
     lex = ctx.lexicon("emotive_words")
-    val = valence(lex)
+    context = ctx.lexicon("loaded_context")
+    events, endings = loaded_context(context)
     scale = "valence" if lex.user else "VADER valence"
     taken_starts = {s for s, _ in taken}
+    text = ctx.text
+    words = ctx.sentence_words
     out = []
-    for sent in ctx.sentence_words:
-        for s, e, word in sent:
-            v = val.get(word)
-            if v is None or abs(v) < threshold or s in taken_starts or (polarity == "negative" and v > 0):
-                continue
-            tone = "negative" if v < 0 else "positive"
-            out.append(ctx.row(s, e, "loaded_language", word,
-                               f"{quoted(ctx.text[s:e])} is a strongly {tone} word ({scale} {v:+.1f} of ±4), "
-                               f"emotion rather than information (rule: {lex.label}, |valence| ≥ {threshold})."))
+    for si, k, v in rated_words(ctx):
+        sent = words[si]
+        s, e, word = sent[k]
+        if abs(v) < threshold or s in taken_starts or (polarity == "negative" and v > 0) or word in events:
+            continue
+        tone = "negative" if v < 0 else "positive"
+        a, b = _widen(ctx, sent, k, k, taken_starts, right=word.endswith(endings))
+        with_ = _with(text, sent, a, b, k, k)
+        out.append(ctx.row(sent[a][0], sent[b][1], "loaded_language", word,
+                           f"{quoted(text[s:e])} is a strongly {tone} word ({scale} {v:+.1f} of ±4){with_}, "
+                           f"emotion rather than information (rule: {lex.label}, |valence| ≥ {threshold}; "
+                           f"event words of {context.label} left out)."))
     return out
 
 
@@ -98,14 +171,29 @@ def detect(ctx: DocContext, loaded_min: float | None = None, polarity: str | Non
      ('loaded_language', 'horrible'), ('name_calling', 'traitors')]
     """
     out = []
-    taken = []
+    taken = [(h.start, h.end) for h, _row in lexicon_hits(ctx, "name_calling")]
+    starts = {s for s, _ in taken}
     for device, (lexicon, what, clause) in _LEXICAL.items():
         label = ctx.lexicon(lexicon).label
         for h, row in lexicon_hits(ctx, lexicon):
-            s, e = clause_span(ctx, h.start, h.end) if clause else (h.start, h.end)
+            s, e, with_ = *(clause_span(ctx, h.start, h.end) if clause else (h.start, h.end)), ""
             if device == "name_calling":
-                taken.append((h.start, h.end))
+                s, e, with_ = _widen_label(ctx, h.start, h.end, starts)
             out.append(ctx.row(s, e, device, h.text,
-                               f"{quoted(h.text)} {what} ({row['note']}) (rule: {label})."))
+                               f"{quoted(h.text)}{with_} {what} ({row['note']}) (rule: {label})."))
     return [*out, *_loaded(ctx, taken, LOADED_MIN if loaded_min is None else loaded_min,
                            LOADED_POLARITY if polarity is None else polarity)]
+
+
+def _widen_label(ctx: DocContext, start: int, end: int, taken: set[int]) -> tuple[int, int, str]:
+    """A name-calling label with the modifier before it and the word after it ("leftist agitators")."""
+    si = ctx.sentence_of(start)
+    if si < 0:
+        return start, end, ""
+    sent = ctx.sentence_words[si]
+    first = bisect_left(sent, start, key=lambda w: w[0])
+    last = bisect_left(sent, end, key=lambda w: w[1])
+    if first >= len(sent) or last >= len(sent) or sent[first][0] != start or sent[last][1] != end:
+        return start, end, ""
+    a, b = _widen(ctx, sent, first, last, taken - {start}, right=True, names=True)
+    return sent[a][0], sent[b][1], _with(ctx.text, sent, a, b, first, last)
