@@ -12,11 +12,15 @@ technique (Da San Martino et al. 2019) and cites the lexicon row that fired:
   word and the content word it qualifies when it has an adjective ending of
   ``loaded_context.tsv`` and stands right before one ("reckless decision");
 * ``name_calling`` (``name_calling.tsv``) — a label or insult for a person or
-  group (traitor, regime, extremist, "Crooked X"); the row is the label;
+  group (traitor, regime, extremist, "Crooked X"); the row is the label with the
+  lower-case content word before it and the word after it ("leftist agitators");
+  a label right before a legal or event noun of ``loaded_context.tsv``
+  ("criminal charges", "terrorist attack") only classifies and is not reported;
 * ``doubt`` (``doubt.tsv``) — distancing (so-called, alleged), credibility
   words, questions that cast doubt, "no evidence"; the row covers the clause;
 * ``exaggeration`` (``exaggeration.tsv``) — unbounded superlatives,
-  magnitude words, intensifiers, belittling phrases; the row is the phrase;
+  magnitude words, intensifiers, belittling phrases; the row is the phrase with
+  the word before and after it, as for labels ("the worst outbreak");
 * ``appeal_to_fear`` (``fear.tsv``) — threat, danger, destruction and
   invasion words, warnings of what happens otherwise; the row covers the clause.
 
@@ -25,6 +29,7 @@ A word that is a name-calling label is not counted again as loaded language.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -47,6 +52,8 @@ _LEXICAL = {
     "exaggeration": ("exaggeration", "exaggerates or plays something down", False),
     "appeal_to_fear": ("fear", "plays on fear", True),
 }
+#: devices whose row adds the word before and after the cue (``_widen``): the phrase the guidelines mark
+_WIDENED = {"name_calling", "exaggeration"}
 
 
 @lru_cache(maxsize=8)
@@ -87,6 +94,19 @@ def loaded_context(lex: lexicons.Lexicon | None = None) -> tuple[frozenset[str],
     events = frozenset(r["word"].lower() for r in lex.rows if r["class"] == "event")
     endings = tuple(r["word"].lower().lstrip("-") for r in lex.rows if r["class"] == "modifier_suffix")
     return events, endings
+
+
+@lru_cache(maxsize=8)
+def reporting_heads(lex: lexicons.Lexicon | None = None) -> frozenset[str]:
+    """The legal and event nouns of ``loaded_context.tsv`` before which a label only classifies ("criminal charges").
+
+    Examples
+    --------
+    >>> "charges" in reporting_heads()
+    True
+    """
+    lex = lex or lexicons.packaged("loaded_context")
+    return frozenset(r["word"].lower() for r in lex.rows if r["class"] == "reporting_head")
 
 
 def rated_words(ctx: DocContext) -> list[tuple[int, int, float]]:
@@ -173,20 +193,32 @@ def detect(ctx: DocContext, loaded_min: float | None = None, polarity: str | Non
     out = []
     taken = [(h.start, h.end) for h, _row in lexicon_hits(ctx, "name_calling")]
     starts = {s for s, _ in taken}
+    heads = reporting_heads(ctx.lexicon("loaded_context"))
     for device, (lexicon, what, clause) in _LEXICAL.items():
         label = ctx.lexicon(lexicon).label
         for h, row in lexicon_hits(ctx, lexicon):
             s, e, with_ = *(clause_span(ctx, h.start, h.end) if clause else (h.start, h.end)), ""
-            if device == "name_calling":
-                s, e, with_ = _widen_label(ctx, h.start, h.end, starts)
+            if device == "name_calling" and _classifies(ctx, h.end, heads):
+                continue
+            if device in _WIDENED:
+                s, e, with_ = _widen_label(ctx, h.start, h.end, starts, names=device == "name_calling")
             out.append(ctx.row(s, e, device, h.text,
                                f"{quoted(h.text)}{with_} {what} ({row['note']}) (rule: {label})."))
     return [*out, *_loaded(ctx, taken, LOADED_MIN if loaded_min is None else loaded_min,
                            LOADED_POLARITY if polarity is None else polarity)]
 
 
-def _widen_label(ctx: DocContext, start: int, end: int, taken: set[int]) -> tuple[int, int, str]:
-    """A name-calling label with the modifier before it and the word after it ("leftist agitators")."""
+_NEXT_WORD = re.compile(r" ([\w'-]+)")
+
+
+def _classifies(ctx: DocContext, end: int, heads: frozenset[str]) -> bool:
+    """Whether a label is followed by a legal or event noun it only classifies ("terrorist attack")."""
+    m = _NEXT_WORD.match(ctx.text, end)
+    return m is not None and m.group(1).lower() in heads
+
+
+def _widen_label(ctx: DocContext, start: int, end: int, taken: set[int], names: bool) -> tuple[int, int, str]:
+    """A label or exaggeration with the modifier before it and the word after it ("leftist agitators")."""
     si = ctx.sentence_of(start)
     if si < 0:
         return start, end, ""
@@ -195,5 +227,5 @@ def _widen_label(ctx: DocContext, start: int, end: int, taken: set[int]) -> tupl
     last = bisect_left(sent, end, key=lambda w: w[1])
     if first >= len(sent) or last >= len(sent) or sent[first][0] != start or sent[last][1] != end:
         return start, end, ""
-    a, b = _widen(ctx, sent, first, last, taken - {start}, right=True, names=True)
+    a, b = _widen(ctx, sent, first, last, taken - {start}, right=True, names=names)
     return sent[a][0], sent[b][1], _with(ctx.text, sent, a, b, first, last)
