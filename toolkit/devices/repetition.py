@@ -38,8 +38,9 @@ from .matching import DocContext, is_content, lexicon_hits, quoted
 
 #: lowest antimetabole score reported as a device
 MIN_CHIASMUS_SCORE = 3.0
-#: a repeated message: how often the phrase is said in the document, at least
-MESSAGE_MIN_COUNT = 3
+#: a repeated message: how often the phrase is said in the document, at least (chosen by 5-fold cross-validation
+#: on PTC dev, grid 2-8, the same value in every fold)
+MESSAGE_MIN_COUNT = 5
 #: a repeated message holds a word of at most this valence (VADER, -4 … +4) or a name-calling label
 MESSAGE_VALENCE = -1.5
 #: longest repeated-message phrase, in words
