@@ -180,7 +180,8 @@ def _keep(v: float, setting: Setting) -> bool:
 
 def _at(pred: list[Prediction], setting: Setting, docs: set[str] | None = None) -> list[SpanRow]:
     """The predictions at one setting (loaded-language threshold and polarity, message count), in ``docs``."""
-    val = emotive.valence()
+    val = {w: v for w, (v, _base) in emotive.ratings().items()}
+    val.update(dict.fromkeys(emotive.listed_loaded(), emotive.LISTED))
     return [(d, s, e, lab) for d, s, e, lab, cue, count in pred
             if (docs is None or d in docs) and count in (0, setting[2])
             and (lab != "Loaded_Language" or _keep(val.get(str(cue).lower(), 0.0), setting))]

@@ -45,6 +45,8 @@ LEXICONS = ("emotive_words", "loaded_context", "name_calling", "doubt", "exagger
 LOADED_MIN = 1.5
 #: which words count: "negative" (valence below zero) or "both" (also strongly positive words)
 LOADED_POLARITY = "negative"
+#: the valence given to words VADER does not rate that ``loaded_context.tsv`` lists as loaded (kept at any threshold)
+LISTED = -4.0
 
 _LEXICAL = {
     "name_calling": ("name_calling", "labels a person or group instead of arguing", False),
@@ -109,8 +111,70 @@ def reporting_heads(lex: lexicons.Lexicon | None = None) -> frozenset[str]:
     return frozenset(r["word"].lower() for r in lex.rows if r["class"] == "reporting_head")
 
 
-def rated_words(ctx: DocContext) -> list[tuple[int, int, float]]:
-    """``(sentence, word index, valence)`` of every word of the document rated in ``emotive_words.tsv`` (cached).
+_VOWELS = frozenset("aeiou")
+
+
+def _inflections(base: str) -> set[str]:
+    """Regular English inflections of a word (plural and 3rd person, past, -ing, adverb in -ly)."""
+    out = {base + "s", base + "ed", base + "ing", base + "ly"}
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(base + "es")
+    if base.endswith("e"):
+        out |= {base + "d", base[:-1] + "ing"}
+    if len(base) > 2 and base.endswith("y") and base[-2] not in _VOWELS:
+        out |= {base[:-1] + "ies", base[:-1] + "ied", base[:-1] + "ily"}
+    if base.endswith("le"):
+        out.add(base[:-1] + "y")  # horrible -> horribly
+    if base.endswith("ic"):
+        out.add(base + "ally")
+    if len(base) >= 3 and base[-1] not in _VOWELS and base[-1] not in "wxy" and base[-2] in _VOWELS \
+            and base[-3] not in _VOWELS:
+        out |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # slam -> slammed
+    return out
+
+
+@lru_cache(maxsize=8)
+def ratings(lex: lexicons.Lexicon | None = None) -> dict[str, tuple[float, str]]:
+    """Word -> (valence, rated word) for the words of :func:`valence` and their regular inflections.
+
+    VADER rates some forms of a word only ("slam", not "slammed"); an unrated inflection takes the
+    rating of its word. A form rated in the lexicon keeps its own rating.
+
+    Examples
+    --------
+    >>> ratings()["slammed"]
+    (-1.6, 'slam')
+    """
+    val = valence(lex)
+    out: dict[str, tuple[float, str]] = {}
+    for base, v in val.items():
+        for form in _inflections(base):
+            if form not in val:
+                out.setdefault(form, (v, base))
+    out.update((w, (v, w)) for w, v in val.items())
+    return out
+
+
+@lru_cache(maxsize=8)
+def listed_loaded(lex: lexicons.Lexicon | None = None) -> dict[str, str]:
+    """Word (and its regular inflections) -> listed word, for the class ``loaded`` of ``loaded_context.tsv``.
+
+    Examples
+    --------
+    >>> listed_loaded()["hoaxes"]
+    'hoax'
+    """
+    lex = lex or lexicons.packaged("loaded_context")
+    words = [r["word"].lower() for r in lex.rows if r["class"] == "loaded"]
+    out: dict[str, str] = {}
+    for base in words:
+        out.update(dict.fromkeys(_inflections(base), base))
+    out.update((w, w) for w in words)
+    return out
+
+
+def rated_words(ctx: DocContext) -> list[tuple[int, int, float, str]]:
+    """``(sentence, word index, valence, rated word)`` of every word of the document rated by :func:`ratings` (cached).
 
     Examples
     --------
@@ -121,9 +185,10 @@ def rated_words(ctx: DocContext) -> list[tuple[int, int, float]]:
     cached = ctx.__dict__.get("_rated_words")
     if cached is not None:
         return cached
-    val = valence(ctx.lexicon("emotive_words"))
-    out = [(si, k, v) for si, sent in enumerate(ctx.sentence_words) for k, (_s, _e, w) in enumerate(sent)
-           if (v := val.get(w)) is not None]
+    rated = ratings(ctx.lexicon("emotive_words"))
+    listed = listed_loaded(ctx.lexicon("loaded_context"))
+    out = [(si, k, *r) for si, sent in enumerate(ctx.sentence_words) for k, (_s, _e, w) in enumerate(sent)
+           if (r := rated.get(w) or ((LISTED, listed[w]) if w in listed else None)) is not None]
     ctx.__dict__["_rated_words"] = out
     return out
 
@@ -159,21 +224,27 @@ def _loaded(ctx: DocContext, taken: list[tuple[int, int]], threshold: float, pol
     lex = ctx.lexicon("emotive_words")
     context = ctx.lexicon("loaded_context")
     events, endings = loaded_context(context)
+    listed = listed_loaded(context)
     scale = "valence" if lex.user else "VADER valence"
     taken_starts = {s for s, _ in taken}
     text = ctx.text
     words = ctx.sentence_words
     out = []
-    for si, k, v in rated_words(ctx):
+    for si, k, v, base in rated_words(ctx):
         sent = words[si]
         s, e, word = sent[k]
-        if abs(v) < threshold or s in taken_starts or (polarity == "negative" and v > 0) or word in events:
+        if (abs(v) < threshold or s in taken_starts or (polarity == "negative" and v > 0) or word in events
+                or base in events):
             continue
         tone = "negative" if v < 0 else "positive"
+        if v == LISTED and base in listed:
+            rating = f"listed as loaded in {context.label}"
+        else:
+            rating = f"{scale} {v:+.1f} of ±4{'' if base == word else f', rated as {quoted(base)}'}"
         a, b = _widen(ctx, sent, k, k, taken_starts, right=word.endswith(endings))
         with_ = _with(text, sent, a, b, k, k)
         out.append(ctx.row(sent[a][0], sent[b][1], "loaded_language", word,
-                           f"{quoted(text[s:e])} is a strongly {tone} word ({scale} {v:+.1f} of ±4){with_}, "
+                           f"{quoted(text[s:e])} is a strongly {tone} word ({rating}){with_}, "
                            f"emotion rather than information (rule: {lex.label}, |valence| ≥ {threshold}; "
                            f"event words of {context.label} left out)."))
     return out

@@ -71,8 +71,9 @@ def _message(ctx: DocContext) -> list[dict]:
     lex = ctx.lexicon("emotive_words")
     events = loaded_context(ctx.lexicon("loaded_context"))[0]
     sentences = ctx.sentence_words
-    charged = {(si, k) for si, k, v in rated_words(ctx)
-               if v <= MESSAGE_VALENCE and sentences[si][k][2] not in events and is_content(sentences[si][k][2])}
+    charged = {(si, k) for si, k, v, base in rated_words(ctx)
+               if v <= MESSAGE_VALENCE and base not in events and sentences[si][k][2] not in events
+               and is_content(sentences[si][k][2])}
     for h, _row in lexicon_hits(ctx, "name_calling"):
         si = ctx.sentence_of(h.start)
         if si >= 0:
