@@ -173,6 +173,14 @@ def listed_loaded(lex: lexicons.Lexicon | None = None) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _rating_table(lex: lexicons.Lexicon, context: lexicons.Lexicon) -> dict[str, tuple[float, str]]:
+    """:func:`ratings` with the listed loaded words (valence :data:`LISTED`) where VADER has no rating."""
+    table = {w: (LISTED, base) for w, base in listed_loaded(context).items()}
+    table.update(ratings(lex))
+    return table
+
+
 def rated_words(ctx: DocContext) -> list[tuple[int, int, float, str]]:
     """``(sentence, word index, valence, rated word)`` of every word of the document rated by :func:`ratings` (cached).
 
@@ -185,10 +193,9 @@ def rated_words(ctx: DocContext) -> list[tuple[int, int, float, str]]:
     cached = ctx.__dict__.get("_rated_words")
     if cached is not None:
         return cached
-    rated = ratings(ctx.lexicon("emotive_words"))
-    listed = listed_loaded(ctx.lexicon("loaded_context"))
+    table = _rating_table(ctx.lexicon("emotive_words"), ctx.lexicon("loaded_context"))
     out = [(si, k, *r) for si, sent in enumerate(ctx.sentence_words) for k, (_s, _e, w) in enumerate(sent)
-           if (r := rated.get(w) or ((LISTED, listed[w]) if w in listed else None)) is not None]
+           if (r := table.get(w)) is not None]
     ctx.__dict__["_rated_words"] = out
     return out
 

@@ -82,6 +82,8 @@ def _message(ctx: DocContext) -> list[dict]:
                 charged.add((si, k))
     if len(charged) < MESSAGE_MIN_COUNT:
         return []
+    counts = Counter(_lemma(sentences[si][k][2]) for si, k in charged)
+    charged = {(si, k) for si, k in charged if counts[_lemma(sentences[si][k][2])] >= MESSAGE_MIN_COUNT}
     grams: dict[tuple[str, ...], set[tuple[int, int]]] = {}
     for si, c in charged:  # every phrase of 1-3 words around a charged word, opening and ending with a content word
         words = sentences[si]
