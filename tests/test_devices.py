@@ -40,6 +40,7 @@ def test_seed_rhetorical_question(seed_devices):
 
 def test_seed_epizeuxis(seed_devices):
     r = _rows(seed_devices, "repetition")
+    r = r[r["explanation"].str.contains("epizeuxis")]
     assert r["text"].tolist() == ["very far, very far"]
     assert "twice in a row" in r["explanation"].iloc[0]
 

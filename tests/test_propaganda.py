@@ -16,7 +16,7 @@ import pytest
 
 import toolkit as tk
 from toolkit import lexicons
-from toolkit.devices import REGISTRY, emotive
+from toolkit.devices import REGISTRY, emotive, repetition
 from toolkit.devices.matching import DocContext
 from toolkit.errors import InputError
 from toolkit.evaluate.devices import classify_spans, fold_of, score_technique_classification
@@ -42,7 +42,7 @@ def test_seed_labels_and_loaded_words(seed, seed_new):
 
 
 def test_loaded_language_follows_the_vader_ratings(seed):
-    val = emotive.valence()
+    val = {w: v for w, (v, _base) in emotive.ratings().items()}  # VADER words and their inflections
     rows = tk.devices(seed, kinds="loaded_language")
     assert len(rows) and all(abs(val[c]) >= emotive.LOADED_MIN for c in rows["cue"])
     if emotive.LOADED_POLARITY == "negative":
@@ -56,10 +56,13 @@ def test_loaded_language_follows_the_vader_ratings(seed):
 
 def test_a_label_is_not_also_loaded_language(wikinews):
     df = tk.devices(wikinews, kinds=["name_calling", "loaded_language"])
-    labels = set(zip(df[df.device == "name_calling"].doc_id, df[df.device == "name_calling"].start, strict=True))
-    loaded = set(zip(df[df.device == "loaded_language"].doc_id, df[df.device == "loaded_language"].start,
-                     strict=True))
-    assert labels and not labels & loaded
+
+    def cue_starts(device):  # where the cue word itself starts (a row may add the words around it)
+        rows = df[df.device == device]
+        return {(r.doc_id, r.start + r.text.lower().index(r.cue.lower())) for r in rows.itertuples()}
+
+    labels, loaded = cue_starts("name_calling"), cue_starts("loaded_language")
+    assert labels and loaded and not labels & loaded
 
 
 def test_clause_devices_cover_their_cue(wikinews):
@@ -147,3 +150,126 @@ def test_ptc_evaluation_runs_cv_held_out_and_memes():
     f1 = [float(m) for m in re.findall(r"\| Loaded_Language \| loaded_language \| \d+ \| \d+ \| [\d.]+ \| [\d.]+ \| "
                                          r"([\d.]+) \|", text)]
     assert f1 and all(x > 0 for x in f1)  # loaded language now fires
+
+
+# ---------------------------------------------------------------- appeal to authority, causal oversimplification
+# (sentences written for these tests)
+
+
+def _one(text, kind):
+    df = tk.devices(text, kinds=kind)
+    return [(r.text, r.cue) for r in df.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("According to experts, the new vaccine is completely safe.", "According to experts"),
+        ("Studies show that the policy works.", "Studies show"),
+        ("Most scientists agree that the plan will fail.", "scientists agree"),
+        ("Dr Smith, a leading expert on trade, said the deal was a triumph.", "leading expert"),
+        ("The science is settled on this question.", "science is settled"),
+    ],
+)
+def test_appeal_to_authority_covers_the_sentence(text, cue):
+    assert _one(text, "appeal_to_authority") == [(text, cue)]
+
+
+def test_no_authority_without_an_authority_construction():
+    assert _one("The minister said the deal was signed on Monday.", "appeal_to_authority") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The only reason prices rose is the new tax.", "only reason"),
+        ("The mayor is to blame for the crisis.", "blame for"),
+        ("It is all their fault.", "fault"),
+        ("Because of the sanctions, the economy collapsed.", "Because of the sanctions,"),
+        ("Crime went up simply because the police were cut.", "simply because"),
+    ],
+)
+def test_causal_oversimplification_covers_the_sentence(text, cue):
+    assert _one(text, "causal_oversimplification") == [(text, cue)]
+
+
+def test_a_cause_that_opens_no_sentence_is_not_an_opening_cue():
+    # "because of X," only counts when it opens the sentence ("Because of X, Y")
+    assert _one("Prices rose because of the sanctions, the minister said.", "causal_oversimplification") == []
+
+
+def test_new_devices_have_definitions_and_cited_rules(wikinews):
+    defs = {r["device"]: r["technique"] for r in lexicons.load("device_definitions")}
+    assert defs["appeal_to_authority"] == "Appeal_to_Authority"
+    assert defs["causal_oversimplification"] == "Causal_Oversimplification"
+    for name in ["appeal_to_authority", "causal_oversimplification", "loaded_context"]:
+        assert "PTC" in lexicons.manifest().set_index("name").loc[name, "source"]
+    df = tk.devices(wikinews, kinds=["appeal_to_authority", "causal_oversimplification"])
+    assert len(df)
+    for row in df.itertuples():
+        assert row.cue.lower() in row.text.lower() and "rule: " in row.explanation
+        assert not re.search(r"[.!?]\s+[A-Z]", row.text), row.text  # one sentence
+
+
+# ---------------------------------------------------------------- repetition: the repeated message
+
+_MESSAGE = ("The corrupt elite wants more power. Voters know the corrupt elite lies. "
+            "Every week the corrupt elite takes more. We will not forgive the corrupt elite. "
+            "The corrupt elite must go. The weather was fine.")
+
+
+def test_a_charged_phrase_said_again_and_again_is_a_repeated_message():
+    df = tk.devices(_MESSAGE, kinds="repetition")
+    df = df[df["explanation"].str.contains("repeated message")]
+    # the occurrences after the first, each with the number of times it is said
+    assert df["text"].str.lower().tolist() == ["corrupt elite"] * (repetition.MESSAGE_MIN_COUNT - 1)
+    assert set(df["score"]) == {float(repetition.MESSAGE_MIN_COUNT)}
+    assert df["start"].min() > _MESSAGE.lower().index("corrupt elite")
+
+
+def test_a_neutral_topic_word_said_often_is_no_message():
+    text = " ".join(f"The committee met on day {i} and the committee voted." for i in range(8))
+    df = tk.devices(text, kinds="repetition")
+    assert not df["explanation"].str.contains("repeated message").any()
+
+
+def test_seed_repetition_is_epizeuxis_only(seed):
+    # "jihadists" comes back three times in the seed article: below the minimum count of a repeated message
+    df = tk.devices(seed, kinds="repetition")
+    assert df["text"].tolist() == ["very far, very far"]
+
+
+# ---------------------------------------------------------------- loaded language and labels: context and units
+
+
+def test_event_words_of_reporting_are_not_loaded_language():
+    df = tk.devices("Three people were killed in the attack and two died later.", kinds="loaded_language")
+    assert df.empty
+
+
+def test_a_loaded_modifier_is_reported_with_its_noun():
+    df = tk.devices("It was a reckless decision.", kinds="loaded_language")
+    assert df[["text", "cue"]].values.tolist() == [["reckless decision", "reckless"]]
+
+
+def test_an_inflection_takes_the_rating_of_its_word():
+    val = emotive.valence()
+    assert "slammed" not in val and emotive.ratings()["slammed"] == (val["slam"], "slam")
+    df = tk.devices("The senator slammed the plan.", kinds="loaded_language")
+    assert df["cue"].tolist() == ["slammed"] and "rated as “slam”" in df["explanation"].iloc[0]
+
+
+def test_listed_loaded_words_count_without_a_vader_rating():
+    assert "despicable" not in emotive.valence()
+    df = tk.devices("That is despicable.", kinds="loaded_language")
+    assert df["cue"].tolist() == ["despicable"] and "loaded_context.tsv" in df["explanation"].iloc[0]
+
+
+def test_a_label_is_reported_with_its_modifier_and_noun():
+    df = tk.devices("They hired vocal leftist activists again.", kinds="name_calling")
+    assert df[["text", "cue"]].values.tolist() == [["vocal leftist activists", "leftist"]]
+
+
+def test_a_label_that_only_classifies_a_legal_noun_is_not_name_calling():
+    assert tk.devices("He faces criminal charges.", kinds="name_calling").empty
+    assert tk.devices("He is a criminal.", kinds="name_calling")["cue"].tolist() == ["criminal"]

@@ -37,7 +37,8 @@ REGISTRY: dict[str, Detector] = {
     **dict.fromkeys(["hedge", "booster", "us_vs_them"], stance.detect),
     "scare_quote": scare.detect,
     **dict.fromkeys(
-        ["flag_waving", "thought_terminating_cliche", "slogan", "black_and_white", "whataboutism"], propaganda.detect
+        ["flag_waving", "thought_terminating_cliche", "slogan", "black_and_white", "whataboutism",
+         "appeal_to_authority", "causal_oversimplification"], propaganda.detect
     ),
     **dict.fromkeys(emotive.DEVICES, emotive.detect),
 }
@@ -47,6 +48,7 @@ REGISTRY: dict[str, Detector] = {
 LEXICONS: dict[Detector, tuple[str, ...]] = {
     analogy.detect: analogy.LEXICONS,
     questions.detect: questions.LEXICONS,
+    repetition.detect: repetition.LEXICONS,
     stance.detect: stance.LEXICONS,
     propaganda.detect: propaganda.LEXICONS,
     emotive.detect: emotive.LEXICONS,

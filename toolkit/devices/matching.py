@@ -519,6 +519,28 @@ def clause_span(ctx: DocContext, start: int, end: int) -> Span:
     return left, max(right, end)
 
 
+_FUNCTION_CLASSES = {"determiner", "preposition", "conjunction", "auxiliary", "pronoun", "contraction", "modal",
+                     "negated_auxiliary"}
+_WORDLIKE = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in lexicons.load("stopwords") if r["class"] in _FUNCTION_CLASSES)
+
+
+@lru_cache(maxsize=65536)
+def is_content(word: str) -> bool:
+    """Whether a lower-cased word is a content word: not a function word of ``stopwords.tsv``, not a number.
+
+    Examples
+    --------
+    >>> is_content("far"), is_content("that"), is_content("1990")
+    (True, False, False)
+    """
+    return word not in _function_words() and not word.isdigit() and _WORDLIKE.search(word) is not None
+
+
 def quoted(s: str, limit: int = 80) -> str:
     """A phrase in typographic quotes for explanations, shortened to ``limit`` characters.
 
@@ -551,7 +573,7 @@ def lexicon_matcher(lex: lexicons.Lexicon | str) -> tuple[PhraseMatcher, tuple[d
 #: cue lexicons the detectors use; their hits are found in one pass over a document's tokens
 CUE_LEXICONS = (
     "hedges", "boosters", "us_them", "flag_waving", "thought_terminating_cliches", "slogans", "black_and_white",
-    "whataboutism", "name_calling", "doubt", "exaggeration", "fear",
+    "whataboutism", "name_calling", "doubt", "exaggeration", "fear", "appeal_to_authority", "causal_oversimplification",
 )
 
 

@@ -12,7 +12,13 @@ Each device is a lexicon of regex fragments (``toolkit/data/lexicons``):
 * ``black_and_white`` (``black_and_white.tsv``) — false dilemmas ("there is no
   alternative", "either with us or against us"); the row covers the clause;
 * ``whataboutism`` (``whataboutism.tsv``) — "what about…", "double standards",
-  pointing at the accuser's silence; the row covers the clause.
+  pointing at the accuser's silence; the row covers the clause;
+* ``appeal_to_authority`` (``appeal_to_authority.tsv``) — a claim held true
+  because experts, studies or a revered authority say so ("according to
+  experts", "studies show", "X, a leading expert"); the row covers the sentence;
+* ``causal_oversimplification`` (``causal_oversimplification.tsv``) — one cause
+  or one party to blame ("the real reason … is", "X is to blame for", a
+  sentence that opens "Because of X, …"); the row covers the sentence.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ _HASHTAG = re.compile(rf"(?<![\w#])#(?i:{_IMPERATIVE})[A-Z]\w+|(?<![\w#])#(?i:ma
 _IMPERATIVE_START = re.compile(rf"^(?i:{_IMPERATIVE})\b")
 _CAPS = re.compile(r"(?<![\w'])[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){1,6}(?![\w'])")
 _WORDS = re.compile(r"\w+")
+_EDGE = frozenset(" \n\"'")
 
 _LEXICAL = {
     "flag_waving": ("flag_waving", "appeals to national or group feeling"),
@@ -37,8 +44,13 @@ _LEXICAL = {
     "slogan": ("slogans", "is a known slogan or catch-phrase"),
     "black_and_white": ("black_and_white", "presents only two options (false dilemma)"),
     "whataboutism": ("whataboutism", "deflects to another case or to the accuser"),
+    "appeal_to_authority": ("appeal_to_authority", "rests the claim on an authority"),
+    "causal_oversimplification": ("causal_oversimplification", "gives a single cause"),
 }
 _CLAUSE_DEVICES = {"black_and_white", "whataboutism"}
+_SENTENCE_DEVICES = {"appeal_to_authority", "causal_oversimplification"}
+#: lexicon class whose cues count only at the start of a sentence ("Because of X, …")
+_OPENING = "opening"
 #: the lexicons this family reads (a user's table may replace any of them)
 LEXICONS = tuple(lexicon for lexicon, _ in _LEXICAL.values())
 
@@ -48,10 +60,33 @@ def _lexical(ctx: DocContext) -> list[dict]:
     for device, (lexicon, what) in _LEXICAL.items():
         label = ctx.lexicon(lexicon).label
         for h, row in lexicon_hits(ctx, lexicon):
-            s, e = (clause_span(ctx, h.start, h.end) if device in _CLAUSE_DEVICES else (h.start, h.end))
+            if row["class"] == _OPENING and not _opens_sentence(ctx, h.start):
+                continue
+            if device in _SENTENCE_DEVICES:
+                s, e = _sentence_span(ctx, h.start, h.end)
+            else:
+                s, e = (clause_span(ctx, h.start, h.end) if device in _CLAUSE_DEVICES else (h.start, h.end))
             out.append(ctx.row(s, e, device, h.text,
                                f"{quoted(h.text)} {what} ({row['note']}) (rule: {label})."))
     return out
+
+
+def _opens_sentence(ctx: DocContext, pos: int) -> bool:
+    si = ctx.sentence_of(pos)
+    return si >= 0 and not ctx.text[ctx.sentences[si][0] : pos].strip(" \n\"'")
+
+
+def _sentence_span(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a cue, quote marks and spaces at its edges left out."""
+    si = ctx.sentence_of(start)
+    if si < 0:
+        return start, end
+    ss, se = ctx.sentences[si]
+    while ss < start and ctx.text[ss] in _EDGE:
+        ss += 1
+    while se > end and ctx.text[se - 1] in _EDGE:
+        se -= 1
+    return ss, max(se, end)
 
 
 def _slogan_rules(ctx: DocContext) -> list[dict]:

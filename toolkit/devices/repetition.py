@@ -1,9 +1,20 @@
-"""Figures of repetition: epizeuxis, anaphora, epistrophe, tricolon, antimetabole.
+"""Figures of repetition: repeated message, epizeuxis, anaphora, epistrophe, tricolon, antimetabole.
 
-* ``repetition`` (epizeuxis): the same word or phrase (1–4 words) said twice in
-  a row, at most a comma between ("very far, very far"). A phrase made only of
-  function words ("that that", "had had") does not count; the word classes come
-  from ``stopwords.tsv``.
+* ``repetition``, two rules:
+
+  - repeated message (the PTC guidelines' Repetition: the same message, a word
+    or phrase, said over and over so that the audience accepts it; annotators
+    mark the repeated occurrences): a phrase of 1–3 words that opens and ends
+    with a content word and holds a charged word — a strongly negative word of
+    ``emotive_words.tsv`` (valence ≤ :data:`MESSAGE_VALENCE`, not an event word
+    of ``loaded_context.tsv``) or a ``name_calling.tsv`` label — said at least :data:`MESSAGE_MIN_COUNT` times in
+    the document; one row per occurrence after the first, ``score`` the number
+    of occurrences (a topic word said often is not a message: it must be charged);
+  - epizeuxis: the same word or phrase (1–4 words) said twice in a row, at most
+    a comma between ("very far, very far").
+
+  A phrase made only of function words ("that that", "had had") does not count;
+  the word classes come from ``stopwords.tsv``.
 * ``anaphora``: consecutive clauses or sentences of a paragraph that open with
   the same words ("They've been to Afghanistan, they've been to Iraq").
 * ``epistrophe``: consecutive clauses or sentences that end with the same words.
@@ -22,27 +33,23 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from .. import lexicons
-from .matching import DocContext, quoted
+from .emotive import loaded_context, rated_words
+from .matching import DocContext, is_content, lexicon_hits, quoted
 
 #: lowest antimetabole score reported as a device
 MIN_CHIASMUS_SCORE = 3.0
-_FUNCTION_CLASSES = {"determiner", "preposition", "conjunction", "auxiliary", "pronoun", "contraction", "modal",
-                     "negated_auxiliary"}
+#: a repeated message: how often the phrase is said in the document, at least (chosen by 5-fold cross-validation
+#: on PTC dev, grid 2-8, the same value in every fold)
+MESSAGE_MIN_COUNT = 5
+#: a repeated message holds a word of at most this valence (VADER, -4 … +4) or a name-calling label
+MESSAGE_VALENCE = -1.5
+#: longest repeated-message phrase, in words
+MESSAGE_MAX_WORDS = 3
+#: the lexicons this family reads (a user's table may replace any of them)
+LEXICONS = ("emotive_words", "loaded_context", "name_calling")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
 _HINGE = frozenset(["and", "but", "or", "not", "nor", "to", "from", "versus", "vs", "than", "into", "becomes",
                     "for", "is", "are"])
-_WORDLIKE = re.compile(r"\w")
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in lexicons.load("stopwords") if r["class"] in _FUNCTION_CLASSES)
-
-
-@lru_cache(maxsize=65536)
-def _is_content(word: str) -> bool:
-    return word not in _function_words() and not word.isdigit() and _WORDLIKE.search(word) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -51,6 +58,59 @@ def _lemma(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
     return w
+
+
+# --------------------------------------------------------------------------- repeated message
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _message(ctx: DocContext) -> list[dict]:
+    lex = ctx.lexicon("emotive_words")
+    events = loaded_context(ctx.lexicon("loaded_context"))[0]
+    sentences = ctx.sentence_words
+    charged = {(si, k) for si, k, v, base in rated_words(ctx)
+               if v <= MESSAGE_VALENCE and base not in events and sentences[si][k][2] not in events
+               and is_content(sentences[si][k][2])}
+    for h, _row in lexicon_hits(ctx, "name_calling"):
+        si = ctx.sentence_of(h.start)
+        if si >= 0:
+            k = bisect_left(sentences[si], h.start, key=lambda w: w[0])
+            if k < len(sentences[si]) and sentences[si][k][0] == h.start:
+                charged.add((si, k))
+    if len(charged) < MESSAGE_MIN_COUNT:
+        return []
+    counts = Counter(_lemma(sentences[si][k][2]) for si, k in charged)
+    charged = {(si, k) for si, k in charged if counts[_lemma(sentences[si][k][2])] >= MESSAGE_MIN_COUNT}
+    grams: dict[tuple[str, ...], set[tuple[int, int]]] = {}
+    for si, c in charged:  # every phrase of 1-3 words around a charged word, opening and ending with a content word
+        words = sentences[si]
+        for n in range(1, MESSAGE_MAX_WORDS + 1):
+            for i in range(max(0, c - n + 1), min(c, len(words) - n) + 1):
+                if is_content(words[i][2]) and is_content(words[i + n - 1][2]):
+                    grams.setdefault(tuple(_lemma(w) for _, _, w in words[i : i + n]), set()).add((si, i))
+    out = []
+    taken: set[tuple[int, int]] = set()
+    for key in sorted(grams, key=lambda k: -len(k)):  # the longest phrase first; its words are not cited again
+        if len(grams[key]) < MESSAGE_MIN_COUNT:
+            continue
+        starts = sorted(grams[key])
+        n = len(key)
+        s0, i0 = starts[0]
+        first = ctx.text[sentences[s0][i0][0] : sentences[s0][i0 + n - 1][1]]
+        for k, (si, i) in enumerate(starts[1:], start=2):
+            if any((si, j) in taken for j in range(i, i + n)):
+                continue
+            taken.update((si, j) for j in range(i, i + n))
+            s, e = sentences[si][i][0], sentences[si][i + n - 1][1]
+            out.append(ctx.row(s, e, "repetition", first,
+                               f"{quoted(ctx.text[s:e])} is said for the {_ordinal(k)} of {len(starts)} times: a "
+                               f"charged word or label repeated so that it sticks (rule: repeated message, "
+                               f"{lex.label} valence ≤ {MESSAGE_VALENCE} or a name-calling label, "
+                               f"at least {MESSAGE_MIN_COUNT} times).", score=float(len(starts))))
+    return out
 
 
 # --------------------------------------------------------------------------- epizeuxis
@@ -71,7 +131,7 @@ def _epizeuxis(ctx: DocContext) -> list[dict]:
                 if i + 2 * n > n_words or ws[i] != ws[i + n]:
                     continue
                 a = ws[i : i + n]
-                if a != ws[i + n : i + 2 * n] or not any(_is_content(w) for w in a):
+                if a != ws[i + n : i + 2 * n] or not any(is_content(w) for w in a):
                     continue
                 gap = ctx.text[words[i + n - 1][1] : words[i + n][0]]
                 if gap.strip(" ,\"'") or gap.count(",") > 1:
@@ -150,8 +210,8 @@ def _parallel(ctx: DocContext, device: str, from_end: bool) -> list[dict]:
         i = 0
         while i < len(units) - 1:
             common = _shared(units[i][2], units[i + 1][2], from_end)
-            opener = bool(common) and (common[0] in _PRONOUN_OPENERS or _is_content(common[0]))
-            content = any(_is_content(w) for w in common)
+            opener = bool(common) and (common[0] in _PRONOUN_OPENERS or is_content(common[0]))
+            content = any(is_content(w) for w in common)
             if not common or not (content if from_end else (opener and (content or len(common) >= 2))):
                 i += 1
                 continue
@@ -199,7 +259,7 @@ def _tricolon(ctx: DocContext) -> list[dict]:
             ):
                 continue
             one_opener = len({w[0] for w in words}) == 1
-            same_start = one_opener and (_is_content(words[0][0]) or words[0][0] in _PRONOUN_OPENERS)
+            same_start = one_opener and (is_content(words[0][0]) or words[0][0] in _PRONOUN_OPENERS)
             same_len = len({len(w) for w in words}) == 1 and len(words[0]) >= 3
             if not (same_start or same_len):
                 continue
@@ -237,7 +297,7 @@ def chiasmus_score(
     la, lb = _lemma(words[a]), _lemma(words[b])
     score = _BASE
     for lem in (la, lb):
-        if not _is_content(lem):
+        if not is_content(lem):
             score -= _BASE
     if counts is None:  # lemma counts of the sentence; pass them when scoring many candidates (linear time)
         counts = Counter(_lemma(w) for w in words)
@@ -271,7 +331,7 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         if len(words) < 4:
             continue
         low = [w for _, _, w in words]
-        content = [w for w in low if _is_content(w)]
+        content = [w for w in low if is_content(w)]
         if len({_lemma(w) for w in content}) > len(content) - 2:
             continue  # fewer than two repeated content words: no A B … B A possible
         lem = [_lemma(w) for w in low]
@@ -282,7 +342,7 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         best: tuple[float, int, int, int, int] | None = None
         for la, pa in pos.items():
             room = _CEILING - _penalty(counts[la])  # the best score any pair with this A can still reach
-            if len(pa) < 2 or not _is_content(la) or room < MIN_CHIASMUS_SCORE:
+            if len(pa) < 2 or not is_content(la) or room < MIN_CHIASMUS_SCORE:
                 continue  # a word this frequent in the sentence cannot reach the reporting score (exact pruning)
             for k, ia in enumerate(pa):
                 # positions are sorted: stop at the first idd beyond 30 words (linear time on huge sentences)
@@ -291,7 +351,7 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
                         continue
                     for ib in range(ia + 1, idd - 1):
                         lb = lem[ib]
-                        if lb == la or not _is_content(lb) or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
+                        if lb == la or not is_content(lb) or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
                             continue
                         pb = pos[lb]
                         for ic in pb[bisect_right(pb, ib) : bisect_left(pb, idd)]:
@@ -321,6 +381,7 @@ def detect(ctx: DocContext) -> list[dict]:
     [('repetition', 'very far')]
     """
     return [
+        *_message(ctx),
         *_epizeuxis(ctx),
         *_parallel(ctx, "anaphora", from_end=False),
         *_parallel(ctx, "epistrophe", from_end=True),
