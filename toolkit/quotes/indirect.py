@@ -48,9 +48,11 @@ from .cues import (
     _PREPOSITIONS,
     _cue_at,
     _generic_cue,
+    _grammar,
     _is_opener,
     _is_stop,
     _lex,
+    _stance_cue,
 )
 from .marks import _Quote
 from .speakers import _DocState, _np_backward, _np_forward, _remember, _resolve, _Speaker
@@ -58,6 +60,23 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out")
 _OTHER_CUES = ("according", "pointed", "points")
+#: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
+_OBJECT_CUT = _grammar("object_cut")
+
+
+def _object_end(toks: list[_Tok], j: int, se: int) -> int:
+    """Where the object of a stance verb starting at toks[j] ends: a that-clause or an infinitive runs
+    as a reported clause does; a noun phrase ends at the next comma, dash, colon or parenthesis or
+    before an adverbial clause ("… because …")."""
+    end = _clause_end(toks, j, se)
+    if toks[j].low in _COMPLEMENTIZERS or toks[j].low == "to":
+        return end
+    for x in toks[j + 1 :]:
+        if x.s >= end:
+            break
+        if x.t in (",", ";", ":", "(", "-", "—", "--") or x.low in _OBJECT_CUT:
+            return x.s
+    return end
 
 
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
@@ -137,7 +156,8 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
-        if t.low not in lex.verbs and t.low not in _OTHER_CUES and not _generic_cue(toks, k):
+        if t.low not in lex.verbs and t.low not in _OTHER_CUES and t.low not in lex.stance \
+                and not _generic_cue(toks, k):
             continue
         if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
             continue
@@ -152,11 +172,13 @@ def _reported(
                 out.append(row)
                 blocked.append((row.cs, row.ce))
             continue
-        cue = _cue_at(toks, k) or _generic_cue(toks, k)
+        cue = _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
         if cue is None:
             continue
         lemma, cs, ce = cue
-        info = (lemma, "speech", "bare") if lemma == "call for" else lex.verbs.get(t.low, (lemma, "other", "that"))
+        info = (lemma, "speech", "bare") if lemma == "call for" else (
+            lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
+        takes_object = info[1] == "stance"
         if info[2] == "frame" or lemma == "put it":
             continue  # "continued", "exclaimed", "put it": only next to a direct quotation
         speaker: _Speaker | None = None
@@ -264,14 +286,17 @@ def _reported(
                     # naming verbs count only with a quoted fragment: called the suspension "arbitrary"
                     q = next((q for q in pq if q.role == "embedded" and not q.used and ce < q.open <= ce + 100
                               and q.ce <= se and ";" not in nt[ce : q.open]), None)
-                    if q is None or j >= len(toks):
+                    if j >= len(toks) or (q is None and lex.lang != "en"):
                         continue
-                    # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
-                    start = toks[j].s
-                    if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
-                        start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
-                    content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
-                    rule += ":naming"
+                    if q is None:
+                        takes_object = True  # English: "praised the decision", "described the dinner as …"
+                    else:
+                        # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
+                        start = toks[j].s
+                        if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
+                            start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
+                        content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
+                        rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
                     j0 = j
@@ -286,6 +311,23 @@ def _reported(
                         j += 2  # "state media"
                     elif j > j0:
                         j = j0  # no addressee: "warns the money is lost" reports "the money is lost"
+                if content is None and lex.lang == "en" and j + 1 < len(toks) and (
+                        (takes_object and info[1] == "naming" and toks[j].low in _PREPOSITIONS)
+                        or (info[1] in ("speech", "cognition", "writing") and toks[j].low in ("about", "of"))):
+                    # the topic after a preposition: "referring to the plan", "complained about the tone"
+                    takes_object = True
+                    j += 1
+                if content is None and takes_object:
+                    while j < len(toks) and toks[j].low in _CLAUSE_SKIP:
+                        j += 1
+                    if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
+                        continue
+                    end = _object_end(toks, j, se)
+                    pairs = zip(toks[j:], toks[j + 1 :], strict=False)
+                    if any(x.low in _CLAIM_NOUNS and y.low == "that" for x, y in pairs if y.s < end):
+                        continue  # "rejected Smith's claim that …": the claim is the report
+                    content = _trim_clause(nt, toks[j].s, end)
+                    rule += ":object"
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
@@ -333,7 +375,8 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
-        if len(nt[c0:c1].split()) < (2 if nt[c0 : c0 + 3] == "to " else 3):
+        shortest = 1 if rule.endswith(":object") else 2 if nt[c0 : c0 + 3] == "to " or lex.lang == "en" else 3
+        if len(nt[c0:c1].split()) < shortest:
             continue
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
         if inner:
@@ -356,7 +399,8 @@ def _reported(
 @lru_cache(maxsize=1)
 def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons."""
-    cues = lexicons.alternation([f for f in _lex().verbs if " " not in f] + list(_OTHER_CUES))
+    lex = _lex()
+    cues = lexicons.alternation([f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES))
     ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
     return (
         re.compile(rf"(?<![^\W\d])(?:{cues})(?!\w)", re.IGNORECASE),  # a cue word as a whole token
