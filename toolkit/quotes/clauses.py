@@ -119,6 +119,8 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
         if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
             return x.s  # a new clause with its own subject: "…, he clarified that …"
+        if x.t == "," and i - j >= 3 and _new_subject(toks, i + 1):
+            return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
     return se
@@ -138,6 +140,8 @@ def _new_subject(toks: list[_Tok], k: int) -> bool:
         x = toks[i]
         if _finite_like(x) and not x.cap:
             return i > k
+        if x.t == "." and (toks[i - 1].low in _ABBREV or len(toks[i - 1].t) == 1):
+            continue  # "Ms. Lee"
         if not (x.t[:1].isalnum() or x.t == "'s") or x.low in _CLAUSE_WORDS:
             return False
     return False

@@ -181,6 +181,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     return v[0], t.s, t.e
 
 
+#: openers of an adverbial clause ("because", "while"): they end a noun-phrase object
+_OBJECT_CUT = _grammar("object_cut")
 #: endings of adjectives and participles: a base or -s form after such a word is a noun ("popular support")
 _ADJECTIVE_ENDINGS = tuple(sorted(_grammar("adjective_suffix")))
 

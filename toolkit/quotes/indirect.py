@@ -43,12 +43,13 @@ from .cues import (
     _COMPLEMENTIZERS,
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
+    _FINITE_AUX,
     _NOUN_DET,
+    _OBJECT_CUT,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
     _cue_at,
     _generic_cue,
-    _grammar,
     _is_opener,
     _is_stop,
     _lex,
@@ -61,7 +62,6 @@ from .tokens import Span, _Tok, _tokens
 #: cue words that are not reporting verbs themselves ("according to", "pointed out")
 _OTHER_CUES = ("according", "pointed", "points")
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
-_OBJECT_CUT = _grammar("object_cut")
 
 
 def _object_end(toks: list[_Tok], j: int, se: int) -> int:
@@ -334,6 +334,8 @@ def _reported(
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = False
                     for look in range(j, min(len(toks), j + 9)):
+                        if look == j and info[2] == "to" and toks[j].low == "to" and lex.lang == "en":
+                            break  # the infinitive is the content: "refused to speak to reporters as she …"
                         inner_cue = _cue_at(toks, look) if look > j else None
                         if inner_cue is not None and inner_cue[0] in ("say", "tell"):
                             nested = True  # "reported its source said that …": the inner report wins
@@ -357,6 +359,10 @@ def _reported(
                         pass  # "pledged to oppose …": the infinitive is the content
                     elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
                         pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
+                    elif info is not None and info[2] == "to" and info[1] in ("cognition", "speech") \
+                            and lex.lang == "en" and any(x.low in _FINITE_AUX or x.low in _BE
+                                                         for x in toks[j + 1 : j + 8]):
+                        pass  # "officials hope the technology can aid …": a clause with a finite verb
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not _clause_start(toks[j]):
