@@ -181,3 +181,75 @@ def test_picture_captions_are_no_transcript_turns() -> None:
             "Phil Collins Image: Prohibition Party candidate.\n\nI am counting on my base because they know me.")
     q = tk.quotes(text)
     assert not q["rule"].str.startswith("direct:transcript").any()
+
+
+# --------------------------------------------------------------------------- reported speech (#14.2)
+# English verbs of stance with a plain object, infinitive and finite complements, where a reported
+# clause ends. Sentences marked "Wikinews" are from data/wikinews_en_2019_2020.jsonl (CC BY 2.5,
+# Wikinews contributors); the others were written for the test.
+
+
+def _wikinews_sentence(doc_id: str, start: str) -> str:
+    import json
+
+    from .conftest import WIKINEWS
+
+    for line in WIKINEWS.open(encoding="utf-8"):
+        doc = json.loads(line)
+        if doc["id"] == doc_id:
+            i = doc["text"].index(start)
+            return doc["text"][i : doc["text"].index(".", i) + 1]
+    raise AssertionError(doc_id)
+
+
+def test_a_verb_of_stance_reports_its_object() -> None:
+    # Wikinews wikinews-d21c933b0e64 and wikinews-00030bf5be32
+    row = _only(_wikinews_sentence("wikinews-d21c933b0e64", "Pelosi had previously opposed"))
+    assert (row["kind"], row["text"], row["speaker"], row["cue"]) == (
+        "indirect", "impeachment proceedings", "Pelosi", "oppose")
+    assert row["rule"] == "indirect:speaker_cue:object"
+    row = _only(_wikinews_sentence("wikinews-00030bf5be32", "Sirhan, an ethnic Palestinian"))
+    assert (row["text"], row["speaker"]) == ("Senator Kennedy's pro-Israel position", "Sirhan")
+    # a single name is a whole object; a prepositional verb reports what follows its preposition
+    assert _only("The union endorsed Clinton.")["text"] == "Clinton"
+    row = _only("The senator talked about the war in Yemen.")
+    assert (row["text"], row["cue"]) == ("the war in Yemen", "talk about")
+    assert _only("She complained about the tone of the debate.")["text"] == "the tone of the debate"
+
+
+def test_a_noun_phrase_object_ends_before_a_comma_or_an_adverbial_clause() -> None:
+    assert _only("The mayor opposed the plan because it cost too much.")["text"] == "the plan"
+    # Wikinews wikinews-466e39be9aa9: the clause before the verb is not what Bloomberg endorsed
+    row = _only(_wikinews_sentence("wikinews-466e39be9aa9", "Wednesday, the same day"))
+    assert (row["speaker"], row["cue"]) == ("Bloomberg", "endorse") and row["text"].startswith("his former rival")
+
+
+def test_a_verb_form_that_is_a_noun_is_no_cue() -> None:
+    for text in ("Popular support for the plan grew.", "Rubio's campaign for the nomination faltered.",
+                 "Sanders won his home state of Vermont.", "Their support of the bill was firm."):
+        assert tk.quotes(text).empty, text
+
+
+def test_an_infinitive_after_a_verb_taking_to_is_the_content() -> None:
+    # Wikinews wikinews-24dc76bc1141
+    row = _only(_wikinews_sentence("wikinews-24dc76bc1141", "Barr and Ross, however, refused"))
+    assert row["text"] == "to hand over the documents"
+    # before: the pronoun of a later clause was taken for the start of the content ("she left …")
+    row = _only("In Philadelphia, the chairwoman refused to speak to reporters as she left the breakfast.")
+    assert row["text"] == "to speak to reporters as she left the breakfast"
+    # before: "say" inside the infinitive was read as a nested report and nothing was found
+    row = _only("The senator declined to say whether the justice should resign.")
+    assert (row["text"], row["cue"]) == ("to say whether the justice should resign", "decline")
+
+
+def test_a_finite_clause_after_a_verb_of_hoping_or_promising() -> None:
+    row = _only("American officials hope the new technology can help at the border.")
+    assert (row["text"], row["speaker"]) == ("the new technology can help at the border", "American officials")
+
+
+def test_a_reported_clause_ends_before_a_clause_with_its_own_subject() -> None:
+    q = tk.quotes("While almost everyone agrees the law was flawed, some critics fear the new approach.")
+    assert q[["text", "speaker"]].values.tolist() == [
+        ["the law was flawed", "almost everyone"], ["the new approach", "some critics"]]
+    row = _only("The mayor has said she will name a new police chief, and Ms. Ortiz is among the favourites.")
+    assert row["text"] == "she will name a new police chief"

@@ -28,6 +28,7 @@ from .cues import (
     _FINITE_AUX,
     _FRAME_LINK,
     _NOUN_DET,
+    _QUANTIFIERS,
     _SUBJECT_PRONOUNS,
     _cue_at,
     _is_opener,
@@ -134,7 +135,7 @@ def _new_subject(toks: list[_Tok], k: int) -> bool:
     first = toks[k]
     if first.low in _SUBJECT_PRONOUNS:
         return k + 1 < len(toks) and _finite_like(toks[k + 1])
-    if not (first.cap or first.low in _NOUN_DET) or first.low in _COMPLEMENTIZERS:
+    if not (first.cap or first.low in _NOUN_DET or first.low in _QUANTIFIERS) or first.low in _COMPLEMENTIZERS:
         return False
     for i in range(k + 1, min(len(toks), k + 7)):
         x = toks[i]

@@ -202,11 +202,11 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return None
     base = info[0].split()[0]
     if k > 0 and t.low in (base, base + "s", base + "es"):
-        # a base or -s form is also a noun: not after a word with a suffix of adjectives or participles
-        # ("independent support", "popular support", "dampened plans", "growing support")
+        # a base or -s form is also a noun: not after a possessive or a word with a suffix of adjectives or
+        # participles ("Rubio's campaign for", "popular support", "dampened plans", "growing support")
         prev = toks[k - 1]
-        if prev.low not in lex.pronouns and prev.low not in _AUX and len(prev.low) > 4 \
-                and prev.low.endswith(_ADJECTIVE_ENDINGS):
+        if prev.low.endswith("'s") or (prev.low not in lex.pronouns and prev.low not in _AUX and len(prev.low) > 4
+                                       and prev.low.endswith(_ADJECTIVE_ENDINGS)):
             return None
     if info[2] == "object":
         return info[0], t.s, t.e

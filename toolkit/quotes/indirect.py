@@ -64,6 +64,16 @@ _OTHER_CUES = ("according", "pointed", "points")
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
+def _noun_use(toks: list[_Tok], k: int) -> bool:
+    """Is the cue toks[k] a base form after a word that is neither its subject nor an auxiliary, so a
+    noun ("his home state of Vermont")?"""
+    t, prev = toks[k], toks[k - 1] if k > 0 else None
+    if prev is None or t.low != _lex().verbs.get(t.low, (t.low,))[0]:
+        return False
+    return not (prev.cap or prev.low in _lex().pronouns or prev.low in _AUX or prev.low in _FINITE_AUX
+                or prev.low == "to")
+
+
 def _object_end(toks: list[_Tok], j: int, se: int) -> int:
     """Where the object of a stance verb starting at toks[j] ends: a that-clause or an infinitive runs
     as a reported clause does; a noun phrase ends at the next comma, dash, colon or parenthesis or
@@ -228,7 +238,10 @@ def _reported(
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
             rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
-            if comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
+            if lex.lang == "en" and (takes_object or info[2] == "quote" or (
+                    info[2] == "to" and tail and tail[0].low == "to")):
+                pass  # these report what follows them, never the clause before ("…, Bloomberg endorsed X")
+            elif comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
                 speaker = _resolve(state, np, np[0].s)
                 content = _trim_clause(nt, ss, se)
                 gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
@@ -313,7 +326,8 @@ def _reported(
                         j = j0  # no addressee: "warns the money is lost" reports "the money is lost"
                 if content is None and lex.lang == "en" and j + 1 < len(toks) and (
                         (takes_object and info[1] == "naming" and toks[j].low in _PREPOSITIONS)
-                        or (info[1] in ("speech", "cognition", "writing") and toks[j].low in ("about", "of"))):
+                        or (info[1] in ("speech", "cognition", "writing") and toks[j].low in ("about", "of")
+                            and not _noun_use(toks, k))):
                     # the topic after a preposition: "referring to the plan", "complained about the tone"
                     takes_object = True
                     j += 1
