@@ -8,6 +8,8 @@ a description with a role noun.
 
 from __future__ import annotations
 
+import pandas as pd
+
 import toolkit as tk
 
 
@@ -253,3 +255,13 @@ def test_a_reported_clause_ends_before_a_clause_with_its_own_subject() -> None:
         ["the law was flawed", "almost everyone"], ["the new approach", "some critics"]]
     row = _only("The mayor has said she will name a new police chief, and Ms. Ortiz is among the favourites.")
     assert row["text"] == "she will name a new police chief"
+
+
+def test_a_relative_pronoun_is_the_mention_and_its_clause_ends_before_the_main_verb() -> None:
+    q = tk.quotes("Still, Michael Petrilli, who thinks the administration made a power grab, backed the bill.")
+    assert q[["text", "speaker"]].values.tolist() == [
+        ["the administration made a power grab", "Michael Petrilli"], ["the bill", "Michael Petrilli"]]
+    assert q["speaker_mention"].iloc[0] == "who"
+    # "which" stands for what precedes it; a date before the comma is no antecedent
+    row = _only("Clinton released her medical records in July, which showed she was fit for duty.")
+    assert (row["text"], row["speaker_mention"]) == ("she was fit for duty", "which") and pd.isna(row["speaker"])

@@ -100,6 +100,7 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     frame (", adding …"), a coordinated verb ("… but did not …", "… and said …") or an
     apposition or concession (", a charge that …", ", despite …")."""
     lex = _lex()
+    relative = lex.lang == "en" and any(t.low in ("who", "which") for t in toks[max(0, j - 4) : j])
     for i in range(j, len(toks)):
         x = toks[i]
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
@@ -120,6 +121,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
         if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
             return x.s  # a new clause with its own subject: "…, he clarified that …"
+        if x.t == "," and i - j >= 2 and relative and i + 1 < len(toks) and not toks[i + 1].cap \
+                and (_finite_like(toks[i + 1]) or nxt in lex.stance):
+            return x.s  # the main verb after a relative clause: "X, who thinks …, backed the bill"
         if x.t == "," and i - j >= 3 and _new_subject(toks, i + 1):
             return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
