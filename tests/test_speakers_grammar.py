@@ -265,3 +265,12 @@ def test_a_relative_pronoun_is_the_mention_and_its_clause_ends_before_the_main_v
     # "which" stands for what precedes it; a date before the comma is no antecedent
     row = _only("Clinton released her medical records in July, which showed she was fit for duty.")
     assert (row["text"], row["speaker_mention"]) == ("she was fit for duty", "which") and pd.isna(row["speaker"])
+
+
+def test_a_frame_verb_reports_a_that_clause_and_stance_verbs_of_attitude_their_object() -> None:
+    # a frame verb alone stays with direct quotations; with "that" it reports the clause
+    row = _only("The senator demanded that the vote be delayed.")
+    assert (row["text"], row["cue"]) == ("the vote be delayed", "demand")
+    assert tk.quotes("The senator demanded a recount.").empty
+    row = _only("Voters doubted the promises of the campaign.")
+    assert (row["text"], row["speaker"], row["cue"]) == ("the promises of the campaign", "Voters", "doubt")

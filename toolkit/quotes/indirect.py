@@ -189,8 +189,9 @@ def _reported(
         info = (lemma, "speech", "bare") if lemma == "call for" else (
             lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
-        if info[2] == "frame" or lemma == "put it":
-            continue  # "continued", "exclaimed", "put it": only next to a direct quotation
+        if lemma == "put it" or (info[2] == "frame" and not (
+                lex.lang == "en" and k + 1 < n and toks[k + 1].low in _COMPLEMENTIZERS)):
+            continue  # "continued", "exclaimed", "put it": only next to a direct quotation (or with "that …")
         speaker: _Speaker | None = None
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
