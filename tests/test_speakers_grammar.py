@@ -274,3 +274,12 @@ def test_a_frame_verb_reports_a_that_clause_and_stance_verbs_of_attitude_their_o
     assert tk.quotes("The senator demanded a recount.").empty
     row = _only("Voters doubted the promises of the campaign.")
     assert (row["text"], row["speaker"], row["cue"]) == ("the promises of the campaign", "Voters", "doubt")
+
+
+def test_a_participle_right_after_a_noun_phrase_has_that_phrase_as_subject() -> None:
+    row = _only("The council approved the budget, with most residents saying they wanted lower taxes.")
+    assert (row["text"], row["speaker"]) == ("they wanted lower taxes", "most residents")
+    # the object of the participle ends before the sentence's own verb (an auxiliary or a form in -ed:
+    # without a tagger an irregular past such as "bought" is not recognised)
+    row = _only("A local committee supporting the mayor has bought radio ads.")
+    assert (row["text"], row["speaker"], row["cue"]) == ("the mayor", "A local committee", "support")

@@ -23,6 +23,7 @@ from .clauses import (
     _MIN_CLAUSE_QUOTE,
     _clause_end,
     _clause_start,
+    _finite_like,
     _opener_only,
     _prev_comma,
     _Row,
@@ -62,6 +63,20 @@ from .tokens import Span, _Tok, _tokens
 #: cue words that are not reporting verbs themselves ("according to", "pointed out")
 _OTHER_CUES = ("according", "pointed", "points")
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
+
+
+def _reduced_relative(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The noun phrase right before a participle cue with no comma between ("a group backing Cruz",
+    "voters saying …"): the participle's subject (empty when a verb, a function word or a comma precedes)."""
+    if k == 0:
+        return []
+    prev = toks[k - 1]
+    if not prev.t[:1].isalpha() or prev.low in _AUX or prev.low in _FINITE_AUX or prev.low in _lex().verbs \
+            or prev.low in _PREPOSITIONS or prev.low in _CLAUSE_WORDS or _stance_cue(toks, k - 1):
+        return []
+    if not prev.cap and (prev.low in _lex().pronouns or len(prev.low) < 3 or prev.low.endswith(("ing", "ed", "ly"))):
+        return []
+    return _np_backward(toks, k)
 
 
 def _noun_use(toks: list[_Tok], k: int) -> bool:
@@ -189,6 +204,7 @@ def _reported(
         info = (lemma, "speech", "bare") if lemma == "call for" else (
             lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
+        reduced: list[_Tok] = []
         if lemma == "put it" or (info[2] == "frame" and not (
                 lex.lang == "en" and k + 1 < n and toks[k + 1].low in _COMPLEMENTIZERS)):
             continue  # "continued", "exclaimed", "put it": only next to a direct quotation (or with "that …")
@@ -271,7 +287,9 @@ def _reported(
                 if not np and k > 0 and toks[k - 1].t == ",":
                     is_participle = True  # "Moscow's top diplomat whose …, warned that …"
                 if is_participle:
-                    speaker = _subject(state, toks, k, out, done)
+                    reduced = _reduced_relative(toks, k) if lex.lang == "en" else []
+                    # "the super PAC backing Bush": the participle modifies the noun phrase before it
+                    speaker = _resolve(state, reduced, reduced[0].s) if reduced else _subject(state, toks, k, out, done)
                     rule = "indirect:participle"
                 elif np:
                     speaker = _resolve(state, np, np[0].s)
@@ -338,6 +356,9 @@ def _reported(
                     if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
                         continue
                     end = _object_end(toks, j, se)
+                    if reduced:
+                        # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
+                        end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
                     pairs = zip(toks[j:], toks[j + 1 :], strict=False)
                     if any(x.low in _CLAIM_NOUNS and y.low == "that" for x, y in pairs if y.s < end):
                         continue  # "rejected Smith's claim that …": the claim is the report
