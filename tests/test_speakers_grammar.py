@@ -283,3 +283,9 @@ def test_a_participle_right_after_a_noun_phrase_has_that_phrase_as_subject() -> 
     # without a tagger an irregular past such as "bought" is not recognised)
     row = _only("A local committee supporting the mayor has bought radio ads.")
     assert (row["text"], row["speaker"], row["cue"]) == ("the mayor", "A local committee", "support")
+
+
+def test_a_cue_in_an_opening_participle_phrase_is_said_by_the_main_clause_subject() -> None:
+    q = tk.quotes("Continuing to explain his view, the mayor rejected the idea that taxes should rise.")
+    assert q[["text", "speaker"]].values.tolist() == [
+        ["his view", "the mayor"], ["the idea that taxes should rise", "the mayor"]]

@@ -205,6 +205,7 @@ def _reported(
             lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
         reduced: list[_Tok] = []
+        limit = se  # where the content must end
         if lemma == "put it" or (info[2] == "frame" and not (
                 lex.lang == "en" and k + 1 < n and toks[k + 1].low in _COMPLEMENTIZERS)):
             continue  # "continued", "exclaimed", "put it": only next to a direct quotation (or with "that …")
@@ -291,6 +292,18 @@ def _reported(
                     # "the super PAC backing Bush": the participle modifies the noun phrase before it
                     speaker = _resolve(state, reduced, reduced[0].s) if reduced else _subject(state, toks, k, out, done)
                     rule = "indirect:participle"
+                elif not np and lex.lang == "en" and 1 < k < 5 and toks[0].low.endswith("ing") \
+                        and _is_opener(toks[0]) and toks[k - 1].low == "to":
+                    # "Continuing to explain his view, the mayor …": the opener's subject is the main clause's
+                    comma = next((i for i in range(k + 1, n) if toks[i].t == ","), None)
+                    verb = next((i for i in range(comma + 2, min(n, comma + 12)) if toks[i].low in lex.stance
+                                 or _finite_like(toks[i])), None) if comma is not None else None
+                    np2 = (_np_backward(toks, verb) or _window_np(toks, comma + 1, verb)) if verb is not None else []
+                    if not np2:
+                        continue
+                    speaker = _resolve(state, np2, np2[0].s)
+                    rule = "indirect:opener"
+                    limit = toks[comma].s
                 elif np:
                     speaker = _resolve(state, np, np[0].s)
                     rule = "indirect:speaker_cue"
@@ -355,7 +368,7 @@ def _reported(
                         j += 1
                     if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
                         continue
-                    end = _object_end(toks, j, se)
+                    end = min(limit, _object_end(toks, j, se))
                     if reduced:
                         # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
                         end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
@@ -403,7 +416,7 @@ def _reported(
                         continue
                     if j >= len(toks) or not _clause_start(toks[j]):
                         continue
-                    end = _clause_end(toks, j, se)
+                    end = min(limit, _clause_end(toks, j, se))
                     if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions, so they stay, marked by the rule
