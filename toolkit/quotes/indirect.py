@@ -430,7 +430,9 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
-        shortest = 1 if rule.endswith(":object") else 2 if nt[c0 : c0 + 3] == "to " or lex.lang == "en" else 3
+        # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
+        shortest = 1 if rule.endswith(":object") else 2 if nt[c0 : c0 + 3] == "to " or (
+            lex.lang == "en" and not rule.endswith(":naming")) else 3
         if len(nt[c0:c1].split()) < shortest:
             continue
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
