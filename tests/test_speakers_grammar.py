@@ -289,3 +289,10 @@ def test_a_cue_in_an_opening_participle_phrase_is_said_by_the_main_clause_subjec
     q = tk.quotes("Continuing to explain his view, the mayor rejected the idea that taxes should rise.")
     assert q[["text", "speaker"]].values.tolist() == [
         ["his view", "the mayor"], ["the idea that taxes should rise", "the mayor"]]
+
+
+def test_a_passive_cue_with_its_agent_reports_the_subject() -> None:
+    row = _only("The plan was widely criticized by local farmers.")
+    assert (row["text"], row["speaker"], row["rule"]) == ("The plan", "local farmers", "indirect:passive_by")
+    row = _only("The meeting was first reported by the local paper.")
+    assert (row["text"], row["speaker"], row["cue"]) == ("The meeting", "the local paper", "report")

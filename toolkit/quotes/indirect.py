@@ -65,6 +65,29 @@ _OTHER_CUES = ("according", "pointed", "points")
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
+def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
+    """A passive cue with its agent ("was criticized by the mayor", "is widely supported by voters"):
+    (index where the subject starts, the agent's noun phrase), or None."""
+    t = toks[k]
+    if not t.low.endswith("ed") or k < 2 or k + 2 >= len(toks):
+        return None
+    i = k - 1
+    if toks[i].low in _AUX or (len(toks[i].low) > 4 and toks[i].low.endswith("ly")):
+        i -= 1  # "was widely criticized", "was first reported"
+    if toks[i].low not in _BE or toks[k + 1].low != "by":
+        return None
+    stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
+    agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
+    if not agent:
+        return None
+    b = 0
+    if _is_opener(toks[0]):
+        b = next((x + 1 for x in range(i) if toks[x].t == ","), 0)
+    if i - b < 1 or i - b > 15 or any(x.t in ",;:" or x.low in _lex().verbs for x in toks[b:i]):
+        return None
+    return b, agent
+
+
 def _reduced_relative(toks: list[_Tok], k: int) -> list[_Tok]:
     """The noun phrase right before a participle cue with no comma between ("a group backing Cruz",
     "voters saying …"): the participle's subject (empty when a verb, a function word or a comma precedes)."""
@@ -213,7 +236,14 @@ def _reported(
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
         rule = ""
-        if t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
+        by = _passive_by(toks, k) if lex.lang == "en" else None
+        if by is not None:
+            # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
+            b, agent = by
+            speaker = _resolve(state, agent, agent[0].s)
+            content = _trim_clause(nt, toks[b].s, toks[k - 1].s if toks[k - 1].low in _BE else toks[k - 2].s)
+            rule = "indirect:passive_by"
+        elif t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
                 and toks[k + 1].low in _ASK_WORDS:
             # "Asked whether he would run, Smith said …": the question, put by an unnamed asker
             e = next((x.s for x in toks[k + 2 :] if x.t in ",;"), se)
