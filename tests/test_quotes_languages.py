@@ -44,8 +44,12 @@ def test_english_reads_only_the_english_verbs() -> None:
     from toolkit import lexicons
     from toolkit.quotes import cues
 
-    english = {r["form"] for r in lexicons.load("reporting_verbs")}
+    rows = lexicons.load("reporting_verbs")
+    english = {r["form"] for r in rows if r["class"] != "stance"}
     assert set(cues._lex_for("en").verbs) == english
+    # the verbs of stance (endorsed, opposed) are English-only and read by the reported-speech rule alone
+    assert set(cues._lex_for("en").stance) == {r["form"] for r in rows if r["class"] == "stance"}
+    assert not cues._lex_for("de").stance and "endorsed" not in cues._lex_for("de").verbs
     assert "lance" in cues._lex_for("fr").verbs and "lance" not in english
     q = tk.quotes("Lance Beebe, a Navy veteran, said the rally was long.")
     assert q[["kind", "speaker", "cue"]].values.tolist() == [["indirect", "Lance Beebe", "say"]]

@@ -22,9 +22,13 @@ from .cues import (
     _AUX,
     _BE,
     _CLAUSE_CUT,
+    _CLAUSE_WORDS,
+    _COMPLEMENTIZERS,
     _COORD_VERB,
     _FINITE_AUX,
     _FRAME_LINK,
+    _NOUN_DET,
+    _QUANTIFIERS,
     _SUBJECT_PRONOUNS,
     _cue_at,
     _is_opener,
@@ -96,6 +100,7 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     frame (", adding …"), a coordinated verb ("… but did not …", "… and said …") or an
     apposition or concession (", a charge that …", ", despite …")."""
     lex = _lex()
+    relative = lex.lang == "en" and any(t.low in ("who", "which") for t in toks[max(0, j - 4) : j])
     for i in range(j, len(toks)):
         x = toks[i]
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
@@ -116,7 +121,35 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
         if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
             return x.s  # a new clause with its own subject: "…, he clarified that …"
+        if x.t == "," and i - j >= 2 and relative and i + 1 < len(toks) and not toks[i + 1].cap \
+                and (_finite_like(toks[i + 1]) or nxt in lex.stance):
+            return x.s  # the main verb after a relative clause: "X, who thinks …, backed the bill"
+        if x.t == "," and i - j >= 3 and _new_subject(toks, i + 1):
+            return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
+        if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
+            return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
     return se
+
+
+def _new_subject(toks: list[_Tok], k: int) -> bool:
+    """Does a clause with its own subject start at toks[k]: a subject pronoun, or a determiner or a
+    capitalised word and at most five more words of a noun phrase, then a finite verb?"""
+    if k >= len(toks):
+        return False
+    first = toks[k]
+    if first.low in _SUBJECT_PRONOUNS:
+        return k + 1 < len(toks) and _finite_like(toks[k + 1])
+    if not (first.cap or first.low in _NOUN_DET or first.low in _QUANTIFIERS) or first.low in _COMPLEMENTIZERS:
+        return False
+    for i in range(k + 1, min(len(toks), k + 7)):
+        x = toks[i]
+        if _finite_like(x) and not x.cap:
+            return i > k
+        if x.t == "." and (toks[i - 1].low in _ABBREV or len(toks[i - 1].t) == 1):
+            continue  # "Ms. Lee"
+        if not (x.t[:1].isalnum() or x.t == "'s") or x.low in _CLAUSE_WORDS:
+            return False
+    return False
 
 
 def _verb_like(low: str, participles: bool = False) -> bool:

@@ -20,7 +20,7 @@ Must not touch: quote marks, speaker resolution or rows; depends only on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicons
@@ -42,6 +42,9 @@ class _Lex:
     lang: str = "en"
     compounds: bool = False  # German: a compound ending in a title or role noun is one (Außenminister)
     definite: frozenset[str] = frozenset(("the", "this", "that"))  # determiners of a definite description
+    #: English verbs of stance toward an object (supported the plan, talked about the war): form -> (lemma,
+    #: class, complement: ``object`` or the preposition before the object); read by the reported-speech rule only
+    stance: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def title_classes(self, low: str) -> set[str]:
         """The classes of a title word; in German also of a compound ending in one (Regierungssprecher)."""
@@ -82,11 +85,13 @@ def _lex() -> _Lex:
 
 @lru_cache(maxsize=8)
 def _lex_for(lang: str) -> _Lex:
-    verbs = {r["form"]: (r["lemma"], r["class"], r["complement"])
-             for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)}
+    rows = [r for name in _VERB_LEXICONS[lang] for r in lexicons.load(name)]
+    verbs = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in rows if r["class"] != "stance"}
+    stance = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in rows
+              if r["class"] == "stance" and lang == "en" and r["form"] not in verbs}
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra)
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance))
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:
@@ -110,6 +115,7 @@ def _lex_for(lang: str) -> _Lex:
         lang=lang,
         compounds=lang == "de",
         definite=frozenset(("the", "this", "that")) | {d for d in extra_determiners if not d.startswith(("ein", "un"))},
+        stance=stance,
     )
 
 
@@ -200,6 +206,40 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
             and toks[k + 1].low != "to":
         return None  # a participle before a noun: "the number of confirmed cases", "Biden's alleged decline"
     return v[0], t.s, t.e
+
+
+#: openers of an adverbial clause ("because", "while"): they end a noun-phrase object
+_OBJECT_CUT = _grammar("object_cut")
+#: endings of adjectives and participles: a base or -s form after such a word is a noun ("popular support")
+_ADJECTIVE_ENDINGS = tuple(sorted(_grammar("adjective_suffix")))
+
+
+def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """An English verb of stance with its object ("endorsed Clinton", "talked about the war"): (lemma, start, end).
+
+    The cue ends at the preposition a prepositional form takes ("referring to"); a word after a
+    determiner is a noun ("his support"), a capitalised one inside a sentence a name.
+    """
+    lex = _lex()
+    t = toks[k]
+    info = lex.stance.get(t.low)
+    if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET):
+        return None
+    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
+        return None
+    base = info[0].split()[0]
+    if k > 0 and t.low in (base, base + "s", base + "es"):
+        # a base or -s form is also a noun: not after a possessive or a word with a suffix of adjectives or
+        # participles ("Rubio's campaign for", "popular support", "dampened plans", "growing support")
+        prev = toks[k - 1]
+        if prev.low.endswith("'s") or (prev.low not in lex.pronouns and prev.low not in _AUX and len(prev.low) > 4
+                                       and prev.low.endswith(_ADJECTIVE_ENDINGS)):
+            return None
+    if info[2] == "object":
+        return info[0], t.s, t.e
+    if k + 1 < len(toks) and toks[k + 1].low == info[2]:
+        return info[0], t.s, toks[k + 1].e
+    return None
 
 
 def _is_aux(low: str) -> bool:

@@ -24,6 +24,7 @@ from .clauses import (
     NOUN_PHRASE_RULE,
     _clause_end,
     _clause_start,
+    _finite_like,
     _opener_only,
     _prev_comma,
     _Row,
@@ -45,7 +46,9 @@ from .cues import (
     _DE_PREPOSITIONS,
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
+    _FINITE_AUX,
     _NOUN_DET,
+    _OBJECT_CUT,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
     _cue_at,
@@ -54,6 +57,7 @@ from .cues import (
     _is_opener,
     _is_stop,
     _lex,
+    _stance_cue,
 )
 from .marks import _Quote
 from .speakers import (
@@ -70,6 +74,69 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out")
 _OTHER_CUES = ("according", "pointed", "points")
+#: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
+
+
+def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
+    """A passive cue with its agent ("was criticized by the mayor", "is widely supported by voters"):
+    (index where the subject starts, the agent's noun phrase), or None."""
+    t = toks[k]
+    if not t.low.endswith("ed") or k < 2 or k + 2 >= len(toks):
+        return None
+    i = k - 1
+    if toks[i].low in _AUX or (len(toks[i].low) > 4 and toks[i].low.endswith("ly")):
+        i -= 1  # "was widely criticized", "was first reported"
+    if toks[i].low not in _BE or toks[k + 1].low != "by":
+        return None
+    stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
+    agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
+    if not agent:
+        return None
+    b = 0
+    if _is_opener(toks[0]):
+        b = next((x + 1 for x in range(i) if toks[x].t == ","), 0)
+    if i - b < 1 or i - b > 15 or any(x.t in ",;:" or x.low in _lex().verbs for x in toks[b:i]):
+        return None
+    return b, agent
+
+
+def _reduced_relative(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The noun phrase right before a participle cue with no comma between ("a group backing Cruz",
+    "voters saying …"): the participle's subject (empty when a verb, a function word or a comma precedes)."""
+    if k == 0:
+        return []
+    prev = toks[k - 1]
+    if not prev.t[:1].isalpha() or prev.low in _AUX or prev.low in _FINITE_AUX or prev.low in _lex().verbs \
+            or prev.low in _PREPOSITIONS or prev.low in _CLAUSE_WORDS or _stance_cue(toks, k - 1):
+        return []
+    if not prev.cap and (prev.low in _lex().pronouns or len(prev.low) < 3 or prev.low.endswith(("ing", "ed", "ly"))):
+        return []
+    return _np_backward(toks, k)
+
+
+def _noun_use(toks: list[_Tok], k: int) -> bool:
+    """Is the cue toks[k] a base form after a word that is neither its subject nor an auxiliary, so a
+    noun ("his home state of Vermont")?"""
+    t, prev = toks[k], toks[k - 1] if k > 0 else None
+    if prev is None or t.low != _lex().verbs.get(t.low, (t.low,))[0]:
+        return False
+    return not (prev.cap or prev.low in _lex().pronouns or prev.low in _AUX or prev.low in _FINITE_AUX
+                or prev.low == "to")
+
+
+def _object_end(toks: list[_Tok], j: int, se: int) -> int:
+    """Where the object of a stance verb starting at toks[j] ends: a that-clause or an infinitive runs
+    as a reported clause does; a noun phrase ends at the next comma, dash, colon or parenthesis or
+    before an adverbial clause ("… because …")."""
+    end = _clause_end(toks, j, se)
+    if toks[j].low in _COMPLEMENTIZERS or toks[j].low == "to":
+        return end
+    for x in toks[j + 1 :]:
+        if x.s >= end:
+            break
+        if x.t in (",", ";", ":", "(", "-", "—", "--") or x.low in _OBJECT_CUT:
+            return x.s
+    return end
 
 
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
@@ -176,7 +243,8 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
-        if t.low not in lex.verbs and t.low not in _OTHER_CUES and not _generic_cue(toks, k):
+        if t.low not in lex.verbs and t.low not in _OTHER_CUES and t.low not in lex.stance \
+                and not _generic_cue(toks, k):
             continue
         if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
             continue
@@ -191,18 +259,30 @@ def _reported(
                 out.append(row)
                 blocked.append((row.cs, row.ce))
             continue
-        cue = _cue_at(toks, k) or _generic_cue(toks, k)
+        cue = _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
         if cue is None:
             continue
         lemma, cs, ce = cue
-        info = (lemma, "speech", "bare") if lemma == "call for" else lex.verbs.get(t.low, (lemma, "other", "that"))
-        if info[2] == "frame" or lemma == "put it":
-            continue  # "continued", "exclaimed", "put it": only next to a direct quotation
+        info = (lemma, "speech", "bare") if lemma == "call for" else (
+            lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
+        takes_object = info[1] == "stance"
+        reduced: list[_Tok] = []
+        limit = se  # where the content must end
+        if lemma == "put it" or (info[2] == "frame" and not (
+                lex.lang == "en" and k + 1 < n and toks[k + 1].low in _COMPLEMENTIZERS)):
+            continue  # "continued", "exclaimed", "put it": only next to a direct quotation (or with "that …")
         speaker: _Speaker | None = None
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
         rule = ""
-        if t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
+        by = _passive_by(toks, k) if lex.lang == "en" else None
+        if by is not None:
+            # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
+            b, agent = by
+            speaker = _resolve(state, agent, agent[0].s)
+            content = _trim_clause(nt, toks[b].s, toks[k - 1].s if toks[k - 1].low in _BE else toks[k - 2].s)
+            rule = "indirect:passive_by"
+        elif t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
                 and toks[k + 1].low in _ASK_WORDS:
             # "Asked whether he would run, Smith said …": the question, put by an unnamed asker
             e = next((x.s for x in toks[k + 2 :] if x.t in ",;"), se)
@@ -245,7 +325,10 @@ def _reported(
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
             rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
-            if comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
+            if lex.lang == "en" and (takes_object or info[2] == "quote" or (
+                    info[2] == "to" and tail and tail[0].low == "to")):
+                pass  # these report what follows them, never the clause before ("…, Bloomberg endorsed X")
+            elif comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
                 speaker = _resolve(state, np, np[0].s)
                 content = _trim_clause(nt, ss, se)
                 gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
@@ -274,8 +357,22 @@ def _reported(
                 if not np and k > 0 and toks[k - 1].t == ",":
                     is_participle = True  # "Moscow's top diplomat whose …, warned that …"
                 if is_participle:
-                    speaker = _subject(state, toks, k, out, done)
+                    reduced = _reduced_relative(toks, k) if lex.lang == "en" else []
+                    # "the super PAC backing Bush": the participle modifies the noun phrase before it
+                    speaker = _resolve(state, reduced, reduced[0].s) if reduced else _subject(state, toks, k, out, done)
                     rule = "indirect:participle"
+                elif not np and lex.lang == "en" and 1 < k < 5 and toks[0].low.endswith("ing") \
+                        and _is_opener(toks[0]) and toks[k - 1].low == "to":
+                    # "Continuing to explain his view, the mayor …": the opener's subject is the main clause's
+                    comma = next((i for i in range(k + 1, n) if toks[i].t == ","), None)
+                    verb = next((i for i in range(comma + 2, min(n, comma + 12)) if toks[i].low in lex.stance
+                                 or _finite_like(toks[i])), None) if comma is not None else None
+                    np2 = (_np_backward(toks, verb) or _window_np(toks, comma + 1, verb)) if verb is not None else []
+                    if not np2:
+                        continue
+                    speaker = _resolve(state, np2, np2[0].s)
+                    rule = "indirect:opener"
+                    limit = toks[comma].s
                 elif np:
                     speaker = _resolve(state, np, np[0].s)
                     rule = "indirect:speaker_cue"
@@ -305,14 +402,17 @@ def _reported(
                     # naming verbs count only with a quoted fragment: called the suspension "arbitrary"
                     q = next((q for q in pq if q.role == "embedded" and not q.used and ce < q.open <= ce + 100
                               and q.ce <= se and ";" not in nt[ce : q.open]), None)
-                    if q is None or j >= len(toks):
+                    if j >= len(toks) or (q is None and lex.lang != "en"):
                         continue
-                    # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
-                    start = toks[j].s
-                    if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
-                        start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
-                    content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
-                    rule += ":naming"
+                    if q is None:
+                        takes_object = True  # English: "praised the decision", "described the dinner as …"
+                    else:
+                        # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
+                        start = toks[j].s
+                        if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
+                            start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
+                        content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
+                        rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
                     j0 = j
@@ -327,12 +427,35 @@ def _reported(
                         j += 2  # "state media"
                     elif j > j0:
                         j = j0  # no addressee: "warns the money is lost" reports "the money is lost"
+                if content is None and lex.lang == "en" and j + 1 < len(toks) and (
+                        (takes_object and info[1] == "naming" and toks[j].low in _PREPOSITIONS)
+                        or (info[1] in ("speech", "cognition", "writing") and toks[j].low in ("about", "of")
+                            and not _noun_use(toks, k))):
+                    # the topic after a preposition: "referring to the plan", "complained about the tone"
+                    takes_object = True
+                    j += 1
+                if content is None and takes_object:
+                    while j < len(toks) and toks[j].low in _CLAUSE_SKIP:
+                        j += 1
+                    if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
+                        continue
+                    end = min(limit, _object_end(toks, j, se))
+                    if reduced:
+                        # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
+                        end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
+                    pairs = zip(toks[j:], toks[j + 1 :], strict=False)
+                    if any(x.low in _CLAIM_NOUNS and y.low == "that" for x, y in pairs if y.s < end):
+                        continue  # "rejected Smith's claim that …": the claim is the report
+                    content = _trim_clause(nt, toks[j].s, end)
+                    rule += ":object"
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = False
                     for look in range(j, min(len(toks), j + 9)):
+                        if look == j and info[2] == "to" and toks[j].low == "to" and lex.lang == "en":
+                            break  # the infinitive is the content: "refused to speak to reporters as she …"
                         inner_cue = _cue_at(toks, look) if look > j else None
                         if inner_cue is not None and inner_cue[0] in ("say", "tell"):
                             nested = True  # "reported its source said that …": the inner report wins
@@ -356,11 +479,15 @@ def _reported(
                         pass  # "pledged to oppose …": the infinitive is the content
                     elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
                         pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
+                    elif info is not None and info[2] == "to" and info[1] in ("cognition", "speech") \
+                            and lex.lang == "en" and any(x.low in _FINITE_AUX or x.low in _BE
+                                                         for x in toks[j + 1 : j + 8]):
+                        pass  # "officials hope the technology can aid …": a clause with a finite verb
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not _clause_start(toks[j]):
                         continue
-                    end = _clause_end(toks, j, se)
+                    end = min(limit, _clause_end(toks, j, se))
                     if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default
@@ -374,7 +501,10 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
-        if len(nt[c0:c1].split()) < (2 if nt[c0 : c0 + 3] == "to " else 3):
+        # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
+        shortest = 1 if rule.endswith(":object") else 2 if nt[c0 : c0 + 3] == "to " or (
+            lex.lang == "en" and not rule.endswith(":naming")) else 3
+        if len(nt[c0:c1].split()) < shortest:
             continue
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
         if inner:
@@ -397,7 +527,8 @@ def _reported(
 @lru_cache(maxsize=1)
 def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons."""
-    cues = lexicons.alternation([f for f in _lex().verbs if " " not in f] + list(_OTHER_CUES))
+    lex = _lex()
+    cues = lexicons.alternation([f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES))
     ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
     return (
         re.compile(rf"(?<![^\W\d])(?:{cues})(?!\w)", re.IGNORECASE),  # a cue word as a whole token

@@ -265,8 +265,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
             if toks[i].t in ".;:!?\"" or toks[i].low in lex.verbs:
                 return []
         return []
-    if toks[j].low == "who" and j > 0:
-        return [toks[j]]  # "18% who say …": PolNeAR marks the relative pronoun
+    if (toks[j].low == "who" or (toks[j].low == "which" and _lex().lang == "en")) and j > 0:
+        return [toks[j]]  # "18% who say …", "the records, which showed …": PolNeAR marks the relative pronoun
     suffix = []
     if toks[j].t == "." and j > 1 and toks[j - 1].low in ("jr", "sr") and toks[j - 2].t == ",":
         pass  # "Joseph Biden, Jr." is read by the apposition rule below
@@ -607,8 +607,12 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
             j -= 1
         if j > 0 and before[j - 1].low in lex.determiners:
             j -= 1
-        if j < k and before[k - 1].cap:
-            return _resolve(state, before[j:k], at)
+        if j < k and before[k - 1].cap and not (_lex().lang == "en" and all(t.low in _NOT_NAME for t in before[j:k])):
+            sp = _resolve(state, before[j:k], at)  # (not a date: "in July, which showed …")
+            if sp is not None and _lex().lang == "en":
+                # the mention is the relative pronoun itself (the surface source), the name its antecedent's
+                sp.mention, sp.ms, sp.me = mention, ms, me
+            return sp
     if all(t.low in lex.determiners or t.low in _RELATIVE_PRONOUNS for t in np):
         # "The" alone at a sentence start, an unresolved "who": the words are reported, by no one named
         return _Speaker(mention, ms, me, None, "none", False)
