@@ -15,8 +15,8 @@ import toolkit as tk
 from toolkit.errors import ParameterError
 
 
-def _only(text: str):
-    q = tk.quotes(text)
+def _only(text: str, **options):
+    q = tk.quotes(text, **options)
     assert len(q) == 1, q[["text", "speaker", "rule"]]
     return q.iloc[0]
 
@@ -168,12 +168,12 @@ def test_adverbs_prepositions_and_clauses_before_the_cue_are_not_speakers() -> N
         "Most of the landlords have said that the workers must leave.": "Most of the landlords",
     }
     for text, speaker in cases.items():
-        q = tk.quotes(text)
+        q = tk.quotes(text, noun_phrases=True)
         assert speaker in q["speaker"].tolist(), (text, q[["speaker", "rule"]])
     for text in ("Because for a normal fear conditioning paradigm, you do not need the second animal.",
                  "The evidence is thin, so it's kind of hard to say if they were using bone tools.",
                  "What do I even say about that? Should have thought of some other options first."):
-        speakers = tk.quotes(text)["speaker"].dropna().tolist()
+        speakers = tk.quotes(text, noun_phrases=True)["speaker"].dropna().tolist()
         assert not any(w in s for s in speakers for w in ("for a", "kind of", "Should")), (text, speakers)
 
 
@@ -297,23 +297,23 @@ def _wikinews_sentence(doc_id: str, start: str) -> str:
 
 def test_a_verb_of_stance_reports_its_object() -> None:
     # Wikinews wikinews-d21c933b0e64 and wikinews-00030bf5be32
-    row = _only(_wikinews_sentence("wikinews-d21c933b0e64", "Pelosi had previously opposed"))
+    row = _only(_wikinews_sentence("wikinews-d21c933b0e64", "Pelosi had previously opposed"), noun_phrases=True)
     assert (row["kind"], row["text"], row["speaker"], row["cue"]) == (
         "indirect", "impeachment proceedings", "Pelosi", "oppose")
-    assert row["rule"] == "indirect:speaker_cue:object"
-    row = _only(_wikinews_sentence("wikinews-00030bf5be32", "Sirhan, an ethnic Palestinian"))
+    assert row["rule"] == "indirect:speaker_cue:noun_phrase"
+    row = _only(_wikinews_sentence("wikinews-00030bf5be32", "Sirhan, an ethnic Palestinian"), noun_phrases=True)
     assert (row["text"], row["speaker"]) == ("Senator Kennedy's pro-Israel position", "Sirhan")
     # a single name is a whole object; a prepositional verb reports what follows its preposition
-    assert _only("The union endorsed Clinton.")["text"] == "Clinton"
-    row = _only("The senator talked about the war in Yemen.")
+    assert _only("The union endorsed Clinton.", noun_phrases=True)["text"] == "Clinton"
+    row = _only("The senator talked about the war in Yemen.", noun_phrases=True)
     assert (row["text"], row["cue"]) == ("the war in Yemen", "talk about")
-    assert _only("She complained about the tone of the debate.")["text"] == "the tone of the debate"
+    assert _only("She complained about the tone of the debate.", noun_phrases=True)["text"] == "the tone of the debate"
 
 
 def test_a_noun_phrase_object_ends_before_a_comma_or_an_adverbial_clause() -> None:
-    assert _only("The mayor opposed the plan because it cost too much.")["text"] == "the plan"
+    assert _only("The mayor opposed the plan because it cost too much.", noun_phrases=True)["text"] == "the plan"
     # Wikinews wikinews-466e39be9aa9: the clause before the verb is not what Bloomberg endorsed
-    row = _only(_wikinews_sentence("wikinews-466e39be9aa9", "Wednesday, the same day"))
+    row = _only(_wikinews_sentence("wikinews-466e39be9aa9", "Wednesday, the same day"), noun_phrases=True)
     assert (row["speaker"], row["cue"]) == ("Bloomberg", "endorse") and row["text"].startswith("his former rival")
 
 
@@ -341,7 +341,8 @@ def test_a_finite_clause_after_a_verb_of_hoping_or_promising() -> None:
 
 
 def test_a_reported_clause_ends_before_a_clause_with_its_own_subject() -> None:
-    q = tk.quotes("While almost everyone agrees the law was flawed, some critics fear the new approach.", noun_phrases=True)
+    q = tk.quotes("While almost everyone agrees the law was flawed, some critics fear the new approach.",
+                  noun_phrases=True)
     assert q[["text", "speaker"]].values.tolist() == [
         ["the law was flawed", "almost everyone"], ["the new approach", "some critics"]]
     row = _only("The mayor has said she will name a new police chief, and Ms. Ortiz is among the favourites.")
@@ -349,30 +350,32 @@ def test_a_reported_clause_ends_before_a_clause_with_its_own_subject() -> None:
 
 
 def test_a_relative_pronoun_is_the_mention_and_its_clause_ends_before_the_main_verb() -> None:
-    q = tk.quotes("Still, Michael Petrilli, who thinks the administration made a power grab, backed the bill.")
+    q = tk.quotes("Still, Michael Petrilli, who thinks the administration made a power grab, backed the bill.",
+                  noun_phrases=True)
     assert q[["text", "speaker"]].values.tolist() == [
         ["the administration made a power grab", "Michael Petrilli"], ["the bill", "Michael Petrilli"]]
     assert q["speaker_mention"].iloc[0] == "who"
     # "which" stands for what precedes it; a date before the comma is no antecedent
-    row = _only("Clinton released her medical records in July, which showed she was fit for duty.")
+    row = _only("Clinton released her medical records in July, which showed she was fit for duty.", noun_phrases=True)
     assert (row["text"], row["speaker_mention"]) == ("she was fit for duty", "which") and pd.isna(row["speaker"])
 
 
 def test_a_frame_verb_reports_a_that_clause_and_stance_verbs_of_attitude_their_object() -> None:
     # a frame verb alone stays with direct quotations; with "that" it reports the clause
-    row = _only("The senator demanded that the vote be delayed.")
+    row = _only("The senator demanded that the vote be delayed.", noun_phrases=True)
     assert (row["text"], row["cue"]) == ("the vote be delayed", "demand")
-    assert tk.quotes("The senator demanded a recount.").empty
-    row = _only("Voters doubted the promises of the campaign.")
+    assert tk.quotes("The senator demanded a recount.", noun_phrases=True).empty
+    row = _only("Voters doubted the promises of the campaign.", noun_phrases=True)
     assert (row["text"], row["speaker"], row["cue"]) == ("the promises of the campaign", "Voters", "doubt")
 
 
 def test_a_participle_right_after_a_noun_phrase_has_that_phrase_as_subject() -> None:
-    row = _only("The council approved the budget, with most residents saying they wanted lower taxes.")
+    row = _only("The council approved the budget, with most residents saying they wanted lower taxes.",
+                noun_phrases=True)
     assert (row["text"], row["speaker"]) == ("they wanted lower taxes", "most residents")
     # the object of the participle ends before the sentence's own verb (an auxiliary or a form in -ed:
     # without a tagger an irregular past such as "bought" is not recognised)
-    row = _only("A local committee supporting the mayor has bought radio ads.")
+    row = _only("A local committee supporting the mayor has bought radio ads.", noun_phrases=True)
     assert (row["text"], row["speaker"], row["cue"]) == ("the mayor", "A local committee", "support")
 
 
@@ -384,7 +387,9 @@ def test_a_cue_in_an_opening_participle_phrase_is_said_by_the_main_clause_subjec
 
 
 def test_a_passive_cue_with_its_agent_reports_the_subject() -> None:
-    row = _only("The plan was widely criticized by local farmers.")
-    assert (row["text"], row["speaker"], row["rule"]) == ("The plan", "local farmers", "indirect:passive_by")
-    row = _only("The meeting was first reported by the local paper.")
+    row = _only("The plan was widely criticized by local farmers.", noun_phrases=True)
+    assert (row["text"], row["speaker"], row["rule"]) == ("The plan", "local farmers",
+                                                          "indirect:passive_by:noun_phrase")
+    assert tk.quotes("The plan was widely criticized by local farmers.").empty  # a stance on a noun phrase
+    row = _only("The meeting was first reported by the local paper.", noun_phrases=True)
     assert (row["text"], row["speaker"], row["cue"]) == ("The meeting", "the local paper", "report")

@@ -282,6 +282,8 @@ def _reported(
             speaker = _resolve(state, agent, agent[0].s)
             content = _trim_clause(nt, toks[b].s, toks[k - 1].s if toks[k - 1].low in _BE else toks[k - 2].s)
             rule = "indirect:passive_by"
+            if not _has_verb(toks, b, content[1]):
+                rule += NOUN_PHRASE_RULE  # "The plan was criticized by local farmers": a stance on the plan
         elif t.low == "asked" and (k == 0 or toks[k - 1].low in _ASK_OPENERS) and k + 1 < n \
                 and toks[k + 1].low in _ASK_WORDS:
             # "Asked whether he would run, Smith said …": the question, put by an unnamed asker
@@ -447,7 +449,7 @@ def _reported(
                     if any(x.low in _CLAIM_NOUNS and y.low == "that" for x, y in pairs if y.s < end):
                         continue  # "rejected Smith's claim that …": the claim is the report
                     content = _trim_clause(nt, toks[j].s, end)
-                    rule += ":object"
+                    rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
@@ -502,7 +504,7 @@ def _reported(
             elif a <= c0 < b:
                 c1 = c0
         # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
-        shortest = 1 if rule.endswith(":object") else 2 if nt[c0 : c0 + 3] == "to " or (
+        shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
             lex.lang == "en" and not rule.endswith(":naming")) else 3
         if len(nt[c0:c1].split()) < shortest:
             continue
