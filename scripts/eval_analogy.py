@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,9 +37,10 @@ import toolkit as tk
 from toolkit.evaluate.devices import score_analogy_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "corpora" / "analogy" / "dev.jsonl"
 FRESH = ROOT / "data" / "analogy_fresh.jsonl"
-CORPORA = ROOT.parent / "shared" / "corpora"
+# ``TOOLKIT_SHARED`` names the shared directory when the project is not checked out next to it (a git worktree)
+CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
+DEV = CORPORA / "analogy" / "dev.jsonl"
 K = 5
 HELD_OUT = (2, 4)
 USE_META = "--no-meta" not in sys.argv
