@@ -52,6 +52,7 @@ _YEAR = re.compile(  # the lookahead skips, in C, every position no year or deca
     r"(?=[tml1e])(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])"
 )
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
+_POST = re.compile(r"\bpost[-\s]+$", re.IGNORECASE)
 #: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
 _BASELINE = re.compile(
     r"\b(?:levels?|rates?|figures?|values?|prices?|terms|output|growth|emissions?|spending|budgets?)\s+"
@@ -84,6 +85,9 @@ _FINITE = re.compile(
 )
 _FUNCTION = frozenset(["the", "a", "an", "and", "but", "so", "thus", "then", "yet", "or", "also", "still", "now"])
 _LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\s+", re.IGNORECASE)
+#: what an identity label (a ``label`` cue: "is a Nazi", "fascist methods") can transfer: a person, a regime,
+#: an era's movement or a policy has an identity to give a present actor; a war, a treaty or a date has none
+_LABEL_TYPES = frozenset(["person", "regime", "era", "policy"])
 _PRONOUN = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
 )
@@ -203,8 +207,10 @@ def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
 
 @lru_cache(maxsize=8)
 def _cues(lex: lexicons.Lexicon) -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
-    """One matcher per cue position (cues of different positions may overlap)."""
-    by_position: dict[str, dict[str, list[Cue]]] = {}
+    """One matcher per cue position (cues of different positions may overlap); identity-label cues get a
+    matcher of their own, since a label predicate ("is the …") spans words other cues start with
+    ("the greatest … since")."""
+    by_position: dict[tuple[str, bool], dict[str, list[Cue]]] = {}
     for i, row in enumerate(lex.rows, start=2):
         try:
             cue = Cue(
@@ -224,10 +230,10 @@ def _cues(lex: lexicons.Lexicon) -> list[tuple[str, PhraseMatcher, list[list[Cue
         if cue.position == "suffix":
             continue  # attached to the mention: matched there, not scanned for (see _suffixes)
         for alt in _top_level_alternatives(row["cue"]):
-            by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
+            by_position.setdefault((cue.position, cue.kind == "label"), {}).setdefault(alt, []).append(cue)
     return [
         (position, PhraseMatcher(list(table), regex=True, name=lex.label), list(table.values()))
-        for position, table in by_position.items()
+        for (position, _), table in by_position.items()
     ]
 
 
@@ -278,6 +284,8 @@ def _mentions(ctx: DocContext) -> list[Mention]:
             ent, place = info[h.index]
             if place and _COMPASS.search(ctx.text, max(0, h.start - 8), h.start):
                 continue  # North Korea, South Sudan: another place, not the past event
+            if _POST.search(ctx.text, max(0, h.start - 6), h.start):
+                continue  # the post-cold-war era is the present after it, not the past episode
             found.append(Mention(h.start, h.end, ent, place, h.text))
     for m in _YEAR.finditer(ctx.text):
         label = f"the {m.group(1)}s" if m.group(1) else m.group(2)
@@ -364,9 +372,14 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         return False
     if _not_past(m, hit, cue, year, ctx.text):
         return False
-    if m.entity.canonical in cue.not_for:
+    if m.entity.canonical in cue.not_for or f"type:{m.entity.type}" in cue.not_for:
         return False
     if m.entity.type == "year" and cue.kind not in ("comparison", "lesson"):
+        return False
+    if cue.kind == "label" and (m.entity.type not in _LABEL_TYPES or (
+            # a system's name as predicate classifies ("the worst form of interference is colonialism");
+            # a label names an agent ("is a Nazi", "are fascists", "is Hitler")
+            cue.position == "before" and m.surface.lower().endswith("ism"))):
         return False
     if m.entity.type == "year" and _BASELINE.search(ctx.text, max(0, m.start - 40), m.start):
         return False
@@ -490,8 +503,11 @@ def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: in
 def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
     if kind == "continuation":
         return _np_after(ctx, hit.end, sent[1])
-    if position == "suffix":  # "a Nazi-style crackdown": the phrase the mention and its suffix modify
+    if position == "suffix" or (kind == "label" and position == "after"):
+        # "a Nazi-style crackdown", "fascist methods of the regime": the phrase the mention and its cue modify
         return _identity_phrase(ctx, first.start, hit.end, sent[1])
+    if kind == "label" and hit.start >= sent[0]:  # "the one who speaks … is a Nazi": the subject of the predicate
+        return _np_before(ctx, sent[0], hit.start) or _context_target(ctx, sent[0])
     if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
         # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
         np = _identity_phrase(ctx, hit.start, first.end, sent[1])
