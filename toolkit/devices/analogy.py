@@ -367,7 +367,7 @@ def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) 
 
 
 def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int],
-              year: int | None = None) -> bool:
+              year: int | None = None, memo: dict[tuple[str, int], bool] | None = None) -> bool:
     if m.place and not cue.places:
         return False
     if _not_past(m, hit, cue, year, ctx.text):
@@ -385,8 +385,16 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         return False
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
-    if cue.requires is not None and not cue.requires.search(ctx.text, sent[0], sent[1]):
-        return False
+    if cue.requires is not None:
+        # one search per sentence and pattern: many mentions of one long sentence must not each rescan it
+        key = (cue.requires.pattern, sent[0])
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = cue.requires.search(ctx.text, sent[0], sent[1]) is not None
+            if memo is not None:
+                memo[key] = found
+        if not found:
+            return False
     if cue.position == "before":
         return hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)
     if cue.position == "after":
@@ -584,6 +592,7 @@ def detect(ctx: DocContext) -> list[dict]:
                 for cue in infos[h.index]:
                     by_sentence.setdefault(si, []).append((h, cue))
     groups: dict[int, list[tuple[Mention, Hit, Cue]]] = {}
+    memo: dict[tuple[str, int], bool] = {}
     nearby: dict[int, tuple[list[int], list[tuple[Hit, Cue]]]] = {}
     for m in mentions:
         si = ctx.sentence_of(m.start)
@@ -600,7 +609,7 @@ def detect(ctx: DocContext) -> list[dict]:
         at = bisect_left(starts, m.start)
         best: tuple[int, Hit, Cue] | None = None
         for h, cue in pool[max(0, at - _NEAREST_HITS) : at + _NEAREST_HITS]:
-            if _supports(ctx, m, h, cue, sent, prev, year):
+            if _supports(ctx, m, h, cue, sent, prev, year, memo):
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
                     best = (dist, h, cue)
