@@ -159,6 +159,9 @@ THIRD_PASS = [
     ("mentality", "ungdc-IRN-68-2013", "Yet another reflection of the same cognitive model is the persistence of "
      "the Cold War mentality and the bipolar division of the world into the \u201csuperior us\u201d and the "
      "\u201cinferior other\u201d.", "Cold War"),
+    ("dictatorship", "ungdc-HND-64-2009", "In Honduras, in addition to a coup d\u2019\u00e9tat having taken place, a "
+     "fascist dictatorship has been installed that has suppressed the freedoms of Hondurans and is violently "
+     "repressing the Honduran people.", "fascism (1920s-1940s)"),
     # a past case's fate as the precedent
     ("suffer the same fate as", "ungdc-HTI-21-1966", "The departure of U Thant would bring about the collapse of "
      "this great institution; its result, I fear, would be that the United Nations would suffer the same fate as "
@@ -213,7 +216,7 @@ def test_a_system_named_as_predicate_classifies_it_does_not_label():
 
 
 def test_label_in_a_cleft_sentence_is_no_label():
-    # "It is the Nazis who …" points at the past actors themselves
+    # "It is the Nazis who …" (a constructed sentence) points at the past actors themselves
     assert _find("It is the Nazis who started that war.", year=1990).empty
 
 
@@ -236,3 +239,13 @@ def test_the_period_after_an_episode_is_the_present_not_the_episode():
     text = ("The post-cold-war experience has taught us once again that the many facets of underdevelopment "
             "remain a serious threat to international peace and security.")
     assert _find(text, year=1996).empty
+
+
+def test_a_persons_name_before_regime_names_that_regime_not_a_label():
+    # ungdc-ALB-34-1979: "the Somoza regime" is Somoza's own regime; only a movement's name labels another one
+    text = ("The overthrow of the Somoza regime in Nicaragua is another example that proves once again that when "
+            "peoples develop a self-awareness and are determined to fight to the end for their rights, the struggle "
+            "of the masses of the people becomes a powerful wave that topples even the most ferocious regimes "
+            "supported by imperialism.")
+    assert _find(text, year=1979).empty
+
