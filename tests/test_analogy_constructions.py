@@ -249,3 +249,17 @@ def test_a_persons_name_before_regime_names_that_regime_not_a_label():
             "supported by imperialism.")
     assert _find(text, year=1979).empty
 
+
+
+def test_like_reaches_a_year_at_the_end_of_a_short_noun_phrase():
+    # ungdc-LBY-56-2001: "like that against Libya in 1986" (four words between 'like' and the year)
+    text = ("Occupation, provocation and aggression against peoples, like that against Libya in 1986, is all "
+            "terrorism.")
+    assert _find(text, year=2001)["referent"].tolist() == ["1986"]
+
+
+def test_would_also_like_is_a_wish_not_a_comparison():
+    # ungdc-EGY-53-1998: "I would also like to refer to the Lockerbie issue"
+    text = ("I would also like to refer to the Lockerbie issue and express our satisfaction at the recent positive "
+            "development of the situation.")
+    assert _find(text, year=1998).empty
