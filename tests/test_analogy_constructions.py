@@ -263,3 +263,15 @@ def test_would_also_like_is_a_wish_not_a_comparison():
     text = ("I would also like to refer to the Lockerbie issue and express our satisfaction at the recent positive "
             "development of the situation.")
     assert _find(text, year=1998).empty
+
+
+def test_neo_colonialism_is_a_term_for_the_present_not_an_analogy(batch1):
+    # ungdc-SOM-31-1976 (batch 1, labelled other): "neo-colonialism", like "neo-Nazi", names a present-day thing
+    it = batch1["ungdc-SOM-31-1976:40277-40532"]
+    assert _find(it["sentence"], year=1976).empty
+
+
+def test_as_true_today_as_in_1945_is_continuity_not_analogy():
+    # ungdc-BLZ-57-2002 (batch 3, labelled reference): a principle still valid, nothing characterised by 1945
+    assert _find("Our right to live peaceful and dignified lives holds as true today as it did in 1945.",
+                 year=2002).empty
