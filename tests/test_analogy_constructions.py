@@ -275,3 +275,36 @@ def test_as_true_today_as_in_1945_is_continuity_not_analogy():
     # ungdc-BLZ-57-2002 (batch 3, labelled reference): a principle still valid, nothing characterised by 1945
     assert _find("Our right to live peaceful and dignified lives holds as true today as it did in 1945.",
                  year=2002).empty
+
+
+@pytest.mark.parametrize(("doc_id", "sentence"), [
+    ("ungdc-LTU-62-2007", "Lithuania is doing its best to fulfil the commitment of the European Union to achieve at "
+     "least a 20 per cent reduction in greenhouse gas emissions by 2020 compared to 1990 levels."),
+    ("ungdc-ALB-16-1961", "Compared with 1938, we now have five times as many physicians and agricultural experts."),
+    ("ungdc-CSK-11-1956", "This year defence expenditures in our country decreased by 7.9 per cent, as compared "
+     "with 1955."),
+])
+def test_a_year_compared_in_a_measurement_is_a_baseline(doc_id, sentence):
+    assert _find(sentence, year=int(doc_id.rsplit("-", 1)[1])).empty
+
+
+@pytest.mark.parametrize(("doc_id", "sentence"), [
+    # "a new N of X" is a new N belonging to X, not a new X; a relative clause puts X in another clause
+    ("ungdc-EGY-43-1988", "A few weeks ago, the Foreign Ministers of the non-aligned countries met in Cyprus to "
+     "review and assess developments in the international situation, particularly the recent indications of the "
+     "advent of a new era of detente between the two super-Powers."),
+    ("ungdc-MDG-40-1985", "The creation of our Organization was also a revolution, born of the determination to put "
+     "an end for ever to the new order that fascism and Nazism wanted to impose upon us."),
+    # "the new …" of a thing still going on at the speech date is a new part of it, not a renewal
+    ("ungdc-HUN-19-1964", "It is characteristic of the resoluteness of the progressive forces represented here by "
+     "the overwhelming majority of the United Nations that even the new cold war attempts and the aggressive forces "
+     "are unable to set back the favourable development of international life."),
+])
+def test_identity_cue_must_make_a_new_instance_of_the_referent(doc_id, sentence):
+    assert _find(sentence, year=int(doc_id.rsplit("-", 1)[1])).empty
+
+
+def test_a_new_phase_of_detente_is_the_common_noun(batch1):
+    # ungdc-SYR-44-1989 (batch 1, labelled reference): détente, like neo-colonialism, names the present relaxation
+    it = batch1["ungdc-SYR-44-1989:688-1015"]
+    assert _find(it["sentence"], year=1989).empty

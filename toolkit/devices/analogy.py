@@ -52,6 +52,10 @@ _YEAR = re.compile(  # the lookahead skips, in C, every position no year or deca
     r"(?=[tml1e])(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])"
 )
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
+_OF_OR_RELATIVE = re.compile(r"\b(?:of|that|which|who|whom|whose)\b", re.IGNORECASE)
+#: a year compared in a sentence that measures something ("up 5 per cent compared with 1990") is a baseline
+_MEASURE = re.compile(r"\d\s*(?:per\s*cent|percent|%)|\btimes\s+as\s+(?:many|much)\b|\bper\s+capita\b", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|prices?|rates?|values?|base\s+year)\b", re.IGNORECASE)
 _POST = re.compile(r"\bpost[-\s]+$", re.IGNORECASE)
 #: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
 _BASELINE = re.compile(
@@ -340,8 +344,9 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
     if span is None or span[1] < year or (span[1] == year and span[0] < year):
         return False
     # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
+    # ("the new …" of a thing still going on is a new part of it: "the new cold war attempts" in 1964)
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
-               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith("neo"))
+               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
 
 
@@ -381,8 +386,11 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
             # a label names an agent ("is a Nazi", "are fascists", "is Hitler")
             cue.position == "before" and m.surface.lower().endswith("ism"))):
         return False
-    if m.entity.type == "year" and _BASELINE.search(ctx.text, max(0, m.start - 40), m.start):
-        return False
+    if m.entity.type == "year" and (_BASELINE.search(ctx.text, max(0, m.start - 40), m.start)
+                                    or _LEVEL_AFTER.match(ctx.text, m.end)
+                                    or (hit.text[:7].lower() in ("compare", "compari")
+                                        and _measures(ctx, sent, memo))):
+        return False  # "1990 levels", "down 10 per cent compared with 1980": a statistical baseline
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
     if cue.requires is not None:
@@ -396,12 +404,27 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         if not found:
             return False
     if cue.position == "before":
-        return hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)
+        if not (hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)):
+            return False
+        # (the gap is a few words here) "a new member of the League", "the new order that fascism wanted":
+        # an identity cue must make a new X, not a new thing of X or a clause about X
+        return cue.kind != "identity" or not _OF_OR_RELATIVE.search(ctx.text, hit.end, m.start)
     if cue.position == "after":
         return hit.start >= m.end and _gap_ok(ctx, m.end, hit.start, cue.window, commas=True)
     if cue.position == "sentence":
         return sent[0] <= hit.start < sent[1]
     return not m.place and prev[0] <= hit.start < sent[1]  # previous sentence or this one
+
+
+def _measures(ctx: DocContext, sent: tuple[int, int], memo: dict[tuple[str, int], bool] | None) -> bool:
+    """Whether the sentence measures something (a percentage, "times as many"), searched once per sentence."""
+    key = ("measure", sent[0])
+    if memo is not None and key in memo:
+        return memo[key]
+    found = _MEASURE.search(ctx.text, sent[0], sent[1]) is not None
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 @lru_cache(maxsize=1)
