@@ -4,7 +4,10 @@ Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlab
 ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py --batch 2 > /tmp/fresh2.jsonl`` (batch 2: another seed,
 half the quotas, speeches of batch 1 excluded) and ``--batch 3`` (half the quotas, and no country of dev or of
 an earlier batch: no speech, country or dev session in common with anything labelled before) and ``--batch 4``
-(half the quotas; no speech of an earlier batch, countries and years as for batch 1).
+(half the quotas; no speech of an earlier batch, countries and years as for batch 1) and ``--batch 5``
+(batch 1's full quotas, another seed; no country-year of an earlier batch, countries and years as for
+batch 1; no speech that contains a sentence already labelled, in dev or an earlier batch, since the corpus
+holds a few speeches twice under two countries).
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import re
 import sys
@@ -35,7 +39,8 @@ from pathlib import Path
 from toolkit.corpus import Document
 
 SEED = 20261206
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+# ``TOOLKIT_SHARED`` names the shared directory when the project is not checked out next to it (a git worktree)
+CORPORA = Path(os.environ.get("TOOLKIT_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) / "corpora"
 QUOTAS = {"historical_comparison": 80, "historical_plain": 80, "random": 40}
 HEADS = (
     r"\b(?:World War|Cold War|Holocaust|Nazi\w*|Hitler|fascis[mt]\w*|Munich|appeasement|apartheid|colonialism|"
@@ -58,18 +63,25 @@ def _event_names() -> list[str]:
 def main() -> None:
     batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1
     seed = SEED if batch == 1 else SEED + batch
-    quotas = QUOTAS if batch == 1 else {k: v // 2 for k, v in QUOTAS.items()}
+    quotas = QUOTAS if batch in (1, 5) else {k: v // 2 for k, v in QUOTAS.items()}
     fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
     used: set[str] = set()
     used_countries: set[str] = set()
+    used_country_years: set[tuple[str, int]] = set()
+    labelled: list[str] = []
     if batch > 1 and fresh.exists():
         earlier = [json.loads(line) for line in fresh.open(encoding="utf-8")]
         used = {r["doc_id"] for r in earlier if r.get("batch", 1) < batch}
+        if batch >= 5:
+            used_country_years = {(i.split("-")[1], int(i.split("-")[3])) for i in used}
+            labelled = [r["sentence"] for r in earlier]
         if batch == 3:
             used_countries = {r["doc_id"].split("-")[1] for r in earlier if r.get("batch", 1) < batch}
     dev = [json.loads(line) for line in (CORPORA / "analogy" / "dev.jsonl").open(encoding="utf-8")]
     dev_ids = [d["doc_id"] for d in dev if d["source"] == "ungdc"]
     dev_countries = {i.split("-")[1] for i in dev_ids}
+    if labelled:
+        labelled += [d["sentence"] for d in dev]
     dev_years = {int(i.split("-")[3]) for i in dev_ids}
     events = re.compile("|".join(re.escape(n) for n in _event_names()), re.IGNORECASE)
     heads = re.compile(HEADS)
@@ -80,7 +92,7 @@ def main() -> None:
         for line in fh:
             r = json.loads(line)
             if (r["country_iso3"] not in dev_countries | used_countries and r["year"] not in dev_years
-                    and r["id"] not in used):
+                    and r["id"] not in used and (r["country_iso3"], r["year"]) not in used_country_years):
                 speeches.append(r)
     speeches.sort(key=lambda r: r["id"])
     rng = random.Random(seed)
@@ -91,6 +103,8 @@ def main() -> None:
         if not any(left.values()):
             break
         text = sp["text"]
+        if labelled and any(sent in text for sent in labelled):
+            continue  # the corpus files some speeches twice (under another country): a copy of a labelled one
         doc = Document(text)
         spans = [(s, e) for s, e in doc.sentences if 6 <= len(text[s:e].split()) <= 80]
         if not spans:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED = DATA / "lavrov_2015_afp.txt"
 WIKINEWS = DATA / "wikinews_en_2019_2020.jsonl"
-SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+# ``TOOLKIT_SHARED`` names the shared directory when the project is not checked out next to it (a git worktree)
+SHARED_CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

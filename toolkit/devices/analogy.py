@@ -52,6 +52,11 @@ _YEAR = re.compile(  # the lookahead skips, in C, every position no year or deca
     r"(?=[tml1e])(?<![\w/])(?:(?:the\s+)?(?:early\s+|mid-|late\s+)?(1[5-9][0-9]0)s|(1[5-9][0-9]{2}))(?![\w/])"
 )
 _COMPASS = re.compile(r"\b(?:North|South|East|West|New|Northern|Southern)\s+$")
+_OF_OR_RELATIVE = re.compile(r"\b(?:of|that|which|who|whom|whose)\b", re.IGNORECASE)
+#: a year compared in a sentence that measures something ("up 5 per cent compared with 1990") is a baseline
+_MEASURE = re.compile(r"\d\s*(?:per\s*cent|percent|%)|\btimes\s+as\s+(?:many|much)\b|\bper\s+capita\b", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|prices?|rates?|values?|base\s+year)\b", re.IGNORECASE)
+_POST = re.compile(r"\bpost[-\s]+$", re.IGNORECASE)
 #: a year right after a measured quantity ("emission levels in 1990") is a statistical baseline, not a referent
 _BASELINE = re.compile(
     r"\b(?:levels?|rates?|figures?|values?|prices?|terms|output|growth|emissions?|spending|budgets?)\s+"
@@ -84,6 +89,9 @@ _FINITE = re.compile(
 )
 _FUNCTION = frozenset(["the", "a", "an", "and", "but", "so", "thus", "then", "yet", "or", "also", "still", "now"])
 _LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\s+", re.IGNORECASE)
+#: what an identity label (a ``label`` cue: "is a Nazi", "fascist methods") can transfer: a person, a regime,
+#: an era's movement or a policy has an identity to give a present actor; a war, a treaty or a date has none
+_LABEL_TYPES = frozenset(["person", "regime", "era", "policy"])
 _PRONOUN = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
 )
@@ -203,8 +211,10 @@ def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
 
 @lru_cache(maxsize=8)
 def _cues(lex: lexicons.Lexicon) -> list[tuple[str, PhraseMatcher, list[list[Cue]]]]:
-    """One matcher per cue position (cues of different positions may overlap)."""
-    by_position: dict[str, dict[str, list[Cue]]] = {}
+    """One matcher per cue position (cues of different positions may overlap); identity-label cues get a
+    matcher of their own, since a label predicate ("is the …") spans words other cues start with
+    ("the greatest … since")."""
+    by_position: dict[tuple[str, bool], dict[str, list[Cue]]] = {}
     for i, row in enumerate(lex.rows, start=2):
         try:
             cue = Cue(
@@ -224,10 +234,10 @@ def _cues(lex: lexicons.Lexicon) -> list[tuple[str, PhraseMatcher, list[list[Cue
         if cue.position == "suffix":
             continue  # attached to the mention: matched there, not scanned for (see _suffixes)
         for alt in _top_level_alternatives(row["cue"]):
-            by_position.setdefault(cue.position, {}).setdefault(alt, []).append(cue)
+            by_position.setdefault((cue.position, cue.kind == "label"), {}).setdefault(alt, []).append(cue)
     return [
         (position, PhraseMatcher(list(table), regex=True, name=lex.label), list(table.values()))
-        for position, table in by_position.items()
+        for (position, _), table in by_position.items()
     ]
 
 
@@ -278,6 +288,8 @@ def _mentions(ctx: DocContext) -> list[Mention]:
             ent, place = info[h.index]
             if place and _COMPASS.search(ctx.text, max(0, h.start - 8), h.start):
                 continue  # North Korea, South Sudan: another place, not the past event
+            if _POST.search(ctx.text, max(0, h.start - 6), h.start):
+                continue  # the post-cold-war era is the present after it, not the past episode
             found.append(Mention(h.start, h.end, ent, place, h.text))
     for m in _YEAR.finditer(ctx.text):
         label = f"the {m.group(1)}s" if m.group(1) else m.group(2)
@@ -332,8 +344,9 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
     if span is None or span[1] < year or (span[1] == year and span[0] < year):
         return False
     # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
+    # ("the new …" of a thing still going on is a new part of it: "the new cold war attempts" in 1964)
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
-               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith("neo"))
+               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
 
 
@@ -359,28 +372,59 @@ def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) 
 
 
 def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int],
-              year: int | None = None) -> bool:
+              year: int | None = None, memo: dict[tuple[str, int], bool] | None = None) -> bool:
     if m.place and not cue.places:
         return False
     if _not_past(m, hit, cue, year, ctx.text):
         return False
-    if m.entity.canonical in cue.not_for:
+    if m.entity.canonical in cue.not_for or f"type:{m.entity.type}" in cue.not_for:
         return False
     if m.entity.type == "year" and cue.kind not in ("comparison", "lesson"):
         return False
-    if m.entity.type == "year" and _BASELINE.search(ctx.text, max(0, m.start - 40), m.start):
+    if cue.kind == "label" and (m.entity.type not in _LABEL_TYPES or (
+            # a system's name as predicate classifies ("the worst form of interference is colonialism");
+            # a label names an agent ("is a Nazi", "are fascists", "is Hitler")
+            cue.position == "before" and m.surface.lower().endswith("ism"))):
         return False
+    if m.entity.type == "year" and (_BASELINE.search(ctx.text, max(0, m.start - 40), m.start)
+                                    or _LEVEL_AFTER.match(ctx.text, m.end)
+                                    or (hit.text[:7].lower() in ("compare", "compari")
+                                        and _measures(ctx, sent, memo))):
+        return False  # "1990 levels", "down 10 per cent compared with 1980": a statistical baseline
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
-    if cue.requires is not None and not cue.requires.search(ctx.text, sent[0], sent[1]):
-        return False
+    if cue.requires is not None:
+        # one search per sentence and pattern: many mentions of one long sentence must not each rescan it
+        key = (cue.requires.pattern, sent[0])
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = cue.requires.search(ctx.text, sent[0], sent[1]) is not None
+            if memo is not None:
+                memo[key] = found
+        if not found:
+            return False
     if cue.position == "before":
-        return hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)
+        if not (hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)):
+            return False
+        # (the gap is a few words here) "a new member of the League", "the new order that fascism wanted":
+        # an identity cue must make a new X, not a new thing of X or a clause about X
+        return cue.kind != "identity" or not _OF_OR_RELATIVE.search(ctx.text, hit.end, m.start)
     if cue.position == "after":
         return hit.start >= m.end and _gap_ok(ctx, m.end, hit.start, cue.window, commas=True)
     if cue.position == "sentence":
         return sent[0] <= hit.start < sent[1]
     return not m.place and prev[0] <= hit.start < sent[1]  # previous sentence or this one
+
+
+def _measures(ctx: DocContext, sent: tuple[int, int], memo: dict[tuple[str, int], bool] | None) -> bool:
+    """Whether the sentence measures something (a percentage, "times as many"), searched once per sentence."""
+    key = ("measure", sent[0])
+    if memo is not None and key in memo:
+        return memo[key]
+    found = _MEASURE.search(ctx.text, sent[0], sent[1]) is not None
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -490,8 +534,11 @@ def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: in
 def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
     if kind == "continuation":
         return _np_after(ctx, hit.end, sent[1])
-    if position == "suffix":  # "a Nazi-style crackdown": the phrase the mention and its suffix modify
+    if position == "suffix" or (kind == "label" and position == "after"):
+        # "a Nazi-style crackdown", "fascist methods of the regime": the phrase the mention and its cue modify
         return _identity_phrase(ctx, first.start, hit.end, sent[1])
+    if kind == "label" and hit.start >= sent[0]:  # "the one who speaks … is a Nazi": the subject of the predicate
+        return _np_before(ctx, sent[0], hit.start) or _context_target(ctx, sent[0])
     if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
         # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
         np = _identity_phrase(ctx, hit.start, first.end, sent[1])
@@ -568,6 +615,7 @@ def detect(ctx: DocContext) -> list[dict]:
                 for cue in infos[h.index]:
                     by_sentence.setdefault(si, []).append((h, cue))
     groups: dict[int, list[tuple[Mention, Hit, Cue]]] = {}
+    memo: dict[tuple[str, int], bool] = {}
     nearby: dict[int, tuple[list[int], list[tuple[Hit, Cue]]]] = {}
     for m in mentions:
         si = ctx.sentence_of(m.start)
@@ -584,7 +632,7 @@ def detect(ctx: DocContext) -> list[dict]:
         at = bisect_left(starts, m.start)
         best: tuple[int, Hit, Cue] | None = None
         for h, cue in pool[max(0, at - _NEAREST_HITS) : at + _NEAREST_HITS]:
-            if _supports(ctx, m, h, cue, sent, prev, year):
+            if _supports(ctx, m, h, cue, sent, prev, year, memo):
                 dist = min(abs(h.start - m.end), abs(m.start - h.end))
                 if best is None or dist < best[0]:
                     best = (dist, h, cue)
