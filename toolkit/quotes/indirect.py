@@ -449,7 +449,8 @@ def _reported(
                     if any(x.low in _CLAIM_NOUNS and y.low == "that" for x, y in pairs if y.s < end):
                         continue  # "rejected Smith's claim that …": the claim is the report
                     content = _trim_clause(nt, toks[j].s, end)
-                    rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
+                    if not _has_verb(toks, j, end):
+                        rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
