@@ -393,3 +393,13 @@ def test_a_passive_cue_with_its_agent_reports_the_subject() -> None:
     assert tk.quotes("The plan was widely criticized by local farmers.").empty  # a stance on a noun phrase
     row = _only("The meeting was first reported by the local paper.", noun_phrases=True)
     assert (row["text"], row["speaker"], row["cue"]) == ("The meeting", "the local paper", "report")
+
+
+def test_back_after_a_verb_or_a_time_noun_is_no_verb_of_support() -> None:
+    # Wikinews interview wikinews-b96b50c8a83f: before, "come" and "especially until a dew years" were speakers
+    assert tk.quotes("We have breakfast, go to office, have lunch there, and come back home in the evening.",
+                     noun_phrases=True).empty
+    q = tk.quotes("People, especially until a few years back hated any sex worker in general.", noun_phrases=True)
+    assert "back" not in q["cue"].tolist() and not any("years" in s for s in q["speaker"].dropna())
+    row = _only("The union backed the plan on Monday.", noun_phrases=True)
+    assert (row["cue"], row["speaker"]) == ("back", "The union")

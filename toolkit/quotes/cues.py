@@ -139,6 +139,8 @@ _NOT_NAME = _grammar("not_name")
 _TIME_WORDS = _grammar("time_word")
 #: heads of a description that never stand for a person ("the statement", "the police"), with _ORG_WORDS
 _NON_PERSON = _grammar("non_person_head") | _ORG_WORDS
+#: words after which "back" is a particle or an adverb ("come back", "years back"), not the verb of support
+_BACK_PARTICLE = _grammar("back_particle")
 #: contracted forms that never name a speaker ("That's mostly bugfixes", "Let's say")
 _NOT_SPEAKER = _grammar("not_speaker")
 _CLAUSE_CUT = _grammar("clause_cut")
@@ -225,6 +227,8 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     info = lex.stance.get(t.low)
     if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET):
         return None
+    if info[0] == "back" and k > 0 and toks[k - 1].low in _BACK_PARTICLE:
+        return None  # "come back home", "a few years back": a particle or an adverb, not "backed the plan"
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         return None
     base = info[0].split()[0]
