@@ -476,8 +476,8 @@ def _strip_titles(words: list[str]) -> list[str]:
 def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, str]]]:
     """Full names by last word; ``runs`` gets each name's run of words ``(start, end, full name)``."""
     index: dict[str, list[tuple[int, str]]] = {}
-    lex_en = _lex().lang == "en"
-    german = _lex().lang == "de"
+    lex = _lex()
+    lex_en, german = lex.lang == "en", lex.lang == "de"
     for m in _NAME_RUN.finditer(nt):
         words = m.group().split()
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
@@ -486,7 +486,7 @@ def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tup
         if len(words) >= 3 and nt[max(0, m.start() - 3) : m.start()] == "of " and lex_en:
             words = words[1:]  # "Mayor of London Sadiq Khan": the run starts with the office's object
         words = _strip_titles(words)
-        if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words) or _lex().title_classes(words[0].lower()):
+        if len(words) < 2 or any(w.lower() in _ORG_WORDS for w in words) or lex.title_classes(words[0].lower()):
             continue  # one word, an organisation, or an office with no name ("Prime Minister of Iraq")
         last = words[-1].rstrip(".,")
         full = " ".join(w.rstrip(",") for w in words)
@@ -537,13 +537,15 @@ def _without_time(np: list[_Tok]) -> list[_Tok]:
     """The noun phrase without a closing time phrase (``police on Thursday`` → ``police``, ``a poll
     released on Thursday`` → ``a poll``); empty when nothing but a time is left (``This past Friday``):
     a day or a month names no one (English only)."""
-    def time_only(rest: list[_Tok]) -> bool:
-        return any(t.low in _TIME_WORDS for t in rest) and all(
-            t.low in _TIME_WORDS or t.low in _TIME_PREPOSITIONS or t.t[:1].isdigit() or t.t == "," for t in rest)
-
-    # "on Thursday", "last week", or a bare day after a lower-case word ("a poll released Saturday")
-    cut = next((i for i in range(1, len(np)) if time_only(np[i:]) and (
-        np[i].low in _TIME_PREPOSITIONS or np[i - 1].t.islower())), None)
+    # the closing run of time tokens ("on Thursday", "last week", "March 1"), with at least one time word
+    tail = len(np)
+    while tail > 0 and (np[tail - 1].low in _TIME_WORDS or np[tail - 1].low in _TIME_PREPOSITIONS
+                        or np[tail - 1].t[:1].isdigit() or np[tail - 1].t == ","):
+        tail -= 1
+    last_time = max((i for i in range(tail, len(np)) if np[i].low in _TIME_WORDS), default=-1)
+    # cut at a time preposition, or at a bare time word after a lower-case word ("a poll released Saturday")
+    cut = next((i for i in range(max(tail, 1), last_time + 1)
+                if np[i].low in _TIME_PREPOSITIONS or np[i - 1].t.islower()), None)
     if cut is None:
         named = len(np) > 1 and np[-1].t == "Today" and np[-2].cap  # "USA Today", "Psychology Today"
         return [] if np[-1].low in _TIME_WORDS and not named else np
