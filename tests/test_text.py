@@ -190,3 +190,26 @@ def test_nine_hard_wrapped_sentences_stay_nine(seed):
             assert "\n" in text
             assert len(tk.sentences(text)) == 9, (name, width)
             assert tk.lexical_profile(text).iloc[0]["sentences"] == 9, (name, width)
+
+
+def test_plain_break_shortcut_answers_as_punkt_does(seed, wikinews):
+    """The shortcut in front of Punkt's break test gives Punkt's answer on every candidate break."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from toolkit.text import _NUMBER_END, _PLAIN_END, _punkt
+
+    tokenizer = _punkt()
+    docs = [seed, *wikinews, *tk.load_corpus(ROOT / "data" / "ungdc_sample.jsonl.gz")]
+    contexts = set()
+    for doc in docs:
+        ntext = normalize(doc.text).text
+        for s, e in paragraph_spans(ntext):
+            contexts.update(c for _, c in tokenizer._match_potential_end_contexts(ntext[s:e]))
+    shortcut = [c for c in contexts if _PLAIN_END.fullmatch(c) or _NUMBER_END.fullmatch(c)]
+    assert len(shortcut) > 0.8 * len(contexts)  # the shortcut answers most of them
+    assert any("-" in c for c in shortcut) and any(c.endswith('"') for c in shortcut)
+    numbered = [c for c in shortcut if _NUMBER_END.fullmatch(c)]
+    assert {tokenizer.text_contains_sentbreak(c) for c in numbered} == {True, False}
+    differ = [c for c in shortcut
+              if tokenizer.text_contains_sentbreak(c) != PunktSentenceTokenizer.text_contains_sentbreak(tokenizer, c)]
+    assert differ == []

@@ -281,32 +281,47 @@ def _punkt():
     return tokenizer
 
 
-#: a candidate break "word. Next" / "word? Next": letters, one end mark, white space, a token
-_PLAIN_END = re.compile(r"([A-Za-z]{2,})([.?!])\s+\S+")
+#: a candidate break "word. Next" / "word? Next" / 'word."': letters (hyphenated words too), one end
+#: mark, then white space and a token or a closing mark
+_PLAIN_END = re.compile(r"([A-Za-z]{2,}(?:-[A-Za-z]+)*)([.?!])(?:\s+\S+|[\")\]])")
+#: a candidate break after a number, "142. The" (numbered paragraphs): digits, a dot, white space, a word
+_NUMBER_END = re.compile(r"(\d+)\.\s+([A-Za-z]+)")
 
 
 def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
     """Punkt's ``text_contains_sentbreak``, answering the plainest contexts without building its tokens.
 
     Punkt decides each candidate break from its context string alone. For a
-    context of two or more ASCII letters, ``?`` or ``!``, white space and a
-    token, its tokens are ``word``, ``?``, ``Next`` and the mark is a break;
-    with ``.`` its tokens are ``word.``, ``Next`` and the dot is a break unless
-    ``word`` is a known abbreviation (Punkt's first pass) or the first word of
-    one of its collocations (the only rule of the second pass that applies to
-    a word that is neither an initial, a number nor an abbreviation). Anything
+    context of two or more ASCII letters (or letters joined by hyphens),
+    ``?`` or ``!``, then white space and a token or a closing mark, its tokens
+    are ``word``, ``?``, ``Next`` and the mark is a break; with ``.`` its
+    tokens are ``word.``, ``Next`` and the dot is a break unless ``word`` or
+    its last hyphenated part is a known abbreviation (Punkt's first pass) or
+    ``word`` is the first word of one of its collocations (the only rule of the second pass that applies to
+    a word that is neither an initial, a number nor an abbreviation). After a
+    number and before a word, the dot is a break unless number and word are
+    a collocation or Punkt's orthographic heuristic says the word does not
+    start sentences (its rule for numbers, asked with the one token). Anything
     else goes to Punkt itself. Same answers, a fraction of the cost: plain
     contexts are most of them.
     """
     punkt_decides = tokenizer.text_contains_sentbreak
     abbreviations = tokenizer._params.abbrev_types
-    collocation_starts = frozenset(first for first, _ in tokenizer._params.collocations)
+    collocations = tokenizer._params.collocations
+    collocation_starts = frozenset(first for first, _ in collocations)
 
     def contains_sentbreak(context: str) -> bool:
         m = _PLAIN_END.fullmatch(context)
         if m is not None and (m.group(2) != "." or (
-                (word := m.group(1).lower()) not in abbreviations and word not in collocation_starts)):
+                (word := m.group(1).lower()) not in abbreviations and word not in collocation_starts
+                and word.rpartition("-")[2] not in abbreviations)):
             return True
+        m = _NUMBER_END.fullmatch(context)
+        if m is not None and m.group(1) not in abbreviations:
+            following = tokenizer._Token(m.group(2))
+            if ("##number##", following.type_no_sentperiod) in collocations:
+                return False
+            return tokenizer._ortho_heuristic(following) is not False
         return punkt_decides(context)
 
     return contains_sentbreak
