@@ -345,8 +345,9 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
         return False
     # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
     # ("the new …" of a thing still going on is a new part of it: "the new cold war attempts" in 1964)
+    # ("a return to the days of the 'cold war'" in 1978: only quotes or an article may stand between)
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
-               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith(("neo", "the ")))
+               and not _RENEWAL_GAP.sub("", text[hit.end : m.start]) and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
 
 
@@ -563,6 +564,7 @@ def _describe(ent: Entity) -> str:
 
 
 _PERIOD_YEAR = re.compile(r"\d{4}s?")
+_RENEWAL_GAP = re.compile(r"[\s\"'“”‘’]+|\bthe\b", re.IGNORECASE)
 
 
 def _span_of(entity: Entity) -> tuple[int, int] | None:
