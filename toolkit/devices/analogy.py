@@ -91,7 +91,7 @@ _FUNCTION = frozenset(["the", "a", "an", "and", "but", "so", "thus", "then", "ye
 _LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\s+", re.IGNORECASE)
 #: what an identity label (a ``label`` cue: "is a Nazi", "fascist methods") can transfer: a person, a regime,
 #: an era's movement or a policy has an identity to give a present actor; a war, a treaty or a date has none
-_LABEL_TYPES = frozenset(["person", "regime", "era", "policy"])
+_LABEL_TYPES = frozenset(["person", "regime", "era", "policy", "system"])
 _PRONOUN = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
 )
@@ -346,7 +346,10 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
     # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
     # ("the new …" of a thing still going on is a new part of it: "the new cold war attempts" in 1964)
     # ("a return to the days of the 'cold war'" in 1978: only quotes or an article may stand between)
+    # A system still in place (colonialism in 1957) is not renewed by "a new kind of" it: that is a variant of
+    # the present system, as neo-colonialism is; only an episode or an era can be over and come back
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
+               and m.entity.type != "system"
                and not _RENEWAL_GAP.sub("", text[hit.end : m.start]) and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
 
