@@ -349,7 +349,7 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
     # A system still in place (colonialism in 1957) is not renewed by "a new kind of" it: that is a variant of
     # the present system, as neo-colonialism is; only an episode or an era can be over and come back
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
-               and m.entity.type != "system"
+               and m.entity.type != "system" and not _PART_OF.search(hit.text)
                and not _RENEWAL_GAP.sub("", text[hit.end : m.start]) and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
 
@@ -567,6 +567,8 @@ def _describe(ent: Entity) -> str:
 
 
 _PERIOD_YEAR = re.compile(r"\d{4}s?")
+#: "a new phase / wave / chapter of" X names a part of X, which goes on: no renewal of a finished episode
+_PART_OF = re.compile(r"\b(?:phase|phases|wave|waves|chapter|chapters|stage|stages|round|rounds)\s+of\s*$", re.IGNORECASE)
 _RENEWAL_GAP = re.compile(r"[\s\"'“”‘’]+|\bthe\b", re.IGNORECASE)
 
 
