@@ -487,14 +487,24 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
 
 
 def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
+    """The noun phrase before a cue: the last clause chunk that reads as one, else the chunk before it
+    ("… a crisis that is deeper than any since X": the chunk after "that" is only "is")."""
     chunk = ctx.text[sent_start:cue_start]
-    clause = _clause()
-    bounds = [0] + [m.end() for m in clause.finditer(chunk)]
-    ends = [m.start() for m in clause.finditer(chunk)] + [len(chunk)]
+    cuts = [(m.start(), m.end()) for m in _clause().finditer(chunk)]
+    bounds = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(chunk)]
+    tried = 0
     for a, b in reversed(list(zip(bounds, ends, strict=True))):
-        if chunk[a:b].strip():
-            chunk = chunk[a:b]
-            break
+        if not chunk[a:b].strip():
+            continue
+        np = _as_np(chunk[a:b])
+        tried += 1
+        if np or tried == 2:
+            return np
+    return None
+
+
+def _as_np(chunk: str) -> str | None:
     verb = _FINITE.search(chunk)
     if verb:
         chunk = chunk[: verb.start()]
@@ -556,6 +566,14 @@ def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int
         np = _np_before(ctx, sent[0], first.start)
         if np:
             return np
+    if sent[0] <= hit.start < sent[1]:
+        measured = _SUPERLATIVE_NP.match(hit.text)
+        if measured:  # "the worst crisis since X": the present thing measured is the superlative's noun phrase
+            return measured.group(1)
+        if position == "sentence":  # "Israel has to learn the lessons of history": the subject before the cue
+            np = _np_before(ctx, sent[0], min(hit.start, first.start))
+            if np:
+                return np
     return _context_target(ctx, sent[0])
 
 
@@ -568,6 +586,9 @@ def _describe(ent: Entity) -> str:
 
 _PERIOD_YEAR = re.compile(r"\d{4}s?")
 #: "a new phase / wave / chapter of" X names a part of X, which goes on: no renewal of a finished episode
+_SUPERLATIVE_NP = re.compile(r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|"
+                             r"heaviest|bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
+                             re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:phase|phases|wave|waves|chapter|chapters|stage|stages|round|rounds)\s+of\s*$", re.IGNORECASE)
 _RENEWAL_GAP = re.compile(r"[\s\"'“”‘’]+|\bthe\b", re.IGNORECASE)
 
