@@ -350,7 +350,8 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
     # the present system, as neo-colonialism is; only an episode or an era can be over and come back
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
                and m.entity.type != "system" and not _PART_OF.search(hit.text)
-               and not _RENEWAL_GAP.sub("", text[hit.end : m.start]) and not hit.text.lower().startswith(("neo", "the ")))
+               and not _RENEWAL_GAP.sub("", text[hit.end : m.start])
+               and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
 
 
@@ -585,11 +586,15 @@ def _describe(ent: Entity) -> str:
 
 
 _PERIOD_YEAR = re.compile(r"\d{4}s?")
+#: the noun phrase a superlative comparison opens ("the worst crisis since X"): the present thing it measures
+_SUPERLATIVE_NP = re.compile(
+    r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|heaviest|"
+    r"bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
+    re.IGNORECASE,
+)
 #: "a new phase / wave / chapter of" X names a part of X, which goes on: no renewal of a finished episode
-_SUPERLATIVE_NP = re.compile(r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|"
-                             r"heaviest|bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
-                             re.IGNORECASE)
-_PART_OF = re.compile(r"\b(?:phase|phases|wave|waves|chapter|chapters|stage|stages|round|rounds)\s+of\s*$", re.IGNORECASE)
+_PART_OF = re.compile(r"\b(?:phases?|waves?|chapters?|stages?|rounds?)\s+of\s*$", re.IGNORECASE)
+#: what may stand between a renewal cue and its mention: quotes and an article ("the days of the 'cold war'")
 _RENEWAL_GAP = re.compile(r"[\s\"'“”‘’]+|\bthe\b", re.IGNORECASE)
 
 
