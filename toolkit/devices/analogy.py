@@ -46,6 +46,7 @@ from ..errors import LexiconError
 from .matching import DocContext, Hit, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
+_RECENT_YEARS = 2  # a bare year at most this many years before the document's is recent news, not history
 _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
 _YEAR = re.compile(  # the lookahead skips, in C, every position no year or decade can start at
@@ -393,9 +394,12 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         return False
     if m.entity.type == "year" and (_BASELINE.search(ctx.text, max(0, m.start - 40), m.start)
                                     or _LEVEL_AFTER.match(ctx.text, m.end)
-                                    or (hit.text[:7].lower() in ("compare", "compari")
-                                        and _measures(ctx, sent, memo))):
-        return False  # "1990 levels", "down 10 per cent compared with 1980": a statistical baseline
+                                    or (cue.kind == "comparison" and _measures(ctx, sent, memo))):
+        # "1990 levels", "down 10 per cent compared with 1980", "30 per cent lower than those of 1980": a baseline
+        return False
+    if (m.entity.type == "year" and year is not None and m.entity.canonical.isdigit()
+            and year - int(m.entity.canonical) <= _RECENT_YEARS):
+        return False  # "as was the case in 1986" said in 1987: last year's figures or news, not a historical referent
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
     if cue.requires is not None:
