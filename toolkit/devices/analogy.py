@@ -46,7 +46,7 @@ from ..errors import LexiconError
 from .matching import DocContext, Hit, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
-_RECENT_YEARS = 2  # a bare year at most this many years before the document's is recent news, not history
+_RECENT_YEARS = 1  # a bare year at most this many years before the document's is recent news, not history
 _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
 _YEAR = re.compile(  # the lookahead skips, in C, every position no year or decade can start at
