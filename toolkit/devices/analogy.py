@@ -356,6 +356,17 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
     return not renewal
 
 
+def _past_date(entity: Entity, year: int) -> bool:
+    """Whether a year or decade mention can be a past referent in a document of ``year`` (see ``_not_past``
+    and ``_RECENT_YEARS``)."""
+    span = _span_of(entity)
+    if span is None:
+        return True
+    if entity.canonical.isdigit() and year - span[1] <= _RECENT_YEARS:
+        return False
+    return span[1] < year or (span[1] == year and span[0] < year)
+
+
 def _dating(ents: list[Entity], dated: tuple[int, str] | None) -> str:
     """What the document's year says about the referents, for the explanation."""
     if dated is None:
@@ -638,6 +649,12 @@ def detect(ctx: DocContext) -> list[dict]:
         return []
     dated = document_year(ctx)
     year = dated[0] if dated else None
+    if year is not None:
+        # a year or decade that is not past at the document's date can never be supported (no renewal cue
+        # applies to a date): its sentence need not be scanned for cues
+        mentions = [m for m in mentions if m.entity.type != "year" or _past_date(m.entity, year)]
+        if not mentions:
+            return []
     # cues are looked for in the sentences with a mention; the sentence before is read only for the
     # cues that may stand there ("We have been through this.") — the others must share the sentence
     own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
