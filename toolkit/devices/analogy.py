@@ -613,6 +613,7 @@ _PART_OF = re.compile(r"\b(?:phases?|waves?|chapters?|stages?|rounds?)\s+of\s*$"
 _RENEWAL_GAP = re.compile(r"[\s\"'“”‘’]+|\bthe\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _span_of(entity: Entity) -> tuple[int, int] | None:
     """First and last year of an entity's period ("1938", "1969-2011", "1920s-1940s"), or None."""
     years = _PERIOD_YEAR.findall(entity.period)
