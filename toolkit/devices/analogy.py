@@ -46,6 +46,7 @@ from ..errors import LexiconError
 from .matching import DocContext, Hit, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
+_RECENT_YEARS = 1  # a bare year at most this many years before the document's is recent news, not history
 _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
 _YEAR = re.compile(  # the lookahead skips, in C, every position no year or decade can start at
@@ -91,7 +92,7 @@ _FUNCTION = frozenset(["the", "a", "an", "and", "but", "so", "thus", "then", "ye
 _LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\s+", re.IGNORECASE)
 #: what an identity label (a ``label`` cue: "is a Nazi", "fascist methods") can transfer: a person, a regime,
 #: an era's movement or a policy has an identity to give a present actor; a war, a treaty or a date has none
-_LABEL_TYPES = frozenset(["person", "regime", "era", "policy"])
+_LABEL_TYPES = frozenset(["person", "regime", "era", "policy", "system"])
 _PRONOUN = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
 )
@@ -345,9 +346,25 @@ def _not_past(m: Mention, hit: Hit, cue: Cue, year: int | None, text: str) -> bo
         return False
     # a renewal cue right before it presupposes an earlier, finished episode: "a new cold war" (1981)
     # ("the new …" of a thing still going on is a new part of it: "the new cold war attempts" in 1964)
+    # ("a return to the days of the 'cold war'" in 1978: only quotes or an article may stand between)
+    # A system still in place (colonialism in 1957) is not renewed by "a new kind of" it: that is a variant of
+    # the present system, as neo-colonialism is; only an episode or an era can be over and come back
     renewal = (cue.kind == "identity" and cue.position == "before" and span[0] < year and hit.end <= m.start
-               and not text[hit.end : m.start].strip() and not hit.text.lower().startswith(("neo", "the ")))
+               and m.entity.type != "system" and not _PART_OF.search(hit.text)
+               and not _RENEWAL_GAP.sub("", text[hit.end : m.start])
+               and not hit.text.lower().startswith(("neo", "the ")))
     return not renewal
+
+
+def _past_date(entity: Entity, year: int) -> bool:
+    """Whether a year or decade mention can be a past referent in a document of ``year`` (see ``_not_past``
+    and ``_RECENT_YEARS``)."""
+    span = _span_of(entity)
+    if span is None:
+        return True
+    if entity.canonical.isdigit() and year - span[1] <= _RECENT_YEARS:
+        return False
+    return span[1] < year or (span[1] == year and span[0] < year)
 
 
 def _dating(ents: list[Entity], dated: tuple[int, str] | None) -> str:
@@ -388,9 +405,12 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         return False
     if m.entity.type == "year" and (_BASELINE.search(ctx.text, max(0, m.start - 40), m.start)
                                     or _LEVEL_AFTER.match(ctx.text, m.end)
-                                    or (hit.text[:7].lower() in ("compare", "compari")
-                                        and _measures(ctx, sent, memo))):
-        return False  # "1990 levels", "down 10 per cent compared with 1980": a statistical baseline
+                                    or (cue.kind == "comparison" and _measures(ctx, sent, memo))):
+        # "1990 levels", "down 10 per cent compared with 1980", "30 per cent lower than those of 1980": a baseline
+        return False
+    if (m.entity.type == "year" and year is not None and m.entity.canonical.isdigit()
+            and year - int(m.entity.canonical) <= _RECENT_YEARS):
+        return False  # "as was the case in 1986" said in 1987: last year's figures or news, not a historical referent
     if cue.unless_before is not None and cue.unless_before.search(ctx.text[max(0, hit.start - 30) : hit.start]):
         return False
     if cue.requires is not None:
@@ -483,14 +503,24 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
 
 
 def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
+    """The noun phrase before a cue: the last clause chunk that reads as one, else the chunk before it
+    ("… a crisis that is deeper than any since X": the chunk after "that" is only "is")."""
     chunk = ctx.text[sent_start:cue_start]
-    clause = _clause()
-    bounds = [0] + [m.end() for m in clause.finditer(chunk)]
-    ends = [m.start() for m in clause.finditer(chunk)] + [len(chunk)]
+    cuts = [(m.start(), m.end()) for m in _clause().finditer(chunk)]
+    bounds = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(chunk)]
+    tried = 0
     for a, b in reversed(list(zip(bounds, ends, strict=True))):
-        if chunk[a:b].strip():
-            chunk = chunk[a:b]
-            break
+        if not chunk[a:b].strip():
+            continue
+        np = _as_np(chunk[a:b])
+        tried += 1
+        if np or tried == 2:
+            return np
+    return None
+
+
+def _as_np(chunk: str) -> str | None:
     verb = _FINITE.search(chunk)
     if verb:
         chunk = chunk[: verb.start()]
@@ -552,6 +582,14 @@ def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int
         np = _np_before(ctx, sent[0], first.start)
         if np:
             return np
+    if sent[0] <= hit.start < sent[1]:
+        measured = _SUPERLATIVE_NP.match(hit.text)
+        if measured:  # "the worst crisis since X": the present thing measured is the superlative's noun phrase
+            return measured.group(1)
+        if position == "sentence":  # "Israel has to learn the lessons of history": the subject before the cue
+            np = _np_before(ctx, sent[0], min(hit.start, first.start))
+            if np:
+                return np
     return _context_target(ctx, sent[0])
 
 
@@ -563,8 +601,19 @@ def _describe(ent: Entity) -> str:
 
 
 _PERIOD_YEAR = re.compile(r"\d{4}s?")
+#: the noun phrase a superlative comparison opens ("the worst crisis since X"): the present thing it measures
+_SUPERLATIVE_NP = re.compile(
+    r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|heaviest|"
+    r"bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
+    re.IGNORECASE,
+)
+#: "a new phase / wave / chapter of" X names a part of X, which goes on: no renewal of a finished episode
+_PART_OF = re.compile(r"\b(?:phases?|waves?|chapters?|stages?|rounds?)\s+of\s*$", re.IGNORECASE)
+#: what may stand between a renewal cue and its mention: quotes and an article ("the days of the 'cold war'")
+_RENEWAL_GAP = re.compile(r"[\s\"'“”‘’]+|\bthe\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _span_of(entity: Entity) -> tuple[int, int] | None:
     """First and last year of an entity's period ("1938", "1969-2011", "1920s-1940s"), or None."""
     years = _PERIOD_YEAR.findall(entity.period)
@@ -601,6 +650,12 @@ def detect(ctx: DocContext) -> list[dict]:
         return []
     dated = document_year(ctx)
     year = dated[0] if dated else None
+    if year is not None:
+        # a year or decade that is not past at the document's date can never be supported (no renewal cue
+        # applies to a date): its sentence need not be scanned for cues
+        mentions = [m for m in mentions if m.entity.type != "year" or _past_date(m.entity, year)]
+        if not mentions:
+            return []
     # cues are looked for in the sentences with a mention; the sentence before is read only for the
     # cues that may stand there ("We have been through this.") — the others must share the sentence
     own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
