@@ -59,6 +59,19 @@ def test_seed_scare_quotes_come_from_tk_quotes(seed, seed_devices):
     assert got["text"].tolist() == ["jihadists", "jihadists", "jihadists", "Islamic caliphate"]
 
 
+def test_scare_quotes_without_the_whole_extraction_match_tk_quotes(wikinews):
+    # standalone, the scare detector stops the quote walk after the last paragraph that may hold a scare quote;
+    # its rows must stay those of tk.quotes (fresh Documents: no cached quote rows to fall back on)
+    from toolkit.quotes import quote_rows, scare_rows
+
+    found = 0
+    for doc in wikinews:
+        rows = scare_rows(tk.Document(doc.text, id=doc.id, meta=doc.meta))
+        assert rows == [r for r in quote_rows(tk.Document(doc.text, id=doc.id, meta=doc.meta)) if r["kind"] == "scare"]
+        found += len(rows)
+    assert found > 100
+
+
 def test_seed_negated_booster_is_a_hedge(seed_devices):
     # "I am not very optimistic": an understatement, never a booster
     boosters = _rows(seed_devices, "booster")["text"].tolist()
