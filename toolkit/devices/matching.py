@@ -577,14 +577,37 @@ CUE_LEXICONS = (
 )
 
 
+#: a pattern that refers to its own groups by number or name cannot join an alternation of other patterns
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _gate(word: str, patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches at a position exactly when one of ``patterns`` does (None: no gain or not possible).
+
+    Tried before the patterns of a common first word ("the" opens 14 cue entries): where it fails (nearly
+    everywhere), none of them is tried. No gate when one of them is the word alone ("we"): it would always pass.
+    """
+    if len(patterns) < 2 or len({p.flags for p in patterns}) != 1 \
+            or any(_GROUP_REFERENCE.search(p.pattern) for p in patterns) \
+            or any(p.match(word + " ") for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # e.g. a pattern with global inline flags, which must open the whole pattern
+        return None
+
+
 @lru_cache(maxsize=16)
-def _union_index(lexs: tuple[lexicons.Lexicon, ...]) -> dict[str, list[tuple[str, int]]]:
+def _union_index(lexs: tuple[lexicons.Lexicon, ...]
+                 ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, re.Pattern[str] | None]]:
+    """First word -> the (lexicon, entry) pairs it may open, and -> the gate of their patterns."""
     index: dict[str, list[tuple[str, int]]] = {}
+    matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
     for lex in lexs:
-        matcher, _ = lexicon_matcher(lex)
-        for word, idxs in matcher._by_first.items():
+        for word, idxs in matchers[lex.name]._by_first.items():
             index.setdefault(word, []).extend((lex.name, i) for i in idxs)
-    return index
+    gates = {word: _gate(word, [matchers[name]._anchored[i] for name, i in cands]) for word, cands in index.items()}
+    return index, gates
 
 
 def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
@@ -592,14 +615,19 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     if cached is not None:
         return cached
     lexs = tuple(ctx.lexicon(name) for name in CUE_LEXICONS)
-    index = _union_index(lexs)
+    index, gates = _union_index(lexs)
     text = ctx.text
     found: dict[str, list[tuple[int, int, int]]] = {name: [] for name in CUE_LEXICONS}
     matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
     for s, _e, word in (w for sent in ctx.sentence_words for w in sent):
         cands = index.get(word)
+        if cands is not None and (gate := gates[word]) is not None and gate.match(text, s) is None:
+            cands = None  # none of the entries this word opens matches here
         if ("'" in word or "-" in word) and len(word) > 1:
-            head = index.get(_SPLIT_HEAD.split(word, 1)[0])  # "we've" starts with "we"
+            first = _SPLIT_HEAD.split(word, 1)[0]
+            head = index.get(first)  # "we've" starts with "we"
+            if head and (gate := gates[first]) is not None and gate.match(text, s) is None:
+                head = None
             if head:
                 cands = (cands or []) + head
         if cands:
