@@ -18,6 +18,7 @@ below it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -51,6 +52,8 @@ from .speakers import (
     _turn_at,
 )
 from .tokens import _INDEX, _has_word, _Tok, _tokens
+
+_LETTER_RUN = re.compile(r"[^\W\d_]*")
 
 
 def _rstripped_tail(nt: str, s: int, e: int, size: int = 64) -> str:
@@ -301,9 +304,9 @@ def _extract(doc: Document, lang: str = "en", scare_only: bool = False) -> list[
 def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ...]]:
     norm = doc.normalized
     nt = norm.text
-    cue_pos = _cue_positions(nt)
-    if not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt:  # headlines, transcript labels: a colon
-        return []
+    cue_pos = [] if scare_only else _cue_positions(nt)  # (scare_only: below, once the walk's end is known)
+    if not scare_only and not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt:
+        return []  # (a colon: headlines, transcript labels)
     paras = _to_normalized(doc.paragraphs, norm)
     state = _DocState(nt)
     quotes_ = _find_quotes(nt, doc.text, norm, paras)
@@ -318,6 +321,9 @@ def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ..
         if not embedded:
             return []
         last_para = max(embedded)
+        # the rules read cue positions inside the paragraph walked only: those up to its last paragraph's end
+        # (and the end of a word running on past it) are the same as in the whole text
+        cue_pos = _cue_positions(nt[: _LETTER_RUN.match(nt, paras[last_para][1]).end()])
     sents = _sentences(doc, norm, paras, by_para, cue_pos)
     sent_starts = [s for s, _ in sents]
     prev_direct: _Row | None = None
