@@ -63,6 +63,12 @@ def _lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def _content_lemma(word: str) -> str | None:
+    """The :func:`_lemma` of a lower-cased content word, None for a function word or a number."""
+    return _lemma(word) if is_content(word) else None
+
+
 # --------------------------------------------------------------------------- repeated message
 
 
@@ -331,10 +337,10 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
     for words in ctx.sentence_words:
         if len(words) < 4:
             continue
-        low = [w for _, _, w in words]
-        content = [w for w in low if is_content(w)]
-        if len({_lemma(w) for w in content}) > len(content) - 2:
+        content = [x for _, _, w in words if (x := _content_lemma(w)) is not None]
+        if len(set(content)) > len(content) - 2:
             continue  # fewer than two repeated content words: no A B … B A possible
+        low = [w for _, _, w in words]
         lem = [_lemma(w) for w in low]
         pos: dict[str, list[int]] = {}
         for i, x in enumerate(lem):
