@@ -277,10 +277,10 @@ class PhraseMatcher:
         else:
             alternation = _trie_pattern([e for e in self.entries if e.strip()])
         if alternation:
-            body = rf"(?<!\w)(?:{alternation})(?:(?<=\W)|(?!\w))"
             chars = _first_chars(alternation, flags)
-            if chars:
-                body = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" + body
+            # the look-behind first: inside a word (most positions) it fails before the case-folded look-ahead
+            lead = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+            body = rf"(?<!\w){lead}(?:{alternation})(?:(?<=\W)|(?!\w))"
             self._any: re.Pattern[str] | None = re.compile(body, flags)
         else:
             self._any = None
