@@ -2,7 +2,10 @@
 
 The quotation marks are paired by :func:`toolkit.quotes` (one implementation
 for the whole toolkit); every quote of ``kind == "scare"`` becomes a device row
-("warning that 'jihadists' could go…").
+("warning that 'jihadists' could go…"). The rows come from
+:func:`toolkit.quotes.scare_rows`: the quote rows cached on the document when
+``tk.quotes`` ran on it (``tk.analyze``), else a quote walk that stops after
+the last paragraph a scare quote can come from (the same rows).
 """
 
 from __future__ import annotations
