@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -57,6 +58,34 @@ def test_seed_scare_quotes_come_from_tk_quotes(seed, seed_devices):
     got = _rows(seed_devices, "scare_quote")
     assert got[["start", "end"]].values.tolist() == scare
     assert got["text"].tolist() == ["jihadists", "jihadists", "jihadists", "Islamic caliphate"]
+
+
+def test_scare_quotes_without_the_whole_extraction_match_tk_quotes(wikinews):
+    # standalone, the scare detector stops the quote walk after the last paragraph that may hold a scare quote;
+    # its rows must stay those of tk.quotes (fresh Documents: no cached quote rows to fall back on)
+    from toolkit.quotes import quote_rows, scare_rows
+
+    found = 0
+    for doc in wikinews:
+        rows = scare_rows(tk.Document(doc.text, id=doc.id, meta=doc.meta))
+        assert rows == [r for r in quote_rows(tk.Document(doc.text, id=doc.id, meta=doc.meta)) if r["kind"] == "scare"]
+        found += len(rows)
+    assert found > 100
+
+
+def test_an_unindexed_label_is_found_where_its_closing_words_occur(wikinews):
+    # "X-backed" opens with any word, so it is scanned for, and only in texts that hold one of the words
+    # every match of it holds ("backed", "funded", …, compared as the regex engine does, ignoring case)
+    doc = next(d for d in wikinews if d.id == "wikinews-b70e6218f7e2")
+    rows = tk.devices(doc, kinds="name_calling")
+    assert "Iranian-backed militia" in set(rows["text"])
+
+
+def test_the_case_variants_of_ascii_are_the_regex_engines():
+    from toolkit.devices.matching import ASCII_CASE_VARIANTS
+
+    others = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(set(re.findall("[\x00-\x7f]", others, re.IGNORECASE))) == sorted(ASCII_CASE_VARIANTS)
 
 
 def test_seed_negated_booster_is_a_hedge(seed_devices):

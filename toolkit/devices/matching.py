@@ -215,6 +215,64 @@ def _first_words(pattern: str, flags: int, limit: int = 400) -> set[str] | None:
     return None if "" in words else words
 
 
+def _required_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
+    """Literal strings of which every match of ``pattern`` contains one, or None when none can be told.
+
+    Read from the parsed pattern: a run of literal characters, an alternation whose every branch has
+    such strings, a group or a repeat of at least once; the most selective choice (longest shortest
+    string) is kept. A group with its own flags, a look-around or a character class gives nothing.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:  # pragma: no cover - defensive: no prefilter
+        return None
+
+    def sequence(items: list[Any]) -> set[str] | None:
+        options: list[set[str]] = []
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:
+            name = str(op)
+            if name == "LITERAL":
+                run.append(chr(av))
+                continue
+            if run:
+                options.append({"".join(run)})
+                run = []
+            got = None
+            if name == "SUBPATTERN" and not av[1] and not av[2]:
+                got = sequence(list(av[3]))
+            elif name == "BRANCH":
+                branches = [sequence(list(b)) for b in av[1]]
+                got = set().union(*branches) if all(branches) else None  # type: ignore[arg-type]
+            elif name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+                got = sequence(list(av[2]))
+            if got:
+                options.append(got)
+        return max(options, key=lambda o: min(map(len, o))) if options else None
+
+    got = sequence(list(tree))
+    return tuple(sorted(got)) if got and all(got) else None
+
+
+#: the non-ASCII characters the regex engine matches to an ASCII character when ignoring case (İ ı ſ and the
+#: Kelvin sign; tests/test_devices_lexicons.py checks the list against ``re``)
+ASCII_CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
+
+
+def _may_contain(text: str, lowered: Callable[[], str], factors: tuple[str, ...], flags: int) -> bool:
+    """False only when no factor can occur in ``text`` as the regex engine matches it (True: scan)."""
+    if not flags & re.IGNORECASE:
+        return any(f in text for f in factors)
+    if not all(f.isascii() for f in factors) or any(c in text for c in ASCII_CASE_VARIANTS):
+        return True
+    # ASCII factors in a text with no character matching ASCII other than ASCII itself: lower-casing both is
+    # the engine's case-insensitive comparison
+    low = lowered()
+    return any(f.lower() in low for f in factors)
+
+
 def phrase_pattern(phrase: str) -> str:
     """A literal phrase as a regex: words escaped, any run of spaces matches any white space.
 
@@ -277,16 +335,17 @@ class PhraseMatcher:
         else:
             alternation = _trie_pattern([e for e in self.entries if e.strip()])
         if alternation:
-            body = rf"(?<!\w)(?:{alternation})(?:(?<=\W)|(?!\w))"
             chars = _first_chars(alternation, flags)
-            if chars:
-                body = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" + body
+            # the look-behind first: inside a word (most positions) it fails before the case-folded look-ahead
+            lead = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+            body = rf"(?<!\w){lead}(?:{alternation})(?:(?<=\W)|(?!\w))"
             self._any: re.Pattern[str] | None = re.compile(body, flags)
         else:
             self._any = None
         # regex lexicons: entries indexed by their possible first words, tried only where such a word starts
         self._by_first: dict[str, list[int]] = {}
         self._scan_only: list[int] = []
+        self._factors: dict[int, tuple[str, ...] | None] = {}  # scan-only entry -> strings every match holds
         self._anchored: list[re.Pattern[str]] = []
         if regex:
             boundary = r"(?:(?<=\W)|(?!\w))"
@@ -295,6 +354,7 @@ class PhraseMatcher:
                 words = _first_words(p, flags) if not case_sensitive else None
                 if words is None:
                     self._scan_only.append(i)
+                    self._factors[i] = _required_factors(self._anchored[i].pattern, flags)
                 else:
                     for w in words:
                         self._by_first.setdefault(w, []).append(i)
@@ -357,8 +417,12 @@ class PhraseMatcher:
         """
         out = []
         is_start = starts.__contains__ if isinstance(starts, set) else starts
+        lowered = lru_cache(maxsize=1)(text.lower)
         for i in self._scan_only:
             pattern = self._anchored[i]
+            factors = self._factors[i]
+            if factors is not None and not _may_contain(text, lowered, factors, pattern.flags):
+                continue  # every match holds one of these strings, and the text holds none: no match
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
                 if m.end() > m.start() and is_start(m.start()):
@@ -577,14 +641,37 @@ CUE_LEXICONS = (
 )
 
 
+#: a pattern that refers to its own groups by number or name cannot join an alternation of other patterns
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _gate(word: str, patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that matches at a position exactly when one of ``patterns`` does (None: no gain or not possible).
+
+    Tried before the patterns of a common first word ("the" opens 14 cue entries): where it fails (nearly
+    everywhere), none of them is tried. No gate when one of them is the word alone ("we"): it would always pass.
+    """
+    if len(patterns) < 2 or len({p.flags for p in patterns}) != 1 \
+            or any(_GROUP_REFERENCE.search(p.pattern) for p in patterns) \
+            or any(p.match(word + " ") for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # e.g. a pattern with global inline flags, which must open the whole pattern
+        return None
+
+
 @lru_cache(maxsize=16)
-def _union_index(lexs: tuple[lexicons.Lexicon, ...]) -> dict[str, list[tuple[str, int]]]:
+def _union_index(lexs: tuple[lexicons.Lexicon, ...]
+                 ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, re.Pattern[str] | None]]:
+    """First word -> the (lexicon, entry) pairs it may open, and -> the gate of their patterns."""
     index: dict[str, list[tuple[str, int]]] = {}
+    matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
     for lex in lexs:
-        matcher, _ = lexicon_matcher(lex)
-        for word, idxs in matcher._by_first.items():
+        for word, idxs in matchers[lex.name]._by_first.items():
             index.setdefault(word, []).extend((lex.name, i) for i in idxs)
-    return index
+    gates = {word: _gate(word, [matchers[name]._anchored[i] for name, i in cands]) for word, cands in index.items()}
+    return index, gates
 
 
 def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
@@ -592,14 +679,19 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     if cached is not None:
         return cached
     lexs = tuple(ctx.lexicon(name) for name in CUE_LEXICONS)
-    index = _union_index(lexs)
+    index, gates = _union_index(lexs)
     text = ctx.text
     found: dict[str, list[tuple[int, int, int]]] = {name: [] for name in CUE_LEXICONS}
     matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
     for s, _e, word in (w for sent in ctx.sentence_words for w in sent):
         cands = index.get(word)
+        if cands is not None and (gate := gates[word]) is not None and gate.match(text, s) is None:
+            cands = None  # none of the entries this word opens matches here
         if ("'" in word or "-" in word) and len(word) > 1:
-            head = index.get(_SPLIT_HEAD.split(word, 1)[0])  # "we've" starts with "we"
+            first = _SPLIT_HEAD.split(word, 1)[0]
+            head = index.get(first)  # "we've" starts with "we"
+            if head and (gate := gates[first]) is not None and gate.match(text, s) is None:
+                head = None
             if head:
                 cands = (cands or []) + head
         if cands:

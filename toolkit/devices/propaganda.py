@@ -34,7 +34,10 @@ _IMPERATIVE = (
 )
 _HASHTAG = re.compile(rf"(?<![\w#])#(?i:{_IMPERATIVE})[A-Z]\w+|(?<![\w#])#(?i:maga)\b")
 _IMPERATIVE_START = re.compile(rf"^(?i:{_IMPERATIVE})\b")
-_CAPS = re.compile(r"(?<![\w'])[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){1,6}(?![\w'])")
+# two or more words in capitals, not after a word character or an apostrophe; the look-behind comes after the first
+# capital ((?<![\w'][A-Z]) there is (?<![\w']) before it), so that the pattern opens with a character class and the
+# regex engine skips to the capitals instead of trying every position
+_CAPS = re.compile(r"[A-Z](?<![\w'][A-Z])[A-Z]+(?:[ ,]+[A-Z]{2,}){1,6}(?![\w'])")
 _WORDS = re.compile(r"\w+")
 _EDGE = frozenset(" \n\"'")
 
@@ -91,7 +94,7 @@ def _sentence_span(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
 
 def _slogan_rules(ctx: DocContext) -> list[dict]:
     out = []
-    for m in _HASHTAG.finditer(ctx.text):
+    for m in _HASHTAG.finditer(ctx.text) if "#" in ctx.text else ():
         out.append(ctx.row(m.start(), m.end(), "slogan", m.group(),
                            f"The hashtag {quoted(m.group())} packs a call to action into a catch-phrase "
                            f"(rule: imperative hashtag)."))

@@ -32,6 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from .emotive import loaded_context, rated_words
 from .matching import DocContext, is_content, lexicon_hits, quoted
@@ -48,6 +49,8 @@ MESSAGE_MAX_WORDS = 3
 #: the lexicons this family reads (a user's table may replace any of them)
 LEXICONS = ("emotive_words", "loaded_context", "name_calling")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
+_LEAD = re.compile(r"[ \"']*")
+_start_of, _end_of = itemgetter(0), itemgetter(1)
 _HINGE = frozenset(["and", "but", "or", "not", "nor", "to", "from", "versus", "vs", "than", "into", "becomes",
                     "for", "is", "are"])
 
@@ -58,6 +61,12 @@ def _lemma(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
     return w
+
+
+@lru_cache(maxsize=65536)
+def _content_lemma(word: str) -> str | None:
+    """The :func:`_lemma` of a lower-cased content word, None for a function word or a number."""
+    return _lemma(word) if is_content(word) else None
 
 
 # --------------------------------------------------------------------------- repeated message
@@ -156,6 +165,7 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
     if cached is not None:
         return cached
     paras: dict[int, list[tuple[int, int, list[str]]]] = {}
+    text = ctx.text
     for si, sw in enumerate(ctx.sentence_words):
         if not sw:
             continue
@@ -163,19 +173,16 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
         p = ctx.doc.paragraph_at(ctx.to_original(s, e)[0])
         start = s
         k = 0
-        for m in [*_CLAUSE_BREAK.finditer(ctx.text, s, e), None]:
+        n = len(sw)
+        for m in [*_CLAUSE_BREAK.finditer(text, s, e), None]:
             end = m.start() if m else e
-            while k < len(sw) and sw[k][0] < start:
-                k += 1
-            j = k
-            while j < len(sw) and sw[j][1] <= end:
-                j += 1
-            words = [w for _, _, w in sw[k:j]]
+            # the words of [start, end): tokens are sorted and do not overlap, so both bounds are bisections
+            k = bisect_left(sw, start, k, n, key=_start_of)
+            j = bisect_right(sw, end, k, n, key=_end_of)
+            if j > k:
+                lead = _LEAD.match(text, start, end).end() - start
+                paras.setdefault(p, []).append((start + lead, end, [w for _, _, w in sw[k:j]]))
             k = j
-            if words:
-                chunk = ctx.text[start:end]
-                lead = len(chunk) - len(chunk.lstrip(" \"'"))
-                paras.setdefault(p, []).append((start + lead, end, words))
             if m:
                 start = m.end()
     ctx.__dict__["_units"] = out = list(paras.values())
@@ -330,10 +337,10 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
     for words in ctx.sentence_words:
         if len(words) < 4:
             continue
-        low = [w for _, _, w in words]
-        content = [w for w in low if is_content(w)]
-        if len({_lemma(w) for w in content}) > len(content) - 2:
+        content = [x for _, _, w in words if (x := _content_lemma(w)) is not None]
+        if len(set(content)) > len(content) - 2:
             continue  # fewer than two repeated content words: no A B … B A possible
+        low = [w for _, _, w in words]
         lem = [_lemma(w) for w in low]
         pos: dict[str, list[int]] = {}
         for i, x in enumerate(lem):

@@ -2,12 +2,15 @@
 
 The quotation marks are paired by :func:`toolkit.quotes` (one implementation
 for the whole toolkit); every quote of ``kind == "scare"`` becomes a device row
-("warning that 'jihadists' could go…").
+("warning that 'jihadists' could go…"). The rows come from
+:func:`toolkit.quotes.scare_rows`: the quote rows cached on the document when
+``tk.quotes`` ran on it (``tk.analyze``), else a quote walk that stops after
+the last paragraph a scare quote can come from (the same rows).
 """
 
 from __future__ import annotations
 
-from ..quotes import quote_rows
+from ..quotes import scare_rows
 from .matching import DocContext, quoted
 
 
@@ -21,11 +24,10 @@ def detect(ctx: DocContext) -> list[dict]:
     >>> [r["text"] for r in rows]
     ['experts']
     """
-    # the per-document rows behind tk.quotes, cached on the Document (shared with tk.quotes in one pass)
+    # the scare rows of tk.quotes: its cached rows when it ran on this Document (tk.analyze), else a walk that
+    # stops after the last paragraph a scare quote can come from
     out = []
-    for row in quote_rows(ctx.doc):
-        if row["kind"] != "scare":
-            continue
+    for row in scare_rows(ctx.doc):
         s, e = int(row["start"]), int(row["end"])
         words = ctx.doc.text[s:e]
         out.append({

@@ -70,7 +70,7 @@ Where each step lives (imports go downward only, in this order)::
     indirect     step 4: reported speech (indirect, partial), claim nouns, evidentials
     reported_de  step 4 in German: laut X, X zufolge, nach Angaben von X, heißt es, Konjunktiv I sentences
     structure    steps 2, 3 and 5: the paragraph walk (_extract), merging, inherited speakers
-    assembly     quotes(), speakers(), quote_rows(): the runner and the output tables
+    assembly     quotes(), speakers(), quote_rows(), scare_rows(): the runner and the output tables
 
 Data flow: ``Document`` → ``structure._extract`` (normalised text →
 ``marks._find_quotes`` → per paragraph classify / merge / ``attribution``
@@ -82,6 +82,6 @@ original offsets) → ``assembly.quote_rows`` (cached per Document) →
 
 from __future__ import annotations
 
-from .assembly import quote_rows, quote_step, quotes, speakers
+from .assembly import quote_rows, quote_step, quotes, scare_rows, speakers
 
-__all__ = ["quote_rows", "quote_step", "quotes", "speakers"]
+__all__ = ["quote_rows", "quote_step", "quotes", "scare_rows", "speakers"]

@@ -124,6 +124,26 @@ def quote_rows(doc: Document, lang: str | None = None, noun_phrases: bool = Fals
     return out if noun_phrases else [r for r in out if not r["rule"].endswith(NOUN_PHRASE_RULE)]
 
 
+def scare_rows(doc: Document, lang: str | None = None) -> list[dict[str, Any]]:
+    """The ``scare`` rows of :func:`quote_rows` for one document, without the whole extraction when it can stop early.
+
+    When ``quote_rows`` has run on the document already (``tk.analyze`` with quotes first), its
+    cached rows are filtered; otherwise the paragraph walk stops after the last paragraph with a
+    quoted span that may be a scare quote (the rows are the same, see ``structure._extract``) and
+    nothing is cached.
+
+    Examples
+    --------
+    >>> [r["text"] for r in scare_rows(Document('The so-called "experts" disagreed. "Yes," he said.'))]
+    ['experts']
+    """
+    lang = document_language(doc.text, doc.meta, lang)
+    cached = doc._cache.get(f"quote_rows:{lang}")
+    rows = cached if cached is not None else _extract(doc, lang, scare_only=True)
+    out = [dict(zip(_ROW_KEYS, r, strict=True)) for r in rows]
+    return [r for r in out if r["kind"] == "scare"]
+
+
 def speakers(
     x: Any, *, kinds: Iterable[str] = ("direct", "partial", "indirect"), lang: str | None = None,
     noun_phrases: bool = False, n_jobs: int = 1, progress: bool | None = None, batch_size: int = 16,

@@ -18,6 +18,7 @@ below it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -51,6 +52,8 @@ from .speakers import (
     _turn_at,
 )
 from .tokens import _INDEX, _has_word, _Tok, _tokens
+
+_LETTER_RUN = re.compile(r"[^\W\d_]*")
 
 
 def _rstripped_tail(nt: str, s: int, e: int, size: int = 64) -> str:
@@ -282,22 +285,28 @@ def _cue_follows(nt: str, q: _Quote) -> bool:
     return bool(after) and after[0].t == "," and any(_cue_at(after, k) for k in range(1, min(len(after), 4)))
 
 
-def _extract(doc: Document, lang: str = "en") -> list[tuple[Any, ...]]:
-    """The rows of one document (written in ``lang``) as tuples in :data:`clauses._ROW_KEYS` order."""
+def _extract(doc: Document, lang: str = "en", scare_only: bool = False) -> list[tuple[Any, ...]]:
+    """The rows of one document (written in ``lang``) as tuples in :data:`clauses._ROW_KEYS` order.
+
+    ``scare_only``: the ``scare`` rows only, the same as in the full result (for the scare-quote device).
+    A scare row is made only from a quoted span ``_classify`` calls ``embedded`` (a pure function of
+    the text), and no row's kind changes once the walk has left its paragraph; so the walk stops
+    after the last paragraph with such a span and converts only the scare rows.
+    """
     token = _CURRENT.set(lang)  # the lexicons and mark conventions the rules below read
     try:
-        return _extract_rows(doc)
+        return _extract_rows(doc, scare_only)
     finally:
         _CURRENT.reset(token)
         _INDEX.clear()  # the token index of this text is not kept past the document
 
 
-def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
+def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ...]]:
     norm = doc.normalized
     nt = norm.text
-    cue_pos = _cue_positions(nt)
-    if not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt:  # headlines, transcript labels: a colon
-        return []
+    cue_pos = [] if scare_only else _cue_positions(nt)  # (scare_only: below, once the walk's end is known)
+    if not scare_only and not cue_pos and '"' not in nt and "'" not in nt and ":" not in nt:
+        return []  # (a colon: headlines, transcript labels)
     paras = _to_normalized(doc.paragraphs, norm)
     state = _DocState(nt)
     quotes_ = _find_quotes(nt, doc.text, norm, paras)
@@ -305,6 +314,16 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     by_para: dict[int, list[_Quote]] = {}
     for q in quotes_:
         by_para.setdefault(q.para, []).append(q)
+    last_para = len(paras) - 1
+    if scare_only:
+        embedded = [q.para for q in quotes_ if _classify(
+            nt, q, paras[q.para][0], _tokens(nt, max(paras[q.para][0], q.open - 60), q.open)) == "embedded"]
+        if not embedded:
+            return []
+        last_para = max(embedded)
+        # the rules read cue positions inside the paragraph walked only: those up to its last paragraph's end
+        # (and the end of a word running on past it) are the same as in the whole text
+        cue_pos = _cue_positions(nt[: _LETTER_RUN.match(nt, paras[last_para][1]).end()])
     sents = _sentences(doc, norm, paras, by_para, cue_pos)
     sent_starts = [s for s, _ in sents]
     prev_direct: _Row | None = None
@@ -312,6 +331,8 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
     lang = _CURRENT.get()
     pending: list[_Row] = []  # unattributed rows of a quotation still open at their paragraph's end
     for pi, (ps, pe) in enumerate(paras):
+        if pi > last_para:
+            break
         pq = by_para.get(pi, [])
         para_rows: list[_Row] = []
         para_groups: list[tuple[_Row, _Quote, _Quote]] = []  # direct rows with their first and last quote
@@ -474,7 +495,7 @@ def _extract_rows(doc: Document) -> list[tuple[Any, ...]]:
                 sp.name = _antecedent(state, sp.pron, sp.ms)
         pending = _attribute_earlier(pending, para_groups)
         rows.extend(para_rows)
-    return [_to_row(doc, norm, r) for r in rows]
+    return [_to_row(doc, norm, r) for r in rows if not scare_only or r.kind == "scare"]
 
 
 def _attribute_earlier(pending: list[_Row], groups: list[tuple[_Row, _Quote, _Quote]]) -> list[_Row]:
