@@ -51,6 +51,7 @@ from .cues import (
     _OBJECT_CUT,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
+    _SUBJECT_PRONOUNS,
     _cue_at,
     _generic_cue,
     _grammar,
@@ -148,6 +149,16 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
+#: English contracted auxiliaries ("they'll", "he's", "we'd")
+_CONTRACTED = re.compile(r"^\w+['’](?:ll|s|re|d|ve|m)$")
+
+
+def _clause_verb(t: _Tok) -> bool:
+    """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
+    a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
+    if t.low in _FINITE_AUX or t.low in ("has", "have", "had"):
+        return not t.cap  # (not the month: "told reporters in May that …")
+    return _CONTRACTED.match(t.low) is not None and t.low.split("'")[0].split("’")[0] in _SUBJECT_PRONOUNS
 
 
 def _de_subject_after_cue(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
@@ -469,6 +480,8 @@ def _reported(
                             break
                         if toks[look].low in _BE:
                             break  # a clause has begun: "say she is likely to argue that …"
+                        if lex.lang == "en" and _clause_verb(toks[look]):
+                            break  # "said the coverage would resemble that of …", "said they'll undo … if"
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
                             if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
                                 j = look  # "said on Monday he sold …" (not "in her remarks")
