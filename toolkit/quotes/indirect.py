@@ -153,6 +153,21 @@ _PAST_IRREGULAR = _grammar("past_irregular")
 _CONTRACTED = re.compile(r"^\w+['’](?:ll|s|re|d|ve|m)$")
 
 
+def _coordinated_subject(toks: list[_Tok], b: int, k: int) -> bool:
+    """English: is ``toks[b:k]`` two noun phrases joined by *and* / *or* with no verb ("Bush and his
+    rivals", "Democrats and civil rights groups")? Then the conjunction is no clause boundary."""
+    if _lex().lang != "en" or k - b < 3:
+        return False
+    window = toks[b:k]
+    joins = [i for i in range(b + 1, k - 1) if toks[i].low in ("and", "or")]
+    if not joins or any(toks[i + 1].low in _PREPOSITIONS for i in joins):
+        return False  # "showings on Super Tuesday and in the four states": phrases after a noun, not subjects
+    if k + 1 < len(toks) and (toks[k + 1].low in _BE or toks[k + 1].low in _FINITE_AUX):
+        return False  # "the pay, benefits and pension plan are good": the cue word is a noun
+    return not any(x.t in ("-", "—", "--", "(", ")") or (x.low in _CLAUSE_WORDS and x.low not in ("and", "or"))
+                   or _verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in window)
+
+
 def _clause_verb(t: _Tok) -> bool:
     """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
     a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
@@ -395,7 +410,8 @@ def _reported(
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
                     np = _window_np(toks, b, k) if k - b <= 12 and not any(
-                        x.low in _CLAUSE_WORDS or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
+                        (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
+                        or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
                         for i, x in enumerate(toks[b:k], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
