@@ -149,6 +149,9 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
+#: English question words that open a reported question ("did not say how the justices had voted"); not
+#: *when*/*which*, which also open adverbial and relative clauses after the cue
+_WH_COMPLEMENT = frozenset(("what", "how", "why", "whether", "who", "where"))
 #: English contracted auxiliaries ("they'll", "he's", "we'd")
 _CONTRACTED = re.compile(r"^\w+['’](?:ll|s|re|d|ve|m)$")
 
@@ -496,6 +499,9 @@ def _reported(
                             break
                         if toks[look].low in _BE:
                             break  # a clause has begun: "say she is likely to argue that …"
+                        if lex.lang == "en" and toks[look].low in _WH_COMPLEMENT:
+                            j = look  # "did not say what other techniques he would support"
+                            break
                         if lex.lang == "en" and _clause_verb(toks[look]):
                             break  # "said the coverage would resemble that of …", "said they'll undo … if"
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):

@@ -36,6 +36,7 @@ from .cues import (
     _DE_FRONTED,
     _DE_PREPOSITIONS,
     _LANG_AUX,
+    _NEGATION,
     _NON_PERSON,
     _NOT_NAME,
     _NOT_SPEAKER,
@@ -210,13 +211,18 @@ def _de_subject(toks: list[_Tok], end: int) -> list[_Tok]:
     return np
 
 
+def _negation(low: str) -> bool:
+    """English: *not*, *never* or a negated auxiliary ("has not said", "didn't disclose", "isn't saying")."""
+    return low in _NEGATION or (low.endswith(("n't", "n’t")) and len(low) > 3)
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
     while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap
                                                and not (j > 0 and toks[j - 1].low in lex.determiners))
-                      or (progressive and toks[j].low in _BE)):
+                      or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))):
         j -= 1  # "has also said", "is telling" (not "the family said": after a determiner it is a noun)
     if j < 0:
         return []
