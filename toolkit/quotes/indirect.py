@@ -380,6 +380,10 @@ def _reported(
                     while b < len(toks) and toks[b].t not in ",;." and b - k <= 10:
                         b += 1
                     np2 = toks[k + 1 : b] if b > k + 1 and b - k <= 10 and toks[b - 1].cap else []
+                after_np = toks.index(np2[-1]) + 1 if np2 else len(toks)
+                if lex.lang == "en" and after_np < len(toks) and not toks[after_np].cap \
+                        and (_finite_like(toks[after_np]) or toks[after_np].low in _FINITE_AUX):
+                    np2 = []  # "X, who …, said Latino voters are interested …": the phrase is the clause's subject
                 if np2:
                     speaker = _resolve(state, np2, np2[0].s)
                     content = _trim_clause(nt, ss, toks[k - 1].s)

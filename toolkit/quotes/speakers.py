@@ -268,8 +268,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
                         toks[toks.index(lead[-1]) + 1].t == ",":
                     return lead
                 return []
-            if toks[i].t in ".;:!?\"" or toks[i].low in lex.verbs:
-                return []
+            if toks[i].t in ".;:!?\"" or (toks[i].low in lex.verbs and not (lex.lang == "en" and toks[i].cap)):
+                return []  # (a capitalised word inside the clause is a name: "United States forces")
         return []
     if (toks[j].low == "who" or (toks[j].low == "which" and _lex().lang == "en")) and j > 0:
         return [toks[j]]  # "18% who say …", "the records, which showed …": PolNeAR marks the relative pronoun
