@@ -49,6 +49,7 @@ from .cues import (
     _FINITE_AUX,
     _NOUN_DET,
     _OBJECT_CUT,
+    _OPENERS,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
@@ -491,8 +492,10 @@ def _reported(
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = False
                     for look in range(j, min(len(toks), j + 9)):
-                        if look == j and info[2] == "to" and toks[j].low == "to" and lex.lang == "en":
-                            break  # the infinitive is the content: "refused to speak to reporters as she …"
+                        if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and (
+                                look == j or (look - j <= 3 and not any(x.cap for x in toks[j:look]))):
+                            j = look  # the infinitive is the content: "refused to speak to reporters as she …",
+                            break  # also after a short adverbial: "declined at first to criticize …"
                         inner_cue = _cue_at(toks, look) if look > j else None
                         if inner_cue is not None and inner_cue[0] in ("say", "tell"):
                             nested = True  # "reported its source said that …": the inner report wins
@@ -527,8 +530,9 @@ def _reported(
                         pass  # "officials hope the technology can aid …": a clause with a finite verb
                     elif info is not None and info[2] != "bare":
                         continue
-                    if j >= len(toks) or not _clause_start(toks[j]):
-                        continue
+                    if j >= len(toks) or not (_clause_start(toks[j]) or (
+                            has_that and lex.lang == "en" and toks[j].low in _OPENERS)):
+                        continue  # (after "that" an adverbial may open the clause: "found that in such districts, …")
                     end = min(limit, _clause_end(toks, j, se))
                     if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
