@@ -172,6 +172,23 @@ def _coordinated_subject(toks: list[_Tok], b: int, k: int) -> bool:
                    or _verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in window)
 
 
+def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the subject of a verb that takes the cue as its infinitive ("Sanders has continued to push
+    for …", "the mayor tried to explain …", "who wants to ban …"): the noun phrase before that verb, or []."""
+    if k < 3 or toks[k - 1].low != "to":
+        return []
+    v = k - 2
+    while v > 1 and toks[v].low.endswith("ly") and not toks[v].cap:
+        v -= 1  # "tried repeatedly to …"
+    verb = toks[v]
+    if verb.cap or not verb.t.isalpha() or toks[v - 1].low in _NOUN_DET or toks[v - 1].t.endswith("'s"):
+        return []  # "the decision to …", "his plan to …", "Trump's push to …": a noun, not a verb
+    if not (_verb_like(verb.low) or verb.low in _PAST_IRREGULAR or verb.low in _lex().stance
+            or toks[v - 1].low in _AUX or toks[v - 1].low in _FINITE_AUX):
+        return []
+    return _np_backward(toks, v)
+
+
 def _clause_verb(t: _Tok) -> bool:
     """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
     a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
@@ -346,6 +363,8 @@ def _reported(
         else:
             is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
             np = [] if is_participle else _np_backward(toks, k)
+            if not np and not is_participle and lex.lang == "en":
+                np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
             tail = toks[k + 1 :]
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
