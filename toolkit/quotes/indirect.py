@@ -64,6 +64,7 @@ from .cues import (
 from .marks import _Quote
 from .speakers import (
     _de_adverbial,
+    _negation,
     _de_inverted,
     _DocState,
     _np_backward,
@@ -436,10 +437,14 @@ def _reported(
                     b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
-                    np = _window_np(toks, b, k) if k - b <= 12 and not any(
+                    kv = k
+                    while lex.lang == "en" and t.low.endswith("ing") and kv > b + 1 and (
+                            toks[kv - 1].low in _BE or _negation(toks[kv - 1].low)):
+                        kv -= 1  # a progressive (not a passive): "Full-blown capitalists are saying …"
+                    np = _window_np(toks, b, kv) if k - b <= 12 and not any(
                         (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
                         or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
-                        for i, x in enumerate(toks[b:k], b)
+                        for i, x in enumerate(toks[b:kv], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
                         np = _de_subject_after_cue(toks, b, k) or np
