@@ -64,9 +64,9 @@ from .cues import (
 from .marks import _Quote
 from .speakers import (
     _de_adverbial,
-    _negation,
     _de_inverted,
     _DocState,
+    _negation,
     _np_backward,
     _np_forward,
     _remember,

@@ -362,7 +362,11 @@ def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     if k >= len(toks) or toks[k].low not in lex.determiners:
         return []
     j = k + 1
-    while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
+    # (English: a number and its hyphen count as words: "the 46-year-old", "a 2013 article")
+    numeric = lex.lang == "en" and k + 1 < len(toks) and toks[k + 1].t.isdigit()
+    while j < len(toks) and j - k <= (5 if numeric else 3) \
+            and ((toks[j].t.replace("-", "").isalpha() and toks[j].t.islower())
+                 or (numeric and (toks[j].t.isdigit() or (toks[j].t == "-" and toks[j - 1].t.isdigit())))) \
             and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs \
             and not (j > k + 1 and toks[j].low.endswith("ly")):  # "The proclamation specifically said"
         j += 1
