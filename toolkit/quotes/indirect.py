@@ -190,6 +190,15 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
     return _np_backward(toks, v)
 
 
+def _comma_before(toks: list[_Tok], k: int) -> bool:
+    """Does a comma close the clause right before toks[k] (in English also inside a closing mark: '…,"
+    said X')?"""
+    i = k - 1
+    while i > 0 and toks[i].t in ('"', "'") and _lex().lang == "en":
+        i -= 1
+    return i >= 0 and toks[i].t == ","
+
+
 def _clause_verb(t: _Tok) -> bool:
     """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
     a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
@@ -370,7 +379,10 @@ def _reported(
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
                 b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
-                if b > 0 and toks[b - 1].t == "," and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
+                comma = toks[b - 1].t == "," if b > 0 else False
+                while lex.lang == "en" and comma and b < k - 1 and toks[b].t in ('"', "'"):
+                    b += 1  # the closing mark after the comma: '… since he was 5," his childhood friend told …'
+                if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
                         and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"):
                     np = _window_np(toks, b, k)
@@ -393,7 +405,7 @@ def _reported(
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
                 rule = "indirect:clause_speaker_cue"
-            elif not np and not is_participle and k > 0 and toks[k - 1].t == "," and _short_tail(tail, 10):
+            elif not np and not is_participle and k > 0 and _comma_before(toks, k) and _short_tail(tail, 10):
                 np2 = _np_forward(toks, k + 1)
                 if not np2:
                     # "said lobbyist and GOP strategist Charlie Black, …": up to the comma
