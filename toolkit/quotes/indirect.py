@@ -583,9 +583,10 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
-        # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
+        # (outside English a naming verb's pronoun and one quoted word stay a scare quote: 'called them
+        # "jihadists"'; in English it is the name the speaker gave: 'Clinton called it "predatory"')
         shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
-            lex.lang == "en" and not rule.endswith(":naming")) else 3
+            lex.lang == "en") else 3
         if len(nt[c0:c1].split()) < shortest:
             continue
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
