@@ -34,6 +34,7 @@ from .clauses import (
     _verb_like,
 )
 from .cues import (
+    _ABBREV,
     _ADDRESSEES,
     _ASK_OPENERS,
     _ASK_WORDS,
@@ -482,9 +483,17 @@ def _reported(
                     else:
                         # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
                         start = toks[j].s
-                        if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
+                        end = _clause_end(toks, j, se)
+                        i0 = toks.index(np[0]) - 1 if np else -1
+                        while lex.lang == "en" and i0 > 0 and (toks[i0].t == "." or toks[i0].low in _ABBREV):
+                            i0 -= 1  # "what Mr. Hedge called"
+                        if np and i0 >= 0 and toks[i0].low == "what":
                             start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
-                        content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
+                            if lex.lang == "en":
+                                end = q.ce  # the free relative ends with the name: 'under what X called "…", the club'
+                        if lex.lang == "en" and nt[q.close : q.close + 3].lstrip()[:1] in ("-", "—", "–"):
+                            end = q.ce  # a dash after the name opens an apposition: 'called him "…" – the founder …'
+                        content = _trim_clause(nt, start, max(q.ce, end))
                         rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
