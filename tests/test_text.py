@@ -21,6 +21,19 @@ def test_the_four_sentence_case():
     ]
 
 
+def test_a_title_before_a_name_that_is_also_a_word_ends_no_sentence():
+    # Punkt's orthographic rule breaks after an abbreviation when the next word is mostly seen in
+    # lower case ("frost", "snow"); a title always stands before a name (abbreviations class title)
+    text = "The plan, Gen. Frost said, was ready. Under what Ms. Snow called a reset, talks resumed."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The plan, Gen. Frost said, was ready.",
+        "Under what Ms. Snow called a reset, talks resumed.",
+    ]
+    # a word that only ends like a title still ends its sentence: "Vermögen." is no "gen."
+    de = "Er sprach vom Vermögen. Die Regierung schwieg."
+    assert len(sentence_spans(de)) == 2
+
+
 def test_normalised_lead_equals_its_duplicate(seed):
     first, second = seed.paragraphs[:2]
     a = normalize(seed.text[slice(*first)]).text
