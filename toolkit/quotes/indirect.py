@@ -191,6 +191,22 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
     return _np_backward(toks, v)
 
 
+def _inverted_tail(tail: list[_Tok]) -> bool:
+    """English: is ``tail`` (after a cue that follows the reported clause) only a noun phrase and its
+    apposition up to the sentence end ("…, said the company's chief executive, John J. Ferriola.")?"""
+    if not tail or tail[0].low not in _NOUN_DET:
+        return False
+    words = 0
+    for t in tail:
+        if t.t in ".!?":
+            return words > 1
+        if t.t in ('"', "'", ":", ";") or t.low == "that" or t.low in _BE or _clause_verb(t) \
+                or (t.low in _lex().verbs and not t.cap) or words >= 12:
+            return False
+        words += 1
+    return words > 1
+
+
 def _comma_before(toks: list[_Tok], k: int) -> bool:
     """Does a comma close the clause right before toks[k] (in English also inside a closing mark: '…,"
     said X')?"""
@@ -406,7 +422,8 @@ def _reported(
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
                 rule = "indirect:clause_speaker_cue"
-            elif not np and not is_participle and k > 0 and _comma_before(toks, k) and _short_tail(tail, 10):
+            elif not np and not is_participle and k > 0 and _comma_before(toks, k) and (
+                    _short_tail(tail, 10) or (lex.lang == "en" and _inverted_tail(tail))):
                 np2 = _np_forward(toks, k + 1)
                 if not np2:
                     # "said lobbyist and GOP strategist Charlie Black, …": up to the comma

@@ -35,6 +35,7 @@ from .cues import (
     _DE_FINITE_AUX,
     _DE_FRONTED,
     _DE_PREPOSITIONS,
+    _FINITE_AUX,
     _LANG_AUX,
     _NEGATION,
     _NON_PERSON,
@@ -270,6 +271,9 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
                 return []
             if toks[i].t in ".;:!?\"" or (toks[i].low in lex.verbs and not (lex.lang == "en" and toks[i].cap)):
                 return []  # (a capitalised word inside the clause is a name: "United States forces")
+            if lex.lang == "en" and (toks[i].low in _BE or toks[i].low in _FINITE_AUX) and not any(
+                    x.low in ("who", "which", "whose", "that") for x in toks[max(0, i - 12) : j]):
+                return []  # a clause, not an apposition: "In nearby Decatur, the plant is hanging on, said …"
         return []
     if (toks[j].low == "who" or (toks[j].low == "which" and _lex().lang == "en")) and j > 0:
         return [toks[j]]  # "18% who say …", "the records, which showed …": PolNeAR marks the relative pronoun
