@@ -141,6 +141,7 @@ _TIME_WORDS = _grammar("time_word")
 _NON_PERSON = _grammar("non_person_head") | _ORG_WORDS
 #: words after which "back" is a particle or an adverb ("come back", "years back"), not the verb of support
 _BACK_PARTICLE = _grammar("back_particle")
+_BACK_AFTER = _grammar("back_after")
 #: contracted forms that never name a speaker ("That's mostly bugfixes", "Let's say")
 _NOT_SPEAKER = _grammar("not_speaker")
 _CLAUSE_CUT = _grammar("clause_cut")
@@ -197,6 +198,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
                       and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
         if not title_case:
             return None  # "United States", "Reports"; not a headline's "Doe Says She …"
+    if lex.lang == "en" and v[0] == "add" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        return None  # "adding to his lead": to increase, not to say more
     compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
     if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
@@ -227,8 +230,9 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     info = lex.stance.get(t.low)
     if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET):
         return None
-    if info[0] == "back" and k > 0 and toks[k - 1].low in _BACK_PARTICLE:
-        return None  # "come back home", "a few years back": a particle or an adverb, not "backed the plan"
+    if info[0] == "back" and ((k > 0 and toks[k - 1].low in _BACK_PARTICLE)
+                              or (k + 1 < len(toks) and toks[k + 1].low in _BACK_AFTER)):
+        return None  # "come back home", "a few years back", "backed away from": not "backed the plan"
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         return None
     base = info[0].split()[0]
