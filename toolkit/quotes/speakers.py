@@ -290,6 +290,11 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     while j >= 0:
         t = toks[j]
         low = t.low
+        if lex.lang == "en" and out and out[-1].cap and j > 0 and toks[j - 1].cap and (
+                t.t == "&" or (low in ("on", "for") and toks[j - 1].low in _ORG_WORDS)):
+            out.append(t)  # "PG&E", "the Commission on International Religious Freedom", "Center for …"
+            j -= 1
+            continue
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
             break
         if t.t == ".":
@@ -644,11 +649,15 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if head.cap and not (lex.compounds and lex.title_classes(head.low) & {"title", "role"}):
         # strip leading titles/modifiers and possessives; keep the last run of capitalised words
         run: list[str] = []
+        last_end = -1
         for t in np:
-            if t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
+            if run and lex.lang == "en" and t.s == last_end and (t.t == "&" or run[-1].endswith("&")):
+                run[-1] += t.t  # "PG&E" is one name word (the tokenizer splits at "&")
+            elif t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
                 run.append(t.t)
             else:
                 run = []
+            last_end = t.e
         run = [w for w in run if w != "."] or words
         stripped = (_organisation_name(np) if lex.lang == "en" else None) or _strip_titles(run)
         stripped = [w for w in stripped if w != "."]
