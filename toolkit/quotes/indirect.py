@@ -54,6 +54,7 @@ from .cues import (
     _PASSIVE_REPORT,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
+    _TIME_WORDS,
     _cue_at,
     _generic_cue,
     _grammar,
@@ -164,11 +165,15 @@ def _coordinated_subject(toks: list[_Tok], b: int, k: int) -> bool:
     rivals", "Democrats and civil rights groups")? Then the conjunction is no clause boundary."""
     if _lex().lang != "en" or k - b < 3:
         return False
+    cue = k
+    while k > b + 2 and (toks[k - 1].low in _AUX or toks[k - 1].low in _BE or _negation(toks[k - 1].low)
+                         or toks[k - 1].low in ("both", "all")):
+        k -= 1  # the verb group before the cue: "Cruz and Rubio have both urged …"
     window = toks[b:k]
     joins = [i for i in range(b + 1, k - 1) if toks[i].low in ("and", "or")]
     if not joins or any(toks[i + 1].low in _PREPOSITIONS for i in joins):
         return False  # "showings on Super Tuesday and in the four states": phrases after a noun, not subjects
-    if k + 1 < len(toks) and (toks[k + 1].low in _BE or toks[k + 1].low in _FINITE_AUX):
+    if cue + 1 < len(toks) and (toks[cue + 1].low in _BE or toks[cue + 1].low in _FINITE_AUX):
         return False  # "the pay, benefits and pension plan are good": the cue word is a noun
     return not any(x.t in ("-", "—", "--", "(", ")") or (x.low in _CLAUSE_WORDS and x.low not in ("and", "or"))
                    or _verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in window)
@@ -205,6 +210,18 @@ def _inverted_tail(tail: list[_Tok]) -> bool:
             return False
         words += 1
     return words > 1
+
+
+def _object_infinitive(toks: list[_Tok], j: int, to: int) -> bool:
+    """English: is ``toks[j:to]`` the object of a to-verb that is the subject of its infinitive ("urged the
+    Manhattan mogul to …", "expect the agency to …", "asked him to …"): a determiner, an object pronoun
+    or a name, at most six words, no verb and no punctuation?"""
+    first = toks[j]
+    if to - j > 6 or not (first.low in _NOUN_DET or first.low in ("him", "her", "them", "us", "me")
+                          or (first.cap and first.low not in _TIME_WORDS)):
+        return False
+    return not any((not x.t[:1].isalnum() and x.t != "'s") or _verb_like(x.low) or x.low in _CLAUSE_WORDS
+                   or x.low in _TIME_WORDS for x in toks[j:to])
 
 
 def _comma_before(toks: list[_Tok], k: int) -> bool:
@@ -471,6 +488,11 @@ def _reported(
                     while lex.lang == "en" and t.low.endswith("ing") and kv > b + 1 and (
                             toks[kv - 1].low in _BE or _negation(toks[kv - 1].low)):
                         kv -= 1  # a progressive (not a passive): "Full-blown capitalists are saying …"
+                    while lex.lang == "en" and kv > b + 2 and toks[kv - 1].low in ("both", "all") \
+                            and _coordinated_subject(toks, b, k):
+                        kv -= 1  # "Cruz and Rubio have both urged": the floating quantifier is no subject word
+                        while kv > b + 2 and (toks[kv - 1].low in _AUX or _negation(toks[kv - 1].low)):
+                            kv -= 1
                     np = _window_np(toks, b, kv) if k - b <= 12 and not any(
                         (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
                         or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
@@ -552,12 +574,17 @@ def _reported(
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
-                    nested = False
+                    nested = object_to = False
                     for look in range(j, min(len(toks), j + 9)):
+                        if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and look > j \
+                                and _object_infinitive(toks, j, look):
+                            object_to = True  # "urged the mogul to release …", "expect the agency to dial back …"
+                            break
                         if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and (
-                                look == j or (look - j <= 3 and not any(x.cap for x in toks[j:look]))):
+                                look == j or (look - j <= 3 and not any(x.cap and x.low not in _TIME_WORDS
+                                                                        for x in toks[j:look]))):
                             j = look  # the infinitive is the content: "refused to speak to reporters as she …",
-                            break  # also after a short adverbial: "declined at first to criticize …"
+                            break  # also after a short adverbial: "declined at first to …", "promised Monday to …"
                         inner_cue = _cue_at(toks, look) if look > j else None
                         if inner_cue is not None and inner_cue[0] in ("say", "tell"):
                             nested = True  # "reported its source said that …": the inner report wins
@@ -582,8 +609,8 @@ def _reported(
                     has_that = j < len(toks) and toks[j].low in _COMPLEMENTIZERS
                     if has_that:
                         j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
-                    elif info is not None and info[2] == "to" and j < len(toks) and toks[j].low == "to":
-                        pass  # "pledged to oppose …": the infinitive is the content
+                    elif info is not None and info[2] == "to" and j < len(toks) and (toks[j].low == "to" or object_to):
+                        pass  # "pledged to oppose …": the infinitive (with its subject) is the content
                     elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
                         pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
                     elif info is not None and info[2] == "to" and info[1] in ("cognition", "speech") \
@@ -596,7 +623,7 @@ def _reported(
                             has_that and lex.lang == "en" and toks[j].low in _OPENERS)):
                         continue  # (after "that" an adverbial may open the clause: "found that in such districts, …")
                     end = min(limit, _clause_end(toks, j, se))
-                    if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
+                    if not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default
                         rule += NOUN_PHRASE_RULE
