@@ -219,6 +219,12 @@ _OBJECT_CUT = _grammar("object_cut")
 _ADJECTIVE_ENDINGS = tuple(sorted(_grammar("adjective_suffix")))
 
 
+def _title_case(toks: list[_Tok]) -> bool:
+    """Is the sentence a headline in title case (every word of four letters or more capitalised)?"""
+    words = [x for x in toks if len(x.t) > 3 and x.t.isalpha()]
+    return len(words) >= 2 and all(x.t[0].isupper() for x in words)
+
+
 def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     """An English verb of stance with its object ("endorsed Clinton", "talked about the war"): (lemma, start, end).
 
@@ -233,8 +239,9 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if info[0] == "back" and ((k > 0 and toks[k - 1].low in _BACK_PARTICLE)
                               or (k + 1 < len(toks) and toks[k + 1].low in _BACK_AFTER)):
         return None  # "come back home", "a few years back", "backed away from": not "backed the plan"
-    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
-        return None
+    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "(") and not (
+            toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower() and _title_case(toks)):
+        return None  # a name ("Family Support Services"), unless in a title-case headline: "Le Pen Backs Trump"
     base = info[0].split()[0]
     if k > 0 and t.low in (base, base + "s", base + "es"):
         # a base or -s form is also a noun: not after a possessive or a word with a suffix of adjectives or
