@@ -195,7 +195,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return None
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         title_case = (toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower()
-                      and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
+                      and (v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow")
+                           or (lex.lang == "en" and v[2] != "frame" and _title_case(toks))))
         if not title_case:
             return None  # "United States", "Reports"; not a headline's "Doe Says She …"
     if lex.lang == "en" and v[0] == "add" and k + 1 < len(toks) and toks[k + 1].low == "to":
