@@ -36,6 +36,7 @@ from .clauses import (
 from .cues import (
     _ABBREV,
     _ADDRESSEES,
+    _ADJECTIVE_ENDINGS,
     _ASK_OPENERS,
     _ASK_WORDS,
     _AUX,
@@ -222,6 +223,15 @@ def _object_infinitive(toks: list[_Tok], j: int, to: int) -> bool:
         return False
     return not any((not x.t[:1].isalnum() and x.t != "'s") or _verb_like(x.low) or x.low in _CLAUSE_WORDS
                    or x.low in _TIME_WORDS for x in toks[j:to])
+
+
+def _before_verb_group(toks: list[_Tok], k: int) -> int:
+    """The index of the token before the cue's verb group (English auxiliaries and negations skipped:
+    "and did not say" → the index of "and"); k - 1 in other languages."""
+    i = k - 1
+    while _lex().lang == "en" and i > 0 and (toks[i].low in _AUX or _negation(toks[i].low)):
+        i -= 1
+    return max(i, 0)
 
 
 def _comma_before(toks: list[_Tok], k: int) -> bool:
@@ -495,7 +505,9 @@ def _reported(
                             kv -= 1
                     np = _window_np(toks, b, kv) if k - b <= 12 and not any(
                         (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
-                        or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
+                        or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET
+                            and not (lex.lang == "en" and len(toks[i - 1].low) > 4
+                                     and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er"))))
                         for i, x in enumerate(toks[b:kv], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
@@ -503,8 +515,8 @@ def _reported(
                     if np:
                         speaker = _resolve(state, np, np[0].s)
                         rule = "indirect:speaker_cue"
-                    elif k > 0 and toks[k - 1].low in ("and", "but", "then"):
-                        speaker = _subject(state, toks, k, out, done)
+                    elif k > 0 and toks[_before_verb_group(toks, k)].low in ("and", "but", "then"):
+                        speaker = _subject(state, toks, k, out, done)  # (also "… and did not say …")
                         rule = "indirect:coordinated"
                     if speaker is None:
                         continue
