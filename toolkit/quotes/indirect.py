@@ -604,6 +604,11 @@ def _reported(
                         if toks[look].low in _COMPLEMENTIZERS or toks[look].t in ",.;":
                             if toks[look].low in _COMPLEMENTIZERS:
                                 j = look
+                            elif lex.lang == "en" and toks[look].t == "," and look - j <= 4:
+                                # a parenthetical before "that": "believes, for example, that …", "said on
+                                # Monday, in a statement, that …"
+                                j = next((c + 1 for c in range(look, min(len(toks) - 1, look + 7))
+                                          if toks[c].t == "," and toks[c + 1].low in _COMPLEMENTIZERS), j)
                             break
                         if toks[look].low in _BE:
                             break  # a clause has begun: "say she is likely to argue that …"
