@@ -154,6 +154,8 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
+#: one-word answers that are the whole content of "said …" ("said yes", "said so")
+_ANSWERS = frozenset(("yes", "no", "so"))
 #: English question words that open a reported question ("did not say how the justices had voted"); not
 #: *when*/*which*, which also open adverbial and relative clauses after the cue
 _WH_COMPLEMENT = frozenset(("what", "how", "why", "whether", "who", "where"))
@@ -657,8 +659,11 @@ def _reported(
         # "jihadists"'; in English it is the name the speaker gave: 'Clinton called it "predatory"')
         shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
             lex.lang == "en") else 3
-        if len(nt[c0:c1].split()) < shortest:
-            continue
+        if len(nt[c0:c1].split()) < shortest and not (
+                lex.lang == "en" and lemma in ("say", "answer", "reply", "respond") and nt[c0:c1].lower() in _ANSWERS):
+            continue  # (a one-word answer is what was said: "75 percent said yes", "half said so")
+        if lex.lang == "en" and rule.endswith(NOUN_PHRASE_RULE) and nt[c0:c1].lower() in _ANSWERS:
+            rule = rule[: -len(NOUN_PHRASE_RULE)]  # "He said no": an answer, not a noun phrase
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
         if inner:
             # the quoted words are the double-quoted fragments; a single-quoted term stays a scare quote
