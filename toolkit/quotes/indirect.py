@@ -589,7 +589,7 @@ def _reported(
                         j += 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = object_to = False
-                    for look in range(j, min(len(toks), j + 9)):
+                    for look in range(j, min(len(toks), j + 13)):
                         if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and look > j \
                                 and _object_infinitive(toks, j, look):
                             object_to = True  # "urged the mogul to release …", "expect the agency to dial back …"
