@@ -227,6 +227,14 @@ def _object_infinitive(toks: list[_Tok], j: int, to: int) -> bool:
                    or x.low in _TIME_WORDS for x in toks[j:to])
 
 
+def _progressive_negated(toks: list[_Tok], k: int) -> bool:
+    """A negated progressive before the -ing cue ("isn't saying", "is not saying"): the cue is finite."""
+    prev = toks[k - 1].low.replace("’", "'")
+    if prev in ("isn't", "wasn't", "aren't", "weren't"):
+        return True
+    return k > 1 and _negation(prev) and toks[k - 2].low in _BE
+
+
 def _before_verb_group(toks: list[_Tok], k: int) -> int:
     """The index of the token before the cue's verb group (English auxiliaries and negations skipped:
     "and did not say" → the index of "and"); k - 1 in other languages."""
@@ -417,7 +425,8 @@ def _reported(
                 content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
             rule = "indirect:according_to"
         else:
-            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
+            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE and not (
+                lex.lang == "en" and _progressive_negated(toks, k))
             np = [] if is_participle else _np_backward(toks, k)
             if not np and not is_participle and lex.lang == "en":
                 np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
