@@ -664,10 +664,9 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
-        # (outside English a naming verb's pronoun and one quoted word stay a scare quote: 'called them
-        # "jihadists"'; in English it is the name the speaker gave: 'Clinton called it "predatory"')
+        # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
         shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
-            lex.lang == "en") else 3
+            lex.lang == "en" and not rule.endswith(":naming")) else 3
         if len(nt[c0:c1].split()) < shortest and not (
                 lex.lang == "en" and lemma in ("say", "answer", "reply", "respond") and nt[c0:c1].lower() in _ANSWERS):
             continue  # (a one-word answer is what was said: "75 percent said yes", "half said so")
