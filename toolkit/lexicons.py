@@ -130,7 +130,7 @@ def frame(name: str) -> pd.DataFrame:
     Examples
     --------
     >>> list(frame("abbreviations").columns)
-    ['abbreviation', 'note']
+    ['abbreviation', 'note', 'class']
     """
     entry = _entry(name)
     return pd.DataFrame(list(load(name)), columns=entry["columns"].split(";"))

@@ -286,6 +286,9 @@ def _punkt():
 _PLAIN_END = re.compile(r"([A-Za-z]{2,}(?:-[A-Za-z]+)*)([.?!])(?:\s+\S+|[\")\]])")
 #: a candidate break after a number, "142. The" (numbered paragraphs): digits, a dot, white space, a word
 _NUMBER_END = re.compile(r"(\d+)\.\s+([A-Za-z]+)")
+#: a candidate break after a word's dot, the word not glued to a letter before it ("‘Mr. President", not
+#: "Vermögen. Die")
+_TITLE_END = re.compile(r"(?<![^\W\d_])(?<!\.)([A-Za-z]{2,})\.\s+\S+$")
 
 
 def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
@@ -309,8 +312,14 @@ def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
     abbreviations = tokenizer._params.abbrev_types
     collocations = tokenizer._params.collocations
     collocation_starts = frozenset(first for first, _ in collocations)
+    # a title stands before a name, so its dot never ends a sentence: Punkt's orthographic rule would
+    # break "under what Mr. Hedge called" (hedge is mostly a lower-case word)
+    titles = frozenset(row["abbreviation"] for row in lexicons.load("abbreviations") if row["class"] == "title")
 
     def contains_sentbreak(context: str) -> bool:
+        t = _TITLE_END.search(context)
+        if t is not None and t.group(1).lower() in titles:
+            return False
         m = _PLAIN_END.fullmatch(context)
         if m is not None and (m.group(2) != "." or (
                 (word := m.group(1).lower()) not in abbreviations and word not in collocation_starts

@@ -268,8 +268,11 @@ def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: 
             j += 1
         if j >= k - 1:
             continue
-        if _is_opener(toks[j]):
-            continue  # "Citing …,", "In a subsequent tweet," — not the subject
+        if _is_opener(toks[j]) and not (
+                _lex().lang == "en" and toks[j].cap and toks[j].low not in _OPENERS and j + 1 < k
+                and not toks[j + 1].cap and (toks[j + 1].low in _lex().verbs or toks[j + 1].low in _BE
+                                             or (len(toks[j + 1].low) > 4 and toks[j + 1].low.endswith("ed")))):
+            continue  # "Citing …,", "In a subsequent tweet," — not the subject (but "Ebeling walked …": a name)
         if _lex().lang == "de" and (_de_adverbial(toks[j]) or toks[j].low.endswith(_DE_ADVERB_ENDINGS)):
             inverted = _de_inverted(toks, j, k)  # "Dazu gab das Ministerium bekannt:", "Relativierend fügt Gall hinzu:"
             if inverted:

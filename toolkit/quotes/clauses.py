@@ -28,6 +28,7 @@ from .cues import (
     _FINITE_AUX,
     _FRAME_LINK,
     _NOUN_DET,
+    _OPENERS,
     _QUANTIFIERS,
     _SUBJECT_PRONOUNS,
     _cue_at,
@@ -101,6 +102,10 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     apposition or concession (", a charge that …", ", despite …")."""
     lex = _lex()
     relative = lex.lang == "en" and any(t.low in ("who", "which") for t in toks[max(0, j - 4) : j])
+    # a clause that opens with an adverbial ("if Rubio ran, he would lose", "in such districts, shocks can …"):
+    # its first comma ends the adverbial, and the subject after it is the reported clause's own
+    opened = lex.lang == "en" and 0 < j < len(toks) and (toks[j].low in _OPENERS or (
+        toks[j].low in _COMPLEMENTIZERS and j + 1 < len(toks) and toks[j + 1].low in _OPENERS))
     for i in range(j, len(toks)):
         x = toks[i]
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
@@ -119,6 +124,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             continue  # the rules below read English clause structure
         if x.t == "," and i - j >= 2 and nxt in lex.verbs and not nxt.endswith("ing") and _cue_at(toks, i + 1):
             return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
+        if x.t == "," and opened:
+            opened = False
+            continue
         if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
             return x.s  # a new clause with its own subject: "…, he clarified that …"
         if x.t == "," and i - j >= 2 and relative and i + 1 < len(toks) and not toks[i + 1].cap \

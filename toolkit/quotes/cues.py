@@ -141,6 +141,7 @@ _TIME_WORDS = _grammar("time_word")
 _NON_PERSON = _grammar("non_person_head") | _ORG_WORDS
 #: words after which "back" is a particle or an adverb ("come back", "years back"), not the verb of support
 _BACK_PARTICLE = _grammar("back_particle")
+_BACK_AFTER = _grammar("back_after")
 #: contracted forms that never name a speaker ("That's mostly bugfixes", "Let's say")
 _NOT_SPEAKER = _grammar("not_speaker")
 _CLAUSE_CUT = _grammar("clause_cut")
@@ -194,9 +195,12 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return None
     if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
         title_case = (toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower()
-                      and v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow"))
+                      and (v[0] in ("say", "tell", "warn", "claim", "admit", "insist", "predict", "vow")
+                           or (lex.lang == "en" and v[2] != "frame" and _title_case(toks))))
         if not title_case:
             return None  # "United States", "Reports"; not a headline's "Doe Says She …"
+    if lex.lang == "en" and v[0] == "add" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        return None  # "adding to his lead": to increase, not to say more
     compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
     if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
@@ -216,6 +220,12 @@ _OBJECT_CUT = _grammar("object_cut")
 _ADJECTIVE_ENDINGS = tuple(sorted(_grammar("adjective_suffix")))
 
 
+def _title_case(toks: list[_Tok]) -> bool:
+    """Is the sentence a headline in title case (every word of four letters or more capitalised)?"""
+    words = [x for x in toks if len(x.t) > 3 and x.t.isalpha()]
+    return len(words) >= 2 and all(x.t[0].isupper() for x in words)
+
+
 def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     """An English verb of stance with its object ("endorsed Clinton", "talked about the war"): (lemma, start, end).
 
@@ -227,10 +237,12 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     info = lex.stance.get(t.low)
     if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET):
         return None
-    if info[0] == "back" and k > 0 and toks[k - 1].low in _BACK_PARTICLE:
-        return None  # "come back home", "a few years back": a particle or an adverb, not "backed the plan"
-    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "("):
-        return None
+    if info[0] == "back" and ((k > 0 and toks[k - 1].low in _BACK_PARTICLE)
+                              or (k + 1 < len(toks) and toks[k + 1].low in _BACK_AFTER)):
+        return None  # "come back home", "a few years back", "backed away from": not "backed the plan"
+    if t.cap and k > 0 and toks[k - 1].t not in ('"', "'", ",", ":", "-", "(") and not (
+            toks[k - 1].cap and k + 1 < len(toks) and toks[k + 1].cap and t.t[1:].islower() and _title_case(toks)):
+        return None  # a name ("Family Support Services"), unless in a title-case headline: "Le Pen Backs Trump"
     base = info[0].split()[0]
     if k > 0 and t.low in (base, base + "s", base + "es"):
         # a base or -s form is also a noun: not after a possessive or a word with a suffix of adjectives or

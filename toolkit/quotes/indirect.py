@@ -34,7 +34,9 @@ from .clauses import (
     _verb_like,
 )
 from .cues import (
+    _ABBREV,
     _ADDRESSEES,
+    _ADJECTIVE_ENDINGS,
     _ASK_OPENERS,
     _ASK_WORDS,
     _AUX,
@@ -49,8 +51,11 @@ from .cues import (
     _FINITE_AUX,
     _NOUN_DET,
     _OBJECT_CUT,
+    _OPENERS,
     _PASSIVE_REPORT,
     _PREPOSITIONS,
+    _SUBJECT_PRONOUNS,
+    _TIME_WORDS,
     _cue_at,
     _generic_cue,
     _grammar,
@@ -64,6 +69,7 @@ from .speakers import (
     _de_adverbial,
     _de_inverted,
     _DocState,
+    _negation,
     _np_backward,
     _np_forward,
     _remember,
@@ -148,6 +154,111 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
+#: one-word answers that are the whole content of "said …" ("said yes", "said so")
+_ANSWERS = frozenset(("yes", "no", "so"))
+#: English question words that open a reported question ("did not say how the justices had voted"); not
+#: *when*/*which*, which also open adverbial and relative clauses after the cue
+_WH_COMPLEMENT = frozenset(("what", "how", "why", "whether", "who", "where"))
+#: English contracted auxiliaries ("they'll", "he's", "we'd")
+_CONTRACTED = re.compile(r"^\w+['’](?:ll|s|re|d|ve|m)$")
+
+
+def _coordinated_subject(toks: list[_Tok], b: int, k: int) -> bool:
+    """English: is ``toks[b:k]`` two noun phrases joined by *and* / *or* with no verb ("Bush and his
+    rivals", "Democrats and civil rights groups")? Then the conjunction is no clause boundary."""
+    if _lex().lang != "en" or k - b < 3:
+        return False
+    cue = k
+    while k > b + 2 and (toks[k - 1].low in _AUX or toks[k - 1].low in _BE or _negation(toks[k - 1].low)
+                         or toks[k - 1].low in ("both", "all")):
+        k -= 1  # the verb group before the cue: "Cruz and Rubio have both urged …"
+    window = toks[b:k]
+    joins = [i for i in range(b + 1, k - 1) if toks[i].low in ("and", "or")]
+    if not joins or any(toks[i + 1].low in _PREPOSITIONS for i in joins):
+        return False  # "showings on Super Tuesday and in the four states": phrases after a noun, not subjects
+    if cue + 1 < len(toks) and (toks[cue + 1].low in _BE or toks[cue + 1].low in _FINITE_AUX):
+        return False  # "the pay, benefits and pension plan are good": the cue word is a noun
+    return not any(x.t in ("-", "—", "--", "(", ")") or (x.low in _CLAUSE_WORDS and x.low not in ("and", "or"))
+                   or _verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in window)
+
+
+def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the subject of a verb that takes the cue as its infinitive ("Sanders has continued to push
+    for …", "the mayor tried to explain …", "who wants to ban …"): the noun phrase before that verb, or []."""
+    if k < 3 or toks[k - 1].low != "to":
+        return []
+    v = k - 2
+    while v > 1 and toks[v].low.endswith("ly") and not toks[v].cap:
+        v -= 1  # "tried repeatedly to …"
+    verb = toks[v]
+    if verb.cap or not verb.t.isalpha() or toks[v - 1].low in _NOUN_DET or toks[v - 1].t.endswith("'s"):
+        return []  # "the decision to …", "his plan to …", "Trump's push to …": a noun, not a verb
+    if not (_verb_like(verb.low) or verb.low in _PAST_IRREGULAR or verb.low in _lex().stance
+            or toks[v - 1].low in _AUX or toks[v - 1].low in _FINITE_AUX):
+        return []
+    return _np_backward(toks, v)
+
+
+def _inverted_tail(tail: list[_Tok]) -> bool:
+    """English: is ``tail`` (after a cue that follows the reported clause) only a noun phrase and its
+    apposition up to the sentence end ("…, said the company's chief executive, John J. Ferriola.")?"""
+    if not tail or tail[0].low not in _NOUN_DET:
+        return False
+    words = 0
+    for t in tail:
+        if t.t in ".!?":
+            return words > 1
+        if t.t in ('"', "'", ":", ";") or t.low == "that" or t.low in _BE or _clause_verb(t) \
+                or (t.low in _lex().verbs and not t.cap) or words >= 12:
+            return False
+        words += 1
+    return words > 1
+
+
+def _object_infinitive(toks: list[_Tok], j: int, to: int) -> bool:
+    """English: is ``toks[j:to]`` the object of a to-verb that is the subject of its infinitive ("urged the
+    Manhattan mogul to …", "expect the agency to …", "asked him to …"): a determiner, an object pronoun
+    or a name, at most six words, no verb and no punctuation?"""
+    first = toks[j]
+    if to - j > 6 or not (first.low in _NOUN_DET or first.low in ("him", "her", "them", "us", "me")
+                          or (first.cap and first.low not in _TIME_WORDS)):
+        return False
+    return not any((not x.t[:1].isalnum() and x.t != "'s") or _verb_like(x.low) or x.low in _CLAUSE_WORDS
+                   or x.low in _TIME_WORDS for x in toks[j:to])
+
+
+def _progressive_negated(toks: list[_Tok], k: int) -> bool:
+    """A negated progressive before the -ing cue ("isn't saying", "is not saying"): the cue is finite."""
+    prev = toks[k - 1].low.replace("’", "'")
+    if prev in ("isn't", "wasn't", "aren't", "weren't"):
+        return True
+    return k > 1 and _negation(prev) and toks[k - 2].low in _BE
+
+
+def _before_verb_group(toks: list[_Tok], k: int) -> int:
+    """The index of the token before the cue's verb group (English auxiliaries and negations skipped:
+    "and did not say" → the index of "and"); k - 1 in other languages."""
+    i = k - 1
+    while _lex().lang == "en" and i > 0 and (toks[i].low in _AUX or _negation(toks[i].low)):
+        i -= 1
+    return max(i, 0)
+
+
+def _comma_before(toks: list[_Tok], k: int) -> bool:
+    """Does a comma close the clause right before toks[k] (in English also inside a closing mark: '…,"
+    said X')?"""
+    i = k - 1
+    while i > 0 and toks[i].t in ('"', "'") and _lex().lang == "en":
+        i -= 1
+    return i >= 0 and toks[i].t == ","
+
+
+def _clause_verb(t: _Tok) -> bool:
+    """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
+    a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
+    if t.low in _FINITE_AUX or t.low in ("has", "have", "had"):
+        return not t.cap  # (not the month: "told reporters in May that …")
+    return _CONTRACTED.match(t.low) is not None and t.low.split("'")[0].split("’")[0] in _SUBJECT_PRONOUNS
 
 
 def _de_subject_after_cue(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
@@ -314,13 +425,19 @@ def _reported(
                 content = _trim_clause(nt, ss, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
             rule = "indirect:according_to"
         else:
-            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE
+            is_participle = t.low.endswith("ing") and k > 0 and toks[k - 1].low not in _BE and not (
+                lex.lang == "en" and _progressive_negated(toks, k))
             np = [] if is_participle else _np_backward(toks, k)
+            if not np and not is_participle and lex.lang == "en":
+                np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
             tail = toks[k + 1 :]
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
                 b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
-                if b > 0 and toks[b - 1].t == "," and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
+                comma = toks[b - 1].t == "," if b > 0 else False
+                while lex.lang == "en" and comma and b < k - 1 and toks[b].t in ('"', "'"):
+                    b += 1  # the closing mark after the comma: '… since he was 5," his childhood friend told …'
+                if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
                         and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"):
                     np = _window_np(toks, b, k)
@@ -343,7 +460,8 @@ def _reported(
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
                 rule = "indirect:clause_speaker_cue"
-            elif not np and not is_participle and k > 0 and toks[k - 1].t == "," and _short_tail(tail, 10):
+            elif not np and not is_participle and k > 0 and _comma_before(toks, k) and (
+                    _short_tail(tail, 10) or (lex.lang == "en" and _inverted_tail(tail))):
                 np2 = _np_forward(toks, k + 1)
                 if not np2:
                     # "said lobbyist and GOP strategist Charlie Black, …": up to the comma
@@ -351,6 +469,10 @@ def _reported(
                     while b < len(toks) and toks[b].t not in ",;." and b - k <= 10:
                         b += 1
                     np2 = toks[k + 1 : b] if b > k + 1 and b - k <= 10 and toks[b - 1].cap else []
+                after_np = toks.index(np2[-1]) + 1 if np2 else len(toks)
+                if lex.lang == "en" and after_np < len(toks) and not toks[after_np].cap \
+                        and (_finite_like(toks[after_np]) or toks[after_np].low in _FINITE_AUX):
+                    np2 = []  # "X, who …, said Latino voters are interested …": the phrase is the clause's subject
                 if np2:
                     speaker = _resolve(state, np2, np2[0].s)
                     content = _trim_clause(nt, ss, toks[k - 1].s)
@@ -383,17 +505,29 @@ def _reported(
                     b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
-                    np = _window_np(toks, b, k) if k - b <= 12 and not any(
-                        x.low in _CLAUSE_WORDS or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET)
-                        for i, x in enumerate(toks[b:k], b)
+                    kv = k
+                    while lex.lang == "en" and t.low.endswith("ing") and kv > b + 1 and (
+                            toks[kv - 1].low in _BE or _negation(toks[kv - 1].low)):
+                        kv -= 1  # a progressive (not a passive): "Full-blown capitalists are saying …"
+                    while lex.lang == "en" and kv > b + 2 and toks[kv - 1].low in ("both", "all") \
+                            and _coordinated_subject(toks, b, k):
+                        kv -= 1  # "Cruz and Rubio have both urged": the floating quantifier is no subject word
+                        while kv > b + 2 and (toks[kv - 1].low in _AUX or _negation(toks[kv - 1].low)):
+                            kv -= 1
+                    np = _window_np(toks, b, kv) if k - b <= 12 and not any(
+                        (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
+                        or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET
+                            and not (lex.lang == "en" and len(toks[i - 1].low) > 4
+                                     and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er"))))
+                        for i, x in enumerate(toks[b:kv], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
                         np = _de_subject_after_cue(toks, b, k) or np
                     if np:
                         speaker = _resolve(state, np, np[0].s)
                         rule = "indirect:speaker_cue"
-                    elif k > 0 and toks[k - 1].low in ("and", "but", "then"):
-                        speaker = _subject(state, toks, k, out, done)
+                    elif k > 0 and toks[_before_verb_group(toks, k)].low in ("and", "but", "then"):
+                        speaker = _subject(state, toks, k, out, done)  # (also "… and did not say …")
                         rule = "indirect:coordinated"
                     if speaker is None:
                         continue
@@ -411,9 +545,17 @@ def _reported(
                     else:
                         # the clause runs on after the quoted words: called Rubio "Little Marco" multiple times
                         start = toks[j].s
-                        if np and (i0 := toks.index(np[0]) - 1) >= 0 and toks[i0].low == "what":
+                        end = _clause_end(toks, j, se)
+                        i0 = toks.index(np[0]) - 1 if np else -1
+                        while lex.lang == "en" and i0 > 0 and (toks[i0].t == "." or toks[i0].low in _ABBREV):
+                            i0 -= 1  # "what Mr. Hedge called"
+                        if np and i0 >= 0 and toks[i0].low == "what":
                             start = toks[i0].s  # 'what aide Kevin Phillips called "the beginning of …"'
-                        content = _trim_clause(nt, start, max(q.ce, _clause_end(toks, j, se)))
+                            if lex.lang == "en":
+                                end = q.ce  # the free relative ends with the name: 'under what X called "…", the club'
+                        if lex.lang == "en" and nt[q.close : q.close + 3].lstrip()[:1] in ("-", "—", "–"):
+                            end = q.ce  # a dash after the name opens an apposition: 'called him "…" – the founder …'
+                        content = _trim_clause(nt, start, max(q.ce, end))
                         rule += ":naming"
                 elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
@@ -455,10 +597,17 @@ def _reported(
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
-                    nested = False
-                    for look in range(j, min(len(toks), j + 9)):
-                        if look == j and info[2] == "to" and toks[j].low == "to" and lex.lang == "en":
-                            break  # the infinitive is the content: "refused to speak to reporters as she …"
+                    nested = object_to = False
+                    for look in range(j, min(len(toks), j + 13)):
+                        if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and look > j \
+                                and _object_infinitive(toks, j, look):
+                            object_to = True  # "urged the mogul to release …", "expect the agency to dial back …"
+                            break
+                        if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and (
+                                look == j or (look - j <= 3 and not any(x.cap and x.low not in _TIME_WORDS
+                                                                        for x in toks[j:look]))):
+                            j = look  # the infinitive is the content: "refused to speak to reporters as she …",
+                            break  # also after a short adverbial: "declined at first to …", "promised Monday to …"
                         inner_cue = _cue_at(toks, look) if look > j else None
                         if inner_cue is not None and inner_cue[0] in ("say", "tell"):
                             nested = True  # "reported its source said that …": the inner report wins
@@ -466,9 +615,19 @@ def _reported(
                         if toks[look].low in _COMPLEMENTIZERS or toks[look].t in ",.;":
                             if toks[look].low in _COMPLEMENTIZERS:
                                 j = look
+                            elif lex.lang == "en" and toks[look].t == "," and look - j <= 4:
+                                # a parenthetical before "that": "believes, for example, that …", "said on
+                                # Monday, in a statement, that …"
+                                j = next((c + 1 for c in range(look, min(len(toks) - 1, look + 7))
+                                          if toks[c].t == "," and toks[c + 1].low in _COMPLEMENTIZERS), j)
                             break
                         if toks[look].low in _BE:
                             break  # a clause has begun: "say she is likely to argue that …"
+                        if lex.lang == "en" and toks[look].low in _WH_COMPLEMENT:
+                            j = look  # "did not say what other techniques he would support"
+                            break
+                        if lex.lang == "en" and _clause_verb(toks[look]):
+                            break  # "said the coverage would resemble that of …", "said they'll undo … if"
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
                             if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
                                 j = look  # "said on Monday he sold …" (not "in her remarks")
@@ -478,8 +637,8 @@ def _reported(
                     has_that = j < len(toks) and toks[j].low in _COMPLEMENTIZERS
                     if has_that:
                         j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
-                    elif info is not None and info[2] == "to" and j < len(toks) and toks[j].low == "to":
-                        pass  # "pledged to oppose …": the infinitive is the content
+                    elif info is not None and info[2] == "to" and j < len(toks) and (toks[j].low == "to" or object_to):
+                        pass  # "pledged to oppose …": the infinitive (with its subject) is the content
                     elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
                         pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
                     elif info is not None and info[2] == "to" and info[1] in ("cognition", "speech") \
@@ -488,10 +647,11 @@ def _reported(
                         pass  # "officials hope the technology can aid …": a clause with a finite verb
                     elif info is not None and info[2] != "bare":
                         continue
-                    if j >= len(toks) or not _clause_start(toks[j]):
-                        continue
+                    if j >= len(toks) or not (_clause_start(toks[j]) or (
+                            has_that and lex.lang == "en" and toks[j].low in _OPENERS)):
+                        continue  # (after "that" an adverbial may open the clause: "found that in such districts, …")
                     end = min(limit, _clause_end(toks, j, se))
-                    if not has_that and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
+                    if not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default
                         rule += NOUN_PHRASE_RULE
@@ -507,8 +667,11 @@ def _reported(
         # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
         shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
             lex.lang == "en" and not rule.endswith(":naming")) else 3
-        if len(nt[c0:c1].split()) < shortest:
-            continue
+        if len(nt[c0:c1].split()) < shortest and not (
+                lex.lang == "en" and lemma in ("say", "answer", "reply", "respond") and nt[c0:c1].lower() in _ANSWERS):
+            continue  # (a one-word answer is what was said: "75 percent said yes", "half said so")
+        if lex.lang == "en" and rule.endswith(NOUN_PHRASE_RULE) and nt[c0:c1].lower() in _ANSWERS:
+            rule = rule[: -len(NOUN_PHRASE_RULE)]  # "He said no": an answer, not a noun phrase
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
         if inner:
             # the quoted words are the double-quoted fragments; a single-quoted term stays a scare quote

@@ -35,7 +35,9 @@ from .cues import (
     _DE_FINITE_AUX,
     _DE_FRONTED,
     _DE_PREPOSITIONS,
+    _FINITE_AUX,
     _LANG_AUX,
+    _NEGATION,
     _NON_PERSON,
     _NOT_NAME,
     _NOT_SPEAKER,
@@ -210,13 +212,18 @@ def _de_subject(toks: list[_Tok], end: int) -> list[_Tok]:
     return np
 
 
+def _negation(low: str) -> bool:
+    """English: *not*, *never* or a negated auxiliary ("has not said", "didn't disclose", "isn't saying")."""
+    return low in _NEGATION or (low.endswith(("n't", "n’t")) and len(low) > 3)
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
     while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap
                                                and not (j > 0 and toks[j - 1].low in lex.determiners))
-                      or (progressive and toks[j].low in _BE)):
+                      or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))):
         j -= 1  # "has also said", "is telling" (not "the family said": after a determiner it is a noun)
     if j < 0:
         return []
@@ -262,8 +269,11 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
                         toks[toks.index(lead[-1]) + 1].t == ",":
                     return lead
                 return []
-            if toks[i].t in ".;:!?\"" or toks[i].low in lex.verbs:
-                return []
+            if toks[i].t in ".;:!?\"" or (toks[i].low in lex.verbs and not (lex.lang == "en" and toks[i].cap)):
+                return []  # (a capitalised word inside the clause is a name: "United States forces")
+            if lex.lang == "en" and (toks[i].low in _BE or toks[i].low in _FINITE_AUX) and not any(
+                    x.low in ("who", "which", "whose", "that") for x in toks[max(0, i - 12) : j]):
+                return []  # a clause, not an apposition: "In nearby Decatur, the plant is hanging on, said …"
         return []
     if (toks[j].low == "who" or (toks[j].low == "which" and _lex().lang == "en")) and j > 0:
         return [toks[j]]  # "18% who say …", "the records, which showed …": PolNeAR marks the relative pronoun
@@ -280,6 +290,11 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     while j >= 0:
         t = toks[j]
         low = t.low
+        if lex.lang == "en" and out and out[-1].cap and j > 0 and toks[j - 1].cap and (
+                t.t == "&" or (low in ("on", "for") and toks[j - 1].low in _ORG_WORDS)):
+            out.append(t)  # "PG&E", "the Commission on International Religious Freedom", "Center for …"
+            j -= 1
+            continue
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
             break
         if t.t == ".":
@@ -356,7 +371,11 @@ def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     if k >= len(toks) or toks[k].low not in lex.determiners:
         return []
     j = k + 1
-    while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
+    # (English: a number and its hyphen count as words: "the 46-year-old", "a 2013 article")
+    numeric = lex.lang == "en" and k + 1 < len(toks) and toks[k + 1].t.isdigit()
+    while j < len(toks) and j - k <= (5 if numeric else 3) \
+            and ((toks[j].t.replace("-", "").isalpha() and toks[j].t.islower())
+                 or (numeric and (toks[j].t.isdigit() or (toks[j].t == "-" and toks[j - 1].t.isdigit())))) \
             and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs \
             and not (j > k + 1 and toks[j].low.endswith("ly")):  # "The proclamation specifically said"
         j += 1
@@ -630,11 +649,15 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if head.cap and not (lex.compounds and lex.title_classes(head.low) & {"title", "role"}):
         # strip leading titles/modifiers and possessives; keep the last run of capitalised words
         run: list[str] = []
+        last_end = -1
         for t in np:
-            if t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
+            if run and lex.lang == "en" and t.s == last_end and (t.t == "&" or run[-1].endswith("&")):
+                run[-1] += t.t  # "PG&E" is one name word (the tokenizer splits at "&")
+            elif t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
                 run.append(t.t)
             else:
                 run = []
+            last_end = t.e
         run = [w for w in run if w != "."] or words
         stripped = (_organisation_name(np) if lex.lang == "en" else None) or _strip_titles(run)
         stripped = [w for w in stripped if w != "."]
