@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain
 
 from ..text import TOKEN_PATTERN
 from .language import _CURRENT
@@ -41,8 +42,27 @@ class _Tok:
         self.cap = t[:1].isupper()
 
 
+# every character that is not white space starts a token (the last alternative of the pattern takes any
+# other one), so the text between two tokens is white space: one ``findall`` of (gap, token) pairs gives
+# every token's text, and the running sum of the lengths its offsets, with no match object per token
+_GAP_TOKEN = re.compile(rf"(\s*)({TOKEN_PATTERN})")
+_new = object.__new__
+
+
 def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
-    toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(nt, s, e)]
+    pairs = _GAP_TOKEN.findall(nt, s, e)
+    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=s))
+    toks: list[_Tok] = []
+    append = toks.append
+    for ts, te, (_, t) in zip(ends[1::2], ends[2::2], pairs, strict=True):
+        # (built without calling __init__: the same attributes, a third less time per token)
+        tok = _new(_Tok)
+        tok.s = ts
+        tok.e = te
+        tok.t = t
+        tok.low = t.lower()
+        tok.cap = t[:1].isupper()
+        append(tok)
     if _CURRENT.get() == "fr" and "-" in nt[s:e]:
         return _split_inversions(toks)
     return toks
