@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import accumulate, chain
 
 from ..text import TOKEN_PATTERN
@@ -29,6 +30,25 @@ _WORDCH = re.compile(r"\w")
 
 def _has_word(nt: str, s: int, e: int) -> bool:
     return _WORDCH.search(nt, s, e) is not None
+
+
+def _finditer_at_word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``re.finditer`` of ``\\b`` followed by ``pattern``, for a pattern whose matches start with a word character.
+
+    A pattern that opens with ``\\b`` gives the regex engine no first characters to skip to, so it tries
+    every position; without it the engine jumps to the candidates (``[A-Z]``: the capitals), and the
+    boundary is checked here. A candidate after a word character is refused and the search goes on from
+    the next position, as ``finditer`` would have done: the same matches in the same order.
+    """
+    pos = 0
+    search = pattern.search
+    while (m := search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORDCH.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 class _Tok:
