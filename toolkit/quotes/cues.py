@@ -280,8 +280,22 @@ def _is_stop(toks: list[_Tok], k: int) -> bool:
 def _cue_positions(nt: str) -> list[int]:
     """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
     first = _lex().first_words | {"that"}
+    if _CURRENT.get() == "en":
+        low = nt.lower()
+        # the runs of ASCII letters of the lower-cased text are those of the text when lower-casing keeps
+        # every length and no other character becomes an ASCII letter (only U+0130 and U+212A do)
+        if len(low) == len(nt) and "\u212a" not in nt:
+            return [m.start() for m in _first_word_pattern(first).finditer(low)]
     alpha = _ALPHA if _CURRENT.get() == "en" else _LETTERS  # erklärte, déclaré, añadió
     return [m.start() for m in alpha.finditer(nt) if m.group().lower() in first]
+
+
+@lru_cache(maxsize=4)
+def _first_word_pattern(first: frozenset[str]) -> re.Pattern[str]:
+    """A whole run of ASCII letters that is one of ``first``, in lower-cased text (case-sensitive: faster
+    than testing every run of the text against the set)."""
+    words = sorted(w for w in first if re.fullmatch("[a-z]{2,}", w))
+    return re.compile(rf"(?<![a-z])(?:{lexicons.alternation(words)})(?![a-z])")
 
 
 _ALPHA = re.compile(r"[A-Za-z]{2,}")
