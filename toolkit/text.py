@@ -51,6 +51,30 @@ LINE_BREAK = r"(?:\r\n|\r(?!\n)|[\n\x0b\x0c\x85\u2028\u2029])"
 _BLANK_LINE = re.compile(rf"{LINE_BREAK}[^\S\r\n\x0b\x0c\x85\u2028\u2029]*{LINE_BREAK}")
 _PARA_SPLIT_BLANK = re.compile(rf"(?:{LINE_BREAK}[^\S\r\n\x0b\x0c\x85\u2028\u2029]*){{2,}}")
 _PARA_SPLIT_LINE = re.compile(LINE_BREAK)
+#: the characters every match of the three patterns above starts with
+_BREAK_CHAR = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
+
+
+def _spans_at_breaks(pattern: re.Pattern[str], text: str, first: bool = False) -> list[Span]:
+    """``[m.span() for m in pattern.finditer(text)]`` for a pattern whose matches start with a line break.
+
+    The line-break alternation gives the regex engine no first character to skip to, so a plain
+    ``finditer`` tries the pattern at every position; here it is tried only at the line-break characters
+    (the same matches: no match can start elsewhere). ``first``: stop after the first match.
+    """
+    out: list[Span] = []
+    pos = 0
+    search, match = _BREAK_CHAR.search, pattern.match
+    while (b := search(text, pos)) is not None:
+        m = match(text, b.start())
+        if m is None:
+            pos = b.start() + 1
+            continue
+        out.append(m.span())
+        if first:
+            break
+        pos = m.end()
+    return out
 _NON_SPACE = re.compile(r"\S")
 
 TOKEN_PATTERN = (
@@ -242,10 +266,10 @@ def paragraph_spans(text: str) -> list[Span]:
     >>> paragraph_spans("The budget for the coming\\nyear was approved.\\nThe end.")
     [(0, 44), (45, 53)]
     """
-    if _BLANK_LINE.search(text):
-        breaks = [m.span() for m in _PARA_SPLIT_BLANK.finditer(text)]
+    if _spans_at_breaks(_BLANK_LINE, text, first=True):
+        breaks = _spans_at_breaks(_PARA_SPLIT_BLANK, text)
     else:
-        breaks = [m.span() for m in _PARA_SPLIT_LINE.finditer(text)]
+        breaks = _spans_at_breaks(_PARA_SPLIT_LINE, text)
         if breaks:
             starts = [0, *(e for _, e in breaks)]
             ends = [*(s for s, _ in breaks), len(text)]
