@@ -529,22 +529,28 @@ def _reported(
 
 
 @lru_cache(maxsize=1)
-def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons
-    (and the cue words they look for, lower case)."""
+def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str] | None]:
+    """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons, and the
+    cue words they look for (lower case; None when one of them is not a run of two or more ASCII letters
+    that begins a cue, ``_Lex.first_words``: then the cue positions cannot stand in for a scan)."""
     lex = _lex()
     words = [f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES)
     cues = lexicons.alternation(words)
     ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
+    lower = frozenset(w.lower() for w in words)
+    positions = all(w in lex.first_words and re.fullmatch("[a-z]{2,}", w) for w in lower)
     return (
         re.compile(rf"(?<![^\W\d])(?:{cues})(?!\w)", re.IGNORECASE),  # a cue word as a whole token
         re.compile(rf"(?:{cues})(?!\w)", re.IGNORECASE),  # ... at the window's start (a cut token)
         re.compile(rf"(?:{ends})\s+that", re.IGNORECASE),  # "X believes that", "his claim that"
-        frozenset(w.lower() for w in words),
+        lower if positions else None,
     )
 
 
 _RUN = re.compile(r"[A-Za-z]+")
+#: the characters beyond ASCII that a case-insensitive pattern matches with an ASCII letter (İ, ı, ſ and the
+#: Kelvin sign; tests/test_quote_shortcuts.py checks the list against every code point)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _LETTER_BEFORE = re.compile(r"[^\W\d]")  # what the whole-token pattern's look-behind refuses
 _WORD_AFTER = re.compile(r"\w")
 
@@ -575,8 +581,17 @@ def _may_report(nt: str, s: int, e: int, starts: list[int] | None = None) -> boo
     if _lex().lang != "en":
         return True  # the patterns are English (the -ed/-s before "that"); other languages take the full look
     whole, at_start, before_that, words = _prefilter()
-    if starts and _cue_word_at(nt, starts, e, words):
-        return True  # (the words of the cue positions spare most searches)
+    if starts is not None and words is not None:
+        # the words at the cue positions (``starts``: those in the window) decide the whole-token pattern
+        # without a scan: every match of it is a run of ASCII letters, not after a letter, and such runs
+        # are cue positions (every cue word is a first word of a cue), unless a character that matches an
+        # ASCII letter case-insensitively is about or a run goes on past the window's end
+        if _cue_word_at(nt, starts, e, words):
+            return True
+        if at_start.match(nt, s, e):
+            return True
+        if _FOLDS_TO_ASCII.search(nt, s, e) is None and not (e < len(nt) and _RUN.fullmatch(nt, e - 1, e + 1)):
+            return "that" in nt[s:e].lower() and before_that.search(nt, s, e) is not None
     return bool(whole.search(nt, s, e) or at_start.match(nt, s, e) or before_that.search(nt, s, e))
 
 
