@@ -593,7 +593,7 @@ def match_paragraphs(
             first_exact.setdefault(txt_digest, i)
             first_key.setdefault(key_digest, i)
             if threshold < 1.0:
-                word_sets[i] = array("L", sorted(vocab))
+                word_sets[i] = array("L", vocab)  # (any order: only the sizes of intersections are read)
                 for sh in shingles:
                     postings[sh].append(i)
     return result
