@@ -59,7 +59,9 @@ def test_the_prefilter_with_cue_positions_decides_as_the_three_scans(texts):
 
 def test_cue_positions_are_the_runs_of_letters_that_begin_a_cue(texts):
     first = cues._lex().first_words | {"that"}
-    for text in texts:
+    joined = "\n\n".join(texts)  # longer than one piece of the scan: cut in pieces, with a Kelvin sign in one
+    assert len(joined) > 2 * cues._PIECE
+    for text in [*texts, joined, joined[:100_000] + "\u212a" + joined[100_000:]]:
         nt = tk.Document(text).normalized.text
         runs = [m.start() for m in re.finditer("[A-Za-z]{2,}", nt) if m.group().lower() in first]
         assert cues._cue_positions(nt) == runs
