@@ -292,8 +292,37 @@ def _is_stop(toks: list[_Tok], k: int) -> bool:
 def _cue_positions(nt: str) -> list[int]:
     """Start offsets of every word that can begin a reporting cue (one pass over the text)."""
     first = _lex().first_words | {"that"}
-    alpha = _ALPHA if _CURRENT.get() == "en" else _LETTERS  # erklärte, déclaré, añadió
-    return [m.start() for m in alpha.finditer(nt) if m.group().lower() in first]
+    if _CURRENT.get() != "en":
+        return [m.start() for m in _LETTERS.finditer(nt) if m.group().lower() in first]  # erklärte, déclaré
+    pattern = _first_word_pattern(first)
+    out: list[int] = []
+    start = 0
+    while start < len(nt):
+        # pieces of about _PIECE characters cut before a white space (no run of letters crosses a cut), so
+        # that the lower-cased copy stays small next to a long text
+        cut = nt.find(" ", start + _PIECE)
+        end = len(nt) if cut < 0 else cut
+        piece = nt[start:end]
+        low = piece.lower()
+        # the runs of ASCII letters of the lower-cased text are those of the text when lower-casing keeps
+        # every length and no other character becomes an ASCII letter (only U+0130 and U+212A do)
+        if len(low) == len(piece) and "\u212a" not in piece:
+            out.extend(start + m.start() for m in pattern.finditer(low))
+        else:
+            out.extend(m.start() for m in _ALPHA.finditer(nt, start, end) if m.group().lower() in first)
+        start = end
+    return out
+
+
+_PIECE = 1 << 16
+
+
+@lru_cache(maxsize=4)
+def _first_word_pattern(first: frozenset[str]) -> re.Pattern[str]:
+    """A whole run of ASCII letters that is one of ``first``, in lower-cased text (case-sensitive: faster
+    than testing every run of the text against the set)."""
+    words = sorted(w for w in first if re.fullmatch("[a-z]{2,}", w))
+    return re.compile(rf"(?<![a-z])(?:{lexicons.alternation(words)})(?![a-z])")
 
 
 _ALPHA = re.compile(r"[A-Za-z]{2,}")

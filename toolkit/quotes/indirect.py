@@ -334,14 +334,15 @@ def _reported(
     """Indirect and partial quotes in one sentence (``pq``: the quotes that overlap it,
     ``done``: the direct quotations attributed by a cue inside it)."""
     lex = _lex()
-    if bisect_left(cue_pos, ss) == bisect_left(cue_pos, se) or not _may_report(nt, ss, se):
+    lo, hi = bisect_left(cue_pos, ss), bisect_left(cue_pos, se)
+    if lo == hi or not _may_report(nt, ss, se, cue_pos[lo:hi]):
         return []
     blocked = [(r.s, r.e) for r in done if r.kind == "direct"] + [
         (q.open, q.close) for q in pq if q.role == "direct"
     ]
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
-    cands = set(cue_pos[bisect_left(cue_pos, ss) : bisect_left(cue_pos, se)])
+    cands = set(cue_pos[lo:hi])
     n = len(toks)
     for k, t in enumerate(toks):
         if t.s not in cands and not (k + 1 < n and toks[k + 1].s in cands):
@@ -691,19 +692,47 @@ def _reported(
 
 
 @lru_cache(maxsize=1)
-def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons."""
+def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str] | None]:
+    """Patterns for the text a rule of :func:`_reported` can fire on, compiled from the lexicons, and the
+    cue words they look for (lower case; None when one of them is not a run of two or more ASCII letters
+    that begins a cue, ``_Lex.first_words``: then the cue positions cannot stand in for a scan)."""
     lex = _lex()
-    cues = lexicons.alternation([f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES))
+    words = [f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES)
+    cues = lexicons.alternation(words)
     ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
+    lower = frozenset(w.lower() for w in words)
+    positions = all(w in lex.first_words and re.fullmatch("[a-z]{2,}", w) for w in lower)
     return (
         re.compile(rf"(?<![^\W\d])(?:{cues})(?!\w)", re.IGNORECASE),  # a cue word as a whole token
         re.compile(rf"(?:{cues})(?!\w)", re.IGNORECASE),  # ... at the window's start (a cut token)
         re.compile(rf"(?:{ends})\s+that", re.IGNORECASE),  # "X believes that", "his claim that"
+        lower if positions else None,
     )
 
 
-def _may_report(nt: str, s: int, e: int) -> bool:
+_RUN = re.compile(r"[A-Za-z]+")
+#: the characters beyond ASCII that a case-insensitive pattern matches with an ASCII letter (İ, ı, ſ and the
+#: Kelvin sign; tests/test_quote_shortcuts.py checks the list against every code point)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_LETTER_BEFORE = re.compile(r"[^\W\d]")  # what the whole-token pattern's look-behind refuses
+_WORD_AFTER = re.compile(r"\w")
+
+
+def _cue_word_at(nt: str, starts: list[int], e: int, words: frozenset[str]) -> bool:
+    """Does one of the words starting at ``starts`` (cue positions inside a window ending at ``e``) match the
+    whole-token pattern of :func:`_prefilter` by itself? A listed cue word, not after a letter, not followed
+    by a word character before ``e``: then the pattern's search finds a match, without scanning the window."""
+    for c in starts:
+        m = _RUN.match(nt, c, e)
+        if m is None or m.group().lower() not in words:
+            continue
+        end = m.end()
+        if (c == 0 or _LETTER_BEFORE.match(nt, c - 1) is None) and (end == e or _WORD_AFTER.match(nt, end) is None):
+            return True
+    return False
+
+
+def _may_report(nt: str, s: int, e: int, starts: list[int] | None = None) -> bool:
     """Can a rule of :func:`_reported` fire in ``nt[s:e]``? Cheap regex checks that spare the tokens.
 
     Every rule needs a token that is a listed cue (a reporting verb, *according*,
@@ -714,7 +743,18 @@ def _may_report(nt: str, s: int, e: int) -> bool:
     """
     if _lex().lang != "en":
         return True  # the patterns are English (the -ed/-s before "that"); other languages take the full look
-    whole, at_start, before_that = _prefilter()
+    whole, at_start, before_that, words = _prefilter()
+    if starts is not None and words is not None:
+        # the words at the cue positions (``starts``: those in the window) decide the whole-token pattern
+        # without a scan: every match of it is a run of ASCII letters, not after a letter, and such runs
+        # are cue positions (every cue word is a first word of a cue), unless a character that matches an
+        # ASCII letter case-insensitively is about or a run goes on past the window's end
+        if _cue_word_at(nt, starts, e, words):
+            return True
+        if at_start.match(nt, s, e):
+            return True
+        if _FOLDS_TO_ASCII.search(nt, s, e) is None and not (e < len(nt) and _RUN.fullmatch(nt, e - 1, e + 1)):
+            return "that" in nt[s:e].lower() and before_that.search(nt, s, e) is not None
     return bool(whole.search(nt, s, e) or at_start.match(nt, s, e) or before_that.search(nt, s, e))
 
 

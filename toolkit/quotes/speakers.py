@@ -50,7 +50,7 @@ from .cues import (
     _lex,
     _stopword_classes,
 )
-from .tokens import _Tok, _tokens
+from .tokens import _finditer_at_word_start, _Tok, _tokens
 
 
 def _is_role(low: str) -> bool:
@@ -459,9 +459,9 @@ class _DocState:
 
 
 # name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
-# from every capital (quadratic time)
+# from every capital (quadratic time); read with _finditer_at_word_start (the \b before it)
 _NAME_RUN = re.compile(
-    r"\b[A-Z](?:\.|[\w'-]{0,60})"
+    r"[A-Z](?:\.|[\w'-]{0,60})"
     r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60})){1,7}"
 )
 
@@ -497,7 +497,7 @@ def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tup
     index: dict[str, list[tuple[int, str]]] = {}
     lex = _lex()
     lex_en, german = lex.lang == "en", lex.lang == "de"
-    for m in _NAME_RUN.finditer(nt):
+    for m in _finditer_at_word_start(_NAME_RUN, nt):
         words = m.group().split()
         while words and (words[0].lower() in _CLAUSE_WORDS or words[0].lower() in _NOT_NAME
                          or words[0].lower() in _OPENERS or (german and _de_adverbial_word(words[0].lower()))):
@@ -511,7 +511,7 @@ def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tup
         full = " ".join(w.rstrip(",") for w in words)
         index.setdefault(last, []).append((m.start(), full))
         runs.append((m.start(), m.end(), full))
-    for m in _honorific_name().finditer(nt):
+    for m in _finditer_at_word_start(_honorific_name(), nt):
         # one word is a name after an honorific: "Ms. Kowalczyk" (a longer run is indexed above)
         word = m.group(2)
         if word not in index:
@@ -524,11 +524,12 @@ def _name_index(nt: str, runs: list[tuple[int, int, str]]) -> dict[str, list[tup
 
 @lru_cache(maxsize=1)
 def _honorific_name() -> re.Pattern[str]:
-    """An honorific from ``person_gender.tsv`` and one capitalised word that ends the name."""
+    """An honorific from ``person_gender.tsv`` and one capitalised word that ends the name (after ``\\b``:
+    read with :func:`_finditer_at_word_start`)."""
     words = sorted((w for w, (_, cls) in _gender_words().items() if cls == "honorific" and not w.endswith(".")),
                    key=len, reverse=True)
     alternation = "|".join(re.escape(w.capitalize()) for w in words)  # capitalised: "to miss Paris" is no title
-    return re.compile(rf"\b({alternation})\.?[ \t]+([A-Z][\w'-]{{0,60}})\b(?![ \t]+[A-Z])")
+    return re.compile(rf"({alternation})\.?[ \t]+([A-Z][\w'-]{{0,60}})\b(?![ \t]+[A-Z])")
 
 
 def _canonical(state: _DocState, words: list[str], pos: int) -> tuple[str, bool]:

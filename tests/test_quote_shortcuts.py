@@ -1,0 +1,105 @@
+"""The speed shortcuts of the quote rules give what the plain scans give, on real text.
+
+Each shortcut replaces a regex scan by a cheaper equivalent (docs/benchmarks.md, *tk.quotes per core*);
+these tests run both on the seed article (data/lavrov_2015_afp.txt) and the bundled English Wikinews
+sample (CC BY 2.5) and compare.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+import re
+import sys
+
+import pytest
+
+import toolkit as tk
+from toolkit import text as _text
+from toolkit.quotes import cues, indirect, tokens
+from toolkit.text import TOKEN_PATTERN
+
+from .conftest import ROOT, WIKINEWS
+
+speakers = importlib.import_module("toolkit.quotes.speakers")  # (the package exports a function of that name)
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    out = [(ROOT / "data" / "lavrov_2015_afp.txt").read_text(encoding="utf-8")]
+    with WIKINEWS.open(encoding="utf-8") as fh:
+        out += [json.loads(line)["text"] for line in fh][:60]
+    return out
+
+
+def test_the_characters_that_fold_to_ascii_letters_are_listed():
+    # every code point beyond ASCII that a case-insensitive pattern matches with an ASCII letter
+    beyond = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    found = set(re.findall("[a-z]", beyond, re.IGNORECASE))
+    assert found == set(indirect._FOLDS_TO_ASCII.pattern.strip("[]"))
+
+
+def test_the_prefilter_with_cue_positions_decides_as_the_three_scans(texts):
+    whole, at_start, before_that, words = indirect._prefilter()
+    assert words is not None  # every cue word is a cue position: the shortcut is on
+    decided = 0
+    for text in texts:
+        nt = tk.Document(text).normalized.text
+        cue_pos = cues._cue_positions(nt)
+        for m in re.finditer(r"[^.!?\n]+[.!?\n]?", nt):  # sentence-like windows, and every cut at a space
+            for s, e in ((m.start(), m.end()), (m.start(), nt.find(" ", m.start() + 10, m.end()))):
+                if e <= s:
+                    continue
+                starts = [c for c in cue_pos if s <= c < e]
+                plain = bool(whole.search(nt, s, e) or at_start.match(nt, s, e) or before_that.search(nt, s, e))
+                assert indirect._may_report(nt, s, e, starts) == plain, nt[s:e]
+                decided += 1
+    assert decided > 1000
+
+
+def test_cue_positions_are_the_runs_of_letters_that_begin_a_cue(texts):
+    first = cues._lex().first_words | {"that"}
+    joined = "\n\n".join(texts)  # longer than one piece of the scan: cut in pieces, with a Kelvin sign in one
+    assert len(joined) > 2 * cues._PIECE
+    for text in [*texts, joined, joined[:100_000] + "\u212a" + joined[100_000:]]:
+        nt = tk.Document(text).normalized.text
+        runs = [m.start() for m in re.finditer("[A-Za-z]{2,}", nt) if m.group().lower() in first]
+        assert cues._cue_positions(nt) == runs
+
+
+def test_name_scans_at_word_starts_are_finditer_with_a_boundary(texts):
+    for pattern in (speakers._NAME_RUN, speakers._honorific_name()):
+        bounded = re.compile(r"\b" + pattern.pattern)
+        for text in texts:
+            nt = tk.Document(text).normalized.text
+            found = [m.span() for m in tokens._finditer_at_word_start(pattern, nt)]
+            assert found == [m.span() for m in bounded.finditer(nt)]
+
+
+def test_token_scan_is_the_token_pattern(texts):
+    plain = re.compile(TOKEN_PATTERN)
+    for text in texts:
+        nt = tk.Document(text).normalized.text
+        for s in range(0, len(nt), 997):
+            got = [(t.s, t.e, t.t, t.low, t.cap) for t in tokens._scan_tokens(nt, s, s + 1500)]
+            want = [(m.start(), m.end(), m.group(), m.group().lower(), m.group()[:1].isupper())
+                    for m in plain.finditer(nt, s, s + 1500)]
+            assert got == want
+
+
+def test_paragraph_breaks_at_line_breaks_are_finditer(texts):
+    for text in texts:
+        for variant in (text, text.replace("\n", "\r\n"), text.replace("\n\n", "\r\r\n"), text.replace("\n", "\u2028")):
+            for pattern in (_text._BLANK_LINE, _text._PARA_SPLIT_BLANK, _text._PARA_SPLIT_LINE):
+                assert _text._spans_at_breaks(pattern, variant) == [m.span() for m in pattern.finditer(variant)]
+
+
+def test_punkt_in_one_function_gives_its_spans(texts):
+    tokenizer = _text._punkt()
+    rnd = random.Random(7)
+    marks = list("ab. ?!\"')]}-\u201c\u201d\u00ab\u00bb\n\t 1A.B.")
+    odd = ["".join(rnd.choice(marks) for _ in range(rnd.randint(1, 40))) for _ in range(2000)]
+    paragraphs = [text[s:e] for text in texts for s, e in _text.paragraph_spans(text)]
+    for p in paragraphs + odd:
+        assert _text._punkt_spans(tokenizer, p) == list(tokenizer.span_tokenize(p)), p
