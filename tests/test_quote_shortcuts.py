@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import random
 import re
 import sys
 
@@ -93,13 +92,3 @@ def test_paragraph_breaks_at_line_breaks_are_finditer(texts):
         for variant in (text, text.replace("\n", "\r\n"), text.replace("\n\n", "\r\r\n"), text.replace("\n", "\u2028")):
             for pattern in (_text._BLANK_LINE, _text._PARA_SPLIT_BLANK, _text._PARA_SPLIT_LINE):
                 assert _text._spans_at_breaks(pattern, variant) == [m.span() for m in pattern.finditer(variant)]
-
-
-def test_punkt_in_one_function_gives_its_spans(texts):
-    tokenizer = _text._punkt()
-    rnd = random.Random(7)
-    marks = list("ab. ?!\"')]}-\u201c\u201d\u00ab\u00bb\n\t 1A.B.")
-    odd = ["".join(rnd.choice(marks) for _ in range(rnd.randint(1, 40))) for _ in range(2000)]
-    paragraphs = [text[s:e] for text in texts for s, e in _text.paragraph_spans(text)]
-    for p in paragraphs + odd:
-        assert _text._punkt_spans(tokenizer, p) == list(tokenizer.span_tokenize(p)), p

@@ -360,66 +360,6 @@ def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
     return contains_sentbreak
 
 
-_ASCII_SPACES = " \t\n\r\x0b\x0c"  # Punkt's idea of white space before a candidate's word
-
-
-def _raw(pattern: Any) -> Any:
-    """The compiled pattern inside NLTK's time-limited wrapper (the wrapper's per-call cost is the point)."""
-    return getattr(pattern, "_rx", pattern)
-
-
-def _punkt_spans(tokenizer: Any, text: str) -> list[Span]:
-    """``list(tokenizer.span_tokenize(text))``, in one function instead of Punkt's chain of generators.
-
-    The same steps: the candidate breaks (``period_context_re``) with the word before each
-    (the text after the last ASCII white space since the previous candidate's word; a
-    candidate whose word overlaps the next one's gives way to it), the decision on each
-    context (``text_contains_sentbreak``), and the realignment of closing quotes and
-    brackets after a break into the sentence before (``re_boundary_realignment``). The
-    patterns are called without NLTK's time-limit wrapper: Punkt's own patterns, not
-    ones a caller supplies, and linear on any input.
-    """
-    lang = tokenizer._lang_vars
-    decide = tokenizer.text_contains_sentbreak
-    realign_at = _raw(lang.re_boundary_realignment).match
-    slices: list[Span] = []
-    last_break = 0
-    prev = None
-    prev_start = prev_stop = 0
-    for match in _raw(lang.period_context_re()).finditer(text):
-        m_start = match.start()
-        before = text[prev_stop:m_start]
-        space = max(before.rfind(c) for c in _ASCII_SPACES)
-        word_start = space + prev_stop + 1 if space > 0 else prev_start  # (a space at 0 counts as none)
-        if prev is not None and prev_stop <= word_start and decide(
-                text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")):
-            slices.append((last_break, prev.end()))
-            last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
-        prev, prev_start, prev_stop = match, word_start, m_start
-    if prev is not None and decide(text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")):
-        slices.append((last_break, prev.end()))
-        last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
-    slices.append((last_break, len(text.rstrip())))
-    spans: list[Span] = []
-    shift = 0
-    for i, (start, stop) in enumerate(slices):
-        start += shift
-        if i + 1 == len(slices):
-            if start < stop:
-                spans.append((start, stop))
-            break
-        n_start, n_stop = slices[i + 1]
-        m = realign_at(text[n_start:n_stop])
-        if m:
-            spans.append((start, n_start + len(m.group(0).rstrip())))
-            shift = m.end()
-        else:
-            shift = 0
-            if start < stop:
-                spans.append((start, stop))
-    return spans
-
-
 def sentence_spans(
     text: str, paragraphs: list[Span] | None = None, norm: Normalized | None = None,
     known: dict[int, list[Span]] | None = None,
@@ -456,7 +396,7 @@ def sentence_spans(
             spans.extend(known[i])
             continue
         chunk = ntext[p_start:p_end]
-        for s, e in _punkt_spans(tokenizer, chunk):
+        for s, e in tokenizer.span_tokenize(chunk):
             spans.append(norm.span_to_original(p_start + s, p_start + e))
     return spans
 
@@ -488,7 +428,7 @@ def sentences_of_paragraphs(
     spans: list[Span] = []
     for i in wanted:
         p_start, p_end = paragraphs[i]
-        found = [(p_start + s, p_start + e) for s, e in _punkt_spans(tokenizer, ntext[p_start:p_end])]
+        found = [(p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(ntext[p_start:p_end])]
         spans.extend(found)
         if store is not None:
             store[i] = found
