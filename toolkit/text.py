@@ -341,9 +341,7 @@ def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
     titles = frozenset(row["abbreviation"] for row in lexicons.load("abbreviations") if row["class"] == "title")
 
     def contains_sentbreak(context: str) -> bool:
-        t = _TITLE_END.search(context)
-        if t is not None and t.group(1).lower() in titles:
-            return False
+        # (a title is one of the abbreviations, so neither shortcut below answers a context ending in one)
         m = _PLAIN_END.fullmatch(context)
         if m is not None and (m.group(2) != "." or (
                 (word := m.group(1).lower()) not in abbreviations and word not in collocation_starts
@@ -355,6 +353,9 @@ def _plain_breaks_first(tokenizer: Any) -> Callable[[str], bool]:
             if ("##number##", following.type_no_sentperiod) in collocations:
                 return False
             return tokenizer._ortho_heuristic(following) is not False
+        t = _TITLE_END.search(context)
+        if t is not None and t.group(1).lower() in titles:
+            return False
         return punkt_decides(context)
 
     return contains_sentbreak
