@@ -30,6 +30,14 @@ def _find(text, **meta):
     return tk.devices(tk.Document(text.replace("\n", " "), meta=meta), kinds="historical_analogy")
 
 
+def sole_analogy(cue, doc_id, sentence, referent):
+    """The one analogy row of a UN sentence (its speech's year from the id), its referent checked."""
+    df = _find(sentence, year=int(doc_id.rsplit("-", 1)[1]))
+    assert len(df) == 1, cue
+    assert referent in df["referent"].iloc[0].split("; ")
+    return df.iloc[0]
+
+
 # ------------------------------------------------------------------ the document's year
 def test_document_year_from_metadata_then_dateline():
     assert document_year(DocContext(tk.Document("x", meta={"year": "1976"}))) == (1976, "metadata year")
@@ -95,11 +103,8 @@ CONSTRUCTIONS = [
 
 @pytest.mark.parametrize(("cue", "doc_id", "sentence", "referent"), CONSTRUCTIONS, ids=[c[0] for c in CONSTRUCTIONS])
 def test_construction_without_comparison_word(cue, doc_id, sentence, referent):
-    year = int(doc_id.rsplit("-", 1)[1])
-    df = _find(sentence, year=year)
-    assert len(df) == 1, cue
-    assert referent in df["referent"].iloc[0].split("; ")
-    assert cue.lower() in df["cue"].iloc[0].lower().replace("\n", " ")
+    row = sole_analogy(cue, doc_id, sentence, referent)
+    assert cue.lower() in row["cue"].lower().replace("\n", " ")
 
 
 def test_suffix_cue_names_the_phrase_it_forms_as_target():
@@ -190,12 +195,9 @@ THIRD_PASS = [
 
 @pytest.mark.parametrize(("cue", "doc_id", "sentence", "referent"), THIRD_PASS, ids=[c[0] for c in THIRD_PASS])
 def test_third_pass_construction(cue, doc_id, sentence, referent):
-    year = int(doc_id.rsplit("-", 1)[1])
-    df = _find(sentence, year=year)
-    assert len(df) == 1, cue
-    assert referent in df["referent"].iloc[0].split("; ")
-    assert cue.lower() in df["cue"].iloc[0].lower().replace("\n", " ")
-    assert "rule:" in df["explanation"].iloc[0] and "names a past" in df["explanation"].iloc[0]
+    row = sole_analogy(cue, doc_id, sentence, referent)
+    assert cue.lower() in row["cue"].lower().replace("\n", " ")
+    assert "rule:" in row["explanation"] and "names a past" in row["explanation"]
 
 
 def test_label_predicate_names_the_subject_as_target():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import toolkit as tk
+from tests.test_analogy_constructions import sole_analogy
 
 
 def _find(text, year):
@@ -47,10 +48,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("cue", "doc_id", "sentence", "referent"), FOUND, ids=[c[0] for c in FOUND])
 def test_fourth_pass_construction(cue, doc_id, sentence, referent):
-    df = _find(sentence, int(doc_id.rsplit("-", 1)[1]))
-    assert len(df) == 1, cue
-    assert referent in df["referent"].iloc[0].split("; ")
-    assert df["cue"].iloc[0].lower().startswith(cue)
+    assert sole_analogy(cue, doc_id, sentence, referent)["cue"].lower().startswith(cue)
 
 
 NOT_FOUND = [

@@ -82,7 +82,7 @@ def test_an_unindexed_label_is_found_where_its_closing_words_occur(wikinews):
 
 
 def test_the_case_variants_of_ascii_are_the_regex_engines():
-    from toolkit.devices.matching import ASCII_CASE_VARIANTS
+    from toolkit.text import ASCII_CASE_VARIANTS
 
     others = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
     assert sorted(set(re.findall("[\x00-\x7f]", others, re.IGNORECASE))) == sorted(ASCII_CASE_VARIANTS)

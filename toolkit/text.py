@@ -76,6 +76,10 @@ def _spans_at_breaks(pattern: re.Pattern[str], text: str, first: bool = False) -
         pos = m.end()
     return out
 _NON_SPACE = re.compile(r"\S")
+#: the characters beyond ASCII that a case-insensitive pattern matches with an ASCII letter (İ, ı, ſ and the
+#: Kelvin sign): a shortcut that compares lower-cased ASCII must not skip a text holding one (tests check the
+#: list against every code point)
+ASCII_CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
 
 TOKEN_PATTERN = (
     r"(?:[^\W\d_\u200c\u200d]\.){2,}"  # acronyms with dots: U.S., e.g.

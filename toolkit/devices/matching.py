@@ -256,16 +256,11 @@ def _required_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
     return tuple(sorted(got)) if got and all(got) else None
 
 
-#: the non-ASCII characters the regex engine matches to an ASCII character when ignoring case (İ ı ſ and the
-#: Kelvin sign; tests/test_devices_lexicons.py checks the list against ``re``)
-ASCII_CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
-
-
 def _may_contain(text: str, lowered: Callable[[], str], factors: tuple[str, ...], flags: int) -> bool:
     """False only when no factor can occur in ``text`` as the regex engine matches it (True: scan)."""
     if not flags & re.IGNORECASE:
         return any(f in text for f in factors)
-    if not all(f.isascii() for f in factors) or any(c in text for c in ASCII_CASE_VARIANTS):
+    if not all(f.isascii() for f in factors) or any(c in text for c in _text.ASCII_CASE_VARIANTS):
         return True
     # ASCII factors in a text with no character matching ASCII other than ASCII itself: lower-casing both is
     # the engine's case-insensitive comparison

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .. import lexicons
+from ..text import ASCII_CASE_VARIANTS
 from .attribution import _subject, _window_np
 from .clauses import (
     _MIN_CLAUSE_QUOTE,
@@ -711,9 +712,7 @@ def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fro
 
 
 _RUN = re.compile(r"[A-Za-z]+")
-#: the characters beyond ASCII that a case-insensitive pattern matches with an ASCII letter (İ, ı, ſ and the
-#: Kelvin sign; tests/test_quote_shortcuts.py checks the list against every code point)
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS_TO_ASCII = re.compile(f"[{ASCII_CASE_VARIANTS}]")
 _LETTER_BEFORE = re.compile(r"[^\W\d]")  # what the whole-token pattern's look-behind refuses
 _WORD_AFTER = re.compile(r"\w")
 
