@@ -258,3 +258,22 @@ def test_quotes_subcommand_lists_noun_phrase_content_only_when_asked(tmp_path):
     assert plain["rule"].str.endswith(":noun_phrase").sum() == 0
     assert asked["rule"].str.endswith(":noun_phrase").sum() == 1
     assert len(asked) == len(plain) + 1
+
+
+def test_a_repeated_document_id_names_both_files_and_writes_nothing(tmp_path, capsys):
+    """Two seed paragraphs saved as x.txt in two folders share the id ``x``: exit 2 naming both paths.
+
+    (Before, the report wrote both pages with each other's quotes highlighted.) Their parent folder
+    gives the ids ``a/x`` and ``b/x``.
+    """
+    paragraphs = [ln for ln in SEED_TEXT.splitlines() if "told" in ln or "said" in ln][:2]
+    for folder, text in zip("ab", paragraphs, strict=True):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "report"
+    assert main(["report", "--out", str(out), str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: document 2 (") and "x.txt) has the id 'x' of document 1 (" in err
+    assert not (out / "tables" / "quotes.csv").exists()
+    assert main(["report", "--out", str(out), str(tmp_path)]) == 0
+    assert pd.read_csv(out / "tables" / "quotes.csv")["doc_id"].unique().tolist() == ["a/x", "b/x"]

@@ -382,14 +382,22 @@ def test_report_files_identical_for_one_or_two_processes(docs, tmp_path):
 
 
 @pytest.mark.parametrize("ext", PER_DOCUMENT, ids=repr)
-def test_documents_sharing_an_id_stay_apart(ext, docs):
-    """Two documents with the same id (a repeated id column) give their rows one after the other."""
+def test_documents_sharing_an_id_are_refused(ext, docs):
+    """Two documents with one id (a repeated id column) are refused with the position of both.
+
+    Their rows could not be told apart by ``doc_id``: the report highlighted the second text's
+    quotes on the first one's page. Refused for any n_jobs, before a table is built.
+    """
     twins = [tk.Document(docs[0].text, id="same"), tk.Document(docs[1].text, id="same")]
-    got = ext(twins)
-    expected = pd.concat([ext(twins[0]), ext(twins[1])], ignore_index=True)
-    pd.testing.assert_frame_equal(got, expected)
+    with pytest.raises(tk.InputError, match=r"document 2 has the id 'same' of document 1"):
+        ext(twins)
     if ext.takes_n_jobs and "batch_size" in _passes(ext):
-        pd.testing.assert_frame_equal(ext(twins, n_jobs=2, batch_size=1), expected)
+        with pytest.raises(tk.InputError, match="ids must be unique"):
+            ext(twins, n_jobs=2, batch_size=1)
+    # each on its own, and the two under different ids, give the same rows
+    apart = [tk.Document(docs[0].text, id="same"), tk.Document(docs[1].text, id="other")]
+    expected = pd.concat([ext(apart[0]), ext(apart[1])], ignore_index=True)
+    pd.testing.assert_frame_equal(ext(apart), expected)
 
 
 def test_tables_are_recognised_by_their_extractor_not_by_a_column(docs) -> None:

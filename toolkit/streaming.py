@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import frames
 from .corpus import Corpus, Document, as_documents
-from .errors import ParameterError
+from .errors import InputError, ParameterError
 
 _COMBINE_EVERY = 32  # partial count tables held before they are added up (bounded memory)
 
@@ -146,9 +146,27 @@ def map_batches(
 
 
 def _tracked(docs: Iterable[Any], order: list[str]) -> Iterator[Any]:
-    for doc in docs:
+    """The documents, their ids appended to ``order``; a repeated id raises :class:`InputError`.
+
+    A table's rows point at their text by ``doc_id`` and ``start``/``end``: two documents with one id would
+    make its rows ambiguous (and sorting by id would interleave them), so the repeat is refused as it is read.
+    """
+    first: dict[str, tuple[int, Any]] = {}
+    for n, doc in enumerate(docs, 1):
+        prev = first.setdefault(doc.id, (n, doc))
+        if prev[0] != n:
+            raise InputError(
+                f"document {n}{_where(doc)} has the id {doc.id!r} of document {prev[0]}{_where(prev[1])}; "
+                "every row names its text by doc_id, so ids must be unique (give each document its own id or "
+                "leave ids out to number them; for .txt files of two folders, pass their parent folder)"
+            )
         order.append(doc.id)
         yield doc
+
+
+def _where(doc: Any) -> str:
+    path = doc.meta.get("path") if isinstance(getattr(doc, "meta", None), dict) else None
+    return f" ({path})" if isinstance(path, str) else ""
 
 
 def per_document_many(
