@@ -211,6 +211,33 @@ def test_jsonl_utf16_and_truncated_gzip_and_empty(tmp_path):
     assert ids == [] and len(corpus.skipped) == 1 and len(caught) == 1
 
 
+def test_ids_that_are_not_ids_are_named_and_missing_ids_numbered(tmp_path):
+    """A list or boolean id is a bad record (file and line); null, blank and absent ids are numbered.
+
+    (A list id was read as the text "['x']", a blank one as the id "".) Numbers keep their text.
+    """
+    records = [{"id": 7, "text": SEED_LINES[0]}, {"id": None, "text": SEED_LINES[1]},
+               {"id": ["x"], "text": SEED_LINES[2]}, {"id": " ", "text": SEED_LINES[3]},
+               {"id": True, "text": SEED_LINES[4]}, {"text": SEED_LINES[5]}]
+    path = tmp_path / "ids.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with pytest.raises(tk.InputError, match=r"the id is a list \(\['x'\]\)") as err:
+        list(tk.load_corpus(path))
+    assert_names(err, path, 3)
+    ids, corpus, caught = read_all(path, on_error="skip")
+    assert ids == ["7", "ids-2", "ids-4", "ids-6"]
+    assert [s.line for s in corpus.skipped] == [3, 5] and "bool" in corpus.skipped[1].reason
+    assert len(ids) + len(corpus.skipped) == len(records) and len(caught) == 2
+    # a blank CSV cell and a missing value in a DataFrame column are no id either
+    csv_path = tmp_path / "ids.csv"
+    pd.DataFrame({"id": ["", "b"], "text": SEED_LINES[:2]}).to_csv(csv_path, index=False)
+    assert [d.id for d in tk.load_corpus(csv_path)] == ["ids-2", "b"]
+    frame = pd.DataFrame({"id": ["a", None, pd.NA], "text": SEED_LINES[:3]}, dtype=object)
+    assert [d.id for d in tk.load_corpus(frame)] == ["a", "doc-2", "doc-3"]
+    with pytest.raises(tk.InputError, match=r"row 1: the id is a dict"):
+        tk.load_corpus(pd.DataFrame({"id": [{"a": 1}], "text": SEED_LINES[:1]}))
+
+
 # --------------------------------------------------------------------------- CSV
 
 

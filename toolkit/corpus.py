@@ -335,15 +335,18 @@ class Corpus:
             raise InputError(
                 f"the DataFrame has no {text_col!r} column (columns: {list(df.columns)})"
             )
-        ids = df[id_col].astype(str).tolist() if id_col in df.columns else [
-            f"doc-{i}" for i in range(1, len(df) + 1)
-        ]
+        given = df[id_col].tolist() if id_col in df.columns else [None] * len(df)
         meta_cols = [c for c in df.columns if c not in (id_col, text_col)]
         records = df[meta_cols].to_dict("records") if meta_cols else [{}] * len(df)
         docs: list[Document | Skipped] = []
-        for row_no, (doc_id, txt, meta) in enumerate(zip(ids, df[text_col].tolist(), records, strict=True), 1):
-            if not isinstance(txt, str):
+        for row_no, (value, txt, meta) in enumerate(zip(given, df[text_col].tolist(), records, strict=True), 1):
+            doc_id = _document_id(value, f"doc-{row_no}")
+            err = None
+            if isinstance(doc_id, InputError):
+                err = InputError(f"row {row_no}: {doc_id.message}")
+            elif not isinstance(txt, str):
                 err = InputError(f"row {row_no} (id {doc_id!r}): text is {type(txt).__name__}, not str")
+            if err is not None:
                 if on_error == "raise":
                     raise err
                 docs.append(Skipped("<DataFrame>", row_no, err.message))
@@ -644,8 +647,9 @@ def _stream(
                 continue
             seen_any = True
             text = record.pop(text_col)
-            doc_id = record.pop(id_col, None)
-            yield Document(text, id=f"{path.stem.split('.')[0]}-{line_no}" if doc_id is None else doc_id, meta=record)
+            doc_id = _document_id(record.pop(id_col, None), f"{path.stem.split('.')[0]}-{line_no}")
+            assert isinstance(doc_id, str)  # (_check_record refused the others)
+            yield Document(text, id=doc_id, meta=record)
         if not seen_any and not corpus.skipped:
             if on_error == "raise":
                 raise EmptyInputError("no documents in the file", path=path)
@@ -662,7 +666,31 @@ def _check_record(
         return InputError(f"the record has no {text_col!r} field (fields: {sorted(record)})", path=path, line=line_no)
     if not isinstance(record[text_col], str):
         return InputError(f"{text_col!r} is a {type(record[text_col]).__name__}, not a string", path=path, line=line_no)
+    doc_id = _document_id(record.get(id_col), "")
+    if isinstance(doc_id, InputError):
+        return InputError(doc_id.message, path=path, line=line_no)
     return record
+
+
+def _document_id(value: Any, numbered: str) -> str | InputError:
+    """The id a record's id field gives: a string as it is, a number as its text; ``numbered`` when there is none.
+
+    No id is ``None``, an empty or blank string, NaN or ``pd.NA`` (a blank CSV cell, a JSON ``null``, a
+    missing value in a DataFrame column). A list, an object or a boolean is not an id: the error says
+    what it is; any other value (a date) is its text.
+
+    Examples
+    --------
+    >>> _document_id(7, "doc-1"), _document_id(" ", "doc-1")
+    ('7', 'doc-1')
+    """
+    if isinstance(value, str):
+        return value if value.strip() else numbered
+    if isinstance(value, (bool, list, tuple, dict, set)):
+        return InputError(f"the id is a {type(value).__name__} ({str(value)[:40]}), not a string or a number")
+    if value is None or pd.isna(value):  # None, NaN, NaT, pd.NA
+        return numbered
+    return str(value)
 
 
 def as_documents(x: Any) -> Iterator[Document]:
