@@ -151,12 +151,12 @@ def _tracked(docs: Iterable[Any], order: list[str]) -> Iterator[Any]:
     A table's rows point at their text by ``doc_id`` and ``start``/``end``: two documents with one id would
     make its rows ambiguous (and sorting by id would interleave them), so the repeat is refused as it is read.
     """
-    first: dict[str, tuple[int, Any]] = {}
+    first: dict[str, tuple[int, str]] = {}  # (position, " (path)"): never the document, so memory stays flat
     for n, doc in enumerate(docs, 1):
-        prev = first.setdefault(doc.id, (n, doc))
+        prev = first.setdefault(doc.id, (n, _where(doc)))
         if prev[0] != n:
             raise InputError(
-                f"document {n}{_where(doc)} has the id {doc.id!r} of document {prev[0]}{_where(prev[1])}; "
+                f"document {n}{_where(doc)} has the id {doc.id!r} of document {prev[0]}{prev[1]}; "
                 "every row names its text by doc_id, so ids must be unique (give each document its own id or "
                 "leave ids out to number them; for .txt files of two folders, pass their parent folder)"
             )
