@@ -6,7 +6,8 @@ quotes, LaTeX/PTB marks (````…''`` and ```…'``), words that begin or end wit
 apostrophe, quotes over single line breaks and the multi-paragraph convention. The
 sentences here are written for this project in the same spirit (names and wording
 from the seed article, the bundled Wikinews sample and UN speeches), not copied from
-those suites; a few are Wikinews passages (CC BY 2.5, doc id given).
+those suites; a few are Wikinews passages (CC BY 2.5, doc id given) and Kremlin news
+items (en.kremlin.ru, CC BY 4.0, Presidential Executive Office; page id given).
 
 Each case lists the quotation rows (every kind but ``indirect``) it must give, in text
 order, as ``fragments`` joined by `` | `` (a quotation split by its attribution is one
@@ -282,6 +283,21 @@ PARAGRAPHS = [
          "said.",
          (("It is absolutely clear to me it was a mistake.", "Sergei Lavrov"),
           ("Our colleagues cannot accept that", "Sergei Lavrov"))),
+    # kremlin-en-54463 (shortened): a message printed whole, one mark before its first paragraph, one after its last
+    Case("a message quoted whole: marks only around the block",
+         "The message reads, in part:\n\n\u201cEach and every one of you has made a tangible contribution.\n\n"
+         "This is an immense honour and responsibility.\n\nI am confident that you will be able to organise these "
+         "important events at the highest level.\u201d",
+         (("Each and every one of you has made a tangible contribution.", "The message"),
+          ("This is an immense honour and responsibility.", "The message"),
+          ("I am confident that you will be able to organise these important events at the highest level.",
+           "The message"))),
+    Case("an unclosed double quote whose later paragraph reopens leaves the narration between unquoted",
+         "\"We will go to the harbour at dawn.\n\nThe crowd went home.\n\n\"We came back,\" said Omar Haddad.",
+         (("We will go to the harbour at dawn.", ANY), ("We came back", "Omar Haddad"))),
+    Case("an unclosed double quote, then narration with a quoted word: no block",
+         "\"We will go to the harbour at dawn.\n\nThe crowd went home.\n\nOmar Haddad called it \"fine\" and left.",
+         (("We will go to the harbour at dawn.", ANY),), ("direct",)),
 ]
 
 TEXTACY = [
@@ -364,6 +380,11 @@ ATTRIBUTIONS = [
     ('A statement by Chairwoman Maria Lopez of the finance committee:\n\n"The budget is balanced."',
      "The budget is balanced.", "Maria Lopez", "direct:line_before"),
     ('Here they are:\n\n"We met at noon."', "We met at noon.", None, None),
+    # a document is the source of what it says (kremlin-en-57714, shortened)
+    ('The message reads, in part:\n\n\u201cRussia highly values relations with Mongolia.\u201d',
+     "Russia highly values relations with Mongolia.", "The message", "direct:before"),
+    ('In his covering letter, Mr Putin wrote that it would help. The letter said:\n\n"The agreement will benefit '
+     'Russia."', "The agreement will benefit Russia.", "The letter", "direct:before"),
 ]
 
 

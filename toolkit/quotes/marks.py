@@ -128,10 +128,31 @@ def _pair_in_turn(kinds: list[tuple[int, int, str]], ps: int, pe: int, pi: int, 
     return out
 
 
+def _closes_after_unmarked(nt: str, orig: str, norm: Any, paras: list[Span], starts: list[int], pi: int,
+                           marks: list[tuple[int, int]], mi: int) -> bool:
+    """Whether paragraph ``pi`` (no double mark in it, the one before ended inside a quotation) is quoted.
+
+    A quotation over several paragraphs has, by the news convention, an opening mark at the start of
+    each; some texts (letters and messages printed whole) mark only the first paragraph's start and the
+    last one's end. The paragraphs between are quoted when the next paragraph with a double mark
+    starts with a closing one (``… long life.”``) and nothing else in between has a mark.
+    """
+    if mi >= len(marks):
+        return False
+    i, length = marks[mi]
+    pj = bisect_right(starts, i, lo=pi) - 1
+    ps, pe = paras[pj]
+    if nt[ps:i].strip() == "" and pj > pi:
+        return False  # the next marked paragraph opens with a mark: the convention of one mark per paragraph
+    return _mark_kind(nt, orig, i, length, ps, pe, norm) == "close"
+
+
 def _pair_doubles(nt: str, orig: str, norm: Any, paras: list[Span], marks: list[tuple[int, int]]) -> list[_Quote]:
     out: list[_Quote] = []
     mi = 0
     carry = False  # previous paragraph ended inside a quote
+    closes_later: int | None = None  # the run of unmarked paragraphs ending in a closing mark runs to here
+    starts = [s for s, _ in paras]
     for pi, (ps, pe) in enumerate(paras):
         while mi < len(marks) and marks[mi][0] < ps:
             mi += 1
@@ -140,6 +161,13 @@ def _pair_doubles(nt: str, orig: str, norm: Any, paras: list[Span], marks: list[
             i, length = marks[mi]
             mi += 1
             kinds.append((i, length, _mark_kind(nt, orig, i, length, ps, pe, norm)))
+        if not kinds and carry:
+            if closes_later is None or closes_later < ps:
+                later = _closes_after_unmarked(nt, orig, norm, paras, starts, pi, marks, mi)
+                closes_later = marks[mi][0] if later else -1
+            if closes_later > ps:
+                out.append(_Quote(ps, ps, pe, pe, True, pi, False, continued=True))
+                continue  # (still inside: carry stays on)
         found = _pair_nested(kinds, ps, pe, pi, carry, nt)
         if found is None:
             found = _pair_in_turn(kinds, ps, pe, pi, carry, nt)
