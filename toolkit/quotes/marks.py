@@ -33,6 +33,7 @@ from .language import mark_hints
 from .tokens import Span, _has_word
 
 _MARK = re.compile(r"''|[\"']")
+_LETTER = re.compile(r"[^\W\d_]{2}")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 _SPACE_BEFORE_OPEN = set(" \t\n\r([{/-—")
 _CLOSE_AFTER = set(" \t\n\r.,;:!?)]}/-")
@@ -166,7 +167,8 @@ def _pair_doubles(nt: str, orig: str, norm: Any, paras: list[Span], marks: list[
                 later = _closes_after_unmarked(nt, orig, norm, paras, starts, pi, marks, mi)
                 closes_later = marks[mi][0] if later else -1
             if closes_later > ps:
-                out.append(_Quote(ps, ps, pe, pe, True, pi, False, continued=True))
+                if _LETTER.search(nt, ps, pe):  # (a page number or document code between pages is not quoted)
+                    out.append(_Quote(ps, ps, pe, pe, True, pi, False, continued=True))
                 continue  # (still inside: carry stays on)
         found = _pair_nested(kinds, ps, pe, pi, carry, nt)
         if found is None:
