@@ -154,10 +154,16 @@ class Mention:
     entity: Entity
     place: bool
     surface: str
+    general: bool = False  # a general past-time expression (historical_expressions.tsv), not a named entity
+    kinds: frozenset[str] = frozenset()  # for a general expression: the cue kinds it counts with
 
 
 #: the lexicons this detector reads (a user's table may replace any of them)
-LEXICONS = ("historical_gazetteer", "historical_events", "analogy_cues")
+LEXICONS = ("historical_gazetteer", "historical_events", "historical_expressions", "analogy_cues")
+#: the cue kinds a general past-time expression may count with (its row's ``kinds`` picks among them): it names
+#: no single event, so it needs a renewal ("yet another genocide"), a comparison ("reminiscent of the early
+#: post-war period") or a lesson; a label, a precedent or a continuation needs a named past
+_GENERAL_KINDS = frozenset(["identity", "comparison", "lesson"])
 
 
 def _gazetteer_of(ctx: DocContext | None = None) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]],
@@ -254,6 +260,28 @@ def _suffixes(lex: lexicons.Lexicon) -> list[tuple[re.Pattern[str], Cue]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _expressions(lex: lexicons.Lexicon
+                 ) -> tuple[PhraseMatcher, list[tuple[Entity, re.Pattern[str] | None, frozenset[str]]]]:
+    """The matcher of general past-time expressions (``historical_expressions.tsv``), case-insensitive."""
+    names: list[str] = []
+    info: list[tuple[Entity, re.Pattern[str] | None, frozenset[str]]] = []
+    for i, row in enumerate(lex.rows, start=2):
+        ent = Entity(row["canonical"], row["period"], row["type"], "general past-time expression")
+        kinds = frozenset(k for k in row["kinds"].split(";") if k)
+        if not kinds or not kinds <= _GENERAL_KINDS:
+            raise LexiconError(lex.label, f"kinds must be among {sorted(_GENERAL_KINDS)}, not {row['kinds']!r}", row=i)
+        try:
+            unless = re.compile(row["unless_before"], re.IGNORECASE) if row["unless_before"] else None
+        except re.error as exc:
+            raise LexiconError(lex.label, str(exc), row=i) from None
+        for name in row["aliases"].split("|"):
+            if name:
+                names.append(name)
+                info.append((ent, unless, kinds))
+    return PhraseMatcher(names, case_sensitive=False, name=lex.label), info
+
+
 def _top_level_alternatives(pattern: str) -> list[str]:
     """Split a regex on the ``|`` that are not inside parentheses."""
     parts, depth, last = [], 0, 0
@@ -303,6 +331,21 @@ def _mentions(ctx: DocContext) -> list[Mention]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
+    # general past-time expressions ("yet another genocide", "the early post-war period") are candidates where
+    # no named entity or date is: a named one always wins over them
+    matcher, info = _expressions(ctx.lexicon("historical_expressions"))
+    general = []
+    starts = [m.start for m in out]
+    for h in matcher.finditer(ctx.text):
+        ent, unless, kinds = info[h.index]
+        if unless is not None and unless.search(ctx.text, max(0, h.start - 30), h.start):
+            continue
+        at = bisect_left(starts, h.end)
+        if any(m.start < h.end and h.start < m.end for m in out[max(0, at - 2) : at + 1]):
+            continue
+        general.append(Mention(h.start, h.end, ent, False, h.text, general=True, kinds=kinds))
+    if general:
+        out = sorted(out + general, key=lambda x: (x.start, -x.end))
     return out
 
 
@@ -391,6 +434,8 @@ def _gap_ok(ctx: DocContext, a: int, b: int, window: int, commas: bool = False) 
 def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, int], prev: tuple[int, int],
               year: int | None = None, memo: dict[tuple[str, int], bool] | None = None) -> bool:
     if m.place and not cue.places:
+        return False
+    if m.general and (cue.kind not in m.kinds or "general" in cue.not_for):
         return False
     if _not_past(m, hit, cue, year, ctx.text):
         return False
@@ -596,6 +641,9 @@ def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int
 def _describe(ent: Entity) -> str:
     if ent.type == "year":
         return f"a past date ({ent.canonical})"
+    if ent.note == "general past-time expression":
+        kind = "kind of past event" if ent.type == "generic" else "past period" if ent.type == "era" else f"past {ent.type}"
+        return f"a {kind} ({ent.canonical}; {ent.note}, historical_expressions.tsv)"
     period = "" if not ent.period or any(ch.isdigit() for ch in ent.canonical) else f", {ent.period}"
     return f"a past {ent.type} ({ent.canonical}{period})"
 
