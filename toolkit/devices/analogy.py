@@ -469,8 +469,17 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         if not found:
             return False
     if cue.position == "before":
-        if not (hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)):
+        if hit.end > m.start:
             return False
+        if not _gap_ok(ctx, hit.end, m.start, cue.window):
+            # a comparison or lesson may reach its referent through a noun of time or episode that heads it
+            # ("since the end of the Second World War", "the experience of the events of the 1930s"): those
+            # words do not count against the window
+            if cue.kind not in ("comparison", "lesson") or m.start - hit.end > 120:
+                return False
+            framed = _FRAMES.search(ctx.text, hit.end, m.start)
+            if framed is None or not _gap_ok(ctx, hit.end, framed.start(), cue.window):
+                return False
         # (the gap is a few words here) "a new member of the League", "the new order that fascism wanted":
         # an identity cue must make a new X, not a new thing of X or a clause about X
         return cue.kind != "identity" or not _OF_OR_RELATIVE.search(ctx.text, hit.end, m.start)
@@ -653,6 +662,14 @@ _PERIOD_YEAR = re.compile(r"\d{4}s?")
 _SUPERLATIVE_NP = re.compile(
     r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|heaviest|"
     r"bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
+    re.IGNORECASE,
+)
+#: nouns of time or of an episode that head a referent ("the end of X", "the bitter experience of the events of
+#: X"): a chain of them right before the mention, each with its "of" (and article or possessive)
+_FRAMES = re.compile(
+    r"(?:\s*\b(?:the|its|their|our|his|her|this|that)?\s*(?:[a-z]+\s+)?(?:end|beginning|start|outbreak|eve|aftermath|"
+    r"wake|days?|times?|era|period|years|events?|experiences?|horrors?|tragedy|tragedies|memory|memories|"
+    r"victims|legacy|history)\s+of\s+(?:the\s+)?)+$",
     re.IGNORECASE,
 )
 #: "a new phase / wave / chapter of" X names a part of X, which goes on: no renewal of a finished episode
