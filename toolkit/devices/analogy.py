@@ -263,7 +263,8 @@ def _suffixes(lex: lexicons.Lexicon) -> list[tuple[re.Pattern[str], Cue]]:
 @lru_cache(maxsize=8)
 def _expressions(lex: lexicons.Lexicon
                  ) -> tuple[PhraseMatcher, list[tuple[Entity, re.Pattern[str] | None, frozenset[str]]]]:
-    """The matcher of general past-time expressions (``historical_expressions.tsv``), case-insensitive."""
+    """The matcher of general past-time expressions (``historical_expressions.tsv``; aliases are regex fragments,
+    case-insensitive)."""
     names: list[str] = []
     info: list[tuple[Entity, re.Pattern[str] | None, frozenset[str]]] = []
     for i, row in enumerate(lex.rows, start=2):
@@ -275,11 +276,10 @@ def _expressions(lex: lexicons.Lexicon
             unless = re.compile(row["unless_before"], re.IGNORECASE) if row["unless_before"] else None
         except re.error as exc:
             raise LexiconError(lex.label, str(exc), row=i) from None
-        for name in row["aliases"].split("|"):
-            if name:
-                names.append(name)
-                info.append((ent, unless, kinds))
-    return PhraseMatcher(names, case_sensitive=False, name=lex.label), info
+        for name in _top_level_alternatives(row["aliases"]):
+            names.append(name)
+            info.append((ent, unless, kinds))
+    return PhraseMatcher(names, case_sensitive=False, regex=True, name=lex.label), info
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
