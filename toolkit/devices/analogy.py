@@ -168,14 +168,17 @@ _GENERAL_KINDS = frozenset(["identity", "comparison", "lesson"])
 
 def _gazetteer_of(ctx: DocContext | None = None) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]],
                                                            list[tuple[Entity, bool]]]:
-    """The gazetteer matchers for a document (its user lexicons, else the packaged files)."""
+    """The gazetteer matchers for a document (its user lexicons, else the packaged files); the case-insensitive
+    one also holds the phrase aliases of the general past-time expressions (one scan for both)."""
     if ctx is None:
-        return _gazetteer(lexicons.packaged("historical_gazetteer"), lexicons.packaged("historical_events"))
-    return _gazetteer(ctx.lexicon("historical_gazetteer"), ctx.lexicon("historical_events"))
+        return _gazetteer(lexicons.packaged("historical_gazetteer"), lexicons.packaged("historical_events"),
+                          lexicons.packaged("historical_expressions"))
+    return _gazetteer(ctx.lexicon("historical_gazetteer"), ctx.lexicon("historical_events"),
+                      ctx.lexicon("historical_expressions"))
 
 
 @lru_cache(maxsize=8)
-def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
+def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon, expressions: lexicons.Lexicon
                ) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]], list[tuple[Entity, bool]]]:
     cs: list[str] = []
     ci: list[str] = []
@@ -208,6 +211,15 @@ def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
             seen[name] = ent.canonical
             (ci if name.lower() == name else cs).append(name)
             (ci_info if name.lower() == name else cs_info).append((ent, False))
+    # the general past-time expressions' phrases (their entities carry _GENERAL_NOTE); a name of the curated or the
+    # event list is left to it
+    named = {n for n in seen if n.lower() == n}  # the case-insensitive names (a capitalised one is scanned apart)
+    for name, (ent, _, _) in _expressions(expressions).phrases:
+        words = name.lower().split()
+        if any(" ".join(words[i:j]) in named for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            continue  # holds a name of the lists ("the colonial era", "the days of colonialism"): that name wins
+        ci.append(name)
+        ci_info.append((ent, False))
     return (
         PhraseMatcher(cs, case_sensitive=True, name=gazetteer.label),
         PhraseMatcher(ci, case_sensitive=False, name=gazetteer.label),
@@ -260,15 +272,36 @@ def _suffixes(lex: lexicons.Lexicon) -> list[tuple[re.Pattern[str], Cue]]:
     return out
 
 
+#: an alias of historical_expressions.tsv with regex syntax; it must end in a literal word (its anchor: "ago")
+_REGEX_ALIAS = re.compile(r"[()\[\]?*+\\{}]")
+_ANCHOR = re.compile(r"([A-Za-z]+)$")
+_ANCHOR_REACH = 80  # characters before its anchor word a regex alias may start at
+
+
+_GENERAL_NOTE = "general past-time expression"
+_ExprInfo = tuple[Entity, "re.Pattern[str] | None", frozenset[str]]
+
+
+@dataclass(frozen=True)
+class _Expressions:
+    """The general past-time expressions: phrase aliases (matched with the gazetteer's case-insensitive names) and
+    regex aliases, each searched for only just before its anchor word."""
+
+    phrases: list[tuple[str, _ExprInfo]]
+    by_canonical: dict[str, _ExprInfo]
+    # (anchor word pattern, alias pattern, info) for each regex alias
+    anchored: list[tuple[re.Pattern[str], re.Pattern[str], _ExprInfo]]
+
+
 @lru_cache(maxsize=8)
-def _expressions(lex: lexicons.Lexicon
-                 ) -> tuple[PhraseMatcher, list[tuple[Entity, re.Pattern[str] | None, frozenset[str]]]]:
-    """The matcher of general past-time expressions (``historical_expressions.tsv``; aliases are regex fragments,
-    case-insensitive)."""
-    names: list[str] = []
-    info: list[tuple[Entity, re.Pattern[str] | None, frozenset[str]]] = []
+def _expressions(lex: lexicons.Lexicon) -> _Expressions:
+    """The general past-time expressions (``historical_expressions.tsv``), case-insensitive. Aliases are phrases,
+    or regex fragments ending in a literal word, searched for only just before that word ("… years ago")."""
+    phrases: list[tuple[str, _ExprInfo]] = []
+    by_canonical: dict[str, _ExprInfo] = {}
+    anchored = []
     for i, row in enumerate(lex.rows, start=2):
-        ent = Entity(row["canonical"], row["period"], row["type"], "general past-time expression")
+        ent = Entity(row["canonical"], row["period"], row["type"], _GENERAL_NOTE)
         kinds = frozenset(k for k in row["kinds"].split(";") if k)
         if not kinds or not kinds <= _GENERAL_KINDS:
             raise LexiconError(lex.label, f"kinds must be among {sorted(_GENERAL_KINDS)}, not {row['kinds']!r}", row=i)
@@ -276,10 +309,39 @@ def _expressions(lex: lexicons.Lexicon
             unless = re.compile(row["unless_before"], re.IGNORECASE) if row["unless_before"] else None
         except re.error as exc:
             raise LexiconError(lex.label, str(exc), row=i) from None
+        info = (ent, unless, kinds)
+        by_canonical[ent.canonical] = info
         for name in _top_level_alternatives(row["aliases"]):
-            names.append(name)
-            info.append((ent, unless, kinds))
-    return PhraseMatcher(names, case_sensitive=False, regex=True, name=lex.label), info
+            if not _REGEX_ALIAS.search(name):
+                phrases.append((name, info))
+                continue
+            anchor = _ANCHOR.search(name)
+            if anchor is None:
+                raise LexiconError(lex.label, f"regex alias {name!r} must end in a literal word", row=i)
+            try:
+                pattern = re.compile(rf"(?<!\w)(?:{name.replace(' ', chr(92) + 's+')})(?!\w)", re.IGNORECASE)
+            except re.error as exc:
+                raise LexiconError(lex.label, f"alias {name!r}: {exc}", row=i) from None
+            # a pattern that opens with the literal word is found by the regex engine's fast literal search
+            anchored.append((re.compile(rf"{anchor.group(1)}(?!\w)", re.IGNORECASE), pattern, info))
+    return _Expressions(phrases, by_canonical, anchored)
+
+
+def _expression_hits(ctx: DocContext, phrases: list[Hit], ci_info: list[tuple[Entity, bool]]
+                     ) -> list[tuple[Hit, _ExprInfo]]:
+    """The general expressions of a text: the phrase hits the gazetteer scan set aside, and the regex aliases."""
+    exprs = _expressions(ctx.lexicon("historical_expressions"))
+    hits = [(h, exprs.by_canonical[ci_info[h.index][0].canonical]) for h in phrases]
+    for anchor, pattern, info in exprs.anchored:
+        for a in anchor.finditer(ctx.text):
+            if a.start() and ctx.text[a.start() - 1].isalnum():
+                continue  # inside a word ("Chicago")
+            m = pattern.search(ctx.text, max(0, a.start() - _ANCHOR_REACH), a.end())
+            if m is not None and m.end() == a.end():
+                hits.append((Hit(m.start(), m.end(), -1, m.group()), info))
+    if exprs.anchored:
+        hits.sort(key=lambda hit: (hit[0].start, -hit[0].end))
+    return hits
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -305,16 +367,20 @@ def gazetteer_names() -> list[str]:
     >>> "Munich Agreement" in gazetteer_names()
     True
     """
-    cs, ci, _, _ = _gazetteer_of()
-    return cs.entries + ci.entries
+    cs, ci, _, ci_info = _gazetteer_of()
+    return cs.entries + [n for n, (ent, _) in zip(ci.entries, ci_info, strict=True) if ent.note != _GENERAL_NOTE]
 
 
 def _mentions(ctx: DocContext) -> list[Mention]:
     cs, ci, cs_info, ci_info = _gazetteer_of(ctx)
     found: list[Mention] = []
+    phrases: list[Hit] = []
     for matcher, info in ((cs, cs_info), (ci, ci_info)):
         for h in matcher.finditer(ctx.text):
             ent, place = info[h.index]
+            if ent.note == _GENERAL_NOTE:
+                phrases.append(h)
+                continue
             if place and _COMPASS.search(ctx.text, max(0, h.start - 8), h.start):
                 continue  # North Korea, South Sudan: another place, not the past event
             if _POST.search(ctx.text, max(0, h.start - 6), h.start):
@@ -333,16 +399,16 @@ def _mentions(ctx: DocContext) -> list[Mention]:
             last_end = m.end
     # general past-time expressions ("yet another genocide", "the early post-war period") are candidates where
     # no named entity or date is: a named one always wins over them
-    matcher, info = _expressions(ctx.lexicon("historical_expressions"))
     general = []
     starts = [m.start for m in out]
-    for h in matcher.finditer(ctx.text):
-        ent, unless, kinds = info[h.index]
+    for h, (ent, unless, kinds) in _expression_hits(ctx, phrases, ci_info):
         if unless is not None and unless.search(ctx.text, max(0, h.start - 30), h.start):
             continue
         at = bisect_left(starts, h.end)
         if any(m.start < h.end and h.start < m.end for m in out[max(0, at - 2) : at + 1]):
             continue
+        if general and h.start < general[-1].end:
+            continue  # the literal and the anchored aliases are matched apart: keep the first of two overlapping
         general.append(Mention(h.start, h.end, ent, False, h.text, general=True, kinds=kinds))
     if general:
         out = sorted(out + general, key=lambda x: (x.start, -x.end))
@@ -650,8 +716,8 @@ def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int
 def _describe(ent: Entity) -> str:
     if ent.type == "year":
         return f"a past date ({ent.canonical})"
-    if ent.note == "general past-time expression":
-        kind = "kind of past event" if ent.type == "generic" else "past period" if ent.type == "era" else f"past {ent.type}"
+    if ent.note == _GENERAL_NOTE:
+        kind = {"generic": "kind of past event", "era": "past period"}.get(ent.type, f"past {ent.type}")
         return f"a {kind} ({ent.canonical}; {ent.note}, historical_expressions.tsv)"
     period = "" if not ent.period or any(ch.isdigit() for ch in ent.canonical) else f", {ent.period}"
     return f"a past {ent.type} ({ent.canonical}{period})"
