@@ -289,8 +289,8 @@ class _Expressions:
 
     phrases: list[tuple[str, _ExprInfo]]
     by_canonical: dict[str, _ExprInfo]
-    # (anchor word pattern, alias pattern, info) for each regex alias
-    anchored: list[tuple[re.Pattern[str], re.Pattern[str], _ExprInfo]]
+    # (anchor word in lower case, alias pattern, info) for each regex alias
+    anchored: list[tuple[str, re.Pattern[str], _ExprInfo]]
 
 
 @lru_cache(maxsize=8)
@@ -322,8 +322,7 @@ def _expressions(lex: lexicons.Lexicon) -> _Expressions:
                 pattern = re.compile(rf"(?<!\w)(?:{name.replace(' ', chr(92) + 's+')})(?!\w)", re.IGNORECASE)
             except re.error as exc:
                 raise LexiconError(lex.label, f"alias {name!r}: {exc}", row=i) from None
-            # a pattern that opens with the literal word is found by the regex engine's fast literal search
-            anchored.append((re.compile(rf"{anchor.group(1)}(?!\w)", re.IGNORECASE), pattern, info))
+            anchored.append((anchor.group(1).lower(), pattern, info))
     return _Expressions(phrases, by_canonical, anchored)
 
 
@@ -332,13 +331,17 @@ def _expression_hits(ctx: DocContext, phrases: list[Hit], ci_info: list[tuple[En
     """The general expressions of a text: the phrase hits the gazetteer scan set aside, and the regex aliases."""
     exprs = _expressions(ctx.lexicon("historical_expressions"))
     hits = [(h, exprs.by_canonical[ci_info[h.index][0].canonical]) for h in phrases]
+    text = ctx.text
     for anchor, pattern, info in exprs.anchored:
-        for a in anchor.finditer(ctx.text):
-            if a.start() and ctx.text[a.start() - 1].isalnum():
-                continue  # inside a word ("Chicago")
-            m = pattern.search(ctx.text, max(0, a.start() - _ANCHOR_REACH), a.end())
-            if m is not None and m.end() == a.end():
-                hits.append((Hit(m.start(), m.end(), -1, m.group()), info))
+        # the anchor word in lower case, found by str.find (a regex scan of the whole text costs more)
+        at = text.find(anchor)
+        while at >= 0:
+            end = at + len(anchor)
+            if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+                m = pattern.search(text, max(0, at - _ANCHOR_REACH), end)  # not inside a word ("Chicago")
+                if m is not None and m.end() == end:
+                    hits.append((Hit(m.start(), m.end(), -1, m.group()), info))
+            at = text.find(anchor, end)
     if exprs.anchored:
         hits.sort(key=lambda hit: (hit[0].start, -hit[0].end))
     return hits
