@@ -9,6 +9,11 @@ Two data files drive the detector (``toolkit/data/lexicons``):
   "progress in Iraq" never counts: they need a cue that applies to places.
   Capitalised aliases match case-sensitively, lower-case ones in any case.
   Years (1500–1999) and decades ("the 1930s") are referents too.
+* ``historical_expressions.tsv`` — general past-time expressions that name no
+  single event: kinds of past event ("genocide", "a depression"), periods ("the
+  post-war period", "the nineteenth century", "colonial times") and times counted
+  back ("more than 20 years ago"). They count only with the cue kinds their row
+  lists (renewal, comparison, lesson), and a listed name always wins over them.
 * ``analogy_cues.tsv`` — the constructions that turn a mention into an
   analogy, each with its position relative to the mention and a word window:
   comparison ("reminiscent of", "like", "the same way as", "is the same"),
