@@ -8,7 +8,9 @@ an earlier batch: no speech, country or dev session in common with anything labe
 (batch 1's full quotas, another seed; no country-year of an earlier batch, countries and years as for
 batch 1; no speech that contains a sentence already labelled, in dev or an earlier batch, since the corpus
 holds a few speeches twice under two countries) and ``--batch 6`` (the same rules as batch 5, another seed:
-no country-year of dev or batches 1-5; the fourth rebuild's blind test).
+no country-year of dev or batches 1-5; the fourth rebuild's blind test) and ``--batch 7`` (the same rules
+again, another seed: no country-year of dev or batches 1-6; the fifth pass's blind test, labelled and
+committed before any detector ran on it).
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -64,7 +66,7 @@ def _event_names() -> list[str]:
 def main() -> None:
     batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1
     seed = SEED if batch == 1 else SEED + batch
-    quotas = QUOTAS if batch in (1, 5, 6) else {k: v // 2 for k, v in QUOTAS.items()}
+    quotas = QUOTAS if batch in (1, 5, 6, 7) else {k: v // 2 for k, v in QUOTAS.items()}
     fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
     used: set[str] = set()
     used_countries: set[str] = set()

@@ -9,6 +9,11 @@ Two data files drive the detector (``toolkit/data/lexicons``):
   "progress in Iraq" never counts: they need a cue that applies to places.
   Capitalised aliases match case-sensitively, lower-case ones in any case.
   Years (1500–1999) and decades ("the 1930s") are referents too.
+* ``historical_expressions.tsv`` — general past-time expressions that name no
+  single event: kinds of past event ("genocide", "a depression"), periods ("the
+  post-war period", "the nineteenth century", "colonial times") and times counted
+  back ("more than 20 years ago"). They count only with the cue kinds their row
+  lists (renewal, comparison, lesson), and a listed name always wins over them.
 * ``analogy_cues.tsv`` — the constructions that turn a mention into an
   analogy, each with its position relative to the mention and a word window:
   comparison ("reminiscent of", "like", "the same way as", "is the same"),
@@ -154,22 +159,31 @@ class Mention:
     entity: Entity
     place: bool
     surface: str
+    general: bool = False  # a general past-time expression (historical_expressions.tsv), not a named entity
+    kinds: frozenset[str] = frozenset()  # for a general expression: the cue kinds it counts with
 
 
 #: the lexicons this detector reads (a user's table may replace any of them)
-LEXICONS = ("historical_gazetteer", "historical_events", "analogy_cues")
+LEXICONS = ("historical_gazetteer", "historical_events", "historical_expressions", "analogy_cues")
+#: the cue kinds a general past-time expression may count with (its row's ``kinds`` picks among them): it names
+#: no single event, so it needs a renewal ("yet another genocide"), a comparison ("reminiscent of the early
+#: post-war period") or a lesson; a label, a precedent or a continuation needs a named past
+_GENERAL_KINDS = frozenset(["identity", "comparison", "lesson"])
 
 
 def _gazetteer_of(ctx: DocContext | None = None) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]],
                                                            list[tuple[Entity, bool]]]:
-    """The gazetteer matchers for a document (its user lexicons, else the packaged files)."""
+    """The gazetteer matchers for a document (its user lexicons, else the packaged files); the case-insensitive
+    one also holds the phrase aliases of the general past-time expressions (one scan for both)."""
     if ctx is None:
-        return _gazetteer(lexicons.packaged("historical_gazetteer"), lexicons.packaged("historical_events"))
-    return _gazetteer(ctx.lexicon("historical_gazetteer"), ctx.lexicon("historical_events"))
+        return _gazetteer(lexicons.packaged("historical_gazetteer"), lexicons.packaged("historical_events"),
+                          lexicons.packaged("historical_expressions"))
+    return _gazetteer(ctx.lexicon("historical_gazetteer"), ctx.lexicon("historical_events"),
+                      ctx.lexicon("historical_expressions"))
 
 
 @lru_cache(maxsize=8)
-def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
+def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon, expressions: lexicons.Lexicon
                ) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]], list[tuple[Entity, bool]]]:
     cs: list[str] = []
     ci: list[str] = []
@@ -202,6 +216,15 @@ def _gazetteer(gazetteer: lexicons.Lexicon, events: lexicons.Lexicon
             seen[name] = ent.canonical
             (ci if name.lower() == name else cs).append(name)
             (ci_info if name.lower() == name else cs_info).append((ent, False))
+    # the general past-time expressions' phrases (their entities carry _GENERAL_NOTE); a name of the curated or the
+    # event list is left to it
+    named = {n for n in seen if n.lower() == n}  # the case-insensitive names (a capitalised one is scanned apart)
+    for name, (ent, _, _) in _expressions(expressions).phrases:
+        words = name.lower().split()
+        if any(" ".join(words[i:j]) in named for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            continue  # holds a name of the lists ("the colonial era", "the days of colonialism"): that name wins
+        ci.append(name)
+        ci_info.append((ent, False))
     return (
         PhraseMatcher(cs, case_sensitive=True, name=gazetteer.label),
         PhraseMatcher(ci, case_sensitive=False, name=gazetteer.label),
@@ -254,6 +277,81 @@ def _suffixes(lex: lexicons.Lexicon) -> list[tuple[re.Pattern[str], Cue]]:
     return out
 
 
+#: an alias of historical_expressions.tsv with regex syntax; it must end in a literal word (its anchor: "ago")
+_REGEX_ALIAS = re.compile(r"[()\[\]?*+\\{}]")
+_ANCHOR = re.compile(r"([A-Za-z]+)$")
+_ANCHOR_REACH = 80  # characters before its anchor word a regex alias may start at
+
+
+_GENERAL_NOTE = "general past-time expression"
+_ExprInfo = tuple[Entity, "re.Pattern[str] | None", frozenset[str]]
+
+
+@dataclass(frozen=True)
+class _Expressions:
+    """The general past-time expressions: phrase aliases (matched with the gazetteer's case-insensitive names) and
+    regex aliases, each searched for only just before its anchor word."""
+
+    phrases: list[tuple[str, _ExprInfo]]
+    by_canonical: dict[str, _ExprInfo]
+    # (anchor word in lower case, alias pattern, info) for each regex alias
+    anchored: list[tuple[str, re.Pattern[str], _ExprInfo]]
+
+
+@lru_cache(maxsize=8)
+def _expressions(lex: lexicons.Lexicon) -> _Expressions:
+    """The general past-time expressions (``historical_expressions.tsv``), case-insensitive. Aliases are phrases,
+    or regex fragments ending in a literal word, searched for only just before that word ("… years ago")."""
+    phrases: list[tuple[str, _ExprInfo]] = []
+    by_canonical: dict[str, _ExprInfo] = {}
+    anchored = []
+    for i, row in enumerate(lex.rows, start=2):
+        ent = Entity(row["canonical"], row["period"], row["type"], _GENERAL_NOTE)
+        kinds = frozenset(k for k in row["kinds"].split(";") if k)
+        if not kinds or not kinds <= _GENERAL_KINDS:
+            raise LexiconError(lex.label, f"kinds must be among {sorted(_GENERAL_KINDS)}, not {row['kinds']!r}", row=i)
+        try:
+            unless = re.compile(row["unless_before"], re.IGNORECASE) if row["unless_before"] else None
+        except re.error as exc:
+            raise LexiconError(lex.label, str(exc), row=i) from None
+        info = (ent, unless, kinds)
+        by_canonical[ent.canonical] = info
+        for name in _top_level_alternatives(row["aliases"]):
+            if not _REGEX_ALIAS.search(name):
+                phrases.append((name, info))
+                continue
+            anchor = _ANCHOR.search(name)
+            if anchor is None:
+                raise LexiconError(lex.label, f"regex alias {name!r} must end in a literal word", row=i)
+            try:
+                pattern = re.compile(rf"(?<!\w)(?:{name.replace(' ', chr(92) + 's+')})(?!\w)", re.IGNORECASE)
+            except re.error as exc:
+                raise LexiconError(lex.label, f"alias {name!r}: {exc}", row=i) from None
+            anchored.append((anchor.group(1).lower(), pattern, info))
+    return _Expressions(phrases, by_canonical, anchored)
+
+
+def _expression_hits(ctx: DocContext, phrases: list[Hit], ci_info: list[tuple[Entity, bool]]
+                     ) -> list[tuple[Hit, _ExprInfo]]:
+    """The general expressions of a text: the phrase hits the gazetteer scan set aside, and the regex aliases."""
+    exprs = _expressions(ctx.lexicon("historical_expressions"))
+    hits = [(h, exprs.by_canonical[ci_info[h.index][0].canonical]) for h in phrases]
+    text = ctx.text
+    for anchor, pattern, info in exprs.anchored:
+        # the anchor word in lower case, found by str.find (a regex scan of the whole text costs more)
+        at = text.find(anchor)
+        while at >= 0:
+            end = at + len(anchor)
+            if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+                m = pattern.search(text, max(0, at - _ANCHOR_REACH), end)  # not inside a word ("Chicago")
+                if m is not None and m.end() == end:
+                    hits.append((Hit(m.start(), m.end(), -1, m.group()), info))
+            at = text.find(anchor, end)
+    if exprs.anchored:
+        hits.sort(key=lambda hit: (hit[0].start, -hit[0].end))
+    return hits
+
+
 def _top_level_alternatives(pattern: str) -> list[str]:
     """Split a regex on the ``|`` that are not inside parentheses."""
     parts, depth, last = [], 0, 0
@@ -277,16 +375,20 @@ def gazetteer_names() -> list[str]:
     >>> "Munich Agreement" in gazetteer_names()
     True
     """
-    cs, ci, _, _ = _gazetteer_of()
-    return cs.entries + ci.entries
+    cs, ci, _, ci_info = _gazetteer_of()
+    return cs.entries + [n for n, (ent, _) in zip(ci.entries, ci_info, strict=True) if ent.note != _GENERAL_NOTE]
 
 
 def _mentions(ctx: DocContext) -> list[Mention]:
     cs, ci, cs_info, ci_info = _gazetteer_of(ctx)
     found: list[Mention] = []
+    phrases: list[Hit] = []
     for matcher, info in ((cs, cs_info), (ci, ci_info)):
         for h in matcher.finditer(ctx.text):
             ent, place = info[h.index]
+            if ent.note == _GENERAL_NOTE:
+                phrases.append(h)
+                continue
             if place and _COMPASS.search(ctx.text, max(0, h.start - 8), h.start):
                 continue  # North Korea, South Sudan: another place, not the past event
             if _POST.search(ctx.text, max(0, h.start - 6), h.start):
@@ -303,6 +405,21 @@ def _mentions(ctx: DocContext) -> list[Mention]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
+    # general past-time expressions ("yet another genocide", "the early post-war period") are candidates where
+    # no named entity or date is: a named one always wins over them
+    general = []
+    starts = [m.start for m in out]
+    for h, (ent, unless, kinds) in _expression_hits(ctx, phrases, ci_info):
+        if unless is not None and unless.search(ctx.text, max(0, h.start - 30), h.start):
+            continue
+        at = bisect_left(starts, h.end)
+        if any(m.start < h.end and h.start < m.end for m in out[max(0, at - 2) : at + 1]):
+            continue
+        if general and h.start < general[-1].end:
+            continue  # the literal and the anchored aliases are matched apart: keep the first of two overlapping
+        general.append(Mention(h.start, h.end, ent, False, h.text, general=True, kinds=kinds))
+    if general:
+        out = sorted(out + general, key=lambda x: (x.start, -x.end))
     return out
 
 
@@ -392,6 +509,8 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
               year: int | None = None, memo: dict[tuple[str, int], bool] | None = None) -> bool:
     if m.place and not cue.places:
         return False
+    if m.general and (cue.kind not in m.kinds or "general" in cue.not_for):
+        return False
     if _not_past(m, hit, cue, year, ctx.text):
         return False
     if m.entity.canonical in cue.not_for or f"type:{m.entity.type}" in cue.not_for:
@@ -424,8 +543,17 @@ def _supports(ctx: DocContext, m: Mention, hit: Hit, cue: Cue, sent: tuple[int, 
         if not found:
             return False
     if cue.position == "before":
-        if not (hit.end <= m.start and _gap_ok(ctx, hit.end, m.start, cue.window)):
+        if hit.end > m.start:
             return False
+        if not _gap_ok(ctx, hit.end, m.start, cue.window):
+            # a comparison or lesson may reach its referent through a noun of time or episode that heads it
+            # ("since the end of the Second World War", "the experience of the events of the 1930s"): those
+            # words do not count against the window
+            if cue.kind not in ("comparison", "lesson") or m.start - hit.end > 120:
+                return False
+            framed = _FRAMES.search(ctx.text, hit.end, m.start)
+            if framed is None or not _gap_ok(ctx, hit.end, framed.start(), cue.window):
+                return False
         # (the gap is a few words here) "a new member of the League", "the new order that fascism wanted":
         # an identity cue must make a new X, not a new thing of X or a clause about X
         return cue.kind != "identity" or not _OF_OR_RELATIVE.search(ctx.text, hit.end, m.start)
@@ -596,6 +724,9 @@ def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int
 def _describe(ent: Entity) -> str:
     if ent.type == "year":
         return f"a past date ({ent.canonical})"
+    if ent.note == _GENERAL_NOTE:
+        kind = {"generic": "kind of past event", "era": "past period"}.get(ent.type, f"past {ent.type}")
+        return f"a {kind} ({ent.canonical}; {ent.note}, historical_expressions.tsv)"
     period = "" if not ent.period or any(ch.isdigit() for ch in ent.canonical) else f", {ent.period}"
     return f"a past {ent.type} ({ent.canonical}{period})"
 
@@ -605,6 +736,14 @@ _PERIOD_YEAR = re.compile(r"\d{4}s?")
 _SUPERLATIVE_NP = re.compile(
     r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|heaviest|"
     r"bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
+    re.IGNORECASE,
+)
+#: nouns of time or of an episode that head a referent ("the end of X", "the bitter experience of the events of
+#: X"): a chain of them right before the mention, each with its "of" (and article or possessive)
+_FRAMES = re.compile(
+    r"(?:\s*\b(?:the|its|their|our|his|her|this|that)?\s*(?:[a-z]+\s+)?(?:end|beginning|start|outbreak|eve|aftermath|"
+    r"wake|days?|times?|era|period|years|events?|experiences?|horrors?|tragedy|tragedies|memory|memories|"
+    r"victims|legacy|history)\s+of\s+(?:the\s+)?)+$",
     re.IGNORECASE,
 )
 #: "a new phase / wave / chapter of" X names a part of X, which goes on: no renewal of a finished episode
