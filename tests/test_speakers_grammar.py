@@ -163,13 +163,15 @@ def test_adverbs_prepositions_and_clauses_before_the_cue_are_not_speakers() -> N
     # the words before each cue are not a noun phrase; before, each was taken whole as the speaker
     cases = {
         "Maybe the neighbours told them that I had come looking for him.": "the neighbours",
-        "Except for that, nobody even bothered to ask if we were alive.": "nobody",
         "And if somebody wants to argue that we should give that power, they may.": "somebody",
         "Most of the landlords have said that the workers must leave.": "Most of the landlords",
     }
     for text, speaker in cases.items():
         q = tk.quotes(text, noun_phrases=True)
         assert speaker in q["speaker"].tolist(), (text, q[["speaker", "rule"]])
+    # a negative subject is the mention, and reports by no one (quote_grammar class no_source)
+    q = tk.quotes("Except for that, nobody even bothered to ask if we were alive.", noun_phrases=True)
+    assert q[["speaker_mention", "attribution"]].values.tolist() == [["nobody", "none"]] and q["speaker"].isna().all()
     for text in ("Because for a normal fear conditioning paradigm, you do not need the second animal.",
                  "The evidence is thin, so it's kind of hard to say if they were using bone tools.",
                  "What do I even say about that? Should have thought of some other options first."):

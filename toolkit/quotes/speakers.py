@@ -36,8 +36,10 @@ from .cues import (
     _DE_FRONTED,
     _DE_PREPOSITIONS,
     _FINITE_AUX,
+    _HORTATIVE,
     _LANG_AUX,
     _NEGATION,
+    _NO_SOURCE,
     _NON_PERSON,
     _NOT_NAME,
     _NOT_SPEAKER,
@@ -606,6 +608,10 @@ def _organisation_name(np: list[_Tok]) -> list[str] | None:
     return [t.t for t in words]
 
 
+#: English: the subject form of the object pronoun of a first-person exhortation ("let" + us / me)
+_OBJECT_TO_SUBJECT = {"us": "we", "me": "i"}
+
+
 def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     if not np:
         return None
@@ -614,6 +620,15 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         lone = np[0].low if len(np) == 1 else ""
         if lone in _NOT_SPEAKER or _stopword_classes().get(lone) == "preposition":
             return None  # "That's mostly …", "Let's say", "instead of admit": no subject, no report
+        lows = " ".join(t.low for t in np)
+        if lows in _NO_SOURCE:
+            # "No one can deny that …", "One might say that …": the writer's own claim, by no one named
+            return _Speaker(state.nt[np[0].s : np[-1].e], np[0].s, np[-1].e, None, "none", False)
+        if len(np) == 2 and np[0].low in _HORTATIVE and lex.pronouns.get(_OBJECT_TO_SUBJECT.get(np[1].low, "")):
+            # "Let us recall that …", "Let me say that …": the speaker exhorts, as "we" / "I" would say it
+            kind = lex.pronouns[_OBJECT_TO_SUBJECT[np[1].low]]
+            return _Speaker(state.nt[np[0].s : np[-1].e], np[0].s, np[-1].e, _antecedent(state, kind, np[0].s),
+                            "pronoun", kind == "first", pron=kind)
         np = _without_time(np)
         if not np:
             return _Speaker(None, None, None, None, "none", False)  # "This past Friday, …": by no one named
@@ -804,8 +819,8 @@ def _transcript_speaker(state: _DocState, pos: int) -> str | None:
 def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
     """The speaker a pronoun at ``pos`` refers to: the last compatible speaker before it;
     "I" outside quotation marks is the transcript turn's speaker or the writer (no one named)."""
-    if kind == "first":
-        return _transcript_speaker(state, pos)
+    if kind in ("first", "first_plural"):
+        return _transcript_speaker(state, pos)  # ("we" too: the writer's side, not the last source quoted)
     for sp in reversed(state.history):
         if sp.name is None or sp.ms is None or sp.ms >= pos:
             continue
