@@ -61,3 +61,12 @@ def test_no_one_and_generic_one_attribute_to_no_one() -> None:
     # an unnamed group stays a source
     row = tk.quotes("Some say that the situation has deteriorated since last year.").iloc[0]
     assert _speaker(row) == "Some"
+
+
+def test_a_capitalised_verb_form_inside_a_name_is_part_of_it() -> None:
+    # "States" is also a verb form: the agent of a passive was cut to "United" (UN sample: "rejected by Arab States")
+    for text in ("The plan was rejected by the United States and by Arab States.",
+                 "The resolution was welcomed by the United States."):
+        assert tk.quotes(text, noun_phrases=True)["speaker"].tolist() == ["United States"]
+    row = _row("ungdc-RUS-35-1980", "all those who are interested in a just and comprehensive settlement")
+    assert _speaker(row) == "Arab States"

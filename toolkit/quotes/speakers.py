@@ -346,8 +346,8 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
             out.append(t)
             j += 1
             continue
-        if t.low in _STOP_BACK or t.low in lex.verbs:
-            break
+        if t.low in _STOP_BACK or (t.low in lex.verbs and not (lex.lang == "en" and t.cap and out and out[-1].cap)):
+            break  # (a capitalised verb form after a capitalised word is part of the name: "the United States")
         if not _np_ok(t):
             if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (
                 not out or not out[-1].cap or out[-1].low in lex.determiners
