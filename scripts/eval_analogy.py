@@ -182,6 +182,12 @@ def fresh(held_out: bool) -> None:
 
 
 if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--held-out", action="store_true", help="also score the held-out batch 7 (never its errors)")
+    ap.add_argument("--no-meta", action="store_true", help="score the bare text, without the documents' dates")
+    args = ap.parse_args()  # (USE_META above reads the same flag)
     dev()
-    fresh("--held-out" in sys.argv)
+    fresh(args.held_out)
     sys.stdout.flush()
