@@ -16,6 +16,7 @@ The procedure never calls ``tk.quotes``; the sample was labelled by reading (gui
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import random
@@ -59,7 +60,9 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS}", file=sys.stderr)
         return 0
-    batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1)
+    batch = ap.parse_args().batch
     for page in draw(batch):
         print(json.dumps({k: page[k] for k in FIELDS} | {"batch": batch}, ensure_ascii=False))
     return 0
