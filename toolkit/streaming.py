@@ -149,7 +149,8 @@ def _tracked(docs: Iterable[Any], order: list[str]) -> Iterator[Any]:
     """The documents, their ids appended to ``order``; a repeated id raises :class:`InputError`.
 
     A table's rows point at their text by ``doc_id`` and ``start``/``end``: two documents with one id would
-    make its rows ambiguous (and sorting by id would interleave them), so the repeat is refused as it is read.
+    make its rows ambiguous (the report highlighted one text's quotes on the other's page), so the repeat is
+    refused as it is read.
     """
     first: dict[str, tuple[int, str]] = {}  # (position, " (path)"): never the document, so memory stays flat
     for n, doc in enumerate(docs, 1):
