@@ -132,14 +132,56 @@ def _frame_heisst_es(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     return None
 
 
+#: English: tokens after a quote within which its reporting verb may stand ('"...," James B. Comey Jr., the
+#: director of the Federal Bureau of Investigation, said'); a sentence end stops the search before
+_AFTER_WINDOW_EN = 24
+
+
+def _according_source(toks: list[_Tok], k: int, limit: int) -> tuple[list[_Tok], int]:
+    """The source of ``according to`` at ``toks[k]`` and the index of the token that ends it.
+
+    The source runs to the next comma (or the sentence end): the noun phrase after ``to``, or all the
+    words up to the comma when they are at most ``limit`` (``according to excerpts of his speech released
+    by the White House``), except after a pronoun (``according to you so that …`` is ``you``).
+    """
+    j = k + 2
+    while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
+        j += 1
+    np = _np_forward(toks, k + 2)
+    if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= limit and np[0].low not in _lex().pronouns):
+        np = toks[k + 2 : j] if 0 < j - k - 2 <= limit else np
+    return np, j
+
+
+def _outer_according_to(state: _DocState, toks: list[_Tok], k: int) -> _Frame | None:
+    """English ``"…," X said, according to Y``: ``according to`` frames the whole report, so Y (a transcript,
+    a newspaper, excerpts of a speech) is the quote's source; None when no ``, according to`` follows the
+    cue at ``toks[k]`` in its sentence."""
+    for i in range(k + 1, min(len(toks) - 2, k + 14)):
+        if _is_stop(toks, i):
+            return None
+        if toks[i].low == "according" and toks[i + 1].low == "to" and toks[i - 1].t == ",":
+            np = _according_source(toks, i, 12)[0]
+            if not np:
+                return None
+            return _Frame(_resolve(state, np, toks[i].s), "according to", toks[i].s, toks[i + 1].e,
+                          "direct:according_to")
+    return None
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
         return None
     if _lex().lang == "de" and (frame := _frame_heisst_es(state, toks[:16])) is not None:
         return frame
-    k0 = 1 if toks[0].t in ",-" else 0
-    for k in range(k0, min(len(toks), k0 + 16)):
+    english = _lex().lang == "en"
+    k0 = 0
+    if english:
+        while k0 < min(2, len(toks) - 1) and toks[k0].t == "'":
+            k0 += 1  # "... on 'Fox and Friends,''' said X": a nested quote's closing mark next to the outer one
+    k0 += 1 if toks[k0].t in ",-" else 0
+    for k in range(k0, min(len(toks), k0 + (_AFTER_WINDOW_EN if english else 16))):
         if _is_stop(toks, k):
             break
         cue = _cue_at(toks, k)
@@ -147,6 +189,8 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             continue
         if cue[0] == "according to":
             return _according_to(state, toks, k, cue)
+        if english and (outer := _outer_according_to(state, toks, k)) is not None:
+            return outer
         if k == k0 + 1 and toks[k0].low in _DE_DEMONSTRATIVES and _lex().lang == "de":
             np = _np_forward(toks, k + 1)  # "„…“ Das sagte der Minister": the demonstrative is the quotation
             if np:

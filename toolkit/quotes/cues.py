@@ -285,6 +285,8 @@ def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
 def _is_stop(toks: list[_Tok], k: int) -> bool:
     t = toks[k]
     if t.t == ".":
+        if k + 1 < len(toks) and toks[k + 1].t == "," and _CURRENT.get() == "en":
+            return False  # a point before a comma ends an abbreviation, not a sentence: "Allentown, Pa., said"
         return not (k > 0 and (toks[k - 1].low in _ABBREV or (len(toks[k - 1].t) == 1 and toks[k - 1].cap)))
     return t.t in "!?;" or t.t == '"'
 

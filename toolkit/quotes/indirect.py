@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..text import ASCII_CASE_VARIANTS
-from .attribution import _subject, _window_np
+from .attribution import _according_source, _subject, _window_np
 from .clauses import (
     _MIN_CLAUSE_QUOTE,
     NOUN_PHRASE_RULE,
@@ -404,14 +404,7 @@ def _reported(
             content = _trim_clause(nt, toks[k + 1].s, e)
             rule = "indirect:asked"
         elif lemma == "according to":
-            # the source runs to the next comma (or the sentence end)
-            j = k + 2
-            while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
-                j += 1
-            np = _np_forward(toks, k + 2)
-            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= (24 if k == 0 else 12)
-                          and np[0].low not in lex.pronouns):  # "according to you so that …" is "you"
-                np = toks[k + 2 : j] if 0 < j - k - 2 <= (24 if k == 0 else 12) else np
+            np, j = _according_source(toks, k, 24 if k == 0 else 12)
             if not np:
                 continue
             speaker = _resolve(state, np, np[0].s)

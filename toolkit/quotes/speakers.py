@@ -254,6 +254,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if toks[j].t == ",":
         # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
         for i in range(j - 1, max(-1, j - 16), -1):
+            if toks[i].t == "," and lex.lang == "en" and j - i == 3 and toks[i + 1].cap and toks[i + 2].t == ".":
+                continue  # a place and its state's abbreviation ("in Allentown, Pa., said") are no apposition
             if toks[i].t == ",":
                 inner = _np_before(toks, i) if i > 0 and toks[i - 1].t != "," else []
                 if inner and inner[-1].cap:
@@ -269,6 +271,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
                         toks[toks.index(lead[-1]) + 1].t == ",":
                     return lead
                 return []
+            if toks[i].t == "." and lex.lang == "en" and toks[i + 1].t == ",":
+                continue  # an abbreviation's point before a comma ends no sentence: "in Allentown, Pa., said"
             if toks[i].t in ".;:!?\"" or (toks[i].low in lex.verbs and not (lex.lang == "en" and toks[i].cap)):
                 return []  # (a capitalised word inside the clause is a name: "United States forces")
             if lex.lang == "en" and (toks[i].low in _BE or toks[i].low in _FINITE_AUX) and not any(
