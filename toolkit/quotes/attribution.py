@@ -35,6 +35,7 @@ from .cues import (
     _NOUN_DET,
     _OPENERS,
     _QUANTIFIERS,
+    _TIME_WORDS,
     _VERB_CONTRACTIONS,
     _cue_at,
     _is_aux,
@@ -204,10 +205,36 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
                 return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:speaker_cue")
             return None
         np = _np_forward(toks, k + 1)
+        if english and (not np or all(t.low in _lex().determiners or t.low in _TIME_WORDS for t in np)):
+            np = _inverted_description(toks, k + 1) or np
         if np:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
         return None
     return None
+
+
+#: English prepositions that open the complement of an inverted subject ('," reads an editorial in X')
+_DESCRIPTION_LINKS = frozenset(("of", "in", "from", "by", "at", "on", "for", "with"))
+
+
+def _inverted_description(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the subject after the cue of an inverted attribution that is a determiner, modifiers
+    (numbers, time words) and common nouns before a prepositional complement ('"…," concluded a 2013
+    article in the journal', '"…," reads a Wednesday editorial in The Register'): in that position the
+    phrase is the subject whatever its noun; the determiner and nouns (the complement left out), or []."""
+    lex = _lex()
+    if k >= len(toks) or toks[k].low not in lex.determiners:
+        return []
+    j = k + 1
+    while j < len(toks) and j - k <= 5 and toks[j].low not in _DESCRIPTION_LINKS and toks[j].low not in lex.verbs \
+            and (toks[j].t.replace("-", "").isalnum() and (toks[j].t.islower() or toks[j].t.isdigit()
+                                                          or toks[j].low in _TIME_WORDS)):
+        j += 1
+    if j == k + 1 or not toks[j - 1].t.islower() or toks[j - 1].low.endswith("ly"):
+        return []
+    if j < len(toks) and toks[j].low not in _DESCRIPTION_LINKS and toks[j].t not in ".,;:!?":
+        return []
+    return toks[k:j]
 
 
 def _frame_after_de(state: _DocState, toks: list[_Tok]) -> _Frame | None:
