@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .clauses import _Row
 from .cues import (
+    _APPROXIMATORS,
     _BE,
     _CLAUSE_WORDS,
     _COMPLEMENTIZERS,
@@ -42,6 +43,7 @@ from .cues import (
     _is_opener,
     _is_stop,
     _lex,
+    _numeral,
     _stopword_classes,
 )
 from .speakers import (
@@ -80,8 +82,9 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
     function = _stopword_classes() if _lex().lang == "en" else {}  # English function words
-    if function.get(window[0].low) == "preposition":
-        return []  # "for a normal fear …": a prepositional phrase is no subject
+    if function.get(window[0].low) == "preposition" and not (
+            window[0].low in _APPROXIMATORS and len(window) > 1 and _numeral(window[1])):
+        return []  # "for a normal fear …": a prepositional phrase is no subject (but "About one in five say")
     while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")) \
             and not (len(window) > 1 and window[0].low in _QUANTIFIERS and window[1].low == "of"):  # "Most of …"
         window = window[1:]  # "initially we all think", "Maybe the neighbours told"
@@ -98,7 +101,7 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     if not window:
         return []
     head = window[-1]
-    after_det = len(window) > 1 and window[-2].low in _NOUN_DET
+    after_det = len(window) > 1 and (window[-2].low in _NOUN_DET or (_lex().lang == "en" and _numeral(window[-2])))
     if not (head.t.isalpha() or head.cap) or (head.low.endswith("ly") and not after_det) or (
         head.low in _lex().verbs and not after_det
     ):

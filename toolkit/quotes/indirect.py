@@ -63,6 +63,7 @@ from .cues import (
     _is_opener,
     _is_stop,
     _lex,
+    _numeral,
     _stance_cue,
 )
 from .marks import _Quote
@@ -513,7 +514,8 @@ def _reported(
                         (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
                         or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET
                             and not (lex.lang == "en" and len(toks[i - 1].low) > 4
-                                     and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er"))))
+                                     and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er")))
+                            and not (lex.lang == "en" and _numeral(toks[i - 1])))  # "in five states say"
                         for i, x in enumerate(toks[b:kv], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
