@@ -65,6 +65,7 @@ from .cues import (
     _lex,
     _numeral,
     _stance_cue,
+    _stopword_classes,
 )
 from .marks import _Quote
 from .speakers import (
@@ -273,6 +274,15 @@ def _de_subject_after_cue(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
     if b >= k or not _de_adverbial(toks[b]):
         return []
     return _de_inverted(toks, b, len(toks)) if toks[b].low in _DE_PREPOSITIONS or k == b + 1 else []
+
+
+def _adverbial_window(np: list[_Tok]) -> bool:
+    """English: whether a fallback speaker phrase is an adverbial (its first word after -ly adverbs is a
+    preposition: ``especially until a few years back``), not a noun phrase."""
+    i = 0
+    while i < len(np) - 1 and np[i].t.islower() and np[i].low.endswith("ly"):
+        i += 1
+    return np[i].t.islower() and _stopword_classes().get(np[i].low) == "preposition"
 
 
 def _embedded_clause(
@@ -520,6 +530,12 @@ def _reported(
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
                         np = _de_subject_after_cue(toks, b, k) or np
+                    if lex.lang == "en" and np and b > 1 and toks[b - 1].t == "," and _adverbial_window(np):
+                        # "People, especially until a few years back, hated …": an adverbial between commas
+                        # is no subject; the noun phrase before it, alone in its segment, is
+                        b0 = max((i + 1 for i in range(b - 1) if toks[i].t in ",;:"), default=0)
+                        lead = _np_forward(toks, b0)
+                        np = lead if lead and toks.index(lead[-1]) == b - 2 else []
                     if np:
                         speaker = _resolve(state, np, np[0].s)
                         rule = "indirect:speaker_cue"

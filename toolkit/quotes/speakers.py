@@ -814,11 +814,23 @@ def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
         if sp.name is None or sp.ms is None or sp.ms >= pos:
             continue
         personal = kind in ("male", "female", "first")
-        if (sp.person == personal or kind == "second") and _agrees(sp.gender, kind):
+        if (sp.person == personal or kind == "second") and _agrees(sp.gender, kind) \
+                and not (kind == "plural" and _lex().lang == "en" and _singular(sp)):
             return sp.name
     if kind in ("male", "female"):
         return _nearest_name(state, pos, kind)
     return None
+
+
+def _singular(sp: _Speaker) -> bool:
+    """English: whether a non-person speaker is one thing ("The committee", "the report", "Fox News" is not
+    told apart from a plural): a common-noun mention whose head does not end in -s and that joins no two
+    phrases. *They* does not refer back to it."""
+    words = (sp.mention or "").split()
+    if not words or (words[0][:1].isupper() and all(w[:1].isupper() for w in words)):
+        return False  # a name: "Fox News", "Republicans"
+    head = words[-1].lower()
+    return not head.endswith("s") and "and" not in words and head not in _lex().pronouns
 
 
 def _remember(state: _DocState, sp: _Speaker) -> None:
