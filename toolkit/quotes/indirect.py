@@ -54,12 +54,12 @@ from .cues import (
     _OBJECT_CUT,
     _OPENERS,
     _PASSIVE_REPORT,
+    _PAST_IRREGULAR,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
     _cue_at,
     _generic_cue,
-    _grammar,
     _is_opener,
     _is_stop,
     _lex,
@@ -155,8 +155,6 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
     return any(_verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in toks[j:] if x.s < end)
 
 
-#: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
-_PAST_IRREGULAR = _grammar("past_irregular")
 #: one-word answers that are the whole content of "said …" ("said yes", "said so")
 _ANSWERS = frozenset(("yes", "no", "so"))
 #: English question words that open a reported question ("did not say how the justices had voted"); not
