@@ -116,6 +116,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s
         if x.low == "but" and i - j >= 3 and len(nxt) > 4 and nxt.endswith("ed") and toks[i - 1].t != ",":
             return x.s  # a second verb of the subject: "… he is friendly with X but objected to …"
+        if x.t in ("—", "--", "–", "-") and lex.lang == "en" and i - j >= 3 and nxt in ("a", "an") \
+                and i + 2 < len(toks) and toks[i + 2].t.islower():
+            return x.s  # an apposition after a dash comments on the report: "… by the plan — a modest boost …"
         if x.low == "and" and lex.lang == "en" and i - j >= 2 and _second_predicate(toks, i + 1) \
                 and not any(_finite_like(t) for t in toks[j:i]):
             # an object and the subject's next verb: 'called her "third-rate" and boycotted one of the debates'
