@@ -69,6 +69,7 @@ from .cues import (
 )
 from .marks import _Quote
 from .speakers import (
+    _TIME_PREPOSITIONS,
     _de_adverbial,
     _de_inverted,
     _DocState,
@@ -198,6 +199,17 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
             or toks[v - 1].low in _AUX or toks[v - 1].low in _FINITE_AUX):
         return []
     return _np_backward(toks, v)
+
+
+def _time_tail(tail: list[_Tok]) -> bool:
+    """English: is ``tail`` (after a cue) at most a time phrase up to the sentence end ("…, a study concluded
+    this year.", "…, the court ruled on Tuesday.")? Then the cue has no object and closes the clause before."""
+    for words, t in enumerate(tail):
+        if t.t in ".!?":
+            return True
+        if not (t.low in _TIME_WORDS or t.low in _TIME_PREPOSITIONS or t.t[:1].isdigit()) or words >= 4:
+            return False
+    return False
 
 
 def _inverted_tail(tail: list[_Tok]) -> bool:
@@ -352,6 +364,7 @@ def _reported(
     ]
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
+    reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
     cands = set(cue_pos[lo:hi])
     n = len(toks)
     for k, t in enumerate(toks):
@@ -443,12 +456,13 @@ def _reported(
                     b += 1  # the closing mark after the comma: '… since he was 5," his childhood friend told …'
                 if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
-                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"):
+                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"
+                             or (lex.lang == "en" and _time_tail(tail))):
                     np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
             rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
-            if lex.lang == "en" and (takes_object or info[2] == "quote" or (
+            if lex.lang == "en" and ((takes_object and not _time_tail(tail)) or info[2] == "quote" or (
                     info[2] == "to" and tail and tail[0].low == "to")):
                 pass  # these report what follows them, never the clause before ("…, Bloomberg endorsed X")
             elif comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
@@ -670,7 +684,12 @@ def _reported(
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
         c0, c1 = content
+        # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
+        # a study concluded."): their spans do not cut its content (direct quotations still do)
+        closing = lex.lang == "en" and rule in ("indirect:clause_speaker_cue", "indirect:clause_cue_speaker")
         for a, b in blocked:
+            if closing and (a, b) in reported and c0 <= a and b <= c1:
+                continue
             if c0 <= a < c1:
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
@@ -698,6 +717,7 @@ def _reported(
             _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
+        reported.add((c0, c1))
     return out
 
 
