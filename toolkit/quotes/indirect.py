@@ -686,7 +686,8 @@ def _reported(
         c0, c1 = content
         # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
         # a study concluded."): their spans do not cut its content (direct quotations still do)
-        closing = lex.lang == "en" and rule in ("indirect:clause_speaker_cue", "indirect:clause_cue_speaker")
+        closing = lex.lang == "en" and rule in ("indirect:clause_speaker_cue", "indirect:clause_cue_speaker",
+                                                "indirect:according_to")
         for a, b in blocked:
             if closing and (a, b) in reported and c0 <= a and b <= c1:
                 continue
