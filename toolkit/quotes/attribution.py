@@ -302,6 +302,11 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             sp = _subject(state, toks, k, [], [])
             return _Frame(sp, cue[0], cue[1], cue[2], "direct:before_participle") if sp else None
         np = _np_backward(toks, k)
+        if not np and _lex().lang == "en" and k > 1:
+            # a common-noun subject of the frame: "The ad claims "…"", "In the morning, a young boy shouted, "…""
+            b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+            window = _window_np(toks, b, k) if k - b <= 6 and toks[b].low in _NOUN_DET else []
+            np = window if window and not any(t.low in _lex().verbs or t.t in ",;:" for t in window) else []
         if np:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
         np = _np_forward(toks, k + 1)
