@@ -116,3 +116,66 @@ def test_german_is_not_read_with_the_english_rules() -> None:
     # the English look-ahead rules are gated by language: a German reported clause keeps its dass-clause
     row = tk.quotes("Die Ministerin sagte am Montag, dass die Reform scheitern werde.", lang="de").iloc[0]
     assert row["speaker"] == "Die Ministerin" or row["speaker_mention"].endswith("Ministerin")
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    q = tk.quotes(text)
+    return [(r.text, r.speaker) for r in q.itertuples() if r.kind == "direct"]
+
+
+def test_an_attribution_after_a_long_apposition_or_a_state_abbreviation() -> None:
+    # before: the search for the cue stopped after 16 tokens, and at the point of "Pa." before its comma
+    assert _direct('"We will appeal," Ann Lee, the director of the Federal Bureau of Investigation and a former '
+                   "federal prosecutor, said at a news conference.")[0][1] == "Ann Lee"
+    assert _direct("''I just don't think she has been truthful,'' Cecelia Purner, 67, a retired customer service "
+                   "representative in Allentown, Pa., said in an interview.")[0][1] == "Cecelia Purner"
+
+
+def test_a_nested_quote_closing_next_to_the_outer_mark() -> None:
+    assert _direct("''It first appeared on 'Fox and Friends,''' said Tommy Vietor, a former spokesman.")[0][1] == \
+        "Tommy Vietor"
+
+
+def test_according_to_after_the_speaker_is_the_source() -> None:
+    # '"…," X will say, according to Y': Y, the text the words are known from, is the source
+    q = tk.quotes('"Nothing truly prepares you for the office," the president will say, according to excerpts '
+                  "of his speech released by the White House.")
+    assert q.iloc[0]["speaker_mention"] == "excerpts of his speech released by the White House"
+
+
+def test_inverted_and_preposed_frames_with_a_common_noun_subject() -> None:
+    assert _direct('"Twitter works to sell books," reads a Wednesday editorial in The Register.')[0][1] == \
+        "a Wednesday editorial"
+    assert _direct("''Interviews are useless,'' concluded a 2013 article in the journal.")[0][1] == "a 2013 article"
+    assert _direct('In the morning, a young boy shouted, "They are coming!"')[0][1] == "a young boy"
+    assert _direct('The ad claims "Jeb is the conservative you can trust."')[0][1] == "The ad"
+
+
+def test_a_number_phrase_is_a_subject_and_a_verb_form_after_a_number_is_a_noun() -> None:
+    assert _rows("Majorities of Democrats in five states say they would be satisfied with both candidates.")[0][:2] \
+        == ("Majorities of Democrats in five states", "they would be satisfied with both candidates")
+    assert _rows("About one in five say they would not vote.")[0][:2] == ("one in five", "they would not vote")
+
+
+def test_they_and_an_adverbial_between_commas() -> None:
+    # "They" does not refer back to a singular common noun; an adverbial between commas is no subject
+    q = tk.quotes("The committee said the plan was dead. They said the vote would wait.")
+    assert q.iloc[1]["speaker_mention"] == "They" and q.iloc[1]["speaker"] != "The committee"
+    assert _rows("People, especially until a few years back, said the plan was bad.")[0][:2] == (
+        "People", "the plan was bad")
+
+
+def test_an_object_ends_before_the_subjects_next_verb_and_a_dashed_apposition() -> None:
+    content = _content('The governor called the senator "a menace" and boycotted the debate.')
+    assert len(content) == 1 and content[0].startswith('the senator "a menace') and "boycotted" not in content[0]
+    assert _content('Ann Lee said he was "encouraged" by the plan - a modest boost for the mayor.') == [
+        'he was "encouraged" by the plan']
+
+
+def test_a_closing_attribution_frames_the_reports_inside_its_clause() -> None:
+    rows = _rows('Russians now say they admire the president more as a "protector from external threats" than as a '
+                 "provider, a study by a sociologist concluded this year.")
+    assert ("a study by a sociologist", 'Russians now say they admire the president more as a "protector from '
+            'external threats" than as a provider', "indirect") in rows
+    rows = _rows('Some 55 percent of voters said she "cares about people like me," according to a poll.')
+    assert rows[0][0] == "a poll" and rows[0][1].startswith("Some 55 percent of voters said she")

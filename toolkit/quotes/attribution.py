@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .clauses import _Row
 from .cues import (
+    _APPROXIMATORS,
     _BE,
     _CLAUSE_WORDS,
     _COMPLEMENTIZERS,
@@ -35,12 +36,14 @@ from .cues import (
     _NOUN_DET,
     _OPENERS,
     _QUANTIFIERS,
+    _TIME_WORDS,
     _VERB_CONTRACTIONS,
     _cue_at,
     _is_aux,
     _is_opener,
     _is_stop,
     _lex,
+    _numeral,
     _stopword_classes,
 )
 from .speakers import (
@@ -79,8 +82,9 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     if any(t.low in _BE for t in window):
         return []  # "Sexton was quick to" is a clause, not a speaker
     function = _stopword_classes() if _lex().lang == "en" else {}  # English function words
-    if function.get(window[0].low) == "preposition":
-        return []  # "for a normal fear …": a prepositional phrase is no subject
+    if function.get(window[0].low) == "preposition" and not (
+            window[0].low in _APPROXIMATORS and len(window) > 1 and _numeral(window[1])):
+        return []  # "for a normal fear …": a prepositional phrase is no subject (but "About one in five say")
     while window and (window[0].low in _OPENERS or function.get(window[0].low) in ("adverb", "conjunction")) \
             and not (len(window) > 1 and window[0].low in _QUANTIFIERS and window[1].low == "of"):  # "Most of …"
         window = window[1:]  # "initially we all think", "Maybe the neighbours told"
@@ -97,7 +101,7 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     if not window:
         return []
     head = window[-1]
-    after_det = len(window) > 1 and window[-2].low in _NOUN_DET
+    after_det = len(window) > 1 and (window[-2].low in _NOUN_DET or (_lex().lang == "en" and _numeral(window[-2])))
     if not (head.t.isalpha() or head.cap) or (head.low.endswith("ly") and not after_det) or (
         head.low in _lex().verbs and not after_det
     ):
@@ -132,14 +136,56 @@ def _frame_heisst_es(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     return None
 
 
+#: English: tokens after a quote within which its reporting verb may stand ('"...," James B. Comey Jr., the
+#: director of the Federal Bureau of Investigation, said'); a sentence end stops the search before
+_AFTER_WINDOW_EN = 24
+
+
+def _according_source(toks: list[_Tok], k: int, limit: int) -> tuple[list[_Tok], int]:
+    """The source of ``according to`` at ``toks[k]`` and the index of the token that ends it.
+
+    The source runs to the next comma (or the sentence end): the noun phrase after ``to``, or all the
+    words up to the comma when they are at most ``limit`` (``according to excerpts of his speech released
+    by the White House``), except after a pronoun (``according to you so that …`` is ``you``).
+    """
+    j = k + 2
+    while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
+        j += 1
+    np = _np_forward(toks, k + 2)
+    if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= limit and np[0].low not in _lex().pronouns):
+        np = toks[k + 2 : j] if 0 < j - k - 2 <= limit else np
+    return np, j
+
+
+def _outer_according_to(state: _DocState, toks: list[_Tok], k: int) -> _Frame | None:
+    """English ``"…," X said, according to Y``: ``according to`` frames the whole report, so Y (a transcript,
+    a newspaper, excerpts of a speech) is the quote's source; None when no ``, according to`` follows the
+    cue at ``toks[k]`` in its sentence."""
+    for i in range(k + 1, min(len(toks) - 2, k + 14)):
+        if _is_stop(toks, i):
+            return None
+        if toks[i].low == "according" and toks[i + 1].low == "to" and toks[i - 1].t == ",":
+            np = _according_source(toks, i, 12)[0]
+            if not np:
+                return None
+            return _Frame(_resolve(state, np, toks[i].s), "according to", toks[i].s, toks[i + 1].e,
+                          "direct:according_to")
+    return None
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
         return None
     if _lex().lang == "de" and (frame := _frame_heisst_es(state, toks[:16])) is not None:
         return frame
-    k0 = 1 if toks[0].t in ",-" else 0
-    for k in range(k0, min(len(toks), k0 + 16)):
+    english = _lex().lang == "en"
+    k0 = 0
+    if english:
+        while k0 < min(2, len(toks) - 1) and toks[k0].t == "'":
+            k0 += 1  # "... on 'Fox and Friends,''' said X": a nested quote's closing mark next to the outer one
+    k0 += 1 if toks[k0].t in ",-" else 0
+    for k in range(k0, min(len(toks), k0 + (_AFTER_WINDOW_EN if english else 16))):
         if _is_stop(toks, k):
             break
         cue = _cue_at(toks, k)
@@ -147,6 +193,8 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             continue
         if cue[0] == "according to":
             return _according_to(state, toks, k, cue)
+        if english and (outer := _outer_according_to(state, toks, k)) is not None:
+            return outer
         if k == k0 + 1 and toks[k0].low in _DE_DEMONSTRATIVES and _lex().lang == "de":
             np = _np_forward(toks, k + 1)  # "„…“ Das sagte der Minister": the demonstrative is the quotation
             if np:
@@ -160,10 +208,36 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
                 return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:speaker_cue")
             return None
         np = _np_forward(toks, k + 1)
+        if english and (not np or all(t.low in _lex().determiners or t.low in _TIME_WORDS for t in np)):
+            np = _inverted_description(toks, k + 1) or np
         if np:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
         return None
     return None
+
+
+#: English prepositions that open the complement of an inverted subject ('," reads an editorial in X')
+_DESCRIPTION_LINKS = frozenset(("of", "in", "from", "by", "at", "on", "for", "with"))
+
+
+def _inverted_description(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the subject after the cue of an inverted attribution that is a determiner, modifiers
+    (numbers, time words) and common nouns before a prepositional complement ('"…," concluded a 2013
+    article in the journal', '"…," reads a Wednesday editorial in The Register'): in that position the
+    phrase is the subject whatever its noun; the determiner and nouns (the complement left out), or []."""
+    lex = _lex()
+    if k >= len(toks) or toks[k].low not in lex.determiners:
+        return []
+    j = k + 1
+    while j < len(toks) and j - k <= 5 and toks[j].low not in _DESCRIPTION_LINKS and toks[j].low not in lex.verbs \
+            and (toks[j].t.replace("-", "").isalnum() and (toks[j].t.islower() or toks[j].t.isdigit()
+                                                          or toks[j].low in _TIME_WORDS)):
+        j += 1
+    if j == k + 1 or not toks[j - 1].t.islower() or toks[j - 1].low.endswith("ly"):
+        return []
+    if j < len(toks) and toks[j].low not in _DESCRIPTION_LINKS and toks[j].t not in ".,;:!?":
+        return []
+    return toks[k:j]
 
 
 def _frame_after_de(state: _DocState, toks: list[_Tok]) -> _Frame | None:
@@ -228,6 +302,11 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             sp = _subject(state, toks, k, [], [])
             return _Frame(sp, cue[0], cue[1], cue[2], "direct:before_participle") if sp else None
         np = _np_backward(toks, k)
+        if not np and _lex().lang == "en" and k > 1:
+            # a common-noun subject of the frame: "The ad claims "…"", "In the morning, a young boy shouted, "…""
+            b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+            window = _window_np(toks, b, k) if k - b <= 6 and toks[b].low in _NOUN_DET else []
+            np = window if window and not any(t.low in _lex().verbs or t.t in ",;:" for t in window) else []
         if np:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
         np = _np_forward(toks, k + 1)

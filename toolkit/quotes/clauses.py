@@ -29,6 +29,7 @@ from .cues import (
     _FRAME_LINK,
     _NOUN_DET,
     _OPENERS,
+    _PAST_IRREGULAR,
     _QUANTIFIERS,
     _SUBJECT_PRONOUNS,
     _cue_at,
@@ -115,6 +116,14 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s
         if x.low == "but" and i - j >= 3 and len(nxt) > 4 and nxt.endswith("ed") and toks[i - 1].t != ",":
             return x.s  # a second verb of the subject: "… he is friendly with X but objected to …"
+        if x.t in ("—", "--", "–", "-") and lex.lang == "en" and i - j >= 3 and nxt in ("a", "an") \
+                and i + 2 < len(toks) and toks[i + 2].t.islower():
+            return x.s  # an apposition after a dash comments on the report: "… by the plan — a modest boost …"
+        if x.low == "and" and lex.lang == "en" and i - j >= 2 and _second_predicate(toks, i + 1) \
+                and not any(_finite_like(t) for t in toks[j:i]):
+            # an object and the subject's next verb: 'called her "third-rate" and boycotted one of the debates'
+            # (a reported clause with a verb of its own keeps its coordination: "she was … and was …")
+            return x.s
         if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
                 and _cue_at(toks, i + 2):
             return x.s  # "… but she said …", "… and Trump says …"
@@ -137,6 +146,18 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
     return se
+
+
+def _second_predicate(toks: list[_Tok], k: int) -> bool:
+    """English: does a second predicate of the clause's subject start at ``toks[k]`` (after *and*): a past
+    form in -ed or an irregular past, after at most one -ly adverb ("and pointedly saying" too)?"""
+    if k < len(toks) and toks[k].low.endswith("ly") and toks[k].t.islower():
+        k += 1
+    if k >= len(toks) or not toks[k].t.isalpha() or not toks[k].t.islower():
+        return False
+    low = toks[k].low
+    return (len(low) > 4 and low.endswith("ed")) or low in _PAST_IRREGULAR or (
+        low.endswith("ing") and len(low) > 5 and low in _lex().verbs)
 
 
 def _new_subject(toks: list[_Tok], k: int) -> bool:

@@ -161,6 +161,8 @@ _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
 _CLAIM_NOUNS = _grammar("claim_noun")
+#: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
+_PAST_IRREGULAR = _grammar("past_irregular")
 _DE_PREPOSITIONS = _grammar("preposition_de")
 _DE_FRONTED = _grammar("fronted_adverb_de")
 _DE_AUX = _grammar("auxiliary_de")
@@ -208,6 +210,9 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
     if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
+    if lex.lang == "en" and k > 0 and low.endswith("s") and not low.endswith("ss") and _numeral(toks[k - 1]) \
+            and toks[k - 1].low not in ("one", "1", "each"):
+        return None  # after a plural number the -s form is a plural noun, not a verb: "in five states", "two reports"
     if lex.lang == "en" and k > 0 and not low.endswith("ing") and (
         toks[k - 1].low == "of" or (toks[k - 1].low.endswith("'s") and toks[k - 1].cap
                                     and toks[k - 1].low.split("'")[0] not in lex.pronouns)
@@ -289,6 +294,8 @@ def _generic_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
 def _is_stop(toks: list[_Tok], k: int) -> bool:
     t = toks[k]
     if t.t == ".":
+        if k + 1 < len(toks) and toks[k + 1].t == "," and _CURRENT.get() == "en":
+            return False  # a point before a comma ends an abbreviation, not a sentence: "Allentown, Pa., said"
         return not (k > 0 and (toks[k - 1].low in _ABBREV or (len(toks[k - 1].t) == 1 and toks[k - 1].cap)))
     return t.t in "!?;" or t.t == '"'
 
@@ -367,6 +374,15 @@ _INDEFINITE = _grammar("indefinite_pronoun")
 _VERB_CONTRACTIONS = tuple(sorted(_grammar("verb_contraction")))
 #: quantifiers that head a noun phrase with "of" ("most of the landlords", "all of them")
 _QUANTIFIERS = _grammar("quantifier")
+#: English number words ("five states", "one in five"): a verb form after one is a noun
+_NUMBER_WORDS = _grammar("number_word")
+#: English words before a number that make no prepositional phrase ("About one in five say")
+_APPROXIMATORS = _grammar("approximator")
+
+
+def _numeral(tok: _Tok) -> bool:
+    """English: a number in digits or words, or a quantifier ("10", "five", "dozens", "several")."""
+    return tok.t[:1].isdigit() or tok.low in _NUMBER_WORDS or tok.low in _QUANTIFIERS
 #: subject pronouns that open a new clause after a comma (", he clarified …")
 _SUBJECT_PRONOUNS = _grammar("subject_pronoun")
 #: words that join a title to its object in a transcript label ("President of Russia Vladimir Putin")

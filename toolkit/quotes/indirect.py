@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..text import ASCII_CASE_VARIANTS
-from .attribution import _subject, _window_np
+from .attribution import _according_source, _subject, _window_np
 from .clauses import (
     _MIN_CLAUSE_QUOTE,
     NOUN_PHRASE_RULE,
@@ -54,19 +54,22 @@ from .cues import (
     _OBJECT_CUT,
     _OPENERS,
     _PASSIVE_REPORT,
+    _PAST_IRREGULAR,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
     _cue_at,
     _generic_cue,
-    _grammar,
     _is_opener,
     _is_stop,
     _lex,
+    _numeral,
     _stance_cue,
+    _stopword_classes,
 )
 from .marks import _Quote
 from .speakers import (
+    _TIME_PREPOSITIONS,
     _de_adverbial,
     _de_inverted,
     _DocState,
@@ -153,8 +156,6 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
     return any(_verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in toks[j:] if x.s < end)
 
 
-#: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
-_PAST_IRREGULAR = _grammar("past_irregular")
 #: one-word answers that are the whole content of "said …" ("said yes", "said so")
 _ANSWERS = frozenset(("yes", "no", "so"))
 #: English question words that open a reported question ("did not say how the justices had voted"); not
@@ -198,6 +199,17 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
             or toks[v - 1].low in _AUX or toks[v - 1].low in _FINITE_AUX):
         return []
     return _np_backward(toks, v)
+
+
+def _time_tail(tail: list[_Tok]) -> bool:
+    """English: is ``tail`` (after a cue) at most a time phrase up to the sentence end ("…, a study concluded
+    this year.", "…, the court ruled on Tuesday.")? Then the cue has no object and closes the clause before."""
+    for words, t in enumerate(tail):
+        if t.t in ".!?":
+            return True
+        if not (t.low in _TIME_WORDS or t.low in _TIME_PREPOSITIONS or t.t[:1].isdigit()) or words >= 4:
+            return False
+    return False
 
 
 def _inverted_tail(tail: list[_Tok]) -> bool:
@@ -274,6 +286,15 @@ def _de_subject_after_cue(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
     return _de_inverted(toks, b, len(toks)) if toks[b].low in _DE_PREPOSITIONS or k == b + 1 else []
 
 
+def _adverbial_window(np: list[_Tok]) -> bool:
+    """English: whether a fallback speaker phrase is an adverbial (its first word after -ly adverbs is a
+    preposition: ``especially until a few years back``), not a noun phrase."""
+    i = 0
+    while i < len(np) - 1 and np[i].t.islower() and np[i].low.endswith("ly"):
+        i += 1
+    return np[i].t.islower() and _stopword_classes().get(np[i].low) == "preposition"
+
+
 def _embedded_clause(
     state: _DocState, nt: str, q: _Quote, s: int, e: int, sents: list[Span], sent_starts: list[int], ps: int, pe: int
 ) -> _Row | None:
@@ -343,6 +364,7 @@ def _reported(
     ]
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
+    reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
     cands = set(cue_pos[lo:hi])
     n = len(toks)
     for k, t in enumerate(toks):
@@ -404,14 +426,7 @@ def _reported(
             content = _trim_clause(nt, toks[k + 1].s, e)
             rule = "indirect:asked"
         elif lemma == "according to":
-            # the source runs to the next comma (or the sentence end)
-            j = k + 2
-            while j < len(toks) and toks[j].t not in ",;:" and not _is_stop(toks, j):
-                j += 1
-            np = _np_forward(toks, k + 2)
-            if not np or (np[-1].e < toks[j - 1].e and j - k - 2 <= (24 if k == 0 else 12)
-                          and np[0].low not in lex.pronouns):  # "according to you so that …" is "you"
-                np = toks[k + 2 : j] if 0 < j - k - 2 <= (24 if k == 0 else 12) else np
+            np, j = _according_source(toks, k, 24 if k == 0 else 12)
             if not np:
                 continue
             speaker = _resolve(state, np, np[0].s)
@@ -441,12 +456,13 @@ def _reported(
                     b += 1  # the closing mark after the comma: '… since he was 5," his childhood friend told …'
                 if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
-                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"):
+                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"
+                             or (lex.lang == "en" and _time_tail(tail))):
                     np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
             rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
-            if lex.lang == "en" and (takes_object or info[2] == "quote" or (
+            if lex.lang == "en" and ((takes_object and not _time_tail(tail)) or info[2] == "quote" or (
                     info[2] == "to" and tail and tail[0].low == "to")):
                 pass  # these report what follows them, never the clause before ("…, Bloomberg endorsed X")
             elif comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
@@ -520,11 +536,18 @@ def _reported(
                         (x.low in _CLAUSE_WORDS and not (i > b and _coordinated_subject(toks, b, k)))
                         or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET
                             and not (lex.lang == "en" and len(toks[i - 1].low) > 4
-                                     and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er"))))
+                                     and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er")))
+                            and not (lex.lang == "en" and _numeral(toks[i - 1])))  # "in five states say"
                         for i, x in enumerate(toks[b:kv], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
                         np = _de_subject_after_cue(toks, b, k) or np
+                    if lex.lang == "en" and np and b > 1 and toks[b - 1].t == "," and _adverbial_window(np):
+                        # "People, especially until a few years back, hated …": an adverbial between commas
+                        # is no subject; the noun phrase before it, alone in its segment, is
+                        b0 = max((i + 1 for i in range(b - 1) if toks[i].t in ",;:"), default=0)
+                        lead = _np_forward(toks, b0)
+                        np = lead if lead and toks.index(lead[-1]) == b - 2 else []
                     if np:
                         speaker = _resolve(state, np, np[0].s)
                         rule = "indirect:speaker_cue"
@@ -661,7 +684,13 @@ def _reported(
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
         c0, c1 = content
+        # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
+        # a study concluded."): their spans do not cut its content (direct quotations still do)
+        closing = lex.lang == "en" and rule in ("indirect:clause_speaker_cue", "indirect:clause_cue_speaker",
+                                                "indirect:according_to")
         for a, b in blocked:
+            if closing and (a, b) in reported and c0 <= a and b <= c1:
+                continue
             if c0 <= a < c1:
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
@@ -689,6 +718,7 @@ def _reported(
             _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
+        reported.add((c0, c1))
     return out
 
 

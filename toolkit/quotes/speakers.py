@@ -256,6 +256,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if toks[j].t == ",":
         # an apposition between subject and cue: "Vladimir Putin, president of Russia, said"
         for i in range(j - 1, max(-1, j - 16), -1):
+            if toks[i].t == "," and lex.lang == "en" and j - i == 3 and toks[i + 1].cap and toks[i + 2].t == ".":
+                continue  # a place and its state's abbreviation ("in Allentown, Pa., said") are no apposition
             if toks[i].t == ",":
                 inner = _np_before(toks, i) if i > 0 and toks[i - 1].t != "," else []
                 if inner and inner[-1].cap:
@@ -271,6 +273,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
                         toks[toks.index(lead[-1]) + 1].t == ",":
                     return lead
                 return []
+            if toks[i].t == "." and lex.lang == "en" and toks[i + 1].t == ",":
+                continue  # an abbreviation's point before a comma ends no sentence: "in Allentown, Pa., said"
             if toks[i].t in ".;:!?\"" or (toks[i].low in lex.verbs and not (lex.lang == "en" and toks[i].cap)):
                 return []  # (a capitalised word inside the clause is a name: "United States forces")
             if lex.lang == "en" and (toks[i].low in _BE or toks[i].low in _FINITE_AUX) and not any(
@@ -825,11 +829,23 @@ def _antecedent(state: _DocState, kind: str, pos: int) -> str | None:
         if sp.name is None or sp.ms is None or sp.ms >= pos:
             continue
         personal = kind in ("male", "female", "first")
-        if (sp.person == personal or kind == "second") and _agrees(sp.gender, kind):
+        if (sp.person == personal or kind == "second") and _agrees(sp.gender, kind) \
+                and not (kind == "plural" and _lex().lang == "en" and _singular(sp)):
             return sp.name
     if kind in ("male", "female"):
         return _nearest_name(state, pos, kind)
     return None
+
+
+def _singular(sp: _Speaker) -> bool:
+    """English: whether a non-person speaker is one thing ("The committee", "the report", "Fox News" is not
+    told apart from a plural): a common-noun mention whose head does not end in -s and that joins no two
+    phrases. *They* does not refer back to it."""
+    words = (sp.mention or "").split()
+    if not words or (words[0][:1].isupper() and all(w[:1].isupper() for w in words)):
+        return False  # a name: "Fox News", "Republicans"
+    head = words[-1].lower()
+    return not head.endswith("s") and "and" not in words and head not in _lex().pronouns
 
 
 def _remember(state: _DocState, sp: _Speaker) -> None:
