@@ -48,7 +48,7 @@ from itertools import islice
 
 from .. import lexicons
 from ..errors import LexiconError
-from .matching import DocContext, Hit, PhraseMatcher, quoted
+from .matching import DocContext, Hit, MatcherGroup, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
 _RECENT_YEARS = 1  # a bare year at most this many years before the document's is recent news, not history
@@ -350,6 +350,12 @@ def _expression_hits(ctx: DocContext, phrases: list[Hit], ci_info: list[tuple[En
     if exprs.anchored:
         hits.sort(key=lambda hit: (hit[0].start, -hit[0].end))
     return hits
+
+
+@lru_cache(maxsize=8)
+def _cue_group(matchers: tuple[PhraseMatcher, ...]) -> MatcherGroup:
+    """The cue matchers of :func:`_cues`, scanned together (same hits as each one's ``finditer``)."""
+    return MatcherGroup(matchers)
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -800,12 +806,16 @@ def detect(ctx: DocContext) -> list[dict]:
     own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
     before = {si - 1 for si in own if si > 0}
     by_sentence: dict[int, list[tuple[Hit, Cue]]] = {}
+    cues = _cues(ctx.lexicon("analogy_cues"))
+    group = _cue_group(tuple(matcher for _, matcher, _ in cues))
+    everywhere = range(len(cues))
+    previous = [k for k, (position, _, _) in enumerate(cues) if position == "previous"]
     for si in sorted(own | before):
         s, e = ctx.sentences[si]
-        for position, matcher, infos in _cues(ctx.lexicon("analogy_cues")):
-            if si not in own and position != "previous":
-                continue
-            for h in matcher.finditer(ctx.text, s, e):
+        which = everywhere if si in own else previous
+        for k, hits in zip(which, group.finditer(ctx.text, s, e, which), strict=True):
+            infos = cues[k][2]
+            for h in hits:
                 for cue in infos[h.index]:
                     by_sentence.setdefault(si, []).append((h, cue))
     groups: dict[int, list[tuple[Mention, Hit, Cue]]] = {}

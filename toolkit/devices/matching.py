@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -323,10 +323,13 @@ class PhraseMatcher:
                 self._singles.append(re.compile(p, flags))
             except re.error as exc:
                 raise LexiconError(name, f"entry {self.entries[i]!r} is not a valid pattern ({exc})") from None
+        #: regex entries -> their place in the alternation (the first that matches at a position wins)
+        self._rank: dict[int, int] = {}
         if regex:
             # longest first so that the longest pattern wins at a given start
             order = sorted(range(len(pieces)), key=lambda i: -len(pieces[i]))
             alternation = "|".join(f"(?:{pieces[i]})" for i in order if pieces[i])
+            self._rank = {i: r for r, i in enumerate(i for i in order if pieces[i])}
         else:
             alternation = _trie_pattern([e for e in self.entries if e.strip()])
         if alternation:
@@ -424,6 +427,161 @@ class PhraseMatcher:
                     out.append((m.start(), m.end(), i))
                 pos = m.start() + 1
         return out
+
+
+_RUN = re.compile(r"[\w'-]+")
+
+
+class MatcherGroup:
+    """Several regex :class:`PhraseMatcher` scanned in one pass: each one's :meth:`PhraseMatcher.finditer` hits.
+
+    A matcher's alternation tries its entries one by one at every word start. The group instead finds, with
+    one regex over every possible first word of every entry, the few positions where an entry can start, and
+    there tries the entries of that word in the alternation's order (one regex per word and matcher): the
+    first that matches wins and the scan goes on after it, as in the alternation, so the hits are the same.
+    Entries whose first word cannot be listed are searched for on their own, at word starts. A matcher the
+    group cannot index (literal entries, non-ASCII first words), a text with a character that matches an
+    ASCII letter case-insensitively (:data:`toolkit.text.ASCII_CASE_VARIANTS`) or an empty match falls
+    back to the matcher's own scan.
+
+    Examples
+    --------
+    >>> a = PhraseMatcher(["remind(?:s|ed)? of", "of"], regex=True)
+    >>> b = PhraseMatcher(["the days of"], regex=True)
+    >>> text = "It reminds of the days of old."
+    >>> [[h.text for h in hits] for hits in MatcherGroup([a, b]).finditer(text, 0, len(text))]
+    [['reminds of', 'of'], ['the days of']]
+    """
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self.matchers = list(matchers)
+        # a first word is looked up lower-cased; one holding a character that is equal to an ASCII letter
+        # case-insensitively (or the dot of a lower-cased İ) cannot be: such a matcher scans on its own
+        odd = _text.ASCII_CASE_VARIANTS + "\u0307"
+        self._indexed = [bool(m._anchored) and not any(c in w for w in m._by_first for c in odd)
+                         for m in self.matchers]
+        index: dict[str, list[tuple[int, int, int]]] = {}  # first word -> (matcher, rank, entry), sorted
+        for k, m in enumerate(self.matchers):
+            if self._indexed[k]:
+                for word, idxs in m._by_first.items():
+                    index.setdefault(word, []).extend((k, m._rank[i], i) for i in idxs if i in m._rank)
+        self._index = {w: sorted(c) for w, c in index.items() if w and c}
+        # first words beyond ASCII: compared case-insensitively as the regex engine does, not lower-cased
+        self._wide = [(re.compile(re.escape(w), re.IGNORECASE), w) for w in self._index if not w.isascii()]
+        # first word -> per matcher, one pattern: its entries of that word in the alternation's order
+        self._gates: dict[str, list[tuple[int, Callable[[str, int, int], re.Match[str] | None]]]] = {}
+        for word, cands in self._index.items():
+            by_matcher: dict[int, list[int]] = {}
+            for k, _rank, i in cands:
+                by_matcher.setdefault(k, []).append(i)
+            self._gates[word] = [(k, _first_of([self.matchers[k]._anchored[i] for i in idxs]))
+                                 for k, idxs in by_matcher.items()]
+        # the scan-only entries, searched for at word starts only (where the alternation tries them)
+        # (matcher, rank, pattern, strings one of which every match holds: None, or lower-cased when the
+        # pattern ignores case; whether it does)
+        self._scan: list[tuple[int, int, re.Pattern[str], tuple[str, ...] | None, bool]] = []
+        for k, m in enumerate(self.matchers):
+            for i in m._scan_only if self._indexed[k] else ():
+                if i in m._rank:
+                    pattern = re.compile(rf"(?<!\w)(?:{m._anchored[i].pattern})", m._anchored[i].flags)
+                    factors = m._factors[i]
+                    if factors is not None and pattern.flags & re.IGNORECASE:
+                        factors = tuple(f.lower() for f in factors) if all(f.isascii() for f in factors) else None
+                    self._scan.append((k, m._rank[i], pattern, factors, bool(pattern.flags & re.IGNORECASE)))
+        # a position where one of the first words starts, followed by the matchers' word boundary; the run of
+        # word characters there is captured (the first word is the run or a part of it cut at ' or -)
+        self._starts = (re.compile(rf"(?<!\w)(?=(?:{_trie_pattern(list(self._index))})(?:(?<=\W)|(?!\w)))"
+                                   r"(?=([\w'-]+))", re.IGNORECASE) if self._index else None)
+
+    def finditer(self, text: str, start: int, end: int, which: Sequence[int] | None = None) -> list[list[Hit]]:
+        """For each matcher of ``which`` (indices, default all): ``list(matcher.finditer(text, start, end))``."""
+        which = range(len(self.matchers)) if which is None else which
+        wanted = {k for k in which if self._indexed[k]}
+        if self._starts is None or not wanted or any(text.find(c, start, end) >= 0 for c in _text.ASCII_CASE_VARIANTS):
+            return [list(self.matchers[k].finditer(text, start, end)) for k in which]
+        scanned = self._scan_only(text, start, end, wanted)
+        found_by: dict[int, list[Hit]] = {k: [] for k in wanted}
+        last = dict.fromkeys(wanted, -1)
+        empty: set[int] = set()
+        gates, matchers = self._gates, self.matchers
+        events: Iterable[tuple[int, str]] = (m.span(1) for m in self._starts.finditer(text, start, end))
+        if scanned:  # no indexed entry can start where the first-word pattern does not fire
+            spans = dict(events)
+            events = sorted((p, text[p : spans[p]] if p in spans else "") for p in spans.keys() | scanned.keys())
+        else:
+            events = ((p, text[p:e]) for p, e in events)
+        for p, run in events:
+            if p in scanned or "'" in run or "-" in run or not run.isascii():
+                best = self._first_entries(text, p, end, run, scanned.get(p, ()), wanted, last)
+            else:  # one first word and no other entry can start here: the word's patterns decide
+                best = {}
+                for k, gate in gates.get(run.lower(), ()):
+                    if k in wanted and p >= last[k] and (got := gate(text, p, end)) is not None:
+                        best[k] = got.end()
+            for k, e in best.items():
+                if e == p:
+                    empty.add(k)
+                found_by[k].append(Hit(p, e, matchers[k]._index(text[p:e]), text[p:e]))
+                last[k] = e
+        return [found_by[k] if k in wanted and k not in empty else list(matchers[k].finditer(text, start, end))
+                for k in which]
+
+    def _scan_only(self, text: str, start: int, end: int, wanted: set[int]
+                   ) -> dict[int, list[tuple[int, int, int]]]:
+        """Position -> (matcher, rank, end) of the scan-only entries that match there."""
+        out: dict[int, list[tuple[int, int, int]]] = {}
+        lowered: str | None = None
+        for k, rank, pattern, factors, ignore_case in self._scan:
+            if k not in wanted:
+                continue
+            if factors is not None:
+                if ignore_case:  # ASCII factors, no ASCII case variant in the text
+                    lowered = text[start:end].lower() if lowered is None else lowered
+                    if not any(f in lowered for f in factors):
+                        continue
+                elif not any(f in text[start:end] for f in factors):
+                    continue
+            pos = start
+            while (found := pattern.search(text, pos, end)) is not None:
+                out.setdefault(found.start(), []).append((k, rank, found.end()))
+                pos = found.start() + 1
+        return out
+
+    def _first_entries(self, text: str, p: int, end: int, run: str, scanned: Sequence[tuple[int, int, int]],
+                       wanted: set[int], last: dict[int, int]) -> dict[int, int]:
+        """Matcher -> end of the first entry in its alternation's order that matches at ``p`` (the slow path)."""
+        keys = [run] + [run[: j + d] for j, ch in enumerate(run) if ch in "'-" for d in (0, 1)] if run else []
+        best: dict[int, tuple[int, int]] = {}  # matcher -> (rank, end)
+        for k, rank, e in scanned:
+            if p >= last[k] and (k not in best or rank < best[k][0]):
+                best[k] = (rank, e)
+        words = [key.lower() if key.isascii() else w for key in dict.fromkeys(keys)
+                 for w in ([key] if key.isascii() else [w for pat, w in self._wide if pat.fullmatch(key)])]
+        for k, rank, i in sorted(c for w in words for c in self._index.get(w, ())):
+            if k not in wanted or p < last[k] or (k in best and best[k][0] <= rank):
+                continue
+            if (got := self.matchers[k]._anchored[i].match(text, p, end)) is not None:
+                best[k] = (rank, got.end())
+        return {k: e for k, (_rank, e) in sorted(best.items())}
+
+
+def _first_of(patterns: list[re.Pattern[str]]) -> Callable[[str, int, int], re.Match[str] | None]:
+    """``match(text, pos, end)`` of the first of ``patterns`` that matches there: one regex where they can join."""
+    if len(patterns) == 1:
+        return patterns[0].match
+    if len({p.flags for p in patterns}) == 1 and not any(_GROUP_REFERENCE.search(p.pattern) for p in patterns):
+        try:
+            return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags).match
+        except re.error:  # e.g. a pattern with global inline flags, which must open the whole pattern
+            pass
+
+    def first(text: str, pos: int, end: int) -> re.Match[str] | None:
+        for p in patterns:
+            if (m := p.match(text, pos, end)) is not None:
+                return m
+        return None
+
+    return first
 
 
 def _non_overlapping(text: str, found: list[tuple[int, int, int]]) -> list[Hit]:
