@@ -30,9 +30,19 @@ def _find(text, **meta):
     return tk.devices(tk.Document(text.replace("\n", " "), meta=meta), kinds="historical_analogy")
 
 
+def in_year(text, year):
+    """The analogy rows of ``text`` read as a document of ``year``."""
+    return _find(text, year=year)
+
+
+def in_speech(doc_id, sentence):
+    """The analogy rows of a UN sentence, read as a speech of the year its id gives (``ungdc-UKR-15-1960``)."""
+    return in_year(sentence, int(doc_id.rsplit("-", 1)[1]))
+
+
 def sole_analogy(cue, doc_id, sentence, referent):
     """The one analogy row of a UN sentence (its speech's year from the id), its referent checked."""
-    df = _find(sentence, year=int(doc_id.rsplit("-", 1)[1]))
+    df = in_speech(doc_id, sentence)
     assert len(df) == 1, cue
     assert referent in df["referent"].iloc[0].split("; ")
     return df.iloc[0]

@@ -12,12 +12,7 @@ from __future__ import annotations
 import pytest
 
 import toolkit as tk
-from tests.test_analogy_constructions import sole_analogy
-
-
-def _find(text: str, year: int):
-    return tk.devices(tk.Document(text, meta={"year": year}), kinds="historical_analogy")
-
+from tests.test_analogy_constructions import in_speech, in_year, sole_analogy
 
 FOUND = [
     ("of our time", "ungdc-NER-37-1982", "In the light of this holocaust of our time, faced with this great "
@@ -70,12 +65,12 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize(("doc_id", "sentence"), NOT_FOUND, ids=[d for d, _ in NOT_FOUND])
 def test_fifth_pass_non_analogy(doc_id, sentence):
-    assert _find(sentence, int(doc_id.rsplit("-", 1)[1])).empty
+    assert in_speech(doc_id, sentence).empty
 
 
 def test_general_expression_says_which_file_and_rule():
     # batch 6 (tuning), ungdc-LSO-61-2006, shortened
-    df = _find("The United Nations cannot afford to be a helpless spectator to yet another genocide.", 2006)
+    df = in_year("The United Nations cannot afford to be a helpless spectator to yet another genocide.", 2006)
     assert df["referent"].tolist() == ["genocide"]
     explanation = df["explanation"].iloc[0]
     assert "general past-time expression, historical_expressions.tsv" in explanation
@@ -84,7 +79,7 @@ def test_general_expression_says_which_file_and_rule():
 
 def test_named_entity_wins_over_a_general_expression():
     # ungdc-LSO-39-1984: "the colonial era" is a period of the general list, but the curated lists name it
-    df = _find("Failure to arrest this trend and revert to a normal dialogue between nations can only take the "
+    df = in_year("Failure to arrest this trend and revert to a normal dialogue between nations can only take the "
                "world back to the colonial era.", 1984)
     assert df["referent"].tolist() == ["colonialism"]
 

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-import toolkit as tk
-from tests.test_analogy_constructions import sole_analogy
-
-
-def _find(text, year):
-    return tk.devices(tk.Document(text, meta={"year": year}), kinds="historical_analogy")
-
+from tests.test_analogy_constructions import in_speech, in_year, sole_analogy
 
 FOUND = [
     ("return the world to the dark days of", "ungdc-BGR-33-1978", "The opponents of detente are trying to return "
@@ -80,7 +74,7 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize(("doc_id", "sentence"), NOT_FOUND, ids=[d for d, _ in NOT_FOUND])
 def test_fourth_pass_non_analogy(doc_id, sentence):
-    assert _find(sentence, int(doc_id.rsplit("-", 1)[1])).empty
+    assert in_speech(doc_id, sentence).empty
 
 
 def test_a_system_in_place_is_not_renewed_but_a_finished_one_is():
@@ -89,10 +83,10 @@ def test_a_system_in_place_is_not_renewed_but_a_finished_one_is():
     # (batch 5, tuning: ungdc-MAR-12-1957 shortened, ungdc-VCT-36-1981 shortened)
     text = ("Help can be effective only if granted without the ulterior motive of establishing a new "
             "colonialism, whatever its form.")
-    assert _find(text, 1957).empty
+    assert in_year(text, 1957).empty
     later = ("Just as the work of the Special Committee is coming to an end, another invidious and subtle type "
              "of colonialism is rearing its brutal head.")
-    df = _find(later, 1981)
+    df = in_year(later, 1981)
     assert df["referent"].tolist() == ["colonialism"]
     assert "a past system (colonialism" in df["explanation"].iloc[0]
 
@@ -102,5 +96,5 @@ def test_superlative_since_names_its_own_noun_phrase_as_target():
     text = ("The economies of more than two thirds of the Organization's Members are being hit by the worst "
             "recession since the Second World War, and all of those countries are pinning their last hopes on "
             "the Assembly.")
-    df = _find(text, 1983)
+    df = in_year(text, 1983)
     assert df["target"].tolist() == ["the worst recession"]
