@@ -2,7 +2,7 @@
 
 Run: ``PYTHONPATH=$PWD python scripts/sample_quotes_fresh.py > /tmp/kremlin_unlabelled.jsonl`` (batch 1) and
 ``--batch 2 > /tmp/kremlin2.jsonl`` (batch 2: another seed, no page of batch 1, and no message of greetings,
-congratulations or condolences quoted whole, which made up 17 of batch 1's 30 pages) and ``--batch 3`` (batch 1's
+congratulations or condolences quoted whole, which made up 20 of batch 1's 30 pages) and ``--batch 3`` (batch 1's
 rules, another seed, no page of batches 1-2: the blind test of the rules written after reading batches 1-2).
 
 The procedure never calls ``tk.quotes``; the sample was labelled by reading (guidelines in

@@ -429,9 +429,6 @@ class PhraseMatcher:
         return out
 
 
-_RUN = re.compile(r"[\w'-]+")
-
-
 class MatcherGroup:
     """Several regex :class:`PhraseMatcher` scanned in one pass: each one's :meth:`PhraseMatcher.finditer` hits.
 
