@@ -4,6 +4,10 @@ Run: ``PYTHONPATH=$PWD python scripts/sample_quotes_fresh.py > /tmp/kremlin_unla
 ``--batch 2 > /tmp/kremlin2.jsonl`` (batch 2: another seed, no page of batch 1, and no message of greetings,
 congratulations or condolences quoted whole, which made up 20 of batch 1's 30 pages) and ``--batch 3`` (batch 1's
 rules, another seed, no page of batches 1-2: the blind test of the rules written after reading batches 1-2).
+``--corpus wikinews`` draws the English Wikinews sample (``data/quotes_fresh_wikinews.jsonl``) from the bundled
+``data/wikinews_en_2019_2020.jsonl`` (CC BY 2.5): 20 articles of 600-3,000 characters with a double quote mark,
+none named by id anywhere in ``tests/``, ``docs/``, ``notebooks/`` or ``scripts/`` (pages a test or a document
+reads closely are not fresh).
 
 The procedure never calls ``tk.quotes``; the sample was labelled by reading (guidelines in
 ``docs/quotes.md``, "Fresh sample: Kremlin news items") and committed before any extractor ran on it.
@@ -24,6 +28,9 @@ import re
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = ROOT / "data" / "wikinews_en_2019_2020.jsonl"
+WIKINEWS_N = 20
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "kremlin" / "kremlin_en_2000_2020.jsonl.gz"
 SEED = 20261207
 N = 30
@@ -56,13 +63,43 @@ def draw(batch: int) -> list[dict]:
     return [pages[i] for i in sorted(order[:N])]
 
 
+def named_ids() -> set[str]:
+    """Wikinews ids written anywhere in the project's tests, docs, notebooks and scripts."""
+    found: set[str] = set()
+    for folder in ("tests", "docs", "notebooks", "scripts"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".md", ".ipynb", ".json", ".jsonl"}:
+                found.update(re.findall(r"wikinews-[0-9a-f]{12}", path.read_text(encoding="utf-8", errors="replace")))
+    return found
+
+
+def draw_wikinews(batch: int) -> list[dict]:
+    """Batch ``batch`` of the Wikinews sample: eligible articles shuffled with ``SEED + batch - 1``."""
+    used = named_ids()
+    with WIKINEWS.open(encoding="utf-8") as fh:
+        pages = [r for r in map(json.loads, fh)
+                 if 600 <= len(r["text"]) <= 3000 and ("\u201c" in r["text"] or '"' in r["text"])
+                 and r["id"] not in used]
+    earlier = {r["id"] for b in range(1, batch) for r in draw_wikinews(b)}
+    pages = [r for r in pages if r["id"] not in earlier]
+    order = list(range(len(pages)))
+    random.Random(SEED + batch - 1).shuffle(order)
+    return [pages[i] for i in sorted(order[:WIKINEWS_N])]
+
+
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1)
+    ap.add_argument("--corpus", choices=("kremlin", "wikinews"), default="kremlin")
+    args = ap.parse_args()
+    batch = args.batch
+    if args.corpus == "wikinews":
+        for page in draw_wikinews(batch):
+            print(json.dumps({k: page[k] for k in FIELDS} | {"batch": batch}, ensure_ascii=False))
+        return 0
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS}", file=sys.stderr)
         return 0
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1)
-    batch = ap.parse_args().batch
     for page in draw(batch):
         print(json.dumps({k: page[k] for k in FIELDS} | {"batch": batch}, ensure_ascii=False))
     return 0
