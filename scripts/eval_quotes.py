@@ -48,11 +48,16 @@ FILES = {
     "german_news_quotes": CORPORA / "german_news_quotes" / "dev.jsonl",
     # 60 Kremlin news items labelled by reading before any extractor ran on them (bundled, CC BY 4.0)
     "kremlin_fresh": Path(__file__).resolve().parents[1] / "data" / "quotes_fresh_kremlin.jsonl",
+    # 20 Wikinews articles labelled the same way (bundled, CC BY 2.5)
+    "wikinews_fresh": Path(__file__).resolve().parents[1] / "data" / "quotes_fresh_wikinews.jsonl",
 }
 #: how each corpus labels quotes (toolkit.evaluate.quotes.LABEL_SCHEMES): the fresh sample follows PolNeAR
-SCHEMES = {"polnear": "polnear", "german_news_quotes": "german_news_quotes", "kremlin_fresh": "polnear"}
+SCHEMES = {"polnear": "polnear", "german_news_quotes": "german_news_quotes", "kremlin_fresh": "polnear",
+           "wikinews_fresh": "polnear"}
 #: corpora whose labels leave out reported speech with noun-phrase content (scored on the default table)
-NO_NOUN_PHRASES = {"kremlin_fresh"}
+NO_NOUN_PHRASES = {"kremlin_fresh", "wikinews_fresh"}
+#: the fresh samples' batches scored as ``heldout`` (labelled after the rules written from the others)
+HELDOUT_BATCHES = {"kremlin_fresh": {3}, "wikinews_fresh": {2}}
 _NAIVE = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{1,2000})[\"“”„«»]")
 
 
@@ -82,11 +87,14 @@ def split_documents(ids: list[str], corpus: str = "german_news_quotes") -> dict[
     return {"tune": ordered[:cut], "heldout": ordered[cut:]}
 
 
-def kremlin_split(path: Path) -> dict[str, list[str]]:
-    """The fresh Kremlin sample: batches 1-2 (``tune``: their errors were read and two rules written) and
-    batch 3 (``heldout``: labelled after that, scored blind)."""
+def fresh_split(path: Path, corpus: str) -> dict[str, list[str]]:
+    """A fresh sample's batches: ``heldout`` the batches of :data:`HELDOUT_BATCHES` (labelled after the
+    rules written from the others' errors, scored blind), ``tune`` the rest. Kremlin: batches 1-2 tune,
+    3 held out; Wikinews: batch 1 tune (scored blind once, then read), 2 held out."""
     batches = {r["id"]: r["batch"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-    return {"tune": [i for i, b in batches.items() if b <= 2], "heldout": [i for i, b in batches.items() if b == 3]}
+    held = HELDOUT_BATCHES[corpus]
+    return {"tune": [i for i, b in batches.items() if b not in held],
+            "heldout": [i for i, b in batches.items() if b in held]}
 
 
 def table(scores: pd.DataFrame, system: str) -> str:
@@ -111,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
                     help="PolNeAR: documents 0-299 (tune) or 300-604 (heldout); German corpus: first 80 %% of "
                          "documents by article number (tune) or the last 20 %% (heldout); Kremlin sample: batches "
-                         "1-2 (tune) or batch 3 (heldout)")
+                         "1-2 (tune) or batch 3 (heldout); Wikinews sample: batch 1 (tune) or 2 (heldout)")
     ap.add_argument("--lang", default=None, help="language passed to tk.quotes (default: detected)")
     ap.add_argument("--default-rows", action="store_true",
                     help="score tk.quotes' default table (no reported speech with noun-phrase content)")
@@ -122,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     texts, gold = read_quote_annotations(path)
     if args.split != "all":
-        keep = kremlin_split(path)[args.split] if args.corpus == "kremlin_fresh" else \
+        keep = fresh_split(path, args.corpus)[args.split] if args.corpus in HELDOUT_BATCHES else \
             split_documents(list(texts), args.corpus)[args.split]
         texts = {k: texts[k] for k in keep}
         gold = {k: gold[k] for k in keep}
@@ -138,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     scheme = SCHEMES[args.corpus]
     scores = score_quotes(gold, pred, texts=texts, n_boot=args.n_boot, scheme=scheme)
     split = "" if args.split == "all" else f" ({args.split} split)"
-    name = args.corpus if args.corpus == "kremlin_fresh" else f"{args.corpus} dev"
+    name = args.corpus if args.corpus in HELDOUT_BATCHES else f"{args.corpus} dev"
     print(f"{name}{split}: {len(texts)} documents, {sum(map(len, gold.values()))} gold quotes, "
           f"{len(pred)} rows predicted in {dt:.1f} s (scare quotes are not scored)\n")
     print("| system | gold type | gold | P | R | F1 [95 % CI] | speaker acc. | who-said-what F1 [95 % CI] | exact F1 |")
