@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .clauses import _Row
 from .cues import (
+    _ABBREV,
     _APPROXIMATORS,
     _BE,
     _CLAUSE_WORDS,
@@ -35,6 +36,7 @@ from .cues import (
     _NOT_NAME,
     _NOUN_DET,
     _OPENERS,
+    _PARTICLES,
     _QUANTIFIERS,
     _TIME_WORDS,
     _VERB_CONTRACTIONS,
@@ -210,10 +212,65 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
         np = _np_forward(toks, k + 1)
         if english and (not np or all(t.low in _lex().determiners or t.low in _TIME_WORDS for t in np)):
             np = _inverted_description(toks, k + 1) or np
+        if english and np:
+            np = _appositive_name(toks, k + 1, np) or np
         if np:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:cue_speaker")
         return None
     return None
+
+
+def _name_run(seg: list[_Tok]) -> bool:
+    """Two or more capitalised words (name particles between them allowed), no possessive: a name."""
+    return len(seg) >= 2 and seg[0].cap and seg[-1].cap and all(
+        (t.cap and not t.low.endswith("'s")) or t.low in _PARTICLES or t.t == "." for t in seg)
+
+
+def _name_like(seg: list[_Tok]) -> bool:
+    """Capitalised words with ``of``/``the``/``and`` between them: "University of California"."""
+    return bool(seg) and seg[0].cap and all(t.cap or t.low in ("of", "the", "and", "for") for t in seg)
+
+
+def _description(seg: list[_Tok]) -> bool:
+    """Up to six words ending in a lower-case word, with no verb: 'his father', "San Diego's chancellor"."""
+    lex = _lex()
+    return 0 < len(seg) <= 6 and seg[-1].t.isalpha() and seg[-1].t.islower() and not any(
+        t.low in lex.verbs or t.low in _TIME_WORDS for t in seg)
+
+
+def _appositive_name(toks: list[_Tok], k: int, np: list[_Tok]) -> list[_Tok]:
+    """English inverted subject that describes its speaker before naming them: the name, or [].
+
+    ``'"…," said his father, Abdullah Kurdi, following …'`` and ``"said University of California, San Diego's
+    chancellor, Pradeep Khosla."``: a description (its last word a lower-case noun) and, after a comma, a
+    name of two or more capitalised words: the name is the speaker (apposition). ``'said study co-author and
+    Royal Society University Research Fellow Martin How.'``: a subject that starts with lower-case
+    descriptions and ends in a capitalised run: the run. ``'said Colin Strother, a campaign spokesman'``
+    names first and is left alone.
+    """
+    segs: list[list[_Tok]] = [[]]
+    for t in toks[k : k + 24]:
+        if t.t in ".;:!?" and not (t.t == "." and segs[-1] and (
+                segs[-1][-1].low in _ABBREV or (len(segs[-1][-1].t) == 1 and segs[-1][-1].cap))):
+            break
+        if t.t == ",":
+            if len(segs) == 4:
+                break
+            segs.append([])
+            continue
+        segs[-1].append(t)
+    for i in range(len(segs) - 1):
+        if _description(segs[i]) and _name_run(segs[i + 1]) and all(
+                _description(seg) or _name_like(seg) for seg in segs[:i]):
+            return segs[i + 1]
+    first = segs[0]
+    if not any(t.cap for t in np) and first and first[0].t.islower():
+        j = len(first)
+        while j > 0 and (first[j - 1].cap or first[j - 1].low in _PARTICLES):
+            j -= 1
+        if len(first) - j >= 2 and _name_run(first[j:]):
+            return first[j:]
+    return []
 
 
 #: English prepositions that open the complement of an inverted subject ('," reads an editorial in X')

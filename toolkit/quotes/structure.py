@@ -301,6 +301,43 @@ def _extract(doc: Document, lang: str = "en", scare_only: bool = False) -> list[
         _INDEX.clear()  # the token index of this text is not kept past the document
 
 
+
+def _sentence_after(nt: str, last: _Quote) -> bool:
+    """The quotation ends its own sentence inside the marks (``."``, ``?"``) and a new sentence follows the
+    closing mark (no comma or dash after it)."""
+    inner = nt[last.cs : last.ce].rstrip()
+    return inner[-1:] in ".!?" and nt[last.close : last.close + 3].lstrip(" ")[:1].isupper()
+
+
+def _closed_then_sentence(nt: str, first: _Quote, last: _Quote) -> bool:
+    """English: :func:`_sentence_after`, and a reporting frame may sit right before the opening mark (its
+    last characters are a letter, ``,`` or ``:``)."""
+    if not _sentence_after(nt, last):
+        return False
+    head = nt[max(0, first.open - 3) : first.open].rstrip(" ")
+    return head[-1:].isalpha() or head[-1:] in (",", ":")
+
+
+def _before_frame(state: Any, nt: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]],
+                  sent_starts: list[int], pq: list[_Quote], index: dict[int, int], pi: int,
+                  first: _Quote) -> _Frame | None:
+    """The attribution before a quotation's first part: in its sentence, after the previous quote of the
+    paragraph, or the previous paragraph's line ending in a colon."""
+    ps = paras[pi][0]
+    si = bisect_right(sent_starts, first.open) - 1
+    s_start = sents[si][0] if si >= 0 else ps
+    fi = index[id(first)] - 1
+    prev_close = pq[fi].close if fi >= 0 else ps
+    start = max(min(s_start, first.open), ps, prev_close)
+    if start == first.open and first.open == ps and pi > 0:
+        # "Breitbart News responded:" / "And from Chairwoman X:" closing the previous paragraph
+        pps, ppe = paras[pi - 1]
+        if nt[ppe - 1 : ppe] == ":":
+            line = _tokens(nt, max(pps, ppe - 200), ppe)
+            return _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
+        return None
+    return _frame_before(state, _tokens(nt, start, first.open))
+
 def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ...]]:
     norm = doc.normalized
     nt = norm.text
@@ -372,7 +409,12 @@ def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ..
                 frame = _frame_after(state, _tokens(nt, first.close, g[1].open))
                 if frame:
                     frame.rule = "direct:split"
-            if frame is None:
+            before_tried = False
+            if frame is None and lang == "en" and _closed_then_sentence(nt, first, last):
+                # 'X said "…." She described him as …': the frame right before a quote that closes its own
+                # sentence wins over a new sentence after it
+                frame, before_tried = _before_frame(state, nt, paras, sents, sent_starts, pq, index, pi, first), True
+            if frame is None and not before_tried:
                 # the attribution may sit past a sentence break Punkt saw ('?" he responded',
                 # 'George W. Bush speechwriter … said'): _frame_after stops at a real sentence end itself
                 li = index[id(last)] + 1
@@ -380,22 +422,16 @@ def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ..
                 end = min(pe, nxt_open, last.close + 250)
                 if lang != "de" or not _new_sentence_de(nt, last):
                     frame = _frame_after(state, _tokens(nt, last.close, end))
+                if frame is not None and frame.cue == "according to" and lang == "en" and _sentence_after(nt, last):
+                    frame = None  # '…ourselves." Seventeen rockets struck, according to X.': the next sentence's
                 if frame is None and lang == "de":
                     frame = _frame_after_de(state, _tokens(nt, last.close, end))
-            if frame is None:
-                si = bisect_right(sent_starts, first.open) - 1
-                s_start = sents[si][0] if si >= 0 else ps
-                fi = index[id(first)] - 1
-                prev_close = pq[fi].close if fi >= 0 else ps
-                start = max(min(s_start, first.open), ps, prev_close)
-                if start == first.open and first.open == ps and pi > 0:
-                    # "Breitbart News responded:" / "And from Chairwoman X:" closing the previous paragraph
-                    pps, ppe = paras[pi - 1]
-                    if nt[ppe - 1 : ppe] == ":":
-                        line = _tokens(nt, max(pps, ppe - 200), ppe)
-                        frame = _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
-                else:
-                    frame = _frame_before(state, _tokens(nt, start, first.open))
+            if frame is None and not before_tried:
+                frame = _before_frame(state, nt, paras, sents, sent_starts, pq, index, pi, first)
+            if frame is None and before_tried:
+                li = index[id(last)] + 1
+                end = min(pe, pq[li].open if li < len(pq) else pe, last.close + 250)
+                frame = _frame_after(state, _tokens(nt, last.close, end))
             if frame is None:
                 # "…" – Commissioner Jane Doe, after the quote or on the line below it
                 frame = _frame_dash(state, _tokens(nt, last.close, min(pe, last.close + 200)))

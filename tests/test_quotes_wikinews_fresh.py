@@ -1,0 +1,82 @@
+"""Attribution rules written from the errors of the first, blind run on the fresh Wikinews sample.
+
+The articles come from ``data/quotes_fresh_wikinews.jsonl`` (English Wikinews, © Wikinews contributors,
+CC BY 2.5, https://en.wikinews.org; each record's ``url`` links to the article). Batch 1 was labelled
+before any extractor ran on it; these rules were written after its first run, so it is tuning data now.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+import toolkit as tk
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SAMPLE = DATA / "quotes_fresh_wikinews.jsonl"
+
+
+@cache
+def _article(doc_id: str, path: Path = SAMPLE) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == doc_id:
+            return record["text"]
+    raise KeyError(doc_id)
+
+
+def _direct(text: str, starts: str) -> pd.Series:
+    q = tk.quotes(text)
+    rows = q[(q["kind"] == "direct") & q["text"].str.startswith(starts)]
+    assert len(rows) == 1, q[["kind", "text", "speaker", "rule"]]
+    return rows.iloc[0]
+
+
+def test_the_frame_right_before_a_quote_wins_over_the_next_sentence() -> None:
+    # 'Leinen said "Munk has been … geophysics." She described him as …': before, "She described" after the
+    # quote was its attribution and "She" resolved to the chancellor quoted earlier
+    text = _article("wikinews-95890a8f3f14")
+    row = _direct(text, "Munk has been a world treasure")
+    assert (row["speaker"], row["cue"], row["rule"]) == ("Margaret Leinen", "say", "direct:before")
+
+
+def test_a_name_in_apposition_after_an_inverted_description_is_the_speaker() -> None:
+    # "said University of California, San Diego's chancellor, Pradeep Khosla": before, the university
+    row = _direct(_article("wikinews-95890a8f3f14"), "Walter was the most brilliant")
+    assert (row["speaker"], row["rule"]) == ("Pradeep Khosla", "direct:cue_speaker")
+    # "said his father, Abdullah Kurdi, following the ceremony": before, "his father"
+    row = _direct(_article("wikinews-e5a153d28632"), "This day is very hard")
+    assert row["speaker"] == "Abdullah Kurdi"
+    # "said study co-author and Royal Society University Research Fellow Martin How": before, "study"
+    row = _direct(_article("wikinews-f94cbadaabb5"), "This reduced ability")
+    assert row["speaker_mention"].endswith("Martin How")
+
+
+def test_a_name_before_its_description_is_left_alone() -> None:
+    for text, speaker in (('"The road will reopen on Monday," said Maria Lopez, a city spokeswoman.', "Maria Lopez"),
+                          ('"The road will reopen on Monday," said the mayor, a former engineer.', "the mayor")):
+        assert _direct(text, "The road will reopen")["speaker"] == speaker
+
+
+def test_according_to_in_the_next_sentence_is_not_the_quotes_source() -> None:
+    # '… defend ourselves." Seventeen rockets struck near the base, according to Iraqi military.': before,
+    # the statement's last part was attributed to the Iraqi military
+    q = tk.quotes(_article("wikinews-cac2b991fa08"))
+    part = q[q["text"].str.startswith("we will not be deterred")]
+    assert len(part) == 1 and part.iloc[0]["speaker"] != "Iraqi military"
+    report = q[(q["kind"] == "indirect") & (q["cue"] == "according to")]
+    assert "Seventeen rockets struck near the base" in report["text"].tolist()
+    assert report.set_index("text").loc["Seventeen rockets struck near the base", "speaker"] == "Iraqi military"
+
+
+def test_a_title_that_names_a_person_heads_a_description_before_a_name() -> None:
+    # "The judge presiding over the case, Bernard Schwartz, said, "…"" (the bundled Wikinews sample): "judge"
+    # was a title only, so "The judge" ended no noun phrase and the speaker was "The", by no one named. With
+    # the participial phrase left in, the speaker is still the description "The judge" (not yet read)
+    text = _article("wikinews-58edafb3f2ff", DATA / "wikinews_en_2019_2020.jsonl")
+    sentence = text[text.index("The judge presiding"):text.index("Schwartz went on")]
+    row = _direct(sentence.replace(" presiding over the case", ""), "You have severed")
+    assert (row["speaker"], row["attribution"]) == ("Bernard Schwartz", "explicit")
