@@ -53,6 +53,9 @@ def test_a_name_in_apposition_after_an_inverted_description_is_the_speaker() -> 
     # "said study co-author and Royal Society University Research Fellow Martin How": before, "study"
     row = _direct(_article("wikinews-f94cbadaabb5"), "This reduced ability")
     assert row["speaker_mention"].endswith("Martin How")
+    # the first capitalised run after the descriptions, not the organisation after "of" (bundled sample)
+    text = _article("wikinews-132d5d708bdc", DATA / "wikinews_en_2019_2020.jsonl")
+    assert _direct(text, "What is important about it")["speaker"] == "Carl Lipo"
 
 
 def test_a_name_before_its_description_is_left_alone() -> None:

@@ -265,11 +265,15 @@ def _appositive_name(toks: list[_Tok], k: int, np: list[_Tok]) -> list[_Tok]:
             return segs[i + 1]
     first = segs[0]
     if not any(t.cap for t in np) and first and first[0].t.islower():
-        j = len(first)
-        while j > 0 and (first[j - 1].cap or first[j - 1].low in _PARTICLES):
-            j -= 1
-        if len(first) - j >= 2 and _name_run(first[j:]):
-            return first[j:]
+        i = 0
+        while i < len(first) and not first[i].cap:
+            i += 1  # the lower-case descriptions ("study co-author and")
+        j = i
+        while j < len(first) and (first[j].cap or (first[j].low in _PARTICLES and j + 1 < len(first)
+                                                    and first[j + 1].cap)):
+            j += 1  # the first capitalised run ("Professor Carl Lipo", not "… of Binghamton University")
+        if j - i >= 2 and _name_run(first[i:j]):
+            return first[i:j]
     return []
 
 
