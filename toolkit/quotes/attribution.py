@@ -74,6 +74,7 @@ class _Frame:
 
 def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     """toks[a:b] as a speaker mention when nothing better parses ("one P&G employee told")."""
+    end = b
     while b > a and (_is_aux(toks[b - 1].low) or toks[b - 1].t == ","):
         b -= 1
     while a < b and toks[a].t in ",-'\"":
@@ -104,8 +105,13 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
         return []
     head = window[-1]
     after_det = len(window) > 1 and (window[-2].low in _NOUN_DET or (_lex().lang == "en" and _numeral(window[-2])))
+    lex = _lex()
+    # English: a verb's -s form right before the cue is a plural noun, as two finite verbs do not stack
+    # ("reports said", "estimates show")
+    plural_noun = lex.lang == "en" and end == b and end < len(toks) and toks[end].low in lex.verbs \
+        and head.low.endswith("s") and head.low in lex.verbs and head.low != lex.verbs[head.low][0]
     if not (head.t.isalpha() or head.cap) or (head.low.endswith("ly") and not after_det) or (
-        head.low in _lex().verbs and not after_det
+        head.low in lex.verbs and not after_det and not plural_noun
     ):
         return []  # an adverb or a verb, unless a determiner makes it a noun: "voters in each state", "a rally"
     return window

@@ -124,6 +124,18 @@ def _reduced_relative(toks: list[_Tok], k: int) -> list[_Tok]:
     return _np_backward(toks, k)
 
 
+#: English verbs whose base form ends in -ing: after "to" they are infinitives ("to bring", "to sing")
+_ING_BASES = frozenset(("bring", "sing", "ring", "sting", "swing", "cling", "fling", "spring", "string", "wring"))
+_TO_GERUND = re.compile(r"to (\w+ing)\b")
+
+
+def _gerund_after_to(nt: str, start: int) -> bool:
+    """English: does the content at ``start`` open with ``to`` and a gerund (``to killing``, ``to acting
+    alone``), a prepositional object rather than an infinitive clause?"""
+    m = _TO_GERUND.match(nt, start)
+    return m is not None and len(m.group(1)) > 5 and m.group(1).lower() not in _ING_BASES
+
+
 def _noun_use(toks: list[_Tok], k: int) -> bool:
     """Is the cue toks[k] a base form after a word that is neither its subject nor an auxiliary, so a
     noun ("his home state of Vermont")?"""
@@ -537,7 +549,9 @@ def _reported(
                         or (x.low in lex.verbs and toks[i - 1].low not in _NOUN_DET
                             and not (lex.lang == "en" and len(toks[i - 1].low) > 4
                                      and toks[i - 1].low.endswith((*_ADJECTIVE_ENDINGS, "er")))
-                            and not (lex.lang == "en" and _numeral(toks[i - 1])))  # "in five states say"
+                            and not (lex.lang == "en" and _numeral(toks[i - 1]))  # "in five states say"
+                            and not (lex.lang == "en" and i == kv - 1 and kv == k and x.low.endswith("s")
+                                     and x.low != lex.verbs[x.low][0]))  # "reports said": no two finite verbs
                         for i, x in enumerate(toks[b:kv], b)
                     ) else []
                     if lex.lang == "de" and (not np or _de_adverbial(np[0])):
@@ -683,6 +697,8 @@ def _reported(
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
+        if lex.lang == "en" and not rule.endswith(NOUN_PHRASE_RULE) and _gerund_after_to(nt, content[0]):
+            rule += NOUN_PHRASE_RULE  # "confessed to killing his sister": a preposition and a gerund, no clause
         c0, c1 = content
         # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
         # a study concluded."): their spans do not cut its content (direct quotations still do)

@@ -225,7 +225,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
     while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap
                                                and not (j > 0 and toks[j - 1].low in lex.determiners))
-                      or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))):
+                      or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))
+                      or (lex.lang == "en" and toks[j].low == "since" and j > 0 and toks[j - 1].low in _AUX)):
         j -= 1  # "has also said", "is telling" (not "the family said": after a determiner it is a noun)
     if j < 0:
         return []
@@ -275,6 +276,9 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
                 return []
             if toks[i].t == "." and lex.lang == "en" and toks[i + 1].t == ",":
                 continue  # an abbreviation's point before a comma ends no sentence: "in Allentown, Pa., said"
+            if toks[i].t == "." and lex.lang == "en" and i > 0 and (
+                    toks[i - 1].low in _ABBREV or (len(toks[i - 1].t) <= 2 and toks[i - 1].t[:1].isupper())):
+                continue  # "Daniel Paluh, a Ph.D. candidate at …, said": an abbreviation inside the apposition
             if toks[i].t in ".;:!?\"" or (toks[i].low in lex.verbs and not (lex.lang == "en" and toks[i].cap)):
                 return []  # (a capitalised word inside the clause is a name: "United States forces")
             if lex.lang == "en" and (toks[i].low in _BE or toks[i].low in _FINITE_AUX) and not any(
@@ -299,6 +303,11 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         if lex.lang == "en" and out and out[-1].cap and j > 0 and toks[j - 1].cap and (
                 t.t == "&" or (low in ("on", "for") and toks[j - 1].low in _ORG_WORDS)):
             out.append(t)  # "PG&E", "the Commission on International Religious Freedom", "Center for …"
+            j -= 1
+            continue
+        if lex.lang == "en" and low == "and" and out and out[-1].cap and j > 1 and toks[j - 1].cap \
+                and any(x.low == "of" for x in toks[max(0, j - 4) : j - 1]):
+            out.append(t)  # an organisation after "of": "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
             j -= 1
             continue
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
@@ -673,7 +682,8 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
         for t in np:
             if run and lex.lang == "en" and t.s == last_end and (t.t == "&" or run[-1].endswith("&")):
                 run[-1] += t.t  # "PG&E" is one name word (the tokenizer splits at "&")
-            elif t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run):
+            elif t.cap or t.low in _PARTICLES or (t.t == "." and run) or (t.low == "of" and run) or (
+                    lex.lang == "en" and t.low == "and" and "of" in run):  # "… of Rogaland Fire and Rescue"
                 run.append(t.t)
             else:
                 run = []
