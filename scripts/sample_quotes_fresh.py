@@ -8,7 +8,8 @@ rules, another seed, no page of batches 1-2: the blind test of the rules written
 ``data/wikinews_en_2019_2020.jsonl`` (CC BY 2.5): 20 articles of 600-3,000 characters with a double quote mark,
 none named by id in ``tests/``, ``docs/``, ``notebooks/`` or ``scripts/`` when batch 1 was drawn (pages a test or a
 document reads closely are not fresh); ``--batch 2``: another seed, no article of batch 1 and none whose output was
-read while the rules from batch 1 were written (``SEEN_WIKINEWS``).
+read while the rules from batch 1 were written (``SEEN_WIKINEWS``); ``--batch 3``: batch 2's rules, another seed, no
+article of batches 1-2 (the blind test of the rules written from batch 2).
 
 The procedure never calls ``tk.quotes``; the sample was labelled by reading (guidelines in
 ``docs/quotes.md``, "Fresh sample: Kremlin news items") and committed before any extractor ran on it.
@@ -101,7 +102,7 @@ def draw_wikinews(batch: int) -> list[dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1, help="Kremlin: 1-3; Wikinews: 1-2")
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1, help="Kremlin and Wikinews: 1-3")
     ap.add_argument("--corpus", choices=("kremlin", "wikinews"), default="kremlin")
     args = ap.parse_args()
     batch = args.batch
