@@ -122,3 +122,14 @@ def test_to_and_a_gerund_is_a_prepositional_object_not_a_reported_clause() -> No
     acting = marked[marked["text"].str.startswith("to acting")]
     assert len(acting) == 1 and acting.iloc[0]["rule"].endswith(":noun_phrase")
     assert tk.quotes("She promised to bring the files on Monday.")["text"].tolist() == ["to bring the files on Monday"]
+
+
+def test_the_object_of_cited_or_quoted_as_saying_is_the_speaker() -> None:
+    # "The BBC also cited Budi Gunawan, chief of …, as saying the suspects were linked to …": before, the BBC
+    # was the speaker of a content that began with Gunawan's name
+    q = tk.quotes(_article("wikinews-dca5bdd47c47"))
+    row = q[q["rule"] == "indirect:as_saying"]
+    assert len(row) == 1 and row.iloc[0]["speaker"] == "Budi Gunawan"
+    assert row.iloc[0]["text"].startswith("the suspects were linked to")
+    passive = tk.quotes("The minister was quoted as saying that the talks had failed.").iloc[0]
+    assert (passive["speaker"], passive["text"]) == ("The minister", "the talks had failed")

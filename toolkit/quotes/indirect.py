@@ -136,6 +136,40 @@ def _gerund_after_to(nt: str, start: int) -> bool:
     return m is not None and len(m.group(1)) > 5 and m.group(1).lower() not in _ING_BASES
 
 
+#: English verbs that report someone's words with "as saying": cited X as saying, quoted X as saying
+_QUOTING_VERBS = frozenset(("cite", "cites", "cited", "citing", "quote", "quotes", "quoted", "quoting"))
+#: participles of saying after "as" in that construction
+_AS_SAYING = frozenset(("saying", "telling", "stating", "writing", "warning", "describing"))
+
+
+def _as_saying(toks: list[_Tok], k: int) -> bool:
+    """English: does ``as saying`` (or telling, stating …) follow the quoting verb at ``toks[k]`` within
+    its clause (``cited Budi Gunawan, chief of …, as saying``)?"""
+    for i in range(k + 1, min(len(toks) - 1, k + 24)):
+        if toks[i].t in ".;:!?":
+            return False
+        if toks[i].low == "as" and toks[i + 1].low in _AS_SAYING:
+            return True
+    return False
+
+
+def _as_saying_source(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the speaker of ``as saying`` at ``toks[k]``: the object of the quoting verb before it
+    (``quoted a senior official as saying``: up to its first comma), or the subject of its passive
+    (``X was quoted as saying``); [] when ``toks[k]`` is not such a participle."""
+    if toks[k].low not in _AS_SAYING or k < 2 or toks[k - 1].low != "as":
+        return []
+    v = next((i for i in range(k - 2, max(-1, k - 24), -1) if toks[i].low in _QUOTING_VERBS
+              or toks[i].t in ".;:!?"), None)
+    if v is None or toks[v].low not in _QUOTING_VERBS:
+        return []
+    if v == k - 2:
+        return _np_backward(toks, v - 1) if v > 0 and toks[v - 1].low in _BE else []
+    end = next((i for i in range(v + 1, k - 1) if toks[i].t == ","), k - 1)
+    obj = toks[v + 1 : end]
+    return obj if obj and all(x.t[:1].isalnum() or x.t in (".", "'s", "-") for x in obj) else []
+
+
 def _noun_use(toks: list[_Tok], k: int) -> bool:
     """Is the cue toks[k] a base form after a word that is neither its subject nor an auxiliary, so a
     noun ("his home state of Vermont")?"""
@@ -409,6 +443,8 @@ def _reported(
         cue = _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
         if cue is None:
             continue
+        if lex.lang == "en" and t.low in _QUOTING_VERBS and _as_saying(toks, k):
+            continue  # "cited X as saying …": X said it, the report is read at "saying"
         lemma, cs, ce = cue
         info = (lemma, "speech", "bare") if lemma == "call for" else (
             lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
@@ -510,7 +546,12 @@ def _reported(
             if content is None:
                 if not np and k > 0 and toks[k - 1].t == ",":
                     is_participle = True  # "Moscow's top diplomat whose …, warned that …"
-                if is_participle:
+                source = _as_saying_source(toks, k) if lex.lang == "en" and is_participle else []
+                if source:
+                    # "Reuters quoted a senior official as saying …", "X was quoted as saying …"
+                    speaker = _resolve(state, source, source[0].s)
+                    rule = "indirect:as_saying"
+                elif is_participle:
                     reduced = _reduced_relative(toks, k) if lex.lang == "en" else []
                     # "the super PAC backing Bush": the participle modifies the noun phrase before it
                     speaker = _resolve(state, reduced, reduced[0].s) if reduced else _subject(state, toks, k, out, done)
