@@ -133,3 +133,11 @@ def test_the_object_of_cited_or_quoted_as_saying_is_the_speaker() -> None:
     assert row.iloc[0]["text"].startswith("the suspects were linked to")
     passive = tk.quotes("The minister was quoted as saying that the talks had failed.").iloc[0]
     assert (passive["speaker"], passive["text"]) == ("The minister", "the talks had failed")
+
+
+def test_a_colon_frame_that_announces_a_document_names_its_source() -> None:
+    # "The palace issued the following statement from the king: "…"": before, the speaker was "The"
+    row = _direct(_article("wikinews-89b41fc37953"), "Even though she relinquished her title")
+    assert (row["speaker"], row["rule"]) == ("the king", "direct:document_colon")
+    row = _direct('The ministry released a statement: "The talks will resume on Monday."', "The talks will resume")
+    assert row["speaker"] == "The ministry"

@@ -33,9 +33,11 @@ from .cues import (
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
+    _NON_PERSON_HEADS,
     _NOT_NAME,
     _NOUN_DET,
     _OPENERS,
+    _ORG_WORDS,
     _PARTICLES,
     _QUANTIFIERS,
     _TIME_WORDS,
@@ -381,6 +383,8 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return _Frame(_resolve(state, np, np[0].s), cue[0], cue[1], cue[2], "direct:before")
         sp = _subject(state, toks, k, [], [])
         return _Frame(sp, cue[0], cue[1], cue[2], "direct:before") if sp else None
+    if last == ":" and _lex().lang == "en" and (frame := _document_colon(state, toks)) is not None:
+        return frame
     if last == ":" and 1 <= len(toks) - 1 <= 6:
         np = _window_np(toks, 0, len(toks) - 1)
         if np and np[-1].cap:
@@ -392,6 +396,33 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             c = toks[-1]
             return _Frame(sp, ":", c.s, c.e, "direct:colon")
     return None
+
+
+#: English nouns of documents that a colon frame can announce ("issued the following statement:")
+_DOCUMENT_NOUNS = _NON_PERSON_HEADS - _ORG_WORDS - {"police", "military", "army"}
+
+
+def _document_colon(state: _DocState, toks: list[_Tok]) -> _Frame | None:
+    """English colon frame that announces a document: ``The palace issued the following statement from the
+    king:`` (the source after ``from``), ``The ministry released a statement:`` (the clause's subject, before
+    its verb). ``toks`` ends with the colon; None when no determiner and document noun follow a verb."""
+    lex = _lex()
+    n = len(toks) - 1
+    d = next((i for i in range(n - 1, 0, -1) if toks[i].low in _DOCUMENT_NOUNS
+              and any(x.low in lex.determiners or x.low == "following" for x in toks[max(0, i - 3) : i])), None)
+    if d is None:
+        return None
+    colon = toks[n]
+    if d + 2 < n and toks[d + 1].low == "from":
+        np = _np_forward(toks, d + 2)
+        if np:
+            return _Frame(_resolve(state, np, np[0].s), ":", colon.s, colon.e, "direct:document_colon")
+    v = next((i for i in range(1, d) if toks[i].t.islower()
+              and (toks[i].low.endswith("ed") or toks[i].low in lex.verbs)), None)
+    np = _window_np(toks, 0, v) if v is not None else []
+    if not np:
+        return None
+    return _Frame(_resolve(state, np, np[0].s), ":", colon.s, colon.e, "direct:document_colon")
 
 
 def _subject(state: _DocState, toks: list[_Tok], k: int, out: list[_Row], done: list[_Row]) -> _Speaker | None:

@@ -138,7 +138,8 @@ _NOT_NAME = _grammar("not_name")
 #: days, months and other time nouns: "police on Thursday" is "police", "This past Friday" no speaker
 _TIME_WORDS = _grammar("time_word")
 #: heads of a description that never stand for a person ("the statement", "the police"), with _ORG_WORDS
-_NON_PERSON = _grammar("non_person_head") | _ORG_WORDS
+_NON_PERSON_HEADS = _grammar("non_person_head")
+_NON_PERSON = _NON_PERSON_HEADS | _ORG_WORDS
 #: words after which "back" is a particle or an adverb ("come back", "years back"), not the verb of support
 _BACK_PARTICLE = _grammar("back_particle")
 _BACK_AFTER = _grammar("back_after")
