@@ -46,6 +46,7 @@ from .cues import (
     _OPENERS,
     _ORG_WORDS,
     _PARTICLES,
+    _QUANTIFIERS,
     _STOP_BACK,
     _TIME_WORDS,
     _TITLE_LINKS,
@@ -312,6 +313,9 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
             continue
         if t.t in ",;:!?()" or low in _STOP_BACK or low in lex.pronouns:
             break
+        if lex.lang == "en" and out and out[-1].low in ("the", "a", "an") and not t.cap and low != "of" \
+                and low not in _QUANTIFIERS and _stopword_classes().get(low) is None:
+            break  # an article opens the noun phrase: "a statement to the effect the king considered"
         if t.t == ".":
             if j > 0 and (toks[j - 1].low in _ABBREV or (len(toks[j - 1].t) == 1 and toks[j - 1].cap)):
                 out.append(t)  # "Mr. Garin", "George W. Bush"
