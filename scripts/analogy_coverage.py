@@ -1,4 +1,4 @@
-"""What the tuning analogies hold: a past candidate, a construction, both or neither (issue #12.4, fifth and sixth passes).
+"""What the tuning analogies hold: a past candidate, a construction, both or neither (issue #12.4, passes 5-6).
 
     PYTHONPATH=$PWD .venv/bin/python scripts/analogy_coverage.py [--dev]
 

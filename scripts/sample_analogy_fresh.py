@@ -33,8 +33,8 @@ historical):
 
 from __future__ import annotations
 
-import gzip
 import argparse
+import gzip
 import json
 import os
 import random
