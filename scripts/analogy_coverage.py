@@ -1,12 +1,12 @@
-"""What the tuning analogies hold: a past candidate, a construction, both or neither (issue #12.4, fifth pass).
+"""What the tuning analogies hold: a past candidate, a construction, both or neither (issue #12.4, passes 5-6).
 
     PYTHONPATH=$PWD .venv/bin/python scripts/analogy_coverage.py [--dev]
 
-For every gold analogy of batches 1-6 of ``data/analogy_fresh.jsonl`` (or of the dev set with ``--dev``), read
+For every gold analogy of batches 1-7 of ``data/analogy_fresh.jsonl`` (or of the dev set with ``--dev``), read
 with its speech's year: whether the sentence holds a *past candidate* (a name of the gazetteer, the event list or
 the general past-time expressions whose period ended before the speech's year, else a year or decade that is
 past there), whether it holds a *construction* (any cue of ``analogy_cues.tsv`` matched in the sentence, wherever
-it stands, label predicates left out), and whether the detector finds it. The held-out batch 7 is never read.
+it stands, label predicates left out), and whether the detector finds it. The held-out batch 8 is never read.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from toolkit.devices.matching import DocContext
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
-HELD_OUT = 7
+HELD_OUT = 8
 
 
 def _past(m: analogy.Mention, year: int | None) -> bool:

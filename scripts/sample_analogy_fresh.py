@@ -10,7 +10,9 @@ batch 1; no speech that contains a sentence already labelled, in dev or an earli
 holds a few speeches twice under two countries) and ``--batch 6`` (the same rules as batch 5, another seed:
 no country-year of dev or batches 1-5; the fourth rebuild's blind test) and ``--batch 7`` (the same rules
 again, another seed: no country-year of dev or batches 1-6; the fifth pass's blind test, labelled and
-committed before any detector ran on it).
+committed before any detector ran on it) and ``--batch 8`` (the same rules again, another seed: no
+country-year of dev or batches 1-7; the sixth pass's blind test, labelled and committed before any
+detector ran on it). ``--help`` lists the options.
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -31,6 +33,7 @@ historical):
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
@@ -63,10 +66,23 @@ def _event_names() -> list[str]:
     return sorted({n for n in names if len(n) >= 6}, key=len, reverse=True)
 
 
-def main() -> None:
-    batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1
+def main(argv: list[str] | None = None) -> None:
+    """Write the unlabelled sentences of one batch to standard output as JSON lines.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (``sys.argv[1:]`` when None).
+    """
+    ap = argparse.ArgumentParser(
+        description="Draw one batch of the fresh historical-analogy sample from the UN General Debate corpus "
+                    "(unlabelled JSON lines on standard output; the analogy detector is never called).")
+    ap.add_argument("--batch", type=int, default=1, choices=range(1, 9), metavar="N",
+                    help="batch number 1-8 (default 1); each batch has its own seed and exclusion rules, "
+                         "see the module docstring")
+    batch = ap.parse_args(argv).batch
     seed = SEED if batch == 1 else SEED + batch
-    quotas = QUOTAS if batch in (1, 5, 6, 7) else {k: v // 2 for k, v in QUOTAS.items()}
+    quotas = QUOTAS if batch in (1, 5, 6, 7, 8) else {k: v // 2 for k, v in QUOTAS.items()}
     fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
     used: set[str] = set()
     used_countries: set[str] = set()
