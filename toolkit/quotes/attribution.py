@@ -43,6 +43,7 @@ from .cues import (
     _is_opener,
     _is_stop,
     _lex,
+    _ly_adverb,
     _numeral,
     _stopword_classes,
 )
@@ -102,7 +103,7 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
         return []
     head = window[-1]
     after_det = len(window) > 1 and (window[-2].low in _NOUN_DET or (_lex().lang == "en" and _numeral(window[-2])))
-    if not (head.t.isalpha() or head.cap) or (head.low.endswith("ly") and not after_det) or (
+    if not (head.t.isalpha() or head.cap) or (_ly_adverb(head.low) and not after_det) or (
         head.low in _lex().verbs and not after_det
     ):
         return []  # an adverb or a verb, unless a determiner makes it a noun: "voters in each state", "a rally"

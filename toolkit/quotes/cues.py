@@ -127,6 +127,8 @@ def _grammar(cls: str) -> frozenset[str]:
 _ABBREV = _grammar("abbreviation")
 _STOP_BACK = _grammar("clause_boundary")
 _AUX = _grammar("auxiliary")
+#: English nouns in -ly that are no adverbs ("a pro-Trump rally said", "the Khan family")
+_LY_NOUNS = _grammar("ly_noun")
 _COORD_VERB = _grammar("coordinated_verb")
 _BE = _grammar("be")
 _ADDRESSEES = _grammar("addressee")
@@ -161,6 +163,14 @@ _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
 _CLAIM_NOUNS = _grammar("claim_noun")
+#: English frames of a that-clause with no reporting verb (quote_grammar 2.6): adjectives of certainty and
+#: feeling after *be* (is confident that), nouns a light verb takes (made the case that), light verbs,
+#: linking verbs before an adjective, and participles of an impersonal passive report (it was announced that)
+_REPORT_ADJECTIVES = _grammar("report_adjective")
+_REPORT_NOUNS = _grammar("report_noun") | _CLAIM_NOUNS
+_LIGHT_VERBS = _grammar("light_verb")
+_LINKING_VERBS = _grammar("linking_verb")
+_IMPERSONAL_REPORT = _grammar("impersonal_report")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
 _DE_PREPOSITIONS = _grammar("preposition_de")
@@ -265,6 +275,11 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if k + 1 < len(toks) and toks[k + 1].low == info[2]:
         return info[0], t.s, toks[k + 1].e
     return None
+
+
+def _ly_adverb(low: str) -> bool:
+    """Does ``low`` end in -ly as an adverb does (in English not a noun such as *rally*, *family*)?"""
+    return low.endswith("ly") and not (low in _LY_NOUNS and _lex().lang == "en")
 
 
 def _is_aux(low: str) -> bool:

@@ -50,12 +50,17 @@ from .cues import (
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
     _FINITE_AUX,
+    _IMPERSONAL_REPORT,
+    _LIGHT_VERBS,
+    _LINKING_VERBS,
     _NOUN_DET,
     _OBJECT_CUT,
     _OPENERS,
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
+    _REPORT_ADJECTIVES,
+    _REPORT_NOUNS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
     _cue_at,
@@ -63,6 +68,7 @@ from .cues import (
     _is_opener,
     _is_stop,
     _lex,
+    _ly_adverb,
     _numeral,
     _stance_cue,
     _stopword_classes,
@@ -266,6 +272,16 @@ def _comma_before(toks: list[_Tok], k: int) -> bool:
     return i >= 0 and toks[i].t == ","
 
 
+def _past_verb(toks: list[_Tok], i: int) -> bool:
+    """English: is ``toks[i]`` a past verb form that is not an adjective after a determiner ("hacked",
+    "deserved", "won"; not "a prepared statement")? Lower case, not a listed cue."""
+    t = toks[i]
+    if t.cap or t.low in _lex().verbs or not (t.low in _PAST_IRREGULAR or (len(t.low) > 4 and t.low.endswith("ed"))):
+        return False
+    return i == 0 or not (toks[i - 1].low in _NOUN_DET or toks[i - 1].low in _PREPOSITIONS or toks[i - 1].low in _BE
+                          or toks[i - 1].low in _AUX)
+
+
 def _clause_verb(t: _Tok) -> bool:
     """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
     a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
@@ -378,6 +394,15 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
+        if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
+                and not any(q.cs <= t.s < q.ce for q in pq):
+            row = _frame_that(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                reported.add((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+            continue
         if t.low not in lex.verbs and t.low not in _OTHER_CUES and t.low not in lex.stance \
                 and not _generic_cue(toks, k):
             continue
@@ -491,6 +516,9 @@ def _reported(
                 if lex.lang == "en" and after_np < len(toks) and not toks[after_np].cap \
                         and (_finite_like(toks[after_np]) or toks[after_np].low in _FINITE_AUX):
                     np2 = []  # "X, who …, said Latino voters are interested …": the phrase is the clause's subject
+                if lex.lang == "en" and np2 and any(_past_verb(toks, i) for i in range(k + 2, min(n, after_np + 2))
+                                                    if toks[i].t[:1].isalpha()):
+                    np2 = []  # "X, a Republican, said the family deserved better": a clause, not an inverted speaker
                 if np2:
                     speaker = _resolve(state, np2, np2[0].s)
                     content = _trim_clause(nt, ss, toks[k - 1].s)
@@ -653,6 +681,8 @@ def _reported(
                             break
                         if lex.lang == "en" and _clause_verb(toks[look]):
                             break  # "said the coverage would resemble that of …", "said they'll undo … if"
+                        if lex.lang == "en" and look > j and _past_verb(toks, look):
+                            break  # "said Russian services hacked … and she …": the clause has its verb
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
                             if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
                                 j = look  # "said on Monday he sold …" (not "in her remarks")
@@ -730,7 +760,7 @@ def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fro
     lex = _lex()
     words = [f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES)
     cues = lexicons.alternation(words)
-    ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
+    ends = lexicons.alternation(["ed", "s", "clear", *_CLAIM_NOUNS, *_REPORT_NOUNS, *_REPORT_ADJECTIVES])
     lower = frozenset(w.lower() for w in words)
     positions = all(w in lex.first_words and re.fullmatch("[a-z]{2,}", w) for w in lower)
     return (
@@ -824,6 +854,94 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     if speaker.ms is not None:
         _remember(state, speaker)
     return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
+
+
+def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: a that-clause at ``toks[k]`` framed by no reporting verb, after general English grammar.
+
+    ``X is confident that …`` (an adjective of certainty or feeling after *be* or a linking verb),
+    ``X made the case that …``, ``X gave assurances that …``, ``X made it clear that …`` (a light verb and
+    a noun of saying), ``X's position is that …``, ``It was announced that …`` (an impersonal passive:
+    no speaker). The content is the that-clause; the speaker the subject before the verb.
+    """
+    i = k - 1
+    prev = toks[i]
+    verb = -1  # the index of the verb whose subject speaks (-1: none)
+    possessor: list[_Tok] = []
+    impersonal = False
+    if prev.low in _REPORT_ADJECTIVES and not prev.cap:
+        j = i - 1
+        while j > 0 and (_ly_adverb(toks[j].low) or toks[j].low in ("very", "so", "not", "quite", "more", "less",
+                                                                     "increasingly", "fully", "absolutely")):
+            j -= 1
+        if toks[j].low in _BE or toks[j].low in _LINKING_VERBS or toks[j].low.endswith("'s"):
+            verb = j
+    elif prev.low in _REPORT_NOUNS or prev.low == "clear":
+        j = i - 1
+        if prev.low == "clear" and j > 0 and toks[j].low == "it":
+            j -= 1  # "made it clear that"
+        words = 0
+        while j > 0 and words < 3 and toks[j].t.isalpha() and toks[j].t.islower() and toks[j].low not in _LIGHT_VERBS \
+                and (toks[j].low in _NOUN_DET or toks[j].low not in _lex().verbs):
+            j -= 1
+            words += 1
+        if toks[j].low in _LIGHT_VERBS and (prev.low != "clear" or toks[j].low.startswith("mak")):
+            verb = j
+    elif prev.low in _BE and i > 1 and (toks[i - 1].low in _REPORT_NOUNS or toks[i - 1].low in ("position", "view")):
+        owner = toks[i - 2]
+        if owner.low in _POSSESSIVE_PRONOUNS:
+            possessor = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
+        elif owner.low.endswith(("'s", "’s")) and owner.cap:
+            possessor = [x for x in _np_backward(toks, i - 2) if x is not owner] + [_Tok(owner.s, owner.e - 2,
+                                                                                       owner.t[:-2])]
+            while possessor and not possessor[0].cap:
+                possessor.pop(0)
+        if not possessor:
+            return None
+    elif prev.low in _IMPERSONAL_REPORT and i > 1 and toks[i - 1].low in _BE:
+        j = i - 2
+        if toks[j].low in ("been",) and j > 0:
+            j -= 1  # "it has been reported that"
+        while j > 0 and toks[j].low in _AUX:
+            j -= 1
+        impersonal = toks[j].low == "it"
+        if not impersonal:
+            return None
+    else:
+        return None
+    if verb < 0 and not possessor and not impersonal:
+        return None
+    j = k + 1
+    if j >= len(toks) or not _clause_start(toks[j]):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    speaker: _Speaker | None = None
+    if not impersonal:
+        if possessor:
+            np = possessor
+        elif toks[verb].low.endswith("'s"):
+            np = [_Tok(toks[verb].s, toks[verb].e - 2, toks[verb].t[:-2])]  # "she's confident that"
+        else:
+            v = verb
+            while v > 0 and toks[v - 1].low in _AUX:
+                v -= 1
+            b = max((x + 1 for x in range(v) if toks[x].t in ",;:"), default=0)
+            np = _np_backward(toks, v) or (_window_np(toks, b, v) if v - b <= 8 else [])
+        if not np:
+            return None
+        speaker = _resolve(state, np, np[0].s)
+        if speaker is None:
+            return None
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    if speaker is not None and speaker.ms is not None:
+        _remember(state, speaker)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, prev.low, prev.s, prev.e, f"{kind}:frame_that")
 
 
 def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
