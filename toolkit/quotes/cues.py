@@ -129,6 +129,8 @@ _STOP_BACK = _grammar("clause_boundary")
 _AUX = _grammar("auxiliary")
 #: English nouns in -ly that are no adverbs ("a pro-Trump rally said", "the Khan family")
 _LY_NOUNS = _grammar("ly_noun")
+#: English adjectives that stand before a noun, after which a verb's -s form is a noun ("best wishes")
+_PRENOMINAL = _grammar("prenominal")
 _COORD_VERB = _grammar("coordinated_verb")
 _BE = _grammar("be")
 _ADDRESSEES = _grammar("addressee")
@@ -268,8 +270,14 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         # participles ("Rubio's campaign for", "popular support", "dampened plans", "growing support")
         prev = toks[k - 1]
         if prev.low.endswith("'s") or (prev.low not in lex.pronouns and prev.low not in _AUX and len(prev.low) > 4
-                                       and prev.low.endswith(_ADJECTIVE_ENDINGS)):
-            return None
+                                       and prev.low.endswith(_ADJECTIVE_ENDINGS)) or prev.low in _PRENOMINAL:
+            return None  # (also after an adjective that only stands before a noun: "exchanged best wishes")
+    if t.low.endswith("ing") and info[0] == "plan" and 0 < k < len(toks) - 1 and toks[k - 1].t.isalpha() \
+            and toks[k - 1].t.islower() and toks[k - 1].low not in _NOUN_DET and toks[k - 1].low not in _BE \
+            and toks[k - 1].low not in _AUX and toks[k - 1].low not in lex.pronouns and toks[k + 1].t.isalpha() \
+            and toks[k + 1].t.islower() and toks[k + 1].low not in _NOUN_DET and toks[k + 1].low not in lex.pronouns \
+            and toks[k + 1].low not in _PREPOSITIONS and toks[k + 1].low not in _COMPLEMENTIZERS:
+        return None  # "family planning policies", "urban planning": a noun, not the verb of intention
     if info[2] == "object":
         return info[0], t.s, t.e
     if k + 1 < len(toks) and toks[k + 1].low == info[2]:
