@@ -928,7 +928,10 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
             while v > 0 and toks[v - 1].low in _AUX:
                 v -= 1
             b = max((x + 1 for x in range(v) if toks[x].t in ",;:"), default=0)
-            np = _np_backward(toks, v) or (_window_np(toks, b, v) if v - b <= 8 else [])
+            if v > 0 and toks[v - 1].low == "to":
+                np = _catenative_subject(toks, v)  # "wants to make the case that"; not "Allow me to express …"
+            else:
+                np = _np_backward(toks, v) or (_window_np(toks, b, v) if v - b <= 8 else [])
         if not np:
             return None
         speaker = _resolve(state, np, np[0].s)
