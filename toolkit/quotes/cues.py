@@ -173,6 +173,8 @@ _REPORT_NOUNS = _grammar("report_noun") | _CLAIM_NOUNS
 _LIGHT_VERBS = _grammar("light_verb")
 _LINKING_VERBS = _grammar("linking_verb")
 _IMPERSONAL_REPORT = _grammar("impersonal_report")
+#: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
+_MODIFIER_PARTICIPLES = _grammar("modifier_participle")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
 _DE_PREPOSITIONS = _grammar("preposition_de")

@@ -53,6 +53,7 @@ from .cues import (
     _IMPERSONAL_REPORT,
     _LIGHT_VERBS,
     _LINKING_VERBS,
+    _MODIFIER_PARTICIPLES,
     _NOUN_DET,
     _OBJECT_CUT,
     _OPENERS,
@@ -713,6 +714,8 @@ def _reported(
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
+        if lex.lang == "en" and rule == "indirect:participle" + NOUN_PHRASE_RULE and lemma in _MODIFIER_PARTICIPLES:
+            continue  # "a study comparing the two plans", "candidates seeking the nomination": the participle modifies
         c0, c1 = content
         # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
         # a study concluded."): their spans do not cut its content (direct quotations still do)
