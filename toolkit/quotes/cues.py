@@ -91,7 +91,8 @@ def _lex_for(lang: str) -> _Lex:
               if r["class"] == "stance" and lang == "en" and r["form"] not in verbs}
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance))
+    view = _grammar("view_noun") if lang == "en" else frozenset()
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:
@@ -173,6 +174,8 @@ _REPORT_NOUNS = _grammar("report_noun") | _CLAIM_NOUNS
 _LIGHT_VERBS = _grammar("light_verb")
 _LINKING_VERBS = _grammar("linking_verb")
 _IMPERSONAL_REPORT = _grammar("impersonal_report")
+#: English nouns of a point of view that frame a clause: "In Smith's view, …", "in the opinion of X, …"
+_VIEW_NOUNS = _grammar("view_noun")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
 _MODIFIER_PARTICIPLES = _grammar("modifier_participle")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)

@@ -64,6 +64,7 @@ from .cues import (
     _REPORT_NOUNS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
+    _VIEW_NOUNS,
     _cue_at,
     _generic_cue,
     _is_opener,
@@ -89,8 +90,8 @@ from .speakers import (
 )
 from .tokens import Span, _Tok, _tokens
 
-#: cue words that are not reporting verbs themselves ("according to", "pointed out")
-_OTHER_CUES = ("according", "pointed", "points")
+#: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
+_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS))
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
@@ -395,6 +396,14 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
+        if lex.lang == "en" and t.low in _VIEW_NOUNS:
+            row = _point_of_view(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                reported.add((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+            continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
             row = _frame_that(state, nt, toks, k, se, pq)
@@ -857,6 +866,49 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     if speaker.ms is not None:
         _remember(state, speaker)
     return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
+
+
+def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: "In Smith's view, …", "In the opinion of many economists, …" opening a sentence (after *but*,
+    *and*, *yet* or *so*): the holder of the view says the clause after the comma."""
+    i = 0
+    while i < k and toks[i].low in ("but", "and", "yet", "so"):
+        i += 1
+    if toks[i].low != "in" or k - i not in (2, 3):
+        return None
+    np: list[_Tok] = []
+    comma = k + 1
+    owner = toks[k - 1]
+    if k - i == 2 and owner.low in _POSSESSIVE_PRONOUNS:
+        np = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
+    elif owner.low.endswith(("'s", "’s")) and owner.cap:
+        np = [x for x in _np_backward(toks, k - 1) if x.s > toks[i].s and x is not owner] + [
+            _Tok(owner.s, owner.e - 2, owner.t[:-2])]
+    elif k - i == 2 and owner.low == "the" and comma < len(toks) and toks[comma].low == "of":
+        np = _np_forward(toks, comma + 1)
+        if not np:
+            return None
+        comma = next((x for x in range(comma + 1, len(toks)) if toks[x].s >= np[-1].e), len(toks))
+    if not np or comma >= len(toks) - 1 or toks[comma].t != ",":
+        return None
+    j = comma + 1
+    if not _clause_start(toks[j]):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    speaker = _resolve(state, np, np[0].s)
+    if speaker is None:
+        return None
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    if speaker.ms is not None:
+        _remember(state, speaker)
+    t = toks[k]
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:point_of_view")
 
 
 def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
