@@ -403,7 +403,7 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 reported.add((row.cs, row.ce))
                 used_cues.add(row.cue_s)
-            continue
+                continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
             row = _frame_that(state, nt, toks, k, se, pq)
