@@ -91,7 +91,7 @@ def _lex_for(lang: str) -> _Lex:
               if r["class"] == "stance" and lang == "en" and r["form"] not in verbs}
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
-    view = _grammar("view_noun") if lang == "en" else frozenset()
+    view = _grammar("view_noun") | _grammar("opening_source") if lang == "en" else frozenset()
     first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
@@ -176,6 +176,8 @@ _LINKING_VERBS = _grammar("linking_verb")
 _IMPERSONAL_REPORT = _grammar("impersonal_report")
 #: English nouns of a point of view that frame a clause: "In Smith's view, …", "in the opinion of X, …"
 _VIEW_NOUNS = _grammar("view_noun")
+#: English nouns of a source that frames the clause after an opening "In …,": "In a CBS News poll last month, …"
+_OPENING_SOURCES = _grammar("opening_source")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
 _MODIFIER_PARTICIPLES = _grammar("modifier_participle")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)

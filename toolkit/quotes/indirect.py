@@ -57,6 +57,7 @@ from .cues import (
     _NOUN_DET,
     _OBJECT_CUT,
     _OPENERS,
+    _OPENING_SOURCES,
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
@@ -91,7 +92,7 @@ from .speakers import (
 from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
-_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS))
+_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES))
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
@@ -394,6 +395,14 @@ def _reported(
             if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
                 out.append(row)
                 blocked.append((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+                continue
+        if lex.lang == "en" and t.low in _OPENING_SOURCES:
+            row = _opening_source(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                reported.add((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
         if lex.lang == "en" and t.low in _VIEW_NOUNS:
@@ -866,6 +875,38 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     if speaker.ms is not None:
         _remember(state, speaker)
     return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
+
+
+def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: "In an NBC News poll released Monday, 50 percent chose …": a sentence opened by *in* and a
+    poll, survey or study (at most 12 words to the comma, no verb but a participle after the noun) reports the
+    clause after the comma when that clause has no reporting verb of its own; the source is the phrase."""
+    i = 0
+    while i < k and toks[i].low in ("but", "and", "yet", "so"):
+        i += 1
+    if toks[i].low != "in" or k - i > 8 or k - i < 2 or not (toks[i + 1].low in _NOUN_DET or toks[i + 1].cap):
+        return None
+    comma = next((x for x in range(k + 1, min(len(toks), k + 8)) if toks[x].t == ","), None)
+    if comma is None or comma + 3 >= len(toks) or any(
+            not x.t[:1].isalnum() and x.t not in ("/", "-", "'s", "’s") for x in toks[i + 1 : comma]):
+        return None
+    if any(x.low in _lex().verbs or x.low in _lex().stance for x in toks[comma + 1 :]):
+        return None  # "In a statement, the company said …": the clause's own report
+    j = comma + 1
+    if not _clause_start(toks[j]) or not _has_verb(toks, j, se):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    np = toks[i + 1 : comma]
+    speaker = _Speaker(nt[np[0].s : np[-1].e], np[0].s, np[-1].e, None, "explicit", False)
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    t = toks[k]
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:opening_source")
 
 
 def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
