@@ -347,6 +347,8 @@ def _embedded_clause(
         np = _de_inverted(whole, 0, len(whole)) or np
     if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
         return None
+    # English: 'The "animosity is …," he told …', 'That makes her "…"': words quoted, no subject that speaks
+    unsaid = _lex().lang == "en" and (all(x.low in _lex().determiners for x in np) or np[0].low in ("that", "this"))
     last = next((i for i, t in enumerate(toks) if t.s == np[-1].s), None)  # (np may come from a new token list)
     if last is None:
         cs = toks[j].s  # German, the subject after the quotation: the clause is the whole sentence
@@ -356,15 +358,16 @@ def _embedded_clause(
             k += 1
         k += 1  # the verb
         cs = toks[k].s if k < len(toks) else q.open
-    speaker = _resolve(state, np, np[0].s)
-    if speaker is None:
+    speaker = None if unsaid else _resolve(state, np, np[0].s)
+    if speaker is None and not unsaid:
         return None
     # the clause runs on after the quoted words: wanted to "go an extra step" to try to understand …
     se = min(sents[si][1] if si >= 0 else pe, pe)
     rest = _tokens(nt, q.close, min(se, q.close + 400))
     end = _clause_end(rest, 0, se) if rest else q.ce
     c0, c1 = _trim_clause(nt, cs, max(q.ce, end))
-    _remember(state, speaker)
+    if speaker is not None:
+        _remember(state, speaker)
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
