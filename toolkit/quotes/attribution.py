@@ -47,6 +47,7 @@ from .cues import (
     _is_opener,
     _is_stop,
     _lex,
+    _ly_adverb,
     _numeral,
     _stopword_classes,
 )
@@ -112,7 +113,7 @@ def _window_np(toks: list[_Tok], a: int, b: int) -> list[_Tok]:
     # ("reports said", "estimates show")
     plural_noun = lex.lang == "en" and end == b and end < len(toks) and toks[end].low in lex.verbs \
         and head.low.endswith("s") and head.low in lex.verbs and head.low != lex.verbs[head.low][0]
-    if not (head.t.isalpha() or head.cap) or (head.low.endswith("ly") and not after_det) or (
+    if not (head.t.isalpha() or head.cap) or (_ly_adverb(head.low) and not after_det) or (
         head.low in lex.verbs and not after_det and not plural_noun
     ):
         return []  # an adverb or a verb, unless a determiner makes it a noun: "voters in each state", "a rally"

@@ -91,7 +91,8 @@ def _lex_for(lang: str) -> _Lex:
               if r["class"] == "stance" and lang == "en" and r["form"] not in verbs}
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
-    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance))
+    view = _grammar("view_noun") | _grammar("opening_source") if lang == "en" else frozenset()
+    first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
     for name in _TITLE_LEXICONS[lang]:
@@ -127,6 +128,10 @@ def _grammar(cls: str) -> frozenset[str]:
 _ABBREV = _grammar("abbreviation")
 _STOP_BACK = _grammar("clause_boundary")
 _AUX = _grammar("auxiliary")
+#: English nouns in -ly that are no adverbs ("a pro-Trump rally said", "the Khan family")
+_LY_NOUNS = _grammar("ly_noun")
+#: English adjectives that stand before a noun, after which a verb's -s form is a noun ("best wishes")
+_PRENOMINAL = _grammar("prenominal")
 _COORD_VERB = _grammar("coordinated_verb")
 _BE = _grammar("be")
 _ADDRESSEES = _grammar("addressee")
@@ -162,6 +167,20 @@ _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
 _CLAIM_NOUNS = _grammar("claim_noun")
+#: English frames of a that-clause with no reporting verb (quote_grammar 2.7): adjectives of certainty and
+#: feeling after *be* (is confident that), nouns a light verb takes (made the case that), light verbs,
+#: linking verbs before an adjective, and participles of an impersonal passive report (it was announced that)
+_REPORT_ADJECTIVES = _grammar("report_adjective")
+_REPORT_NOUNS = _grammar("report_noun") | _CLAIM_NOUNS
+_LIGHT_VERBS = _grammar("light_verb")
+_LINKING_VERBS = _grammar("linking_verb")
+_IMPERSONAL_REPORT = _grammar("impersonal_report")
+#: English nouns of a point of view that frame a clause: "In Smith's view, …", "in the opinion of X, …"
+_VIEW_NOUNS = _grammar("view_noun")
+#: English nouns of a source that frames the clause after an opening "In …,": "In a CBS News poll last month, …"
+_OPENING_SOURCES = _grammar("opening_source")
+#: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
+_MODIFIER_PARTICIPLES = _grammar("modifier_participle")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)
 _PAST_IRREGULAR = _grammar("past_irregular")
 _DE_PREPOSITIONS = _grammar("preposition_de")
@@ -259,13 +278,24 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         # participles ("Rubio's campaign for", "popular support", "dampened plans", "growing support")
         prev = toks[k - 1]
         if prev.low.endswith("'s") or (prev.low not in lex.pronouns and prev.low not in _AUX and len(prev.low) > 4
-                                       and prev.low.endswith(_ADJECTIVE_ENDINGS)):
-            return None
+                                       and prev.low.endswith(_ADJECTIVE_ENDINGS)) or prev.low in _PRENOMINAL:
+            return None  # (also after an adjective that only stands before a noun: "exchanged best wishes")
+    if t.low.endswith("ing") and info[0] == "plan" and 0 < k < len(toks) - 1 and toks[k - 1].t.isalpha() \
+            and toks[k - 1].t.islower() and toks[k - 1].low not in _NOUN_DET and toks[k - 1].low not in _BE \
+            and toks[k - 1].low not in _AUX and toks[k - 1].low not in lex.pronouns and toks[k + 1].t.isalpha() \
+            and toks[k + 1].t.islower() and toks[k + 1].low not in _NOUN_DET and toks[k + 1].low not in lex.pronouns \
+            and toks[k + 1].low not in _PREPOSITIONS and toks[k + 1].low not in _COMPLEMENTIZERS:
+        return None  # "family planning policies", "urban planning": a noun, not the verb of intention
     if info[2] == "object":
         return info[0], t.s, t.e
     if k + 1 < len(toks) and toks[k + 1].low == info[2]:
         return info[0], t.s, toks[k + 1].e
     return None
+
+
+def _ly_adverb(low: str) -> bool:
+    """Does ``low`` end in -ly as an adverb does (in English not a noun such as *rally*, *family*)?"""
+    return low.endswith("ly") and not (low in _LY_NOUNS and _lex().lang == "en")
 
 
 def _is_aux(low: str) -> bool:

@@ -50,19 +50,28 @@ from .cues import (
     _DROPPED_COMPLEMENTIZERS,
     _FINDING_SOURCES,
     _FINITE_AUX,
+    _IMPERSONAL_REPORT,
+    _LIGHT_VERBS,
+    _LINKING_VERBS,
+    _MODIFIER_PARTICIPLES,
     _NOUN_DET,
     _OBJECT_CUT,
     _OPENERS,
+    _OPENING_SOURCES,
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
+    _REPORT_ADJECTIVES,
+    _REPORT_NOUNS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
+    _VIEW_NOUNS,
     _cue_at,
     _generic_cue,
     _is_opener,
     _is_stop,
     _lex,
+    _ly_adverb,
     _numeral,
     _stance_cue,
     _stopword_classes,
@@ -82,8 +91,8 @@ from .speakers import (
 )
 from .tokens import Span, _Tok, _tokens
 
-#: cue words that are not reporting verbs themselves ("according to", "pointed out")
-_OTHER_CUES = ("according", "pointed", "points")
+#: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
+_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES))
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
@@ -312,6 +321,16 @@ def _comma_before(toks: list[_Tok], k: int) -> bool:
     return i >= 0 and toks[i].t == ","
 
 
+def _past_verb(toks: list[_Tok], i: int) -> bool:
+    """English: is ``toks[i]`` a past verb form that is not an adjective after a determiner ("hacked",
+    "deserved", "won"; not "a prepared statement")? Lower case, not a listed cue."""
+    t = toks[i]
+    if t.cap or t.low in _lex().verbs or not (t.low in _PAST_IRREGULAR or (len(t.low) > 4 and t.low.endswith("ed"))):
+        return False
+    return i == 0 or not (toks[i - 1].low in _NOUN_DET or toks[i - 1].low in _PREPOSITIONS or toks[i - 1].low in _BE
+                          or toks[i - 1].low in _AUX)
+
+
 def _clause_verb(t: _Tok) -> bool:
     """Is ``t`` the finite verb of a clause that has begun (a modal, *has*/*have*/*had*, a pronoun with
     a contracted auxiliary)? A complementiser after it belongs to that clause, not to the cue."""
@@ -374,6 +393,8 @@ def _embedded_clause(
         np = _de_inverted(whole, 0, len(whole)) or np
     if not np or (np[0].low in _lex().pronouns and np[0].low not in ("he", "she", "they", "we", "i")):
         return None
+    # English: 'The "animosity is …," he told …', 'That makes her "…"': words quoted, no subject that speaks
+    unsaid = _lex().lang == "en" and (all(x.low in _lex().determiners for x in np) or np[0].low in ("that", "this"))
     last = next((i for i, t in enumerate(toks) if t.s == np[-1].s), None)  # (np may come from a new token list)
     if last is None:
         cs = toks[j].s  # German, the subject after the quotation: the clause is the whole sentence
@@ -383,15 +404,16 @@ def _embedded_clause(
             k += 1
         k += 1  # the verb
         cs = toks[k].s if k < len(toks) else q.open
-    speaker = _resolve(state, np, np[0].s)
-    if speaker is None:
+    speaker = None if unsaid else _resolve(state, np, np[0].s)
+    if speaker is None and not unsaid:
         return None
     # the clause runs on after the quoted words: wanted to "go an extra step" to try to understand …
     se = min(sents[si][1] if si >= 0 else pe, pe)
     rest = _tokens(nt, q.close, min(se, q.close + 400))
     end = _clause_end(rest, 0, se) if rest else q.ce
     c0, c1 = _trim_clause(nt, cs, max(q.ce, end))
-    _remember(state, speaker)
+    if speaker is not None:
+        _remember(state, speaker)
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
@@ -424,6 +446,31 @@ def _reported(
                 blocked.append((row.cs, row.ce))
                 used_cues.add(row.cue_s)
                 continue
+        if lex.lang == "en" and t.low in _OPENING_SOURCES:
+            row = _opening_source(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                reported.add((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+                continue
+        if lex.lang == "en" and t.low in _VIEW_NOUNS:
+            row = _point_of_view(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                reported.add((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+                continue
+        if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
+                and not any(q.cs <= t.s < q.ce for q in pq):
+            row = _frame_that(state, nt, toks, k, se, pq)
+            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
+                out.append(row)
+                blocked.append((row.cs, row.ce))
+                reported.add((row.cs, row.ce))
+                used_cues.add(row.cue_s)
+            continue
         if t.low not in lex.verbs and t.low not in _OTHER_CUES and t.low not in lex.stance \
                 and not _generic_cue(toks, k):
             continue
@@ -539,6 +586,9 @@ def _reported(
                 if lex.lang == "en" and after_np < len(toks) and not toks[after_np].cap \
                         and (_finite_like(toks[after_np]) or toks[after_np].low in _FINITE_AUX):
                     np2 = []  # "X, who …, said Latino voters are interested …": the phrase is the clause's subject
+                if lex.lang == "en" and np2 and any(_past_verb(toks, i) for i in range(k + 2, min(n, after_np + 2))
+                                                    if toks[i].t[:1].isalpha()):
+                    np2 = []  # "X, a Republican, said the family deserved better": a clause, not an inverted speaker
                 if np2:
                     speaker = _resolve(state, np2, np2[0].s)
                     content = _trim_clause(nt, ss, toks[k - 1].s)
@@ -708,6 +758,8 @@ def _reported(
                             break
                         if lex.lang == "en" and _clause_verb(toks[look]):
                             break  # "said the coverage would resemble that of …", "said they'll undo … if"
+                        if lex.lang == "en" and look > j and _past_verb(toks, look):
+                            break  # "said Russian services hacked … and she …": the clause has its verb
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
                             if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
                                 j = look  # "said on Monday he sold …" (not "in her remarks")
@@ -738,6 +790,8 @@ def _reported(
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
+        if lex.lang == "en" and rule == "indirect:participle" + NOUN_PHRASE_RULE and lemma in _MODIFIER_PARTICIPLES:
+            continue  # "a study comparing the two plans", "candidates seeking the nomination": the participle modifies
         if lex.lang == "en" and not rule.endswith(NOUN_PHRASE_RULE) and _gerund_after_to(nt, content[0]):
             rule += NOUN_PHRASE_RULE  # "confessed to killing his sister": a preposition and a gerund, no clause
         c0, c1 = content
@@ -787,7 +841,7 @@ def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fro
     lex = _lex()
     words = [f for f in [*lex.verbs, *lex.stance] if " " not in f] + list(_OTHER_CUES)
     cues = lexicons.alternation(words)
-    ends = lexicons.alternation(["ed", "s", *_CLAIM_NOUNS])
+    ends = lexicons.alternation(["ed", "s", "clear", *_CLAIM_NOUNS, *_REPORT_NOUNS, *_REPORT_ADJECTIVES])
     lower = frozenset(w.lower() for w in words)
     positions = all(w in lex.first_words and re.fullmatch("[a-z]{2,}", w) for w in lower)
     return (
@@ -881,6 +935,172 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     if speaker.ms is not None:
         _remember(state, speaker)
     return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
+
+
+def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: "In an NBC News poll released Monday, 50 percent chose …": a sentence opened by *in* and a
+    poll, survey or study (at most 12 words to the comma, no verb but a participle after the noun) reports the
+    clause after the comma when that clause has no reporting verb of its own; the source is the phrase."""
+    i = 0
+    while i < k and toks[i].low in ("but", "and", "yet", "so"):
+        i += 1
+    if toks[i].low != "in" or k - i > 8 or k - i < 2 or not (toks[i + 1].low in _NOUN_DET or toks[i + 1].cap):
+        return None
+    comma = next((x for x in range(k + 1, min(len(toks), k + 8)) if toks[x].t == ","), None)
+    if comma is None or comma + 3 >= len(toks) or any(
+            not x.t[:1].isalnum() and x.t not in ("/", "-", "'s", "’s") for x in toks[i + 1 : comma]):
+        return None
+    if any(x.low in _lex().verbs or x.low in _lex().stance for x in toks[comma + 1 :]):
+        return None  # "In a statement, the company said …": the clause's own report
+    j = comma + 1
+    if not _clause_start(toks[j]) or not _has_verb(toks, j, se):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    np = toks[i + 1 : comma]
+    speaker = _Speaker(nt[np[0].s : np[-1].e], np[0].s, np[-1].e, None, "explicit", False)
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    t = toks[k]
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:opening_source")
+
+
+def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: "In Smith's view, …", "In the opinion of many economists, …" opening a sentence (after *but*,
+    *and*, *yet* or *so*): the holder of the view says the clause after the comma."""
+    i = 0
+    while i < k and toks[i].low in ("but", "and", "yet", "so"):
+        i += 1
+    if toks[i].low != "in" or k - i not in (2, 3):
+        return None
+    np: list[_Tok] = []
+    comma = k + 1
+    owner = toks[k - 1]
+    if k - i == 2 and owner.low in _POSSESSIVE_PRONOUNS:
+        np = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
+    elif owner.low.endswith(("'s", "’s")) and owner.cap:
+        np = [x for x in _np_backward(toks, k - 1) if x.s > toks[i].s and x is not owner] + [
+            _Tok(owner.s, owner.e - 2, owner.t[:-2])]
+    elif k - i == 2 and owner.low == "the" and comma < len(toks) and toks[comma].low == "of":
+        np = _np_forward(toks, comma + 1)
+        if not np:
+            return None
+        comma = next((x for x in range(comma + 1, len(toks)) if toks[x].s >= np[-1].e), len(toks))
+    if not np or comma >= len(toks) - 1 or toks[comma].t != ",":
+        return None
+    j = comma + 1
+    if not _clause_start(toks[j]):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    speaker = _resolve(state, np, np[0].s)
+    if speaker is None:
+        return None
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    if speaker.ms is not None:
+        _remember(state, speaker)
+    t = toks[k]
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:point_of_view")
+
+
+def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: a that-clause at ``toks[k]`` framed by no reporting verb, after general English grammar.
+
+    ``X is confident that …`` (an adjective of certainty or feeling after *be* or a linking verb),
+    ``X made the case that …``, ``X gave assurances that …``, ``X made it clear that …`` (a light verb and
+    a noun of saying), ``X's position is that …``, ``It was announced that …`` (an impersonal passive:
+    no speaker). The content is the that-clause; the speaker the subject before the verb.
+    """
+    i = k - 1
+    prev = toks[i]
+    verb = -1  # the index of the verb whose subject speaks (-1: none)
+    possessor: list[_Tok] = []
+    impersonal = False
+    if prev.low in _REPORT_ADJECTIVES and not prev.cap:
+        j = i - 1
+        while j > 0 and (_ly_adverb(toks[j].low) or toks[j].low in ("very", "so", "not", "quite", "more", "less",
+                                                                     "increasingly", "fully", "absolutely")):
+            j -= 1
+        if toks[j].low in _BE or toks[j].low in _LINKING_VERBS or toks[j].low.endswith("'s"):
+            verb = j
+    elif prev.low in _REPORT_NOUNS or prev.low == "clear":
+        j = i - 1
+        if prev.low == "clear" and j > 0 and toks[j].low == "it":
+            j -= 1  # "made it clear that"
+        words = 0
+        while j > 0 and words < 3 and toks[j].t.isalpha() and toks[j].t.islower() and toks[j].low not in _LIGHT_VERBS \
+                and (toks[j].low in _NOUN_DET or toks[j].low not in _lex().verbs):
+            j -= 1
+            words += 1
+        if toks[j].low in _LIGHT_VERBS and (prev.low != "clear" or toks[j].low.startswith("mak")):
+            verb = j
+    elif prev.low in _BE and i > 1 and (toks[i - 1].low in _REPORT_NOUNS or toks[i - 1].low in ("position", "view")):
+        owner = toks[i - 2]
+        if owner.low in _POSSESSIVE_PRONOUNS:
+            possessor = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
+        elif owner.low.endswith(("'s", "’s")) and owner.cap:
+            possessor = [x for x in _np_backward(toks, i - 2) if x is not owner] + [_Tok(owner.s, owner.e - 2,
+                                                                                       owner.t[:-2])]
+            while possessor and not possessor[0].cap:
+                possessor.pop(0)
+        if not possessor:
+            return None
+    elif prev.low in _IMPERSONAL_REPORT and i > 1 and toks[i - 1].low in _BE:
+        j = i - 2
+        if toks[j].low in ("been",) and j > 0:
+            j -= 1  # "it has been reported that"
+        while j > 0 and toks[j].low in _AUX:
+            j -= 1
+        impersonal = toks[j].low == "it"
+        if not impersonal:
+            return None
+    else:
+        return None
+    if verb < 0 and not possessor and not impersonal:
+        return None
+    j = k + 1
+    if j >= len(toks) or not _clause_start(toks[j]):
+        return None
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    speaker: _Speaker | None = None
+    if not impersonal:
+        if possessor:
+            np = possessor
+        elif toks[verb].low.endswith("'s"):
+            np = [_Tok(toks[verb].s, toks[verb].e - 2, toks[verb].t[:-2])]  # "she's confident that"
+        else:
+            v = verb
+            while v > 0 and toks[v - 1].low in _AUX:
+                v -= 1
+            b = max((x + 1 for x in range(v) if toks[x].t in ",;:"), default=0)
+            if v > 0 and toks[v - 1].low == "to":
+                np = _catenative_subject(toks, v)  # "wants to make the case that"; not "Allow me to express …"
+            else:
+                np = _np_backward(toks, v) or (_window_np(toks, b, v) if v - b <= 8 else [])
+        if not np:
+            return None
+        speaker = _resolve(state, np, np[0].s)
+        if speaker is None:
+            return None
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    if speaker is not None and speaker.ms is not None:
+        _remember(state, speaker)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, prev.low, prev.s, prev.e, f"{kind}:frame_that")
 
 
 def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:

@@ -51,6 +51,7 @@ from .cues import (
     _TIME_WORDS,
     _TITLE_LINKS,
     _lex,
+    _ly_adverb,
     _stopword_classes,
 )
 from .tokens import _finditer_at_word_start, _Tok, _tokens
@@ -224,7 +225,7 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
-    while j >= 0 and (toks[j].low in _AUX or (toks[j].low.endswith("ly") and not toks[j].cap
+    while j >= 0 and (toks[j].low in _AUX or (_ly_adverb(toks[j].low) and not toks[j].cap
                                                and not (j > 0 and toks[j - 1].low in lex.determiners))
                       or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))
                       or (lex.lang == "en" and toks[j].low == "since" and j > 0 and toks[j - 1].low in _AUX)):
@@ -396,11 +397,11 @@ def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
             and ((toks[j].t.replace("-", "").isalpha() and toks[j].t.islower())
                  or (numeric and (toks[j].t.isdigit() or (toks[j].t == "-" and toks[j - 1].t.isdigit())))) \
             and toks[j].low not in _STOP_BACK and toks[j].low not in lex.verbs \
-            and not (j > k + 1 and toks[j].low.endswith("ly")):  # "The proclamation specifically said"
+            and not (j > k + 1 and _ly_adverb(toks[j].low)):  # "The proclamation specifically said"
         j += 1
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     closed = j == len(toks) or toks[j].t in (".", ";", "!", "?", ":") or toks[j].low in lex.verbs \
-        or toks[j].low in _AUX or (toks[j].low.endswith("ly") and nxt is not None and nxt.low in lex.verbs) \
+        or toks[j].low in _AUX or (_ly_adverb(toks[j].low) and nxt is not None and nxt.low in lex.verbs) \
         or (toks[j].t == "," and (
             # "…, said the old farmer, smiling", "…, said the guide, who …": not ", maintains their routine, have"
             nxt is None or nxt.low in ("who", "a", "an", "the") or nxt.t in ('"', "'")
