@@ -4,8 +4,9 @@
 ``doc_id, start, end, device, text, cue, explanation, referent, target, score,
 paragraph, duplicate``. ``cue`` is the lexicon entry or words that fired,
 ``explanation`` a sentence a student can follow (which words, which rule).
-``referent``/``target`` are filled for ``historical_analogy``; ``score`` ranks
-graded devices (``antimetabole``).
+``referent``/``target`` are filled for ``historical_analogy`` (``referent`` also for
+``analogy_candidate``: a sentence the learned model scores as a likely analogy where no
+rule fired); ``score`` ranks graded devices (``antimetabole``, ``analogy_candidate``).
 
 Detectors are grouped in families (one module each); :data:`REGISTRY` maps
 every device name to its family's ``detect(ctx)``; a family runs once per
@@ -32,6 +33,7 @@ Detector = Callable[[DocContext], list[dict[str, Any]]]
 #: device name -> the family detector that produces it
 REGISTRY: dict[str, Detector] = {
     analogy.DEVICE: analogy.detect,
+    analogy.CANDIDATE: analogy.detect,
     questions.DEVICE: questions.detect,
     **dict.fromkeys(["repetition", "anaphora", "epistrophe", "tricolon", "antimetabole"], repetition.detect),
     **dict.fromkeys(["hedge", "booster", "us_vs_them"], stance.detect),

@@ -48,9 +48,12 @@ from itertools import islice
 
 from .. import lexicons
 from ..errors import LexiconError
+from . import analogy_model
 from .matching import DocContext, Hit, MatcherGroup, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
+#: a sentence the learned model scores as a likely analogy where no construction rule fired: a candidate for review
+CANDIDATE = "analogy_candidate"
 _RECENT_YEARS = 1  # a bare year at most this many years before the document's is recent news, not history
 _NEAREST_HITS = 32  # cue hits considered on each side of a mention (bounds the work in a huge sentence)
 
@@ -164,7 +167,7 @@ class Mention:
 
 
 #: the lexicons this detector reads (a user's table may replace any of them)
-LEXICONS = ("historical_gazetteer", "historical_events", "historical_expressions", "analogy_cues")
+LEXICONS = ("historical_gazetteer", "historical_events", "historical_expressions", "analogy_cues", "analogy_model")
 #: the cue kinds a general past-time expression may count with (its row's ``kinds`` picks among them): it names
 #: no single event, so it needs a renewal ("yet another genocide"), a comparison ("reminiscent of the early
 #: post-war period") or a lesson; a label, a precedent or a continuation needs a named past
@@ -780,19 +783,15 @@ def _without_covered_years(hits: list[tuple[Mention, Hit, Cue]]) -> list[tuple[M
     return kept or hits
 
 
-def detect(ctx: DocContext) -> list[dict]:
-    """Historical-analogy rows for one document.
+_Group = list[tuple[Mention, Hit, Cue]]
 
-    Examples
-    --------
-    >>> from toolkit.corpus import Document
-    >>> rows = detect(DocContext(Document("We must not repeat the mistakes of Vietnam.")))
-    >>> rows[0]["referent"], rows[0]["cue"]
-    ('Vietnam War', 'repeat the mistakes of')
-    """
+
+def _rule_groups(ctx: DocContext) -> tuple[list[Mention], tuple[int, str] | None, dict[int, _Group]]:
+    """The document's mentions (years not past at its date left out), its date, and per sentence index the
+    (mention, cue hit, cue) triples the construction rules support."""
     mentions = _mentions(ctx)
     if not mentions:
-        return []
+        return [], None, {}
     dated = document_year(ctx)
     year = dated[0] if dated else None
     if year is not None:
@@ -800,7 +799,7 @@ def detect(ctx: DocContext) -> list[dict]:
         # applies to a date): its sentence need not be scanned for cues
         mentions = [m for m in mentions if m.entity.type != "year" or _past_date(m.entity, year)]
         if not mentions:
-            return []
+            return [], dated, {}
     # cues are looked for in the sentences with a mention; the sentence before is read only for the
     # cues that may stand there ("We have been through this.") — the others must share the sentence
     own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
@@ -850,6 +849,92 @@ def detect(ctx: DocContext) -> list[dict]:
                 break
         if best is not None:
             groups.setdefault(si, []).append((m, best[1], best[2]))
+    return mentions, dated, groups
+
+
+def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None) -> dict[int, list[Mention]]:
+    """Per sentence index, the mentions that are past at the document's date (all of them when it has none)."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if dated is not None and _span_of(m.entity) is not None and not _past_date(m.entity, dated[0]):
+            continue
+        si = ctx.sentence_of(m.start)
+        if si >= 0:
+            out.setdefault(si, []).append(m)
+    return out
+
+
+def _marks(ms: list[Mention], kind: str | None) -> list[str]:
+    """What the rules know about a candidate sentence, as model features."""
+    marks = [f"<rule:{kind}>", "<rule>"] if kind else []
+    for m in ms:
+        marks.append("<type:general>" if m.general else f"<type:{m.entity.type}>")
+        if m.place:
+            marks.append("<place>")
+    return marks
+
+
+def sentence_features(ctx: DocContext) -> dict[int, list[str]]:
+    """Model features (:func:`toolkit.devices.analogy_model.sentence_features`) of every sentence that
+    names a past referent, by sentence index, with the kind of cue where a rule made it an analogy: the
+    input of the learned decision, for :func:`detect` and the training script alike."""
+    mentions, dated, groups = _rule_groups(ctx)
+    out = {}
+    for si, ms in _candidates(ctx, mentions, dated).items():
+        s, e = ctx.sentences[si]
+        kind = groups[si][0][2].kind if si in groups else None
+        spans = [(m.start - s, m.end - s) for m in ms]
+        out[si] = analogy_model.sentence_features(ctx.text[s:e], spans, _marks(ms, kind))
+    return out
+
+
+def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None,
+                  groups: dict[int, _Group]) -> list[dict]:
+    """``analogy_candidate`` rows: sentences that name a past referent, that no rule made an analogy and that the
+    learned model scores at or above its threshold (recall for review, at a lower precision: docs/analogy.md)."""
+    lex = ctx.lexicon("analogy_model")
+    model = analogy_model.model(lex)
+    rows = []
+    for si, ms in _candidates(ctx, mentions, dated).items():
+        if si in groups:
+            continue
+        s, e = ctx.sentences[si]
+        spans = [(m.start - s, m.end - s) for m in ms]
+        p, parts = model.probability(analogy_model.sentence_features(ctx.text[s:e], spans, _marks(ms, None)))
+        if p < model.threshold:
+            continue
+        words = [f for f, c in parts if c > 0 and (" " in f or f[:1] != "<")][:4]  # words and pairs, not marks
+        ents = list(dict.fromkeys(m.entity for m in ms))
+        names = " and ".join(quoted(x) for x in list(dict.fromkeys(m.surface for m in ms))[:3])
+        verb = "names" if len({m.surface for m in ms}) == 1 else "name"
+        described = " and ".join(_describe(x) for x in ents[:3])
+        raised = ", ".join(f"{quoted(w.replace(analogy_model.REF, 'X'))} ({c:+.2f})" for w, c in
+                           ((f, c) for f, c in parts if f in words))
+        explanation = (
+            f"{names} {verb} {described}{_dating(ents, dated)}; no construction rule fired, but the learned "
+            f"model ({lex.label}) scores the sentence {p:.2f}, at or above its threshold {model.threshold:.2f}; "
+            f"the words that raised the score most (X = the referent): {raised or 'none'} (rule: learned)."
+        )
+        start, end = min(m.start for m in ms), max(m.end for m in ms)
+        rows.append(ctx.row(start, end, CANDIDATE, words[0].replace(analogy_model.REF, ms[0].surface) if words else "",
+                            explanation, referent="; ".join(dict.fromkeys(x.canonical for x in ents)),
+                            target=None, score=round(p, 4)))
+    return rows
+
+
+def detect(ctx: DocContext) -> list[dict]:
+    """Historical-analogy rows for one document.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import Document
+    >>> rows = detect(DocContext(Document("We must not repeat the mistakes of Vietnam.")))
+    >>> rows[0]["referent"], rows[0]["cue"]
+    ('Vietnam War', 'repeat the mistakes of')
+    """
+    mentions, dated, groups = _rule_groups(ctx)
+    if not mentions:
+        return []
     rows = []
     for si, found in groups.items():
         hits = _without_covered_years(found)
@@ -880,4 +965,6 @@ def detect(ctx: DocContext) -> list[dict]:
             referent="; ".join(referents),
             target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m),
         ))
+    rows += _learned_rows(ctx, mentions, dated, groups)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows

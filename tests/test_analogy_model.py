@@ -1,0 +1,112 @@
+"""The learned part of the historical-analogy decision (``analogy_candidate`` rows, ``analogy_model.tsv``).
+
+Sentences from the bundled UN General Debate sample (data/ungdc_sample.jsonl.gz; UN General Debate
+Corpus, CC0) and written for the test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import toolkit as tk
+from toolkit import lexicons
+from toolkit.devices import analogy_model
+from toolkit.errors import LexiconError
+
+from .conftest import DATA, ROOT, SHARED_CORPORA
+
+KINDS = ["historical_analogy", "analogy_candidate"]
+
+
+def _speech(doc_id: str) -> dict:
+    with gzip.open(DATA / "ungdc_sample.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] == doc_id:
+                return r
+    raise AssertionError(doc_id)
+
+
+@pytest.fixture(scope="module")
+def assault() -> tk.Document:
+    # a 1960 speech compares the end of colonialism to the end of the slave trade, with no listed construction
+    r = _speech("ungdc-RUS-15-1960")
+    i = r["text"].find("It is time for us to undertake the final assault on colonialism")
+    sentence = r["text"][i : r["text"].index("society.", i) + len("society.")]
+    return tk.Document(sentence, meta={"year": r["year"]})
+
+
+def test_a_sentence_no_rule_fires_on_becomes_a_scored_candidate(assault):
+    df = tk.devices(assault, kinds=KINDS)
+    assert list(df["device"]) == ["analogy_candidate"]
+    row = df.iloc[0]
+    assert row["referent"] == "slave trade"
+    assert assault.text[row["start"]:row["end"]] == "slave trade"
+    threshold = analogy_model.model(lexicons.packaged("analogy_model")).threshold
+    assert threshold <= row["score"] < 1
+    assert "learned model (analogy_model.tsv)" in row["explanation"] and f"{row['score']:.2f}" in row["explanation"]
+    assert "(rule: learned)" in row["explanation"]
+
+
+def test_candidates_are_only_asked_for_rows(assault):
+    assert tk.devices(assault, kinds="historical_analogy").empty
+    assert "analogy_candidate" in set(tk.devices(assault)["device"])
+
+
+def test_a_rule_analogy_is_never_also_a_candidate():
+    df = tk.devices(tk.Document("We must not repeat the mistakes of Vietnam.", meta={"year": 2015}), kinds=KINDS)
+    assert list(df["device"]) == ["historical_analogy"]
+
+
+def test_a_sentence_without_a_past_referent_is_never_scored():
+    text = "Today we face a new and grave danger, just as we did before, and we must act like a united family."
+    assert tk.devices(tk.Document(text, meta={"year": 2015}), kinds=KINDS).empty
+
+
+def test_a_users_model_table_replaces_the_packaged_one(assault):
+    table = tk.lexicon("analogy_model")
+    table.loc[table["feature"] == "<threshold>", "weight"] = "0.99"
+    assert tk.devices(assault, kinds=KINDS, lexicons={"analogy_model": table}).empty
+
+
+def test_a_model_table_without_its_intercept_is_a_named_error(assault):
+    table = tk.lexicon("analogy_model")
+    table = table[table["feature"] != "<intercept>"]
+    with pytest.raises(LexiconError, match="intercept"):
+        tk.devices(assault, kinds=KINDS, lexicons={"analogy_model": table})
+    bad = pd.DataFrame({"feature": ["<intercept>", "<threshold>", "like"], "idf": ["", "", "x"],
+                        "weight": ["0", "0.5", "1"]})
+    with pytest.raises(LexiconError, match="'like' has no number in 'idf'"):
+        tk.devices(assault, kinds=KINDS, lexicons={"analogy_model": bad})
+
+
+def test_probability_is_the_logistic_of_the_normalised_tfidf_dot_product():
+    m = analogy_model.Model({"a": 2.0, "b": 1.0}, {"a": 1.0, "b": -1.0}, 0.5, 0.5)
+    p, parts = m.probability(["a", "a", "b", "zzz"])
+    va, vb = (1 + math.log(2)) * 2.0, 1.0
+    norm = math.hypot(va, vb)
+    assert p == pytest.approx(1 / (1 + math.exp(-(0.5 + va / norm - vb / norm))))
+    assert [f for f, _ in parts] == ["a", "b"]
+
+
+def test_the_referent_is_one_token_so_the_model_learns_the_frame():
+    feats = analogy_model.sentence_features("Like Munich in 1938, this deal fails.", [(5, 11), (15, 19)], [])
+    assert feats[:5] == ["like", "<ref>", "in", "<ref>", "this"]
+    assert "like <ref>" in feats and "munich" not in feats
+
+
+@pytest.mark.skipif(not (SHARED_CORPORA / "analogy" / "dev.jsonl").exists(), reason="shared analogy dev set absent")
+def test_the_shipped_weights_are_what_the_training_script_writes():
+    pytest.importorskip("sklearn")
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_analogy_model.py"), "--check"],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    assert "is what this script writes" in out.stdout
