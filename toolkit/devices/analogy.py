@@ -786,12 +786,14 @@ def _without_covered_years(hits: list[tuple[Mention, Hit, Cue]]) -> list[tuple[M
 _Group = list[tuple[Mention, Hit, Cue]]
 
 
-def _rule_groups(ctx: DocContext) -> tuple[list[Mention], tuple[int, str] | None, dict[int, _Group]]:
-    """The document's mentions (years not past at its date left out), its date, and per sentence index the
-    (mention, cue hit, cue) triples the construction rules support."""
+def _rule_groups(ctx: DocContext) -> tuple[list[Mention], tuple[int, str] | None, dict[int, _Group],
+                                           dict[int, list[tuple[Hit, Cue]]]]:
+    """The document's mentions (years not past at its date left out), its date, per sentence index the
+    (mention, cue hit, cue) triples the construction rules support, and per sentence index every cue hit in
+    it (whether or not a rule's position and window let it support a mention)."""
     mentions = _mentions(ctx)
     if not mentions:
-        return [], None, {}
+        return [], None, {}, {}
     dated = document_year(ctx)
     year = dated[0] if dated else None
     if year is not None:
@@ -799,7 +801,7 @@ def _rule_groups(ctx: DocContext) -> tuple[list[Mention], tuple[int, str] | None
         # applies to a date): its sentence need not be scanned for cues
         mentions = [m for m in mentions if m.entity.type != "year" or _past_date(m.entity, year)]
         if not mentions:
-            return [], dated, {}
+            return [], dated, {}, {}
     # cues are looked for in the sentences with a mention; the sentence before is read only for the
     # cues that may stand there ("We have been through this.") — the others must share the sentence
     own = {ctx.sentence_of(m.start) for m in mentions} - {-1}
@@ -849,7 +851,7 @@ def _rule_groups(ctx: DocContext) -> tuple[list[Mention], tuple[int, str] | None
                 break
         if best is not None:
             groups.setdefault(si, []).append((m, best[1], best[2]))
-    return mentions, dated, groups
+    return mentions, dated, groups, by_sentence
 
 
 def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None) -> dict[int, list[Mention]]:
@@ -864,32 +866,31 @@ def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str]
     return out
 
 
-def _marks(ms: list[Mention], kind: str | None) -> list[str]:
-    """What the rules know about a candidate sentence, as model features."""
+def _features(ctx: DocContext, si: int, ms: list[Mention], kind: str | None,
+              cue_hits: dict[int, list[tuple[Hit, Cue]]]) -> list[str]:
+    """The model features of sentence ``si``: its words and pairs, and what the rules know about it — the
+    rule kind that fired (``kind``), the kinds of the cues it holds wherever they stand (``<cue:lesson>``) and
+    the referents' types (``<type:war>``, ``<place>``)."""
+    s, e = ctx.sentences[si]
     marks = [f"<rule:{kind}>", "<rule>"] if kind else []
+    marks += sorted({f"<cue:{cue.kind}>" for h, cue in cue_hits.get(si, []) if s <= h.start < e})
     for m in ms:
         marks.append("<type:general>" if m.general else f"<type:{m.entity.type}>")
         if m.place:
             marks.append("<place>")
-    return marks
+    return analogy_model.sentence_features(ctx.text[s:e], [(m.start - s, m.end - s) for m in ms], marks)
 
 
 def sentence_features(ctx: DocContext) -> dict[int, list[str]]:
-    """Model features (:func:`toolkit.devices.analogy_model.sentence_features`) of every sentence that
-    names a past referent, by sentence index, with the kind of cue where a rule made it an analogy: the
-    input of the learned decision, for :func:`detect` and the training script alike."""
-    mentions, dated, groups = _rule_groups(ctx)
-    out = {}
-    for si, ms in _candidates(ctx, mentions, dated).items():
-        s, e = ctx.sentences[si]
-        kind = groups[si][0][2].kind if si in groups else None
-        spans = [(m.start - s, m.end - s) for m in ms]
-        out[si] = analogy_model.sentence_features(ctx.text[s:e], spans, _marks(ms, kind))
-    return out
+    """Model features (:func:`_features`) of every sentence that names a past referent, by sentence index:
+    the input of the learned decision, for :func:`detect` and the training script alike."""
+    mentions, dated, groups, cue_hits = _rule_groups(ctx)
+    return {si: _features(ctx, si, ms, groups[si][0][2].kind if si in groups else None, cue_hits)
+            for si, ms in _candidates(ctx, mentions, dated).items()}
 
 
 def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None,
-                  groups: dict[int, _Group]) -> list[dict]:
+                  groups: dict[int, _Group], cue_hits: dict[int, list[tuple[Hit, Cue]]]) -> list[dict]:
     """``analogy_candidate`` rows: sentences that name a past referent, that no rule made an analogy and that the
     learned model scores at or above its threshold (recall for review, at a lower precision: docs/analogy.md)."""
     lex = ctx.lexicon("analogy_model")
@@ -898,9 +899,7 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
     for si, ms in _candidates(ctx, mentions, dated).items():
         if si in groups:
             continue
-        s, e = ctx.sentences[si]
-        spans = [(m.start - s, m.end - s) for m in ms]
-        p, parts = model.probability(analogy_model.sentence_features(ctx.text[s:e], spans, _marks(ms, None)))
+        p, parts = model.probability(_features(ctx, si, ms, None, cue_hits))
         if p < model.threshold:
             continue
         words = [f for f, c in parts if c > 0 and (" " in f or f[:1] != "<")][:4]  # words and pairs, not marks
@@ -932,7 +931,7 @@ def detect(ctx: DocContext) -> list[dict]:
     >>> rows[0]["referent"], rows[0]["cue"]
     ('Vietnam War', 'repeat the mistakes of')
     """
-    mentions, dated, groups = _rule_groups(ctx)
+    mentions, dated, groups, cue_hits = _rule_groups(ctx)
     if not mentions:
         return []
     rows = []
@@ -965,6 +964,6 @@ def detect(ctx: DocContext) -> list[dict]:
             referent="; ".join(referents),
             target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m),
         ))
-    rows += _learned_rows(ctx, mentions, dated, groups)
+    rows += _learned_rows(ctx, mentions, dated, groups, cue_hits)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
