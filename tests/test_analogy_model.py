@@ -110,3 +110,9 @@ def test_the_shipped_weights_are_what_the_training_script_writes():
                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     assert "is what this script writes" in out.stdout
+
+
+def test_score_is_the_probability_without_its_contributions(assault):
+    m = analogy_model.model(lexicons.packaged("analogy_model"))
+    for words in (["like", "<ref>", "the", "lessons"], ["a", "b"], [], ["<place>", "<type:war>", "today"]):
+        assert m.score(words) == pytest.approx(m.probability(words)[0], abs=1e-12)

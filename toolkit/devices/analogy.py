@@ -899,9 +899,10 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
     for si, ms in _candidates(ctx, mentions, dated).items():
         if si in groups:
             continue
-        p, parts = model.probability(_features(ctx, si, ms, None, cue_hits))
-        if p < model.threshold:
+        features = _features(ctx, si, ms, None, cue_hits)
+        if model.score(features) < model.threshold:
             continue
+        p, parts = model.probability(features)
         words = [f for f, c in parts if c > 0 and (" " in f or f[:1] != "<")][:4]  # words and pairs, not marks
         ents = list(dict.fromkeys(m.entity for m in ms))
         names = " and ".join(quoted(x) for x in list(dict.fromkeys(m.surface for m in ms))[:3])

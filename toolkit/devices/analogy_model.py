@@ -41,6 +41,20 @@ class Model:
     intercept: float
     threshold: float
 
+    def score(self, features: Sequence[str]) -> float:
+        """Probability that the sentence is an analogy (:meth:`probability` without the contributions).
+
+        Examples
+        --------
+        >>> round(Model({"like": 1.0}, {"like": 2.0}, -1.0, 0.5).score(["like"]), 3)
+        0.731
+        """
+        tf = Counter(f for f in features if f in self.idf)
+        values = [((1.0 + math.log(n)) * self.idf[f], self.weight[f]) for f, n in tf.items()]
+        norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
+        z = self.intercept + math.fsum(v * w for v, w in values) / norm
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
     def probability(self, features: Sequence[str]) -> tuple[float, list[tuple[str, float]]]:
         """Probability that the sentence is an analogy, and each known feature's contribution (largest first).
 
