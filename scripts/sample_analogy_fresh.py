@@ -15,7 +15,9 @@ country-year of dev or batches 1-7; the sixth pass's blind test, labelled and co
 detector ran on it) and ``--batch 9`` (the same rules again, another seed: no country-year of dev or
 batches 1-8; the blind test of the learned decision, labelled and committed before any detector ran on
 it) and ``--batch 10`` (the same rules again: no country-year of dev or batches 1-9; the blind test of the
-pass after it). ``--help`` lists the options.
+pass after it) and ``--batch 11`` … ``--batch 14`` (the same rules, each with its own seed and no
+country-year of dev or of any lower batch; 11-13 drawn as training data for the learned model, 14 its blind
+test; each drawn after the lower ones were in the file). ``--help`` lists the options.
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -80,12 +82,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description="Draw one batch of the fresh historical-analogy sample from the UN General Debate corpus "
                     "(unlabelled JSON lines on standard output; the analogy detector is never called).")
-    ap.add_argument("--batch", type=int, default=1, choices=range(1, 11), metavar="N",
-                    help="batch number 1-10 (default 1); each batch has its own seed and exclusion rules, "
+    ap.add_argument("--batch", type=int, default=1, choices=range(1, 15), metavar="N",
+                    help="batch number 1-14 (default 1); each batch has its own seed and exclusion rules, "
                          "see the module docstring")
     batch = ap.parse_args(argv).batch
     seed = SEED if batch == 1 else SEED + batch
-    quotas = QUOTAS if batch in (1, 5, 6, 7, 8, 9, 10) else {k: v // 2 for k, v in QUOTAS.items()}
+    quotas = QUOTAS if batch in (1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) else {k: v // 2 for k, v in QUOTAS.items()}
     fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
     used: set[str] = set()
     used_countries: set[str] = set()
