@@ -92,3 +92,22 @@ def test_paragraph_breaks_at_line_breaks_are_finditer(texts):
         for variant in (text, text.replace("\n", "\r\n"), text.replace("\n\n", "\r\r\n"), text.replace("\n", "\u2028")):
             for pattern in (_text._BLANK_LINE, _text._PARA_SPLIT_BLANK, _text._PARA_SPLIT_LINE):
                 assert _text._spans_at_breaks(pattern, variant) == [m.span() for m in pattern.finditer(variant)]
+
+
+def test_paragraph_key_words_of_ascii_text_are_the_regex_runs(texts):
+    for text in texts:
+        for para in [*text.split("\n"), "ſ and \u212a fold, ıİ do not", "snake_case and 3.5-fold x2"]:
+            low = _text.normalize(para).text.lower()
+            assert _text._key_words(para) == _text._WORD_RUN.findall(low)
+
+
+def test_duplicates_from_the_normalised_slices_are_those_from_the_paragraphs(texts):
+    doc_text = "\n\n".join([*texts[:20], *texts[5:12], texts[3].replace(" the ", " a ")])
+    paragraphs = _text.paragraph_spans(doc_text)
+    norm = _text.normalize(doc_text)
+    assert norm.offsets is None  # the case in which tk.Document passes the slices
+    plain = _text.match_paragraphs(doc_text[s:e] for s, e in paragraphs)
+    assert any(m is not None for m in plain)
+    assert _text.match_paragraphs((doc_text[s:e] for s, e in paragraphs),
+                                  normalized=(norm.text[s:e] for s, e in paragraphs)) == plain
+
