@@ -94,6 +94,18 @@ def test_paragraph_breaks_at_line_breaks_are_finditer(texts):
                 assert _text._spans_at_breaks(pattern, variant) == [m.span() for m in pattern.finditer(variant)]
 
 
+def test_candidate_tokens_are_those_at_a_cue_position_and_before_one(texts):
+    for text in texts:
+        nt = tk.Document(text).normalized.text
+        cue_pos = cues._cue_positions(nt)
+        for m in re.finditer(r"[^.!?\n]+[.!?\n]?", nt):
+            toks = tokens._tokens(nt, m.start(), m.end())
+            cands = {c for c in cue_pos if m.start() <= c < m.end()}
+            want = [k for k, t in enumerate(toks)
+                    if t.s in cands or (k + 1 < len(toks) and toks[k + 1].s in cands)]
+            assert indirect._candidate_indices(toks, sorted(cands)) == want
+
+
 def test_paragraph_key_words_of_ascii_text_are_the_regex_runs(texts):
     for text in texts:
         for para in [*text.split("\n"), "ſ and \u212a fold, ıİ do not", "snake_case and 3.5-fold x2"]:
@@ -111,3 +123,11 @@ def test_duplicates_from_the_normalised_slices_are_those_from_the_paragraphs(tex
     assert _text.match_paragraphs((doc_text[s:e] for s, e in paragraphs),
                                   normalized=(norm.text[s:e] for s, e in paragraphs)) == plain
 
+
+def test_an_anonymous_source_with_a_qualifier_is_the_subject():
+    # the qualifiers are looked up only when their last word is among the four tokens before the cue
+    for sentence, speaker in (("A source familiar with the matter said the talks would go on.",
+                               "A source familiar with the matter"),
+                              ("An official briefed on the talks said they would go on.",
+                               "An official briefed on the talks")):
+        assert tk.quotes(sentence)["speaker"].tolist() == [speaker]

@@ -417,6 +417,24 @@ def _embedded_clause(
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
+def _candidate_indices(toks: list[_Tok], cues: list[int]) -> list[int]:
+    """The indices of the tokens the rules of :func:`_reported` look at, in order: a token that starts at a
+    cue position (``cues``, sorted), and the token before it.
+
+    The same tokens as testing every token and its successor against the positions, without a Python step
+    per token: each position is found among the token starts by bisection.
+    """
+    starts = [t.s for t in toks]
+    found: set[int] = set()
+    for c in cues:
+        k = bisect_left(starts, c)
+        if k < len(starts) and starts[k] == c:
+            found.add(k)
+            if k:
+                found.add(k - 1)
+    return sorted(found)
+
+
 def _reported(
     state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row], cue_pos: list[int],
     used_cues: set[int],
@@ -433,11 +451,9 @@ def _reported(
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
     reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
-    cands = set(cue_pos[lo:hi])
     n = len(toks)
-    for k, t in enumerate(toks):
-        if t.s not in cands and not (k + 1 < n and toks[k + 1].s in cands):
-            continue
+    for k in _candidate_indices(toks, cue_pos[lo:hi]):
+        t = toks[k]
         if t.low in _CLAIM_NOUNS and 0 < k < n - 2 and toks[k + 1].low == "that" \
                 and not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq):
             row = _claim_noun(state, nt, toks, k, se, pq)

@@ -221,6 +221,12 @@ def _negation(low: str) -> bool:
     return low in _NEGATION or (low.endswith(("n't", "n’t")) and len(low) > 3)
 
 
+@lru_cache(maxsize=8)
+def _qualifier_words(qualifiers: tuple[str, ...]) -> tuple[list[str], ...]:
+    """The words of each anonymous-source qualifier (``familiar with`` → ``["familiar", "with"]``), in order."""
+    return tuple(q.split() for q in qualifiers)
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
@@ -244,8 +250,10 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if toks[j].low in lex.pronouns:
         return [toks[j]]
     # anonymous source with a qualifier: "a source familiar with the matter said"
-    for qual in lex.anon_qualifiers:
-        qwords = qual.split()
+    near = {t.low for t in toks[max(0, j - 4) : j]}  # a qualifier ends on one of these words (back 1 to 4)
+    for qwords in _qualifier_words(lex.anon_qualifiers):
+        if qwords[-1] not in near:
+            continue
         n = len(qwords)
         for back in range(1, 5):
             a = j - back - n + 1
