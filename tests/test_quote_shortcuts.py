@@ -131,3 +131,13 @@ def test_an_anonymous_source_with_a_qualifier_is_the_subject():
                               ("An official briefed on the talks said they would go on.",
                                "An official briefed on the talks")):
         assert tk.quotes(sentence)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_title_words_are_the_words_with_a_title_or_honorific_class(lang):
+    lex = cues._lex_for(lang)
+    found = speakers._title_words(lex)
+    assert found is not None and found  # no compounds in these languages: the set decides
+    for word in [*lex.titles, "minister.", "bill", "brown", "mr", "the"]:
+        assert (word in found) == bool(lex.title_classes(word) & {"title", "honorific"}), word
+    assert speakers._title_words(cues._lex_for("de")) is None  # German compounds: title_classes decides

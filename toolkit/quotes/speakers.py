@@ -50,6 +50,7 @@ from .cues import (
     _STOP_BACK,
     _TIME_WORDS,
     _TITLE_LINKS,
+    _Lex,
     _lex,
     _ly_adverb,
     _stopword_classes,
@@ -494,11 +495,31 @@ _NAME_RUN = re.compile(
 )
 
 
+def _title_words(lex: _Lex) -> frozenset[str] | None:
+    """The title and honorific words of ``lex`` when a word's classes are its own entry's (no compounds), else
+    None: then :meth:`_Lex.title_classes` decides."""
+    if lex.compounds:
+        return None
+    found = _TITLE_WORDS.get(lex.lang)
+    if found is None or found[0] is not lex:
+        words = frozenset(w for w, classes in lex.titles.items() if classes & {"title", "honorific"})
+        found = _TITLE_WORDS[lex.lang] = (lex, words)
+    return found[1]
+
+
+#: language -> (its lexicon, the title and honorific words of that lexicon), filled by :func:`_title_words`
+_TITLE_WORDS: dict[str, tuple[_Lex, frozenset[str]]] = {}
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     lex = _lex()
     # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
-    last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
-                      & {"title", "honorific"}), default=-1)
+    title_words = _title_words(lex)
+    if title_words is not None:  # (the same test as below, one set look-up a word)
+        last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in title_words), default=-1)
+    else:
+        last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
+                          & {"title", "honorific"}), default=-1)
     if last_title >= 0 and words[last_title + 1].lower() in ("of", "for") and lex.lang == "en":
         # "Mayor of London Sadiq Khan" -> "Sadiq Khan"; with no name after the office's object, the office
         # itself: "the acting Prime Minister of Iraq" -> "Prime Minister of Iraq"
