@@ -141,3 +141,21 @@ def test_title_words_are_the_words_with_a_title_or_honorific_class(lang):
     for word in [*lex.titles, "minister.", "bill", "brown", "mr", "the"]:
         assert (word in found) == bool(lex.title_classes(word) & {"title", "honorific"}), word
     assert speakers._title_words(cues._lex_for("de")) is None  # German compounds: title_classes decides
+
+
+def test_words_of_ascii_samples_are_the_regex_runs(texts):
+    from toolkit.quotes import language
+
+    for text in [*texts, "snake_case x2 3rd don't \u212a", "Der Minister sagte, dass"]:
+        sample = text[: language._SAMPLE].lower()
+        if sample.isascii():
+            assert sample.translate(language._ASCII_NON_LETTER_TO_SPACE).split() == language._WORD.findall(sample)
+    assert all(language.detect(t) == "en" for t in texts)
+
+
+def test_normalised_text_keeps_offsets_only_with_characters_that_grow_or_go():
+    assert _text.normalize("plain \u201cquoted\u201d text").offsets is None
+    grow_or_go = _text._char_table()[2]
+    assert grow_or_go
+    for c in map(chr, grow_or_go):
+        assert _text.normalize(f"a{c}b").offsets is not None

@@ -178,7 +178,8 @@ def normalize(text: str) -> Normalized:
     """
     one_to_one, simple, other, pattern = _char_table()
     out = simple.sub(lambda m: one_to_one[m.group()], text)
-    if not pattern.search(out):
+    # (the few characters that grow or go, each looked for by ``in``: several times faster than the class search)
+    if not any(chr(c) in out for c in other):
         return Normalized(out)
     pieces: list[str] = []
     offsets = array("I" if len(out) < 2**32 else "Q")
