@@ -159,3 +159,16 @@ def test_normalised_text_keeps_offsets_only_with_characters_that_grow_or_go():
     assert grow_or_go
     for c in map(chr, grow_or_go):
         assert _text.normalize(f"a{c}b").offsets is not None
+
+
+def test_transcript_labels_at_line_starts_are_finditer(texts):
+    with (ROOT / "data" / "quotes_fresh_kremlin.jsonl").open(encoding="utf-8") as fh:
+        kremlin = [json.loads(line)["text"] for line in fh]
+    labels = "Vladimir Putin: Thank you.\nQUESTION: Why?\n  Ms. Lee: We will see.\r\nNo label here: x\n\nA: b"
+    found = 0
+    for text in [*texts, *kremlin, labels]:
+        nt = tk.Document(text).normalized.text
+        spans = [m.span() for m in speakers._LABEL.finditer(nt)]
+        assert [m.span() for m in speakers._label_matches(nt)] == spans
+        found += len(spans)
+    assert found > 10

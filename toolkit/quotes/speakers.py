@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -767,12 +768,31 @@ class _Turn:
     name: str | None
 
 
+def _label_matches(nt: str) -> Iterator[re.Match[str]]:
+    """``_LABEL.finditer(nt)``, tried only at the line starts.
+
+    The pattern opens with ``^`` (multi-line: the text's start or after a "\\n") and matches no line
+    break, so each match lies in one line and starts at its start; a search would test the anchor at
+    every position of the text.
+    """
+    pos = 0
+    match, find = _LABEL.match, nt.find
+    while True:
+        m = match(nt, pos)
+        if m is not None:
+            yield m
+        newline = find("\n", pos)
+        if newline < 0:
+            return
+        pos = newline + 1
+
+
 def _turns(state: _DocState) -> list[_Turn]:
     """Speaker turns of a transcript, in text order; empty unless at least two lines start with a
     named label (one "Moscow: …" line, or "Note:" and "Photo:", is no transcript)."""
     if state._turns is None:
         found = []
-        for m in _LABEL.finditer(state.nt):
+        for m in _label_matches(state.nt):
             colon = state.nt.index(":", m.end(1))
             line_end = state.nt.find("\n", colon)
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
