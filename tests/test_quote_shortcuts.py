@@ -177,3 +177,13 @@ def test_transcript_labels_at_line_starts_are_finditer(texts):
         assert [m.span() for m in speakers._label_matches(nt)] == spans
         found += len(spans)
     assert found > 10
+
+
+def test_the_ascii_token_scan_is_the_token_scan():
+    ascii_chars = "".join(map(chr, range(128)))
+    for c in ascii_chars:  # the classes spelled out in ASCII are the Unicode ones on ASCII
+        assert bool(re.fullmatch(r"\s", c)) == bool(re.fullmatch(f"[{tokens._ASCII_SPACE}]", c)), repr(c)
+        assert bool(re.fullmatch(r"\w", c)) == bool(re.fullmatch(f"[{tokens._ASCII_WORD}]", c)), repr(c)
+    sample = ascii_chars * 3 + " U.S. e.g. A.B.C 3.5 5,000 9/11 10:30 a-b it's x_y _z 3rd a--b 'q' \x1c\x1f end."
+    for text in (sample, sample[::-1], sample.replace(" ", "\t\x0b")):
+        assert tokens._GAP_TOKEN_ASCII.findall(text) == tokens._GAP_TOKEN.findall(text)
