@@ -187,3 +187,20 @@ def test_the_ascii_token_scan_is_the_token_scan():
     sample = ascii_chars * 3 + " U.S. e.g. A.B.C 3.5 5,000 9/11 10:30 a-b it's x_y _z 3rd a--b 'q' \x1c\x1f end."
     for text in (sample, sample[::-1], sample.replace(" ", "\t\x0b")):
         assert tokens._GAP_TOKEN_ASCII.findall(text) == tokens._GAP_TOKEN.findall(text)
+
+
+def test_the_that_scan_is_the_regex(texts):
+    before_that = indirect._prefilter()[2]
+    ends = indirect._that_ends()
+    assert ends is not None
+    extra = ["He claimed  that", "the claim\n\tthat", "said that", "is clear that", "that", " that", "s that",
+             "cats thatcher", "ED THAT", "Fed:that", "believes\u00a0that", "claimthat"]
+    checked = 0
+    for text in [*texts, *extra]:
+        nt = tk.Document(text).normalized.text
+        for m in re.finditer(r"[^.!?\n]+[.!?\n]?", nt):
+            s, e = m.span()
+            if indirect._FOLDS_TO_ASCII.search(nt, s, e) is None:
+                assert indirect._ends_before_that(nt[s:e].lower(), ends) == bool(before_that.search(nt, s, e)), nt[s:e]
+                checked += 1
+    assert checked > 1000

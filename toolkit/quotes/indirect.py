@@ -868,6 +868,33 @@ def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fro
     )
 
 
+@lru_cache(maxsize=1)
+def _that_ends() -> tuple[str, ...] | None:
+    """The words of the *… that* pattern of :func:`_prefilter` in lower case (``ed``, ``s``, ``clear``, the
+    claim and report nouns and adjectives), or None if one is not ASCII letters (then the pattern decides)."""
+    words = tuple(sorted({w.lower() for w in ["ed", "s", "clear", *_CLAIM_NOUNS, *_REPORT_NOUNS, *_REPORT_ADJECTIVES]}))
+    return words if all(re.fullmatch("[a-z]+", w) for w in words) else None
+
+
+def _ends_before_that(low: str, ends: tuple[str, ...]) -> bool:
+    """Does ``(?:ends)\\s+that`` match in ``low`` (a lower-cased window with no character that folds to an
+    ASCII letter, see :func:`_may_report`)?
+
+    Each *that* is looked up with ``str.find``; before it a run of white space, and before that run one of
+    ``ends`` (they end in a letter, so such a word ends where the run starts). The regex, with no first
+    character to skip to, tried its alternation at every position of the window.
+    """
+    i = low.find("that")
+    while i >= 0:
+        j = i
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        if j < i and low.endswith(ends, 0, j):
+            return True
+        i = low.find("that", i + 1)
+    return False
+
+
 _RUN = re.compile(r"[A-Za-z]+")
 _FOLDS_TO_ASCII = re.compile(f"[{ASCII_CASE_VARIANTS}]")
 _LETTER_BEFORE = re.compile(r"[^\W\d]")  # what the whole-token pattern's look-behind refuses
@@ -910,7 +937,10 @@ def _may_report(nt: str, s: int, e: int, starts: list[int] | None = None) -> boo
         if at_start.match(nt, s, e):
             return True
         if _FOLDS_TO_ASCII.search(nt, s, e) is None and not (e < len(nt) and _RUN.fullmatch(nt, e - 1, e + 1)):
-            return "that" in nt[s:e].lower() and before_that.search(nt, s, e) is not None
+            ends = _that_ends()
+            if ends is None:
+                return "that" in nt[s:e].lower() and before_that.search(nt, s, e) is not None
+            return _ends_before_that(nt[s:e].lower(), ends)
     return bool(whole.search(nt, s, e) or at_start.match(nt, s, e) or before_that.search(nt, s, e))
 
 
