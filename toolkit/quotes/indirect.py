@@ -93,6 +93,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES))
+_OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
@@ -487,12 +488,12 @@ def _reported(
                 reported.add((row.cs, row.ce))
                 used_cues.add(row.cue_s)
             continue
-        if t.low not in lex.verbs and t.low not in _OTHER_CUES and t.low not in lex.stance \
+        if t.low not in lex.verbs and t.low not in _OTHER_CUE_WORDS and t.low not in lex.stance \
                 and not _generic_cue(toks, k):
             continue
-        if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
+        if (blocked and any(a <= t.s < b for a, b in blocked)) or t.s in used_cues:
             continue
-        if any(q.cs <= t.s < q.ce for q in pq):
+        if pq and any(q.cs <= t.s < q.ce for q in pq):
             continue  # inside a quoted fragment
         passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
             and toks[k + 1].low == "to"
