@@ -489,8 +489,8 @@ def _reported(
                 used_cues.add(row.cue_s)
             continue
         if t.low not in lex.verbs and t.low not in _OTHER_CUE_WORDS and t.low not in lex.stance \
-                and not _generic_cue(toks, k):
-            continue
+                and not (0 < k < n - 1 and toks[k + 1].low == "that" and _generic_cue(toks, k)):
+            continue  # (a generic cue needs a word before it and "that" after it: _generic_cue's first test)
         if (blocked and any(a <= t.s < b for a, b in blocked)) or t.s in used_cues:
             continue
         if pq and any(q.cs <= t.s < q.ce for q in pq):
