@@ -204,3 +204,12 @@ def test_the_that_scan_is_the_regex(texts):
                 assert indirect._ends_before_that(nt[s:e].lower(), ends) == bool(before_that.search(nt, s, e)), nt[s:e]
                 checked += 1
     assert checked > 1000
+
+
+def test_the_possessive_name_run_is_the_backtracking_one(texts):
+    backtracking = re.compile(speakers._NAME_RUN.pattern.replace("{0,60}+", "{0,60}"))
+    assert backtracking.pattern != speakers._NAME_RUN.pattern
+    extra = "Osama bin Laden met J. R. Smith-Jones's aide Marie de la Cruz and " + "A-" * 80 + "B Cole."
+    for text in [*texts, extra]:
+        nt = tk.Document(text).normalized.text
+        assert [m.span() for m in speakers._NAME_RUN.finditer(nt)] == [m.span() for m in backtracking.finditer(nt)]

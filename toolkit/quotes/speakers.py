@@ -489,10 +489,13 @@ class _DocState:
 
 
 # name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
-# from every capital (quadratic time); read with _finditer_at_word_start (the \b before it)
+# from every capital (quadratic time); read with _finditer_at_word_start (the \b before it). The word
+# repeats are possessive ({0,60}+): what follows a word in the pattern is a space or a tab (or the match's
+# end, reached only when the greedy word was followed by no further name word), never a shorter word, so
+# giving back characters never led to a match, and the engine no longer tries (the same matches)
 _NAME_RUN = re.compile(
-    r"[A-Z](?:\.|[\w'-]{0,60})"
-    r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60})){1,7}"
+    r"[A-Z](?:\.|[\w'-]{0,60}+)"
+    r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60}+)){1,7}"
 )
 
 
