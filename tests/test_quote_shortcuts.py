@@ -213,3 +213,10 @@ def test_the_possessive_name_run_is_the_backtracking_one(texts):
     for text in [*texts, extra]:
         nt = tk.Document(text).normalized.text
         assert [m.span() for m in speakers._NAME_RUN.finditer(nt)] == [m.span() for m in backtracking.finditer(nt)]
+
+
+def test_a_cue_word_at_the_text_start_is_a_cue_position():
+    first = cues._lex().first_words | {"that"}
+    for text in ("said he", "Said he", "saidx he said", "that is", "x said", "said", "thats that"):
+        runs = [m.start() for m in re.finditer("[A-Za-z]{2,}", text) if m.group().lower() in first]
+        assert cues._cue_positions(text) == runs, text
