@@ -197,7 +197,11 @@ class Document:
     def duplicate_of(self) -> list[int | None]:
         """For each paragraph, the index of the earlier paragraph it repeats, or None."""
         def build() -> list[int | None]:
-            matches = _text.match_paragraphs(self.text[s:e] for s, e in self.paragraphs)
+            norm = self._cache.get("normalized")
+            # normalisation replaces characters one by one; with the identity offset map no character grew or
+            # went, so a paragraph's normalised text is the same slice of the document's normalised text
+            known = None if norm is None or norm.offsets is not None else (norm.text[s:e] for s, e in self.paragraphs)
+            matches = _text.match_paragraphs((self.text[s:e] for s, e in self.paragraphs), normalized=known)
             return [None if m is None else m[0] for m in matches]
 
         return self._cached("duplicate_of", build)

@@ -97,6 +97,10 @@ def _trim_clause(nt: str, s: int, e: int) -> Span:
     return s, e
 
 
+#: the tokens at which :func:`_clause_end` can end a clause (lower case; punctuation is its own lower case)
+_CLAUSE_END_AT = frozenset((";", ",", "—", "–", "-", "--", "but", "and")) | _FRAME_LINK
+
+
 def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     """Where a reported clause starting at toks[j] ends: the sentence end, or before a new
     frame (", adding …"), a coordinated verb ("… but did not …", "… and said …") or an
@@ -109,6 +113,8 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         toks[j].low in _COMPLEMENTIZERS and j + 1 < len(toks) and toks[j + 1].low in _OPENERS))
     for i in range(j, len(toks)):
         x = toks[i]
+        if x.low not in _CLAUSE_END_AT:
+            continue  # (every test below needs one of these tokens: most tokens are passed by this one look-up)
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if x.t == ";" or ((x.t in (",", "—", "-", "--") or x.low in _FRAME_LINK) and _next_is_frame(toks, i)):
             return x.s  # a new frame: ", adding …", "— asserting …", "before claiming …"

@@ -336,7 +336,7 @@ def _cue_positions(nt: str) -> list[int]:
     first = _lex().first_words | {"that"}
     if _CURRENT.get() != "en":
         return [m.start() for m in _LETTERS.finditer(nt) if m.group().lower() in first]  # erklärte, déclaré
-    pattern = _first_word_pattern(first)
+    words, after_other = _first_word_pattern(first)
     out: list[int] = []
     start = 0
     while start < len(nt):
@@ -349,7 +349,9 @@ def _cue_positions(nt: str) -> list[int]:
         # the runs of ASCII letters of the lower-cased text are those of the text when lower-casing keeps
         # every length and no other character becomes an ASCII letter (only U+0130 and U+212A do)
         if len(low) == len(piece) and "\u212a" not in piece:
-            out.extend(start + m.start() for m in pattern.finditer(low))
+            if (run := _LOWER_RUN.match(low)) is not None and run.group() in words:
+                out.append(start)
+            out.extend(start + 1 + m.start() for m in after_other.finditer(low))
         else:
             out.extend(m.start() for m in _ALPHA.finditer(nt, start, end) if m.group().lower() in first)
         start = end
@@ -360,11 +362,20 @@ _PIECE = 1 << 16
 
 
 @lru_cache(maxsize=4)
-def _first_word_pattern(first: frozenset[str]) -> re.Pattern[str]:
-    """A whole run of ASCII letters that is one of ``first``, in lower-cased text (case-sensitive: faster
-    than testing every run of the text against the set)."""
-    words = sorted(w for w in first if re.fullmatch("[a-z]{2,}", w))
-    return re.compile(rf"(?<![a-z])(?:{lexicons.alternation(words)})(?![a-z])")
+def _first_word_pattern(first: frozenset[str]) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The words of ``first`` that are runs of two or more ASCII letters, and a pattern for such a word as a
+    whole run of ASCII letters after a character that is no letter, in lower-cased text (``finditer``: a
+    match starts one before the word; case-sensitive: faster than testing every run against the set).
+
+    With the run at the text's start looked up in the set, the matches of ``(?<![a-z])word(?![a-z])``: a
+    pattern that opens with a character class lets the regex engine skip to the characters of that class,
+    one with a look-behind has it try the alternation at every position.
+    """
+    words = frozenset(w for w in first if re.fullmatch("[a-z]{2,}", w))
+    return words, re.compile(rf"[^a-z](?:{lexicons.alternation(sorted(words))})(?![a-z])")
+
+
+_LOWER_RUN = re.compile("[a-z]+")
 
 
 _ALPHA = re.compile(r"[A-Za-z]{2,}")

@@ -93,6 +93,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES))
+_OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
@@ -417,6 +418,24 @@ def _embedded_clause(
     return _Row(s, e, "partial", c0, c1, [(c0, c1)], speaker, None, None, None, "partial:subject")
 
 
+def _candidate_indices(toks: list[_Tok], cues: list[int]) -> list[int]:
+    """The indices of the tokens the rules of :func:`_reported` look at, in order: a token that starts at a
+    cue position (``cues``, sorted), and the token before it.
+
+    The same tokens as testing every token and its successor against the positions, without a Python step
+    per token: each position is found among the token starts by bisection.
+    """
+    starts = [t.s for t in toks]
+    found: set[int] = set()
+    for c in cues:
+        k = bisect_left(starts, c)
+        if k < len(starts) and starts[k] == c:
+            found.add(k)
+            if k:
+                found.add(k - 1)
+    return sorted(found)
+
+
 def _reported(
     state: _DocState, nt: str, ss: int, se: int, pq: list[_Quote], done: list[_Row], cue_pos: list[int],
     used_cues: set[int],
@@ -433,11 +452,9 @@ def _reported(
     toks = _tokens(nt, ss, se)
     out: list[_Row] = []
     reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
-    cands = set(cue_pos[lo:hi])
     n = len(toks)
-    for k, t in enumerate(toks):
-        if t.s not in cands and not (k + 1 < n and toks[k + 1].s in cands):
-            continue
+    for k in _candidate_indices(toks, cue_pos[lo:hi]):
+        t = toks[k]
         if t.low in _CLAIM_NOUNS and 0 < k < n - 2 and toks[k + 1].low == "that" \
                 and not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq):
             row = _claim_noun(state, nt, toks, k, se, pq)
@@ -471,12 +488,12 @@ def _reported(
                 reported.add((row.cs, row.ce))
                 used_cues.add(row.cue_s)
             continue
-        if t.low not in lex.verbs and t.low not in _OTHER_CUES and t.low not in lex.stance \
-                and not _generic_cue(toks, k):
+        if t.low not in lex.verbs and t.low not in _OTHER_CUE_WORDS and t.low not in lex.stance \
+                and not (0 < k < n - 1 and toks[k + 1].low == "that" and _generic_cue(toks, k)):
+            continue  # (a generic cue needs a word before it and "that" after it: _generic_cue's first test)
+        if (blocked and any(a <= t.s < b for a, b in blocked)) or t.s in used_cues:
             continue
-        if any(a <= t.s < b for a, b in blocked) or t.s in used_cues:
-            continue
-        if any(q.cs <= t.s < q.ce for q in pq):
+        if pq and any(q.cs <= t.s < q.ce for q in pq):
             continue  # inside a quoted fragment
         passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
             and toks[k + 1].low == "to"
@@ -852,6 +869,33 @@ def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fro
     )
 
 
+@lru_cache(maxsize=1)
+def _that_ends() -> tuple[str, ...] | None:
+    """The words of the *… that* pattern of :func:`_prefilter` in lower case (``ed``, ``s``, ``clear``, the
+    claim and report nouns and adjectives), or None if one is not ASCII letters (then the pattern decides)."""
+    words = tuple(sorted({w.lower() for w in ["ed", "s", "clear", *_CLAIM_NOUNS, *_REPORT_NOUNS, *_REPORT_ADJECTIVES]}))
+    return words if all(re.fullmatch("[a-z]+", w) for w in words) else None
+
+
+def _ends_before_that(low: str, ends: tuple[str, ...]) -> bool:
+    """Does ``(?:ends)\\s+that`` match in ``low`` (a lower-cased window with no character that folds to an
+    ASCII letter, see :func:`_may_report`)?
+
+    Each *that* is looked up with ``str.find``; before it a run of white space, and before that run one of
+    ``ends`` (they end in a letter, so such a word ends where the run starts). The regex, with no first
+    character to skip to, tried its alternation at every position of the window.
+    """
+    i = low.find("that")
+    while i >= 0:
+        j = i
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        if j < i and low.endswith(ends, 0, j):
+            return True
+        i = low.find("that", i + 1)
+    return False
+
+
 _RUN = re.compile(r"[A-Za-z]+")
 _FOLDS_TO_ASCII = re.compile(f"[{ASCII_CASE_VARIANTS}]")
 _LETTER_BEFORE = re.compile(r"[^\W\d]")  # what the whole-token pattern's look-behind refuses
@@ -894,7 +938,10 @@ def _may_report(nt: str, s: int, e: int, starts: list[int] | None = None) -> boo
         if at_start.match(nt, s, e):
             return True
         if _FOLDS_TO_ASCII.search(nt, s, e) is None and not (e < len(nt) and _RUN.fullmatch(nt, e - 1, e + 1)):
-            return "that" in nt[s:e].lower() and before_that.search(nt, s, e) is not None
+            ends = _that_ends()
+            if ends is None:
+                return "that" in nt[s:e].lower() and before_that.search(nt, s, e) is not None
+            return _ends_before_that(nt[s:e].lower(), ends)
     return bool(whole.search(nt, s, e) or at_start.match(nt, s, e) or before_that.search(nt, s, e))
 
 

@@ -31,6 +31,12 @@ from ..errors import ParameterError, ToolkitWarning
 LANGUAGES = ("en", "de", "fr", "es")
 _META_KEYS = ("lang", "language")
 _WORD = re.compile(r"[^\W\d_]+")
+#: every ASCII character that is no letter, mapped to a space: in ASCII text the runs of :data:`_WORD` are
+#: the words ``split()`` finds after ``str.translate`` with this table (its fast path), in half the time
+_ASCII_NON_LETTER_TO_SPACE = {c: " " for c in range(128) if not chr(c).isalpha()}
+#: the marks beyond ASCII most texts hold (curly quotes, dashes, the ellipsis, a no-break space): no letters,
+#: so a space for each keeps the words, and most samples are ASCII after it
+_COMMON_MARKS = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\xa0"
 #: a text of at least this many distinct words in which fewer than this share are known function
 #: words is in another language (English running text has about 40 % function words; repeated
 #: symbols or one word over and over are no language)
@@ -86,7 +92,11 @@ def detect(text: str) -> str:
     """
     profiles = _profiles()
     counts = dict.fromkeys(LANGUAGES, 0)
-    words = _WORD.findall(text[:_SAMPLE].lower())
+    sample = text[:_SAMPLE].lower()
+    if not sample.isascii():
+        for mark in _COMMON_MARKS:
+            sample = sample.replace(mark, " ")
+    words = sample.translate(_ASCII_NON_LETTER_TO_SPACE).split() if sample.isascii() else _WORD.findall(sample)
     for word in words:
         lang = profiles.get(word)
         if lang is not None:

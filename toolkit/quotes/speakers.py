@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,6 +51,7 @@ from .cues import (
     _STOP_BACK,
     _TIME_WORDS,
     _TITLE_LINKS,
+    _Lex,
     _lex,
     _ly_adverb,
     _stopword_classes,
@@ -221,6 +223,12 @@ def _negation(low: str) -> bool:
     return low in _NEGATION or (low.endswith(("n't", "n’t")) and len(low) > 3)
 
 
+@lru_cache(maxsize=8)
+def _qualifier_words(qualifiers: tuple[str, ...]) -> tuple[list[str], ...]:
+    """The words of each anonymous-source qualifier (``familiar with`` → ``["familiar", "with"]``), in order."""
+    return tuple(q.split() for q in qualifiers)
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
@@ -244,8 +252,10 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if toks[j].low in lex.pronouns:
         return [toks[j]]
     # anonymous source with a qualifier: "a source familiar with the matter said"
-    for qual in lex.anon_qualifiers:
-        qwords = qual.split()
+    near = {t.low for t in toks[max(0, j - 4) : j]}  # a qualifier ends on one of these words (back 1 to 4)
+    for qwords in _qualifier_words(lex.anon_qualifiers):
+        if qwords[-1] not in near:
+            continue
         n = len(qwords)
         for back in range(1, 5):
             a = j - back - n + 1
@@ -479,18 +489,41 @@ class _DocState:
 
 
 # name words are at most 61 characters ({0,60}): with * a long "A-A-A-…" run was rescanned
-# from every capital (quadratic time); read with _finditer_at_word_start (the \b before it)
+# from every capital (quadratic time); read with _finditer_at_word_start (the \b before it). The word
+# repeats are possessive ({0,60}+): what follows a word in the pattern is a space or a tab (or the match's
+# end, reached only when the greedy word was followed by no further name word), never a shorter word, so
+# giving back characters never led to a match, and the engine no longer tries (the same matches)
 _NAME_RUN = re.compile(
-    r"[A-Z](?:\.|[\w'-]{0,60})"
-    r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60})){1,7}"
+    r"[A-Z](?:\.|[\w'-]{0,60}+)"
+    r"(?:[ \t]+(?:(?:al|bin|ibn|de|da|del|van|von|der|la|le)[ \t]+)?[A-Z](?:\.|[\w'-]{0,60}+)){1,7}"
 )
+
+
+def _title_words(lex: _Lex) -> frozenset[str] | None:
+    """The title and honorific words of ``lex`` when a word's classes are its own entry's (no compounds), else
+    None: then :meth:`_Lex.title_classes` decides."""
+    if lex.compounds:
+        return None
+    found = _TITLE_WORDS.get(lex.lang)
+    if found is None or found[0] is not lex:
+        words = frozenset(w for w, classes in lex.titles.items() if classes & {"title", "honorific"})
+        found = _TITLE_WORDS[lex.lang] = (lex, words)
+    return found[1]
+
+
+#: language -> (its lexicon, the title and honorific words of that lexicon), filled by :func:`_title_words`
+_TITLE_WORDS: dict[str, tuple[_Lex, frozenset[str]]] = {}
 
 
 def _strip_titles(words: list[str]) -> list[str]:
     lex = _lex()
     # everything after the last title word: "Santa Barbara County Sheriff Bill Brown" -> "Bill Brown"
-    last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
-                      & {"title", "honorific"}), default=-1)
+    title_words = _title_words(lex)
+    if title_words is not None:  # (the same test as below, one set look-up a word)
+        last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in title_words), default=-1)
+    else:
+        last_title = max((i for i, w in enumerate(words[:-1]) if lex.title_classes(w.lower().rstrip("."))
+                          & {"title", "honorific"}), default=-1)
     if last_title >= 0 and words[last_title + 1].lower() in ("of", "for") and lex.lang == "en":
         # "Mayor of London Sadiq Khan" -> "Sadiq Khan"; with no name after the office's object, the office
         # itself: "the acting Prime Minister of Iraq" -> "Prime Minister of Iraq"
@@ -738,12 +771,31 @@ class _Turn:
     name: str | None
 
 
+def _label_matches(nt: str) -> Iterator[re.Match[str]]:
+    """``_LABEL.finditer(nt)``, tried only at the line starts.
+
+    The pattern opens with ``^`` (multi-line: the text's start or after a "\\n") and matches no line
+    break, so each match lies in one line and starts at its start; a search would test the anchor at
+    every position of the text.
+    """
+    pos = 0
+    match, find = _LABEL.match, nt.find
+    while True:
+        m = match(nt, pos)
+        if m is not None:
+            yield m
+        newline = find("\n", pos)
+        if newline < 0:
+            return
+        pos = newline + 1
+
+
 def _turns(state: _DocState) -> list[_Turn]:
     """Speaker turns of a transcript, in text order; empty unless at least two lines start with a
     named label (one "Moscow: …" line, or "Note:" and "Photo:", is no transcript)."""
     if state._turns is None:
         found = []
-        for m in _LABEL.finditer(state.nt):
+        for m in _label_matches(state.nt):
             colon = state.nt.index(":", m.end(1))
             line_end = state.nt.find("\n", colon)
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()

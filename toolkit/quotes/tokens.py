@@ -66,11 +66,23 @@ class _Tok:
 # other one), so the text between two tokens is white space: one ``findall`` of (gap, token) pairs gives
 # every token's text, and the running sum of the lengths its offsets, with no match object per token
 _GAP_TOKEN = re.compile(rf"(\s*)({TOKEN_PATTERN})")
+# the same pattern for ASCII text, every class spelled out in ASCII: the engine tests a character against a
+# set instead of asking the Unicode database (a third less time on UN and Wikinews windows). In ASCII, \w is
+# [A-Za-z0-9_], \d [0-9], a letter [A-Za-z], and \s also takes the separators \x1c-\x1f (str.isspace)
+_ASCII_SPACE = r"\t-\r\x1c-\x1f "
+_ASCII_WORD = "A-Za-z0-9_"
+_GAP_TOKEN_ASCII = re.compile(
+    rf"([{_ASCII_SPACE}]*)("
+    r"(?:[A-Za-z]\.){2,}"
+    r"|[0-9]+(?:[.,:/][0-9]+)*"
+    rf"|[{_ASCII_WORD}]+(?:[-'][{_ASCII_WORD}]+)*"
+    rf"|[^{_ASCII_WORD}{_ASCII_SPACE}])"
+)
 _new = object.__new__
 
 
 def _scan_tokens(nt: str, s: int, e: int) -> list[_Tok]:
-    pairs = _GAP_TOKEN.findall(nt, s, e)
+    pairs = (_GAP_TOKEN_ASCII if nt[s:e].isascii() else _GAP_TOKEN).findall(nt, s, e)
     ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=s))
     toks: list[_Tok] = []
     append = toks.append
