@@ -908,8 +908,7 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
         names = " and ".join(quoted(x) for x in list(dict.fromkeys(m.surface for m in ms))[:3])
         verb = "names" if len({m.surface for m in ms}) == 1 else "name"
         described = " and ".join(_describe(x) for x in ents[:3])
-        raised = ", ".join(f"{quoted(w.replace(analogy_model.REF, 'X'))} ({c:+.2f})" for w, c in
-                           ((f, c) for f, c in parts if f in words))
+        raised = ", ".join(f"{quoted(f.replace(analogy_model.REF, 'X'))} ({c:+.2f})" for f, c in parts if f in words)
         explanation = (
             f"{names} {verb} {described}{_dating(ents, dated)}; no construction rule fired, but the learned "
             f"model ({lex.label}) scores the sentence {p:.2f}, at or above its threshold {model.threshold:.2f}; "
