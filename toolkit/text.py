@@ -67,18 +67,12 @@ def _spans_at_breaks(pattern: re.Pattern[str], text: str, first: bool = False) -
     match = pattern.match
     if any(c in text for c in _OTHER_BREAK_CHARS):
         search = _BREAK_CHAR.search
-        while (b := search(text, pos)) is not None:
-            m = match(text, b.start())
-            if m is None:
-                pos = b.start() + 1
-                continue
-            out.append(m.span())
-            if first:
-                break
-            pos = m.end()
-        return out
-    # only "\n" breaks lines: str.find goes from one to the next many times faster than the class search
-    find = text.find
+
+        def find(_: str, start: int) -> int:
+            b = search(text, start)
+            return -1 if b is None else b.start()
+    else:  # only "\n" breaks lines: str.find goes from one to the next many times faster than the class search
+        find = text.find
     while (b := find("\n", pos)) >= 0:
         m = match(text, b)
         if m is None:

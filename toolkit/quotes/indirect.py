@@ -948,6 +948,21 @@ def _may_report(nt: str, s: int, e: int, starts: list[int] | None = None) -> boo
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
+def _clause_row(state: _DocState | None, nt: str, pq: list[_Quote], c0: int, c1: int, speaker: _Speaker | None,
+                cue: _Tok, name: str, remember: bool = True) -> _Row:
+    """The row of a reported clause ``nt[c0:c1]`` framed by ``cue``: *partial* when quoted fragments stand
+    inside it (they are used up, and the row spans them), else *indirect*; rule ``"{kind}:{name}"``. With
+    ``remember`` a speaker named in the text becomes the document's last-named source."""
+    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
+    for q in inner:
+        q.used = True
+    kind = "partial" if inner else "indirect"
+    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
+    if remember and state is not None and speaker is not None and speaker.ms is not None:
+        _remember(state, speaker)
+    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, cue.low, cue.s, cue.e, f"{kind}:{name}")
+
+
 def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
     """"Smith's claim that …", "his warning that …": a possessor, a noun of saying or thinking, a that-clause."""
     prev = toks[k - 1]
@@ -973,15 +988,7 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         return None
     speaker.mention, speaker.ms, speaker.me = nt[prev.s : prev.e] if len(np) == 1 else speaker.mention, \
         speaker.ms, speaker.me
-    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
-    for q in inner:
-        q.used = True
-    kind = "partial" if inner else "indirect"
-    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
-    t = toks[k]
-    if speaker.ms is not None:
-        _remember(state, speaker)
-    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:claim_noun")
+    return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "claim_noun")
 
 
 def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1007,13 +1014,7 @@ def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int
         return None
     np = toks[i + 1 : comma]
     speaker = _Speaker(nt[np[0].s : np[-1].e], np[0].s, np[-1].e, None, "explicit", False)
-    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
-    for q in inner:
-        q.used = True
-    kind = "partial" if inner else "indirect"
-    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
-    t = toks[k]
-    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:opening_source")
+    return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "opening_source", remember=False)
 
 
 def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1048,15 +1049,7 @@ def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int,
     speaker = _resolve(state, np, np[0].s)
     if speaker is None:
         return None
-    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
-    for q in inner:
-        q.used = True
-    kind = "partial" if inner else "indirect"
-    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
-    if speaker.ms is not None:
-        _remember(state, speaker)
-    t = toks[k]
-    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e, f"{kind}:point_of_view")
+    return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "point_of_view")
 
 
 def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1140,14 +1133,7 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         speaker = _resolve(state, np, np[0].s)
         if speaker is None:
             return None
-    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
-    for q in inner:
-        q.used = True
-    kind = "partial" if inner else "indirect"
-    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
-    if speaker is not None and speaker.ms is not None:
-        _remember(state, speaker)
-    return _Row(s, e, kind, c0, c1, [(c0, c1)], speaker, prev.low, prev.s, prev.e, f"{kind}:frame_that")
+    return _clause_row(state, nt, pq, c0, c1, speaker, prev, "frame_that")
 
 
 def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1180,9 +1166,4 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
         c0, c1 = _trim_clause(nt, toks[b].s, _clause_end(toks, k + 1, se))
     if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
         return None
-    inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
-    for q in inner:
-        q.used = True
-    kind = "partial" if inner else "indirect"
-    s, e = _trim(nt, inner[0].cs, inner[-1].ce) if inner else (c0, c1)
-    return _Row(s, e, kind, c0, c1, [(c0, c1)], None, t.low, t.s, t.e, f"{kind}:evidential")
+    return _clause_row(None, nt, pq, c0, c1, None, t, "evidential")
