@@ -1,4 +1,4 @@
-"""Inter-annotator agreement on the fresh analogy sample: the labels of ``data/analogy_fresh.jsonl`` (batch 8:
+"""Inter-annotator agreement on the fresh analogy sample: the labels of ``data/analogy_fresh.jsonl.gz`` (batch 8:
 the first annotator, batch 9: the second) against an independent reading of the same 400 sentences
 (``data/analogy_agreement.jsonl``, a third annotator who saw neither the other labels nor any detector output).
 
@@ -11,21 +11,20 @@ Prints, per batch and pooled, the observed agreement and Cohen's kappa (NLTK's `
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+from eval_analogy import FRESH, _read  # the fresh sample and its reader (scripts/ is on the path)
 from nltk.metrics.agreement import AnnotationTask
 
 ROOT = Path(__file__).resolve().parents[1]
-FRESH = ROOT / "data" / "analogy_fresh.jsonl"
 SECOND = ROOT / "data" / "analogy_agreement.jsonl"
 LABELS = ("analogy", "reference", "other")
 
 
-def _read(path: Path) -> dict[str, dict]:
-    return {r["id"]: r for r in map(json.loads, path.open(encoding="utf-8")) if r}
+def _by_id(path: Path) -> dict[str, dict]:
+    return {r["id"]: r for r in _read(path)}
 
 
 def _kappa(pairs: list[tuple[str, str]]) -> tuple[float, float]:
@@ -54,7 +53,7 @@ def main() -> int:
     if not SECOND.exists():
         print(f"{SECOND.relative_to(ROOT)} not found")
         return 0
-    fresh, second = _read(FRESH), _read(SECOND)
+    fresh, second = _by_id(FRESH), _by_id(SECOND)
     missing = set(second) - set(fresh)
     if missing:
         print(f"error: {len(missing)} ids of {SECOND.name} are not in {FRESH.name}, e.g. {sorted(missing)[0]}",

@@ -2,7 +2,7 @@
 
     PYTHONPATH=$PWD .venv/bin/python scripts/analogy_coverage.py [--dev]
 
-For every gold analogy of batches 1-7 of ``data/analogy_fresh.jsonl`` (or of the dev set with ``--dev``), read
+For every gold analogy of batches 1-7 of ``data/analogy_fresh.jsonl.gz`` (or of the dev set with ``--dev``), read
 with its speech's year: whether the sentence holds a *past candidate* (a name of the gazetteer, the event list or
 the general past-time expressions whose period ended before the speech's year, else a year or decade that is
 past there), whether it holds a *construction* (any cue of ``analogy_cues.tsv`` matched in the sentence, wherever
@@ -20,6 +20,9 @@ from pathlib import Path
 import toolkit as tk
 from toolkit.devices import analogy
 from toolkit.devices.matching import DocContext
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_analogy import FRESH, _read  # the fresh sample and its reader
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
@@ -59,8 +62,8 @@ def main() -> None:
         path = CORPORA / "analogy" / "dev.jsonl"
         items = [json.loads(line) for line in path.open(encoding="utf-8")]
     else:
-        path = ROOT / "data" / "analogy_fresh.jsonl"
-        items = [r for r in map(json.loads, path.open(encoding="utf-8")) if r.get("batch", 1) != HELD_OUT]
+        path = FRESH
+        items = [r for r in _read(path) if r.get("batch", 1) != HELD_OUT]
     gold = [it for it in items if it["label"] == "analogy"]
     counts: Counter[tuple[str, str]] = Counter()
     found: Counter[tuple[str, str]] = Counter()

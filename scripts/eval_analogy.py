@@ -11,7 +11,7 @@ Without ``--with-candidates`` a detection is a ``historical_analogy`` row (the c
     (``scripts/train_analogy_model.py``, same C and threshold, scikit-learn needed) and passed as a
     user lexicon, so no fold is scored by a model that saw it; the table shows the spread over folds
     and the pooled score.
-(b) the fresh sample ``data/analogy_fresh.jsonl`` (UN General Debate countries and years not in
+(b) the fresh sample ``data/analogy_fresh.jsonl.gz`` (UN General Debate countries and years not in
     dev; labelled before the detector was run on it): precision, recall, referent accuracy on hits,
     present target found on hits whose gold has a target, and every error listed.
 
@@ -51,7 +51,7 @@ import toolkit as tk
 from toolkit.evaluate.devices import score_analogy_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-FRESH = ROOT / "data" / "analogy_fresh.jsonl"
+FRESH = ROOT / "data" / "analogy_fresh.jsonl.gz"
 # ``TOOLKIT_SHARED`` names the shared directory when the project is not checked out next to it (a git worktree)
 CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
 DEV = CORPORA / "analogy" / "dev.jsonl"
@@ -103,7 +103,9 @@ def predictor(items: list[dict]) -> Callable[[str], object]:
 
 
 def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    """The records of a JSON-lines file, gzip-compressed when its name ends in ``.gz``."""
+    with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _line(name: str, res: dict) -> str:

@@ -13,7 +13,7 @@ others, and prints their Markdown tables in order:
    ``docs/persuasion.md``), the SemEval-2021 memes as an untuned second genre,
    and chiasmus;
 4. ``scripts/eval_analogy.py`` — historical analogies: 5-fold scores on the
-   dev set and scores on the fresh, self-labelled UN sample (``data/analogy_fresh.jsonl``).
+   dev set and scores on the fresh, self-labelled UN sample (``data/analogy_fresh.jsonl.gz``).
 
 Each script reads ``../shared/corpora`` and skips with a message when its corpus
 is absent. Exit status: 1 when any section failed, else 0.

@@ -1,4 +1,4 @@
-"""Draw the fresh historical-analogy sample (``data/analogy_fresh.jsonl``) from the UN General Debate corpus.
+"""Draw the fresh historical-analogy sample (``data/analogy_fresh.jsonl.gz``) from the UN General Debate corpus.
 
 Run: ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py > /tmp/fresh_unlabelled.jsonl`` (batch 1) and
 ``PYTHONPATH=$PWD python scripts/sample_analogy_fresh.py --batch 2 > /tmp/fresh2.jsonl`` (batch 2: another seed,
@@ -88,13 +88,14 @@ def main(argv: list[str] | None = None) -> None:
     batch = ap.parse_args(argv).batch
     seed = SEED if batch == 1 else SEED + batch
     quotas = QUOTAS if batch in (1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) else {k: v // 2 for k, v in QUOTAS.items()}
-    fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl"
+    fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl.gz"
     used: set[str] = set()
     used_countries: set[str] = set()
     used_country_years: set[tuple[str, int]] = set()
     labelled: list[str] = []
     if batch > 1 and fresh.exists():
-        earlier = [json.loads(line) for line in fresh.open(encoding="utf-8")]
+        with gzip.open(fresh, "rt", encoding="utf-8") as fh:
+            earlier = [json.loads(line) for line in fh]
         used = {r["doc_id"] for r in earlier if r.get("batch", 1) < batch}
         if batch >= 5:
             used_country_years = {(i.split("-")[1], int(i.split("-")[3])) for i in used}

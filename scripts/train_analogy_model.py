@@ -3,7 +3,7 @@
     PYTHONPATH=$PWD .venv/bin/python scripts/train_analogy_model.py            # cross-validate, then write
     PYTHONPATH=$PWD .venv/bin/python scripts/train_analogy_model.py --check    # compare with the shipped file
 
-Training data: the sentences of ``data/analogy_fresh.jsonl`` batches 1-13 (the project's own labels of UN
+Training data: the sentences of ``data/analogy_fresh.jsonl.gz`` batches 1-13 (the project's own labels of UN
 General Debate sentences, CC0) and the UN, Kremlin (CC BY 4.0) and Wikinews (CC BY 2.5) items of the analogy
 dev set ``../shared/corpora/analogy/dev.jsonl`` — never its PTC items (research only: no weights derived from
 them ship). Batch 14 is held out: never trained on, scored by ``scripts/eval_analogy.py --held-out``.

@@ -1,12 +1,13 @@
 """Historical-analogy rules added for issue #12 (second and third pass), on UN General Debate text (CC0).
 
-Sentences are quoted from ``data/analogy_fresh.jsonl`` batches 1 and 3 (ids given) or from other UN
+Sentences are quoted from ``data/analogy_fresh.jsonl.gz`` batches 1 and 3 (ids given) or from other UN
 General Debate speeches (``../shared/corpora/ungdc``, speech ids given); the held-out batches (2, 4
 and 5) are not used here.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -17,12 +18,13 @@ from toolkit.devices.analogy import document_year
 from toolkit.devices.matching import DocContext
 
 ROOT = Path(__file__).resolve().parents[1]
-FRESH = ROOT / "data" / "analogy_fresh.jsonl"
+FRESH = ROOT / "data" / "analogy_fresh.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
 def batch1():
-    rows = (json.loads(line) for line in FRESH.open(encoding="utf-8"))
+    with gzip.open(FRESH, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
     return {r["id"]: r for r in rows if r.get("batch", 1) == 1}
 
 

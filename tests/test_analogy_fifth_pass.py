@@ -3,7 +3,7 @@
 General past-time expressions (``historical_expressions.tsv``: kinds of past event, periods, times counted
 back from the speech) as candidates, nouns of time between a comparison and its referent, "the previous X",
 "X, Y and now Z". Sentences are quoted from UN General Debate speeches (``../shared/corpora/ungdc``, speech ids
-given): unlabelled speeches, and two sentences of batch 6 of ``data/analogy_fresh.jsonl`` (tuning data since
+given): unlabelled speeches, and two sentences of batch 6 of ``data/analogy_fresh.jsonl.gz`` (tuning data since
 this pass). Batch 7, the blind test, is never used here.
 """
 

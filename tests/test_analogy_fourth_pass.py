@@ -1,7 +1,7 @@
 """Historical-analogy rules of the fourth pass (issue #12.4), on UN General Debate text (CC0).
 
 Sentences are quoted from UN General Debate speeches (``../shared/corpora/ungdc``, speech ids given);
-three are from batches 2 and 5 of ``data/analogy_fresh.jsonl``, tuning parts since this pass. Batch 6, the blind
+three are from batches 2 and 5 of ``data/analogy_fresh.jsonl.gz``, tuning parts since this pass. Batch 6, the blind
 test, is never used here.
 """
 

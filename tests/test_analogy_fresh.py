@@ -1,6 +1,6 @@
 """The rebuilt analogy detector on fresh UN General Debate sentences (CC0) and its data files.
 
-Sentences come from ``data/analogy_fresh.jsonl`` batch 1 (UN General Debate, CC0; ids are
+Sentences come from ``data/analogy_fresh.jsonl.gz`` batch 1 (UN General Debate, CC0; ids are
 ``<speech id>:<start>-<end>``); batches 2 and 4 are the held-out parts and are only read by the file checks.
 """
 
@@ -18,12 +18,13 @@ from toolkit.devices.analogy import gazetteer_names
 from .conftest import shared_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-FRESH = ROOT / "data" / "analogy_fresh.jsonl"
+FRESH = ROOT / "data" / "analogy_fresh.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
 def fresh():
-    return {r["id"]: r for r in map(json.loads, FRESH.open(encoding="utf-8"))}
+    with gzip.open(FRESH, "rt", encoding="utf-8") as fh:
+        return {r["id"]: r for r in map(json.loads, fh)}
 
 
 def _analogies(text):
