@@ -62,10 +62,6 @@ USE_META = "--no-meta" not in sys.argv
 KINDS = ["historical_analogy", *(["analogy_candidate"] if "--with-candidates" in sys.argv else [])]
 
 
-def _predict(text: str):
-    return tk.devices(text, kinds=KINDS)
-
-
 def _corpus_dates(ids: set[str]) -> dict[str, str]:
     """``date`` of the Kremlin and Wikinews documents among ``ids`` (empty when the corpora are absent)."""
     out: dict[str, str] = {}
@@ -89,15 +85,15 @@ def _meta(doc_id: str, dates: dict[str, str]) -> dict[str, object]:
     return {"date": dates[doc_id]} if dates.get(doc_id) else {}
 
 
-def predictor(items: list[dict]) -> Callable[[str], object]:
-    """A ``predict(context)`` that scores each context as a Document with its corpus metadata."""
-    if not USE_META:
-        return _predict
-    dates = _corpus_dates({it["doc_id"] for it in items})
+def predictor(items: list[dict], lexicons: dict[str, object] | None = None) -> Callable[[str], object]:
+    """A ``predict(context)`` that scores each context as a Document with its corpus metadata (``lexicons``:
+    user tables passed to ``tk.devices``)."""
+    dates = _corpus_dates({it["doc_id"] for it in items}) if USE_META else {}
     by_context = {str(it["context"]).replace("\n", " "): _meta(it["doc_id"], dates) for it in items}
 
     def predict(text: str):
-        return tk.devices(tk.Document(text, meta=by_context.get(text, {})), kinds=KINDS)
+        doc = tk.Document(text, meta=by_context.get(text, {})) if USE_META else text
+        return tk.devices(doc, kinds=KINDS, lexicons=lexicons)
 
     return predict
 
@@ -129,17 +125,8 @@ def _fold_predictor(items: list[dict], model: str | None) -> Callable[[str], obj
     """:func:`predictor` with the learned model refitted without the fold (``model``: its file's text)."""
     if model is None:
         return predictor(items)
-    import pandas as pd
-
     table = pd.read_csv(io.StringIO(model), sep="\t", keep_default_na=False, quoting=3, dtype=str)
-    dates = _corpus_dates({it["doc_id"] for it in items}) if USE_META else {}
-    by_context = {str(it["context"]).replace("\n", " "): _meta(it["doc_id"], dates) for it in items}
-
-    def predict(text: str):
-        doc = tk.Document(text, meta=by_context.get(text, {})) if USE_META else text
-        return tk.devices(doc, kinds=KINDS, lexicons={"analogy_model": table})
-
-    return predict
+    return predictor(items, {"analogy_model": table})
 
 
 def dev() -> None:

@@ -41,19 +41,26 @@ class Model:
     intercept: float
     threshold: float
 
+    def _parts(self, features: Sequence[str]) -> list[tuple[str, float]]:
+        """Each known feature's contribution: its L2-normalised sublinear tf-idf times its weight."""
+        tf = Counter(f for f in features if f in self.idf)
+        values = {f: (1.0 + math.log(n)) * self.idf[f] for f, n in tf.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        return [(f, v / norm * self.weight[f]) for f, v in values.items()]
+
+    def _logistic(self, parts: list[tuple[str, float]]) -> float:
+        z = self.intercept + math.fsum(c for _, c in parts)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
     def score(self, features: Sequence[str]) -> float:
-        """Probability that the sentence is an analogy (:meth:`probability` without the contributions).
+        """Probability that the sentence is an analogy (:meth:`probability` without sorting the contributions).
 
         Examples
         --------
         >>> round(Model({"like": 1.0}, {"like": 2.0}, -1.0, 0.5).score(["like"]), 3)
         0.731
         """
-        tf = Counter(f for f in features if f in self.idf)
-        values = [((1.0 + math.log(n)) * self.idf[f], self.weight[f]) for f, n in tf.items()]
-        norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
-        z = self.intercept + math.fsum(v * w for v, w in values) / norm
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        return self._logistic(self._parts(features))
 
     def probability(self, features: Sequence[str]) -> tuple[float, list[tuple[str, float]]]:
         """Probability that the sentence is an analogy, and each known feature's contribution (largest first).
@@ -65,14 +72,8 @@ class Model:
         >>> round(p, 3), why
         (0.731, [('like', 2.0)])
         """
-        tf = Counter(f for f in features if f in self.idf)
-        values = {f: (1.0 + math.log(n)) * self.idf[f] for f, n in tf.items()}
-        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        parts = [(f, v / norm * self.weight[f]) for f, v in values.items()]
-        z = self.intercept + math.fsum(c for _, c in parts)
-        p = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
-        parts.sort(key=lambda fc: (-fc[1], fc[0]))
-        return p, parts
+        parts = self._parts(features)
+        return self._logistic(parts), sorted(parts, key=lambda fc: (-fc[1], fc[0]))
 
 
 def sentence_features(sentence: str, spans: Iterable[tuple[int, int]], marks: Iterable[str]) -> list[str]:

@@ -453,40 +453,31 @@ def _reported(
     out: list[_Row] = []
     reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
     n = len(toks)
+
+    def take(row: _Row | None, report: bool = True) -> bool:
+        """Keep a frame rule's row unless it overlaps a span already taken; its content then blocks others."""
+        if row is None or any(a < row.ce and row.cs < b for a, b in blocked):
+            return False
+        out.append(row)
+        blocked.append((row.cs, row.ce))
+        if report:
+            reported.add((row.cs, row.ce))
+        used_cues.add(row.cue_s)
+        return True
+
     for k in _candidate_indices(toks, cue_pos[lo:hi]):
         t = toks[k]
         if t.low in _CLAIM_NOUNS and 0 < k < n - 2 and toks[k + 1].low == "that" \
-                and not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq):
-            row = _claim_noun(state, nt, toks, k, se, pq)
-            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
-                out.append(row)
-                blocked.append((row.cs, row.ce))
-                used_cues.add(row.cue_s)
-                continue
-        if lex.lang == "en" and t.low in _OPENING_SOURCES:
-            row = _opening_source(state, nt, toks, k, se, pq)
-            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
-                out.append(row)
-                blocked.append((row.cs, row.ce))
-                reported.add((row.cs, row.ce))
-                used_cues.add(row.cue_s)
-                continue
-        if lex.lang == "en" and t.low in _VIEW_NOUNS:
-            row = _point_of_view(state, nt, toks, k, se, pq)
-            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
-                out.append(row)
-                blocked.append((row.cs, row.ce))
-                reported.add((row.cs, row.ce))
-                used_cues.add(row.cue_s)
-                continue
+                and not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq) \
+                and take(_claim_noun(state, nt, toks, k, se, pq), report=False):
+            continue
+        if lex.lang == "en" and t.low in _OPENING_SOURCES and take(_opening_source(state, nt, toks, k, se, pq)):
+            continue
+        if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
+            continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
-            row = _frame_that(state, nt, toks, k, se, pq)
-            if row is not None and not any(a < row.ce and row.cs < b for a, b in blocked):
-                out.append(row)
-                blocked.append((row.cs, row.ce))
-                reported.add((row.cs, row.ce))
-                used_cues.add(row.cue_s)
+            take(_frame_that(state, nt, toks, k, se, pq))
             continue
         if t.low not in lex.verbs and t.low not in _OTHER_CUE_WORDS and t.low not in lex.stance \
                 and not (0 < k < n - 1 and toks[k + 1].low == "that" and _generic_cue(toks, k)):
