@@ -939,6 +939,15 @@ def _may_report(nt: str, s: int, e: int, starts: list[int] | None = None) -> boo
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 
 
+def _content_clause(nt: str, toks: list[_Tok], j: int, se: int, pq: list[_Quote]) -> tuple[int, int] | None:
+    """The reported clause opening at ``toks[j]`` (trimmed, to its clause end), or None when it is under three
+    words or holds a direct quotation (that one is a quote of its own)."""
+    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
+    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+        return None
+    return c0, c1
+
+
 def _clause_row(state: _DocState | None, nt: str, pq: list[_Quote], c0: int, c1: int, speaker: _Speaker | None,
                 cue: _Tok, name: str, remember: bool = True) -> _Row:
     """The row of a reported clause ``nt[c0:c1]`` framed by ``cue``: *partial* when quoted fragments stand
@@ -971,9 +980,10 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     j = k + 2
     if j >= len(toks) or not _clause_start(toks[j]):
         return None
-    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
-    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+    clause = _content_clause(nt, toks, j, se, pq)
+    if clause is None:
         return None
+    c0, c1 = clause
     speaker = _resolve(state, np, np[0].s)
     if speaker is None:
         return None
@@ -1000,9 +1010,10 @@ def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int
     j = comma + 1
     if not _clause_start(toks[j]) or not _has_verb(toks, j, se):
         return None
-    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
-    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+    clause = _content_clause(nt, toks, j, se, pq)
+    if clause is None:
         return None
+    c0, c1 = clause
     np = toks[i + 1 : comma]
     speaker = _Speaker(nt[np[0].s : np[-1].e], np[0].s, np[-1].e, None, "explicit", False)
     return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "opening_source", remember=False)
@@ -1034,9 +1045,10 @@ def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int,
     j = comma + 1
     if not _clause_start(toks[j]):
         return None
-    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
-    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+    clause = _content_clause(nt, toks, j, se, pq)
+    if clause is None:
         return None
+    c0, c1 = clause
     speaker = _resolve(state, np, np[0].s)
     if speaker is None:
         return None
@@ -1101,9 +1113,10 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     j = k + 1
     if j >= len(toks) or not _clause_start(toks[j]):
         return None
-    c0, c1 = _trim_clause(nt, toks[j].s, _clause_end(toks, j, se))
-    if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
+    clause = _content_clause(nt, toks, j, se, pq)
+    if clause is None:
         return None
+    c0, c1 = clause
     speaker: _Speaker | None = None
     if not impersonal:
         if possessor:
