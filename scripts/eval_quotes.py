@@ -56,8 +56,11 @@ SCHEMES = {"polnear": "polnear", "german_news_quotes": "german_news_quotes", "kr
            "wikinews_fresh": "polnear"}
 #: corpora whose labels leave out reported speech with noun-phrase content (scored on the default table)
 NO_NOUN_PHRASES = {"kremlin_fresh", "wikinews_fresh"}
-#: the fresh samples' batches scored as ``heldout`` (labelled after the rules written from the others)
-HELDOUT_BATCHES = {"kremlin_fresh": {3}, "wikinews_fresh": {3}}
+#: the fresh samples' batches by split: ``tune`` scored blind once and then read, ``heldout`` labelled after the
+#: rules written from the tune batches (scored blind, errors never read), ``fresh`` drawn and labelled at
+#: ``29bdefc`` (after the PolNeAR-tuned reported-speech rules), errors never read
+FRESH_SPLITS = {"tune": {1, 2}, "heldout": {3}, "fresh": {4}}
+HELDOUT_BATCHES = {"kremlin_fresh": FRESH_SPLITS["heldout"], "wikinews_fresh": FRESH_SPLITS["heldout"]}
 _NAIVE = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{1,2000})[\"“”„«»]")
 
 
@@ -88,13 +91,11 @@ def split_documents(ids: list[str], corpus: str = "german_news_quotes") -> dict[
 
 
 def fresh_split(path: Path, corpus: str) -> dict[str, list[str]]:
-    """A fresh sample's batches: ``heldout`` the batches of :data:`HELDOUT_BATCHES` (labelled after the
-    rules written from the others' errors, scored blind), ``tune`` the rest. Kremlin: batches 1-2 tune,
-    3 held out; Wikinews: batches 1-2 tune (each scored blind once, then read), 3 held out."""
+    """A fresh sample's documents by split (:data:`FRESH_SPLITS`): batches 1-2 ``tune`` (each scored blind
+    once, then read), 3 ``heldout`` (labelled after the rules written from 1-2), 4 ``fresh`` (labelled at
+    ``29bdefc``). Both samples, Kremlin and Wikinews, split the same way."""
     batches = {r["id"]: r["batch"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-    held = HELDOUT_BATCHES[corpus]
-    return {"tune": [i for i, b in batches.items() if b not in held],
-            "heldout": [i for i, b in batches.items() if b in held]}
+    return {split: [i for i, b in batches.items() if b in kept] for split, kept in FRESH_SPLITS.items()}
 
 
 def table(scores: pd.DataFrame, system: str) -> str:
@@ -116,10 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-boot", type=int, default=1000)
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--no-baseline", action="store_true")
-    ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
+    ap.add_argument("--split", choices=("all", "tune", "heldout", "fresh"), default="all",
                     help="PolNeAR: documents 0-299 (tune) or 300-604 (heldout); German corpus: first 80 %% of "
-                         "documents by article number (tune) or the last 20 %% (heldout); Kremlin sample: batches "
-                         "1-2 (tune) or batch 3 (heldout); Wikinews sample: batches 1-2 (tune) or 3 (heldout)")
+                         "documents by article number (tune) or the last 20 %% (heldout); Kremlin and Wikinews "
+                         "samples: batches 1-2 (tune), batch 3 (heldout) or batch 4 (fresh)")
     ap.add_argument("--lang", default=None, help="language passed to tk.quotes (default: detected)")
     ap.add_argument("--default-rows", action="store_true",
                     help="score tk.quotes' default table (no reported speech with noun-phrase content)")
@@ -129,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {path} not found (shared corpora are not shipped with the project)")
         return 0
     texts, gold = read_quote_annotations(path)
+    if args.split == "fresh" and args.corpus not in HELDOUT_BATCHES:
+        ap.error("--split fresh applies to the fresh samples (kremlin_fresh, wikinews_fresh)")
     if args.split != "all":
         keep = fresh_split(path, args.corpus)[args.split] if args.corpus in HELDOUT_BATCHES else \
             split_documents(list(texts), args.corpus)[args.split]

@@ -9,7 +9,10 @@ rules, another seed, no page of batches 1-2: the blind test of the rules written
 none named by id in ``tests/``, ``docs/``, ``notebooks/`` or ``scripts/`` when batch 1 was drawn (pages a test or a
 document reads closely are not fresh); ``--batch 2``: another seed, no article of batch 1 and none whose output was
 read while the rules from batch 1 were written (``SEEN_WIKINEWS``); ``--batch 3``: batch 2's rules, another seed, no
-article of batches 1-2 (the blind test of the rules written from batch 2).
+article of batches 1-2 (the blind test of the rules written from batch 2). ``--batch 4`` (both corpora): another
+seed, no page of batches 1-3, drawn at ``29bdefc`` to score the extractor blind after the reported-speech rules
+tuned on PolNeAR (every Wikinews article a test or document named at that commit is already in batches 1-3 or
+in the lists below).
 
 The procedure never calls ``tk.quotes``; the sample was labelled by reading (guidelines in
 ``docs/quotes.md``, "Fresh sample: Kremlin news items") and committed before any extractor ran on it.
@@ -102,7 +105,7 @@ def draw_wikinews(batch: int) -> list[dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1, help="Kremlin and Wikinews: 1-3")
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3, 4), default=1, help="Kremlin and Wikinews: 1-4")
     ap.add_argument("--corpus", choices=("kremlin", "wikinews"), default="kremlin")
     args = ap.parse_args()
     batch = args.batch
