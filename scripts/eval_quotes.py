@@ -56,11 +56,12 @@ SCHEMES = {"polnear": "polnear", "german_news_quotes": "german_news_quotes", "kr
            "wikinews_fresh": "polnear"}
 #: corpora whose labels leave out reported speech with noun-phrase content (scored on the default table)
 NO_NOUN_PHRASES = {"kremlin_fresh", "wikinews_fresh"}
-#: the fresh samples' batches by split: ``tune`` scored blind once and then read, ``heldout`` labelled after the
-#: rules written from the tune batches (scored blind, errors never read), ``fresh`` drawn and labelled at
-#: ``29bdefc`` (after the PolNeAR-tuned reported-speech rules), errors never read
-FRESH_SPLITS = {"tune": {1, 2}, "heldout": {3}, "fresh": {4}}
-HELDOUT_BATCHES = {"kremlin_fresh": FRESH_SPLITS["heldout"], "wikinews_fresh": FRESH_SPLITS["heldout"]}
+#: the fresh samples' batches by split: ``tune`` scored blind once and then read, ``heldout`` never read. Kremlin:
+#: batch 3 was labelled after the rules written from 1-2, batch 4 at ``29bdefc``. Wikinews: batch 3, scored blind
+#: twice (after the batch 2 rules and after quotes4), was read at ``29bdefc`` to find what quotes4 broke, so batch
+#: 4, labelled at that commit, is the held-out one
+FRESH_SPLITS = {"kremlin_fresh": {"tune": {1, 2}, "heldout": {3, 4}},
+                "wikinews_fresh": {"tune": {1, 2, 3}, "heldout": {4}}}
 _NAIVE = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{1,2000})[\"“”„«»]")
 
 
@@ -90,12 +91,11 @@ def split_documents(ids: list[str], corpus: str = "german_news_quotes") -> dict[
     return {"tune": ordered[:cut], "heldout": ordered[cut:]}
 
 
-def fresh_split(path: Path, corpus: str) -> dict[str, list[str]]:
-    """A fresh sample's documents by split (:data:`FRESH_SPLITS`): batches 1-2 ``tune`` (each scored blind
-    once, then read), 3 ``heldout`` (labelled after the rules written from 1-2), 4 ``fresh`` (labelled at
-    ``29bdefc``). Both samples, Kremlin and Wikinews, split the same way."""
+def fresh_split(path: Path, corpus: str, only: set[int] | None = None) -> dict[str, list[str]]:
+    """A fresh sample's documents by split (:data:`FRESH_SPLITS`), kept to the batches ``only`` when given."""
     batches = {r["id"]: r["batch"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-    return {split: [i for i, b in batches.items() if b in kept] for split, kept in FRESH_SPLITS.items()}
+    return {split: [i for i, b in batches.items() if b in kept and (only is None or b in only)]
+            for split, kept in FRESH_SPLITS[corpus].items()}
 
 
 def table(scores: pd.DataFrame, system: str) -> str:
@@ -117,10 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-boot", type=int, default=1000)
     ap.add_argument("--n-jobs", type=int, default=1)
     ap.add_argument("--no-baseline", action="store_true")
-    ap.add_argument("--split", choices=("all", "tune", "heldout", "fresh"), default="all",
+    ap.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
                     help="PolNeAR: documents 0-299 (tune) or 300-604 (heldout); German corpus: first 80 %% of "
-                         "documents by article number (tune) or the last 20 %% (heldout); Kremlin and Wikinews "
-                         "samples: batches 1-2 (tune), batch 3 (heldout) or batch 4 (fresh)")
+                         "documents by article number (tune) or the last 20 %% (heldout); Kremlin sample: batches "
+                         "1-2 (tune) or 3-4 (heldout); Wikinews sample: batches 1-3 (tune) or 4 (heldout)")
+    ap.add_argument("--batch", type=int, action="append", default=None,
+                    help="fresh samples: score only this batch (repeatable)")
     ap.add_argument("--lang", default=None, help="language passed to tk.quotes (default: detected)")
     ap.add_argument("--default-rows", action="store_true",
                     help="score tk.quotes' default table (no reported speech with noun-phrase content)")
@@ -130,17 +132,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {path} not found (shared corpora are not shipped with the project)")
         return 0
     texts, gold = read_quote_annotations(path)
-    if args.split == "fresh" and args.corpus not in HELDOUT_BATCHES:
-        ap.error("--split fresh applies to the fresh samples (kremlin_fresh, wikinews_fresh)")
-    if args.split != "all":
-        keep = fresh_split(path, args.corpus)[args.split] if args.corpus in HELDOUT_BATCHES else \
-            split_documents(list(texts), args.corpus)[args.split]
+    if args.batch and args.corpus not in FRESH_SPLITS:
+        ap.error("--batch applies to the fresh samples (kremlin_fresh, wikinews_fresh)")
+    if args.corpus in FRESH_SPLITS and (args.split != "all" or args.batch):
+        only = set(args.batch) if args.batch else None
+        keep = [i for part in fresh_split(path, args.corpus, only).values() for i in part] \
+            if args.split == "all" else fresh_split(path, args.corpus, only)[args.split]
+        texts = {k: texts[k] for k in keep}
+        gold = {k: gold[k] for k in keep}
+    elif args.split != "all":
+        keep = split_documents(list(texts), args.corpus)[args.split]
         texts = {k: texts[k] for k in keep}
         gold = {k: gold[k] for k in keep}
     if args.limit is not None:
         keep = list(texts)[: args.limit]
         texts = {k: texts[k] for k in keep}
         gold = {k: gold[k] for k in keep}
+    if not texts:
+        ap.error("no document in that split and batch")
     frame = pd.DataFrame({"id": list(texts), "text": list(texts.values())})
     t0 = time.perf_counter()
     noun_phrases = not args.default_rows and args.corpus not in NO_NOUN_PHRASES
@@ -148,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     dt = time.perf_counter() - t0
     scheme = SCHEMES[args.corpus]
     scores = score_quotes(gold, pred, texts=texts, n_boot=args.n_boot, scheme=scheme)
-    split = "" if args.split == "all" else f" ({args.split} split)"
-    name = args.corpus if args.corpus in HELDOUT_BATCHES else f"{args.corpus} dev"
+    split = ("" if args.split == "all" else f" ({args.split} split)") + \
+        (f" (batch {', '.join(map(str, sorted(set(args.batch))))})" if args.batch else "")
+    name = args.corpus if args.corpus in FRESH_SPLITS else f"{args.corpus} dev"
     print(f"{name}{split}: {len(texts)} documents, {sum(map(len, gold.values()))} gold quotes, "
           f"{len(pred)} rows predicted in {dt:.1f} s (scare quotes are not scored)\n")
     print("| system | gold type | gold | P | R | F1 [95 % CI] | speaker acc. | who-said-what F1 [95 % CI] | exact F1 |")
