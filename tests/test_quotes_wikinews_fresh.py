@@ -141,3 +141,37 @@ def test_a_colon_frame_that_announces_a_document_names_its_source() -> None:
     assert (row["speaker"], row["rule"]) == ("the king", "direct:document_colon")
     row = _direct('The ministry released a statement: "The talks will resume on Monday."', "The talks will resume")
     assert row["speaker"] == "The ministry"
+
+
+# Batch 3, scored blind twice (before and after the quotes4 rules), was read at 29bdefc to find what those
+# rules broke; the four rules below come from that reading (docs/quotes.md, *Fresh sample: Wikinews articles*).
+
+
+def test_a_title_that_is_also_a_verb_opens_an_inverted_speaker() -> None:
+    # '"…," reads Judge Miller's statement, "…"': "judge" became a cue verb in quotes4, so the phrase after
+    # "reads" stopped at it and the quote fell back to the previous paragraph
+    row = _direct(_article("wikinews-666cfa7e0b8a"), "While historical restrictions")
+    assert (row["speaker_mention"], row["cue"], row["rule"]) == ("Judge Miller's statement", "read", "direct:split")
+
+
+def test_a_cue_word_after_a_preposition_is_a_noun() -> None:
+    # "resigning in protest to May's negotiated Brexit agreement": no report by "resigning in"
+    q = tk.quotes(_article("wikinews-4ecb7716a22b"), noun_phrases=True)
+    assert not (q["cue"] == "protest").any(), q[["text", "speaker", "cue"]]
+
+
+def test_a_stance_verb_with_an_object_and_a_participle_reports_no_clause() -> None:
+    # "Escape rooms see participants locked into a space …": the object of "see", kept only with noun phrases
+    text = _article("wikinews-9056fce5490f")
+    assert not (tk.quotes(text)["cue"] == "see").any()
+    rows = tk.quotes(text, noun_phrases=True)
+    assert rows.loc[rows["cue"] == "see", "rule"].tolist() == ["indirect:speaker_cue:noun_phrase"]
+    # "scientists assessed the strains of E. coli … and looked for …": "looked" is the subject's second verb
+    assert not (tk.quotes(_article("wikinews-e563a1159f15"))["cue"] == "assess").any()
+
+
+def test_an_addressee_and_a_participle_are_no_reported_clause() -> None:
+    # "UpGuard reportedly emailed Amazon Web Services informing them of the situation, …"
+    q = tk.quotes(_article("wikinews-0d98969b8cca"), noun_phrases=True)
+    emailed = q[q["text"].str.startswith("Amazon Web Services informing them")]
+    assert emailed["rule"].tolist() == ["indirect:speaker_cue:noun_phrase"]

@@ -230,6 +230,8 @@ def _cue_at(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     compound_past = lex.lang in ("fr", "es") and k > 0 and toks[k - 1].low in _LANG_AUX[lex.lang]  # a déclaré
     if k > 0 and toks[k - 1].low in _NOUN_DET and not compound_past:
         return None  # a noun after a determiner: "the state", "a report", "his claims"
+    if _noun_after_preposition(toks, k):
+        return None
     if lex.lang == "en" and k > 0 and low.endswith("s") and not low.endswith("ss") and _numeral(toks[k - 1]) \
             and toks[k - 1].low not in ("one", "1", "each"):
         return None  # after a plural number the -s form is a plural noun, not a verb: "in five states", "two reports"
@@ -255,6 +257,15 @@ def _title_case(toks: list[_Tok]) -> bool:
     return len(words) >= 2 and all(x.t[0].isupper() for x in words)
 
 
+def _noun_after_preposition(toks: list[_Tok], k: int) -> bool:
+    """English: is the cue word toks[k] a base or -s form right after a preposition other than *to*, so a
+    noun ("resigned in protest", "declined a request for comment", "despite claims")?"""
+    low = toks[k].low
+    return _lex().lang == "en" and k > 0 and toks[k - 1].low != "to" \
+        and _stopword_classes().get(toks[k - 1].low) == "preposition" and not low.endswith(("ed", "ing")) \
+        and low not in _PAST_IRREGULAR
+
+
 def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     """An English verb of stance with its object ("endorsed Clinton", "talked about the war"): (lemma, start, end).
 
@@ -264,7 +275,7 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     lex = _lex()
     t = toks[k]
     info = lex.stance.get(t.low)
-    if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET):
+    if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET) or _noun_after_preposition(toks, k):
         return None
     if info[0] == "back" and ((k > 0 and toks[k - 1].low in _BACK_PARTICLE)
                               or (k + 1 < len(toks) and toks[k + 1].low in _BACK_AFTER)):

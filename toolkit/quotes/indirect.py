@@ -212,6 +212,35 @@ def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
     return any(_verb_like(x.low, participles=True) or x.low in _PAST_IRREGULAR for x in toks[j:] if x.s < end)
 
 
+def _object_clause(toks: list[_Tok], j: int, end: int) -> bool:
+    """English: is what follows a verb of stance at toks[j] (up to ``end``) a clause, not a noun phrase?
+    Opened by a complementiser, a question word or *to*, or holding a finite auxiliary, *be*/*have* or an
+    irregular past form not coordinated with the verb of stance ("expects the bill will pass", "doubts he
+    was there"); a form in -ed may be a participle after a noun ("see participants locked in a room")."""
+    if toks[j].low in _COMPLEMENTIZERS or toks[j].low in _WH_COMPLEMENT or toks[j].low == "to":
+        return True
+    return any((_clause_verb(x) or x.low in _BE or (x.low in _PAST_IRREGULAR and _past_verb(toks, i)))
+               and toks[i - 1].low not in ("and", "or", "but")
+               for i, x in enumerate(toks[j + 1 :], j + 1) if x.s < end)
+
+
+def _object_participle(toks: list[_Tok], j: int, end: int) -> bool:
+    """English: is the bare complement at toks[j] a name or object pronoun and a participle in -ing with its
+    own object, so the verb's object and a participle phrase, not a clause ("emailed Amazon Web Services
+    informing them of …", "called him asking for …")?"""
+    i = j + 1 if toks[j].low in _OBJECT_PRONOUNS else next(
+        (i for i in range(j, min(len(toks), j + 6)) if not toks[i].cap), len(toks))
+    if i == j or i + 1 >= len(toks) or toks[i + 1].s >= end:
+        return False
+    x, nxt = toks[i], toks[i + 1]
+    return x.low.endswith("ing") and len(x.low) > 4 and x.t.islower() and (
+        nxt.low in _lex().determiners or nxt.low in _OBJECT_PRONOUNS or nxt.cap)
+
+
+#: object forms of the English personal pronouns
+_OBJECT_PRONOUNS = frozenset(("me", "him", "her", "us", "them", "it", "you"))
+
+
 #: one-word answers that are the whole content of "said …" ("said yes", "said so")
 _ANSWERS = frozenset(("yes", "no", "so"))
 #: English question words that open a reported question ("did not say how the justices had voted"); not
@@ -729,7 +758,8 @@ def _reported(
                     if any(x.low in _CLAIM_NOUNS and y.low == "that" for x, y in pairs if y.s < end):
                         continue  # "rejected Smith's claim that …": the claim is the report
                     content = _trim_clause(nt, toks[j].s, end)
-                    if not _has_verb(toks, j, end):
+                    if not _has_verb(toks, j, end) or (lex.lang == "en" and info[2] == "object"
+                                                       and not _object_clause(toks, j, end)):
                         rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
@@ -791,7 +821,9 @@ def _reported(
                             has_that and lex.lang == "en" and toks[j].low in _OPENERS)):
                         continue  # (after "that" an adverbial may open the clause: "found that in such districts, …")
                     end = min(limit, _clause_end(toks, j, se))
-                    if not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
+                    if lex.lang == "en" and not has_that and not object_to and _object_participle(toks, j, end):
+                        rule += NOUN_PHRASE_RULE  # "emailed the firm informing it of …": an object, a participle
+                    elif not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default
                         rule += NOUN_PHRASE_RULE

@@ -359,7 +359,7 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     if k < len(toks) and toks[k].low in lex.pronouns and toks[k].low not in ("her", "him", "them", "it"):
         return [toks[k]]
-    if k < len(toks) and toks[k].low in lex.verbs:
+    if k < len(toks) and toks[k].low in lex.verbs and not _name_word(toks, k):
         return []
     out: list[_Tok] = []
     j = k
@@ -374,8 +374,11 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
             out.append(t)
             j += 1
             continue
-        if t.low in _STOP_BACK or (t.low in lex.verbs and not (lex.lang == "en" and t.cap and out and out[-1].cap)):
-            break  # (a capitalised verb form after a capitalised word is part of the name: "the United States")
+        if t.low in _STOP_BACK or (t.low in lex.verbs and not (lex.lang == "en" and t.cap and out and out[-1].cap)
+                                   and not _name_word(toks, j)
+                                   and not (lex.lang == "en" and out and out[-1].low.endswith(("'s", "s'")))):
+            break  # (a capitalised verb form after a capitalised word is part of the name: "the United States";
+            # after a possessive a verb form is a noun: "Miller's ruling")
         if not _np_ok(t):
             if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (
                 not out or not out[-1].cap or out[-1].low in lex.determiners
@@ -391,6 +394,13 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
         # "The" alone names no one: "The team wrote" is "The team" (else "The" stays, resolved to no one)
         return _common_np_forward(toks, k) or out
     return out
+
+
+def _name_word(toks: list[_Tok], k: int) -> bool:
+    """English: is the capitalised toks[k] a title or name word before a name ("Judge Miller", "Press
+    Secretary Sarah Sanders"), not the verb its lower-case form also is?"""
+    return _lex().lang == "en" and toks[k].cap and k + 1 < len(toks) and toks[k + 1].cap \
+        and toks[k].t[1:].islower()
 
 
 def _common_np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
