@@ -175,3 +175,19 @@ def test_an_addressee_and_a_participle_are_no_reported_clause() -> None:
     q = tk.quotes(_article("wikinews-0d98969b8cca"), noun_phrases=True)
     emailed = q[q["text"].str.startswith("Amazon Web Services informing them")]
     assert emailed["rule"].tolist() == ["indirect:speaker_cue:noun_phrase"]
+
+
+def test_a_verb_form_after_an_adjective_of_time_is_a_noun() -> None:
+    # 'Bruno Parrilla, …, responded to the new rules via Twitter: "…"': the cue is "responded", not "rules",
+    # and "via Twitter" is no speaker
+    row = _direct(_article("wikinews-e7b6b9445854"), "I strongly reject new #US blockade")
+    assert (row["speaker"], row["cue"]) == ("Bruno Parrilla", "respond")
+
+
+def test_the_object_of_an_addressee_and_participle_ends_at_its_comma() -> None:
+    # "…, to which on February 1 Amazon Web Services acknowledged the bucket's owner had been informed": the
+    # report after the comma is its own row
+    q = tk.quotes(_article("wikinews-0d98969b8cca"))
+    row = q[q["cue"] == "acknowledge"]
+    assert (row["speaker"].tolist(), row["text"].tolist()) == (
+        ["Amazon Web Services"], ["the bucket's owner had been informed"])

@@ -258,12 +258,13 @@ def _title_case(toks: list[_Tok]) -> bool:
 
 
 def _noun_after_preposition(toks: list[_Tok], k: int) -> bool:
-    """English: is the cue word toks[k] a base or -s form right after a preposition other than *to*, so a
-    noun ("resigned in protest", "declined a request for comment", "despite claims")?"""
-    low = toks[k].low
-    return _lex().lang == "en" and k > 0 and toks[k - 1].low != "to" \
-        and _stopword_classes().get(toks[k - 1].low) == "preposition" and not low.endswith(("ed", "ing")) \
-        and low not in _PAST_IRREGULAR
+    """English: is the cue word toks[k] a base or -s form right after a preposition other than *to* or an
+    adjective that only stands before a noun, so a noun ("resigned in protest", "declined a request for
+    comment", "despite claims", "the new rules")?"""
+    low, prev = toks[k].low, toks[k - 1].low if k > 0 else ""
+    return _lex().lang == "en" and k > 0 and prev != "to" \
+        and (_stopword_classes().get(prev) == "preposition" or prev in _PRENOMINAL) \
+        and not low.endswith(("ed", "ing")) and low not in _PAST_IRREGULAR
 
 
 def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:

@@ -823,6 +823,7 @@ def _reported(
                     end = min(limit, _clause_end(toks, j, se))
                     if lex.lang == "en" and not has_that and not object_to and _object_participle(toks, j, end):
                         rule += NOUN_PHRASE_RULE  # "emailed the firm informing it of …": an object, a participle
+                        end = next((x.s for x in toks[j:] if x.t in ",;:" and x.s < end), end)  # (up to a comma)
                     elif not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default

@@ -382,8 +382,8 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
         if not _np_ok(t):
             if t.t[:1].islower() and t.t.isalpha() and lowers < 2 and (
                 not out or not out[-1].cap or out[-1].low in lex.determiners
-            ):
-                lowers += 1  # "eyewitness Vinnie DeVita", "talent agent"
+            ) and not (lex.lang == "en" and _stopword_classes().get(t.low) == "preposition"):
+                lowers += 1  # "eyewitness Vinnie DeVita", "talent agent" (not "via Twitter": a preposition)
             else:
                 break
         out.append(t)
