@@ -191,3 +191,14 @@ def test_the_object_of_an_addressee_and_participle_ends_at_its_comma() -> None:
     row = q[q["cue"] == "acknowledge"]
     assert (row["speaker"].tolist(), row["text"].tolist()) == (
         ["Amazon Web Services"], ["the bucket's owner had been informed"])
+
+
+def test_a_bare_complement_with_no_verb_is_a_noun_phrase() -> None:
+    # "the United States Department of Transportation announced new restrictions on flights to Cuba": what was
+    # announced, kept only with noun phrases; "said 18 people died" stays a reported clause (died is a verb)
+    text = _article("wikinews-e7b6b9445854")
+    assert not (tk.quotes(text)["cue"] == "announce").any()
+    rows = tk.quotes(text, noun_phrases=True)
+    assert rows.loc[rows["cue"] == "announce", "rule"].tolist() == ["indirect:speaker_cue:noun_phrase"]
+    q = tk.quotes(_article("wikinews-101942841ae4"))
+    assert "18 people died" in q.loc[q["cue"] == "say", "text"].tolist()

@@ -191,7 +191,8 @@ def _verb_like(low: str, participles: bool = False) -> bool:
     """Can this (lower-case) word be a clause's verb? No tagger: a cue verb, a form of *be* or *have*,
     a finite auxiliary, a negated verb, a form in -ed (and in -ing with ``participles``)."""
     ends = ("ed", "ing") if participles else ("ed",)
-    return low in _lex().verbs or low in _FINITE or low.endswith("n't") or (len(low) > 4 and low.endswith(ends))
+    return low in _lex().verbs or low in _FINITE or low.endswith("n't") or (len(low) > 4 and low.endswith(ends)) \
+        or (len(low) == 4 and low.endswith("ied"))  # died, lied, tied
 
 
 def _finite_like(t: _Tok) -> bool:

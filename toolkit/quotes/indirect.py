@@ -824,7 +824,10 @@ def _reported(
                     if lex.lang == "en" and not has_that and not object_to and _object_participle(toks, j, end):
                         rule += NOUN_PHRASE_RULE  # "emailed the firm informing it of …": an object, a participle
                         end = next((x.s for x in toks[j:] if x.t in ",;:" and x.s < end), end)  # (up to a comma)
-                    elif not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
+                    elif not has_that and not object_to and (toks[j].low in _NOUN_DET or (
+                            lex.lang == "en" and toks[j].low != "to" and not any(
+                                x.low in _WH_COMPLEMENT for x in toks[j:] if x.s < end))) \
+                            and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default
                         rule += NOUN_PHRASE_RULE
