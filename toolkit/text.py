@@ -101,8 +101,10 @@ TOKEN_PATTERN = (
     r"|[^\W\u200c\u200d]\w*(?:[-'\u2019]\w+)*"
     r"|[^\w\s]"  # any other single non-space character
 )
-#: the tokenizer's word alternatives alone: the same word tokens, without a filtering pass
-WORD_PATTERN = TOKEN_PATTERN.removesuffix(r"|[^\w\s]")
+#: the tokenizer's word alternatives alone: the same word tokens, without a filtering pass; every one starts
+#: with a word character, so a look-ahead for one skips the other positions before trying the alternatives
+#: (the same matches, a quarter less time: scripts/bench_lexical.py)
+WORD_PATTERN = r"(?=\w)(?:" + TOKEN_PATTERN.removesuffix(r"|[^\w\s]") + ")"
 _TOKENS = regex.compile(TOKEN_PATTERN)
 _WORDS = regex.compile(WORD_PATTERN)
 _WORD_START = regex.compile(r"\w")
