@@ -616,14 +616,16 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
 
 
 def _target(ctx: DocContext, kind: str | None, position: str | None, hit: Hit | None, sent: tuple[int, int],
-            first: Mention) -> str | None:
+            first: Mention, others: list[Mention]) -> str | None:
     """The present target of a row (:func:`toolkit.devices.analogy_target.present_target`, for a rule's row with
     the cue that fired, for a learned candidate with the referent alone); for a rule's row that names none
     (but for a precedent cue in the sentence), the person named earlier in the text whom it is about ("Gaddafi is the
-    same" → the Bashar al-Assad of the paragraphs before)."""
+    same" → the Bashar al-Assad of the paragraphs before). ``others``: the sentence's other past mentions, which
+    are never the present target."""
     attached = position == "suffix" or (kind == "label" and position == "after")
     found = analogy_target.present_target(ctx.text, sent, (first.start, first.end),
-                                          (hit.start, hit.end) if hit is not None else None, kind, attached)
+                                          (hit.start, hit.end) if hit is not None else None, kind, attached,
+                                          [(m.start, m.end) for m in others])
     if found or kind is None or (kind == "precedent" and hit is not None and hit.start >= sent[0]):
         return found  # a precedent in the sentence ("They've been to Afghanistan") is about its own subject
     return _context_target(ctx, sent[0])
@@ -810,7 +812,8 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
         start, end = min(m.start for m in ms), max(m.end for m in ms)
         rows.append(ctx.row(start, end, CANDIDATE, words[0].replace(analogy_model.REF, ms[0].surface) if words else "",
                             explanation, referent="; ".join(dict.fromkeys(x.canonical for x in ents)),
-                            target=_target(ctx, None, None, None, ctx.sentences[si], ms[0]), score=round(p, 4)))
+                            target=next(filter(None, (_target(ctx, None, None, None, ctx.sentences[si], m, ms)
+                                                      for m in ms)), None), score=round(p, 4)))
     return rows
 
 
@@ -855,7 +858,7 @@ def detect(ctx: DocContext) -> list[dict]:
         rows.append(ctx.row(
             start, end, DEVICE, first_h.text, explanation,
             referent="; ".join(referents),
-            target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m),
+            target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m, [m for m, _, _ in found]),
         ))
     rows += _learned_rows(ctx, mentions, dated, groups, cue_hits)
     rows.sort(key=lambda r: (r["start"], r["end"]))

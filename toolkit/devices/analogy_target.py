@@ -26,6 +26,7 @@ What the target is, by construction (``docs/analogy.md``):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,8 +69,9 @@ def grammar() -> Grammar:
 class _Sentence:
     """A sentence as tokens with the word-class tests the rules need."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, pasts: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self.pasts = pasts  # the past mentions of the sentence: no target holds one (but a renewal's own phrase)
         self.g = grammar()
         self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -202,9 +204,11 @@ class _Sentence:
         return i
 
 
-def _clean(s: _Sentence, a: int, b: int) -> str | None:
+def _clean(s: _Sentence, a: int, b: int, renewed: bool = False) -> str | None:
     """The words a..b as a target, or None when they name nothing: edge function words, pronouns and
-    punctuation are trimmed; a lone pronoun, a lone verb form or a number names no present thing."""
+    punctuation are trimmed; a lone pronoun, a lone verb form or a number names no present thing, and a phrase
+    that holds a past mention is the past, not the present (but for a renewal's or a suffix's own phrase,
+    ``renewed``: "a new cold war mentality", "Nazi-style crackdown")."""
     while a < b and (s.punct(a) or s.is_(a, "coordinator", "adverb", "preposition", "subordinator", "particle")
                      or (s.toks[a].low.endswith("ly") and not s.is_(a, "determiner"))):
         a += 1
@@ -222,6 +226,8 @@ def _clean(s: _Sentence, a: int, b: int) -> str | None:
                        or s.toks[a].low.endswith(("ing", "ed", "ize", "ise"))):
         return None  # a pronoun refers to a present thing but names none; a lone verb form names nothing
     if all(s.function(k) or s.is_(k, "determiner", "adverb", "degree") for k in range(a, b)):
+        return None
+    if not renewed and any(p < s.toks[b - 1].end and s.toks[a].start < q for p, q in s.pasts):
         return None
     return s.span(a, b)
 
@@ -379,7 +385,8 @@ def _named_object(s: _Sentence, i: int) -> str | None:
 
 
 def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue: tuple[int, int] | None = None,
-                   kind: str | None = None, attached: bool = False) -> str | None:
+                   kind: str | None = None, attached: bool = False,
+                   others: Sequence[tuple[int, int]] = ()) -> str | None:
     """The present thing a past referent characterises in one sentence, or None when none is named there.
 
     Parameters
@@ -398,6 +405,8 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     attached
         The cue is written onto the mention or modifies the noun after it ("Nazi-style crackdown", "fascist
         methods"): the target is the noun phrase the mention opens.
+    others
+        The sentence's other past mentions (start, end): a phrase holding one is never the target.
 
     Returns
     -------
@@ -413,16 +422,26 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     >>> present_target(t, (0, len(t)), (35, 42), (12, 34), "lesson") is None
     True
     """
-    s = _Sentence(text, *sent)
+    s = _Sentence(text, *sent, [past, *others])
     if not s.toks:
         return None
     anchor = cue if cue is not None and sent[0] <= cue[0] < sent[1] else past
     i = s.index(anchor[0])
     if i >= len(s.toks):
         return None
+    if cue is None:
+        # a learned candidate: a comparison word just before the referent ("dictators like Al-Qadhafi", "similar
+        # to the Marshall Plan") is the construction
+        k = i - 1
+        while k > i - 4 and s.is_(k, "determiner", "preposition") and not s.is_(k, "comparison_word"):
+            k -= 1
+        if s.is_(k, "comparison_word"):
+            found = _compared(s, k, past)
+            if found:
+                return found
     if attached:
         j = s.index(past[0])
-        return _clean(s, j, s.np_from(j))
+        return _clean(s, j, s.np_from(j), renewed=True)
     if kind == "continuation":  # "X, Y and now Z": the present case named after the cue
         j = s.index(cue[1]) if cue is not None else i
         while s.is_(j, "preposition"):
@@ -434,7 +453,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     if kind == "identity" and cue is not None and cue[1] <= past[0] and anchor is cue:
         # a renewal opens a noun phrase through the mention: it is the target unless it is a predicate
         # ("Mao Tse-tung might be another Tito": the subject), except of an expletive ("there is a new kind of")
-        phrase = _clean(s, i, max(s.np_from(i, pp=True), s.np_from(s.index(past[0]), pp=True)))
+        phrase = _clean(s, i, max(s.np_from(i, pp=True), s.np_from(s.index(past[0]), pp=True)), renewed=True)
         k = i - 1
         while s.is_(k, "determiner"):
             k -= 1
