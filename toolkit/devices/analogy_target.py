@@ -216,14 +216,15 @@ def _clean(s: _Sentence, a: int, b: int, renewed: bool = False) -> str | None:
                                                 "subordinator", "speaker_pronoun", "expletive", "particle")
                      or (s.is_(b - 1, "pronoun") and not s.is_(b - 2, "determiner"))):
         b -= 1
-    if a >= b or s.is_(a, "speaker_pronoun") or s.toks[a].text[:1].isdigit():
+    if a >= b or s.is_(a, "speaker_pronoun", "personal_pronoun") or all(
+            s.toks[k].text[:1].isdigit() or s.punct(k) for k in range(a, b)):
         return None
     if b - a > _MAX_WORDS:
         b = s.np_from(a)
         if a >= b:
             return None
     if b - a == 1 and (s.is_(a, "speaker_pronoun", "expletive", "relative", "determiner", "pronoun")
-                       or s.toks[a].low.endswith(("ing", "ed", "ize", "ise"))):
+                       or s.toks[a].low.endswith(("ing", "ed", "ize", "ise")) or s.toks[a].text[:1].isdigit()):
         return None  # a pronoun refers to a present thing but names none; a lone verb form names nothing
     if all(s.function(k) or s.is_(k, "determiner", "adverb", "degree") for k in range(a, b)):
         return None
@@ -334,7 +335,8 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
     if s.is_(start, "expletive") or (s.toks[start].low == "it" and s.is_(verb, "linking_verb", "auxiliary") and (
             s.is_(verb + 2, "subordinator") or (verb + 2 < len(s.toks) and s.toks[verb + 2].low == "to"))):
         return None  # "there is …", "it is important that …"
-    return _clean(s, start, verb)
+    comma = next((k for k in range(start + 1, verb) if s.toks[k].text == ","), verb)
+    return _clean(s, start, comma)  # "Some of those crises, particularly in Syria, have": the head, not the aside
 
 
 def _fronted_comparison(s: _Sentence, i: int) -> str | None:
@@ -459,6 +461,10 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
             k -= 1
         if s.is_(k, "linking_verb", "auxiliary", "naming_verb"):
             return _named_object(s, i) or _subject(s, i, past) or phrase
+        opened, closed = s.np_ending(i), max(s.np_from(i), s.np_from(s.index(past[0])))
+        if opened and s.toks[opened - 1].text == "," and closed < len(s.toks) and s.toks[closed].text == ",":
+            # "Fields, a self-described neo-Nazi, killed …": the phrase stands in apposition to the one before
+            return _apposed(s, opened - 1, past) or phrase
         return _named_object(s, i) or phrase
     if s.is_(i, "superlative") or (s.toks[i].low in ("the", "one") and s.is_(i + 1, "superlative")):
         return _superlative(s, i, past)
