@@ -4,7 +4,8 @@ One finder serves both analogy devices: the construction rules (``historical_ana
 that fired) and the learned candidates (``analogy_candidate``, which know only the referent). It reads the
 grammar of the comparison in the sentence, with no tagger: word classes come from
 ``target_name_filters.tsv`` (determiners, prepositions, auxiliaries and linking verbs, subordinators,
-pronouns, comparison words, naming verbs) and the finite forms of ``reporting_verbs.tsv``.
+pronouns, comparison words, naming verbs), the finite forms of ``reporting_verbs.tsv`` and the irregular past
+forms of ``quote_grammar.tsv``.
 
 What the target is, by construction (``docs/analogy.md``):
 
@@ -63,6 +64,7 @@ def grammar() -> Grammar:
         classes.setdefault(r["class"], set()).add(r["word"].lower())
     verbs = {r["form"] for r in lexicons.load("reporting_verbs")
              if r["form"] != r["lemma"] and not r["form"].endswith("ing")}
+    verbs |= {r["word"] for r in lexicons.load("quote_grammar") if r["class"] == "past_irregular"}
     return Grammar({k: frozenset(v) for k, v in classes.items()}, frozenset(verbs))
 
 
@@ -98,7 +100,7 @@ class _Sentence:
         t = self.toks[i]
         if self.is_(i, "auxiliary", "linking_verb"):
             return True
-        if t.text[0].isupper() or self.is_(i - 1, "determiner"):
+        if t.text[0].isupper() or (self.is_(i - 1, "determiner") and self.toks[i - 1].low != "that"):
             return False
         if (self.is_(i - 1, "modal") or (self.is_(i - 1, "personal_pronoun") and not self.is_(i - 2, "preposition"))
                 ) and not self.function(i) and not self.is_(i, "determiner", "adverb", "degree"):
@@ -149,6 +151,8 @@ class _Sentence:
                 break  # a determiner after a noun opens the next noun phrase ("called those actions a threat")
             if self.toks[j].low == "of" and (j == i or not self._nominal_after(j + 1)):
                 break
+            if j > i and self.toks[j].low.endswith(("ly", "ing")) and not self.is_(j - 1, "determiner"):
+                break  # "Syria sadly stand out", "revanchistes following in": an adverb or a participle after the head
             if self.breaks_np(j) or (self.is_(j, "subordinator", "coordinator") and not self._coordinated_noun(i, j)):
                 break
             j += 1
@@ -301,9 +305,11 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
     if verb is None and i > 0 and s.toks[i].low == "that" and not s.function(i - 1):
         verb = i - 1  # "propagandists also realize that …": the word before a that-clause is its verb
     if verb is None:
-        # the comparison is in the subject ("the lessons of Munich should not be forgotten"): its verb follows
-        stop = next((k for k in range(i, len(s.toks)) if s.punct(k) or s.is_(k, "subordinator")), len(s.toks))
-        verb = _finite_before(s, i, stop)
+        # the comparison is in the subject ("the lessons of Munich should not be forgotten") or fronted ("Never,
+        # since X, has the world been …"): the verb follows
+        at = max(i, start)
+        stop = next((k for k in range(at + 1, len(s.toks)) if s.punct(k) or s.is_(k, "subordinator")), len(s.toks))
+        verb = _finite_before(s, at, stop)
         if verb is None:
             return None
     later = _main_clause_after(s, start, i)
@@ -312,6 +318,8 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
         opened = False
     if opened and s.is_(a, "relative") and verb == start == a + 1:
         return _antecedent(s, a)  # "… a collapse — which could have been another Great Depression"
+    if start > i and not (verb == start and s.is_(verb, "auxiliary")):
+        return None  # past the comparison, only an inverted auxiliary ("Never, since X, has the world …") counts
     if verb == start and s.is_(verb, "auxiliary"):
         # a question or a fronted negation inverts subject and auxiliary ("Are the mistakes of the League to be
         # repeated by …", "Never, since X, has the world been so close"): the subject follows the auxiliary
@@ -329,9 +337,20 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
             ("ed", "en")) and s.toks[k].start > past[1]), None)
         if by is not None:
             return _clean(s, by + 1, s.np_from(by + 1))
+        head = s.np_from(start)
+        if s.toks[start].start < past[0] and head < verb and s.toks[head - 1].end <= past[0]:
+            # "German imperialists and revanchistes following in Hitler's footsteps should …": the head before
+            # the modifier that holds the past
+            return _clean(s, start, head)
         if opened and s.toks[a].low == "that":
             return _subject(s, a, (s.toks[a].start, s.toks[a].start))
         return None
+    if s.is_(start, "expletive") and s.is_(verb, "auxiliary") and verb == start + 1:
+        # "There are today dangerous signs … reminiscent of X": the noun phrase the expletive stands for
+        b = verb + 1
+        while s.is_(b, "adverb"):
+            b += 1
+        return _clean(s, b, min(s.np_from(b), i)) if b < i else None
     if s.is_(start, "expletive") or (s.toks[start].low == "it" and s.is_(verb, "linking_verb", "auxiliary") and (
             s.is_(verb + 2, "subordinator") or (verb + 2 < len(s.toks) and s.toks[verb + 2].low == "to"))):
         return None  # "there is …", "it is important that …"
@@ -544,6 +563,8 @@ def _compared(s: _Sentence, i: int, past: tuple[int, int], adverbial: bool = Fal
     a = _clause_start(s, i)
     k = _skip_adverbs(s, i - 1)
     if s.aside(k):
+        if adverbial and s.is_(k - 1, "subordinator") and (s.toks[k - 1].low == "that" or not s.is_(k - 1, "relative")):
+            return _fronted_comparison(s, i)  # "if you think that, as was the case with X, the end of …"
         return _apposed(s, k, past)
     if k < a:
         return _fronted_comparison(s, i) if a == 0 or s.toks[a - 1].text in (";", ":") else None
