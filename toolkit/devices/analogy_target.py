@@ -300,7 +300,8 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
     """The subject of the clause whose predicate holds token ``i`` (see the module docstring)."""
     a = _clause_start(s, i)
     opened = s.is_(a, "subordinator", "relative") and a < i
-    start = _fronted(s, a + 1 if opened else a, i)
+    start = a + 1 if opened else a
+    start = _fronted(s, start, i if i > start else len(s.toks))  # a fronted cue: what follows its commas
     verb = _finite_before(s, start, i)
     if verb is None and i > 0 and s.toks[i].low == "that" and not s.function(i - 1):
         verb = i - 1  # "propagandists also realize that …": the word before a that-clause is its verb
