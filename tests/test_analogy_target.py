@@ -97,8 +97,7 @@ def test_seed_precedent_names_no_target_but_comparisons_keep_assad():
 
 
 def test_candidate_rows_get_a_target_from_the_same_finder():
-    # ungdc-GBR-67-2012 has no construction the rules read for its "just as" with a general expression; any
-    # analogy_candidate row of the UN sample with a target got it from present_target with the referent alone
+    # an analogy_candidate row knows no cue: present_target reads the sentence from the referent alone
     df = tk.devices(tk.load_corpus(DATA / "ungdc_sample.jsonl.gz"), kinds=KINDS)
     cand = df[df["device"] == "analogy_candidate"]
     assert cand["target"].notna().any()

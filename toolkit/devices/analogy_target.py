@@ -74,6 +74,7 @@ class _Sentence:
     def __init__(self, text: str, start: int, end: int, pasts: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.pasts = pasts  # the past mentions of the sentence: no target holds one (but a renewal's own phrase)
+        self.cue: tuple[int, int] | None = None  # the construction's words: no subject holds them either
         self.g = grammar()
         self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -166,7 +167,7 @@ class _Sentence:
     def _adjective_comma(self, i: int, j: int) -> bool:
         """A comma between modifiers of one noun ("a new, technological, variety of"): a determiner opens the
         phrase and no noun follows it before the next comma or the head."""
-        return (self.is_(i, "determiner") and j + 2 < len(self.toks) and j - i <= 3
+        return (self.is_(i, "determiner") and j + 2 < len(self.toks) and j - i <= 5
                 and not self.punct(j + 1) and not self.is_(j + 1, "determiner", "preposition", "subordinator",
                                                            "coordinator") and not self.verb(j + 1))
 
@@ -330,8 +331,10 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
             return None
     if start >= verb:
         return None
-    if s.toks[start].start < past[1] and past[0] < s.toks[verb - 1].end:
-        # the past thing is the subject ("Gaddafi is the same", "the mistakes of the League … repeated by"):
+    cue = s.cue if s.cue is not None else past
+    if any(s.toks[start].start < q and p < s.toks[verb - 1].end for p, q in (past, cue)):
+        # the past thing or the cue is the subject ("Gaddafi is the same", "the mistakes of the League … repeated by",
+        # "Lessons can be learned from X"):
         # the present one is a passive's agent; in a that-clause ("propagandists realize that the lessons of
         # Munich should not be forgotten") the subject of the clause that holds it
         by = next((k for k in range(verb, len(s.toks) - 1) if s.toks[k].low == "by" and s.toks[k - 1].low.endswith(
@@ -339,7 +342,8 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
         if by is not None:
             return _clean(s, by + 1, s.np_from(by + 1))
         head = s.np_from(start)
-        if s.toks[start].start < past[0] and head < verb and s.toks[head - 1].end <= past[0]:
+        first = min(past[0], cue[0])
+        if s.toks[start].start < first and head < verb and s.toks[head - 1].end <= first:
             # "German imperialists and revanchistes following in Hitler's footsteps should …": the head before
             # the modifier that holds the past
             return _clean(s, start, head)
@@ -445,6 +449,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     True
     """
     s = _Sentence(text, *sent, [past, *others])
+    s.cue = cue
     if not s.toks:
         return None
     anchor = cue if cue is not None and sent[0] <= cue[0] < sent[1] else past
@@ -475,10 +480,16 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     if kind == "identity" and cue is not None and cue[1] <= past[0] and anchor is cue:
         # a renewal opens a noun phrase through the mention: it is the target unless it is a predicate
         # ("Mao Tse-tung might be another Tito": the subject), except of an expletive ("there is a new kind of")
-        phrase = _clean(s, i, max(s.np_from(i, pp=True), s.np_from(s.index(past[0]), pp=True)), renewed=True)
+        head = i + 1 if s.is_(i, "coordinator", "adverb") else i  # "yet another genocide"
+        opens = s.np_from(head, pp=True)
+        phrase = _clean(s, i, max(opens, s.np_from(s.index(past[0]), pp=True)), renewed=True)
+        if s.toks[opens - 1].end < past[0] if opens > head else True:
+            phrase = None  # the cue opens no noun phrase through the mention ("return the world to the days of X")
         k = i - 1
         while s.is_(k, "determiner"):
             k -= 1
+        if phrase is None:
+            return _named_object(s, i) or _subject(s, i, past)
         if s.is_(k, "linking_verb", "auxiliary", "naming_verb"):
             return _named_object(s, i) or _subject(s, i, past) or phrase
         opened, closed = s.np_ending(i), max(s.np_from(i), s.np_from(s.index(past[0])))
