@@ -35,6 +35,7 @@ from .. import lexicons
 
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _MAX_WORDS = 12  # a target longer than this is cut to its leading noun phrase
+_REACH = 1500  # characters read on each side of the construction (a natural sentence is far shorter)
 
 
 @dataclass(frozen=True)
@@ -448,7 +449,11 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     >>> present_target(t, (0, len(t)), (35, 42), (12, 34), "lesson") is None
     True
     """
-    s = _Sentence(text, *sent, [past, *others])
+    at = cue[0] if cue is not None else past[0]
+    lo, hi = max(sent[0], at - _REACH), min(sent[1], max(past[1], at) + _REACH)
+    while lo > sent[0] and not text[lo - 1].isspace():  # a huge "sentence" is read only near the construction,
+        lo += 1                                          # from a word start (bounded work per row)
+    s = _Sentence(text, lo, hi, [past, *others])
     s.cue = cue
     if not s.toks:
         return None
