@@ -33,8 +33,9 @@ which year was used and where it came from.
 
 A mention plus a cue that fits gives one row per sentence: ``referent`` lists
 the canonical names (``; ``-separated), ``target`` is the present thing being
-characterised: the noun phrase before a comparison cue, or the nearest
-person named earlier in the text (``Gaddafi is the same`` → the Bashar
+characterised, read from the grammar of the comparison by
+:func:`toolkit.devices.analogy_target.present_target` (for ``analogy_candidate`` rows too),
+else the nearest person named earlier in the text (``Gaddafi is the same`` → the Bashar
 al-Assad of the previous paragraphs).
 """
 
