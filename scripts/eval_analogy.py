@@ -13,7 +13,8 @@ Without ``--with-candidates`` a detection is a ``historical_analogy`` row (the c
     and the pooled score.
 (b) the fresh sample ``data/analogy_fresh.jsonl.gz`` (UN General Debate countries and years not in
     dev; labelled before the detector was run on it): precision, recall, referent accuracy on hits,
-    present target found on hits whose gold has a target, and every error listed.
+    present target by device and batch group (found: word overlap with the gold target, on hits whose gold
+    names one; given: a target on hits whose gold names none), and every error listed.
 
 Held out: batch 14 of the fresh sample (167 sentences, labelled by an annotator session that never read the
 detector and committed before any detector ran on it) is scored only with ``--held-out`` and its errors are
