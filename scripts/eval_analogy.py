@@ -13,7 +13,8 @@ Without ``--with-candidates`` a detection is a ``historical_analogy`` row (the c
     and the pooled score.
 (b) the fresh sample ``data/analogy_fresh.jsonl.gz`` (UN General Debate countries and years not in
     dev; labelled before the detector was run on it): precision, recall, referent accuracy on hits,
-    present target found on hits whose gold has a target, and every error listed.
+    present target by device and batch group (found: word overlap with the gold target, on hits whose gold
+    names one; given: a target on hits whose gold names none), and every error listed.
 
 Held out: batch 14 of the fresh sample (167 sentences, labelled by an annotator session that never read the
 detector and committed before any detector ran on it) is scored only with ``--held-out`` and its errors are
@@ -165,6 +166,44 @@ def _target_found(pred_target: object, gold: object) -> bool:
     return bool(g & p - {"the", "a", "an", "of", "in", "and"})
 
 
+def _target_rows(it: dict, predict: Callable[[str], object]) -> pd.DataFrame:
+    """The detector's rows that overlap the item's sentence (the rows that made it a hit)."""
+    context = str(it["context"]).replace("\n", " ")
+    s = context.find(str(it["sentence"]).replace("\n", " "))
+    e = s + len(str(it["sentence"]).replace("\n", " "))
+    df = predict(context)
+    return df[(df["start"] < e) & (df["end"] > s)] if len(df) else df
+
+
+def _targets(items: list[dict], rows: pd.DataFrame, predict: Callable[[str], object], held_out: bool) -> None:
+    """Present target on hits (gold analogy, detected), by device and batch group: found (word overlap with the
+    gold target) where gold names one, and given where gold names none (a wrong target)."""
+    print("Present target on hits (word overlap with the gold target), by the device that made the hit:\n")
+    print("| part | device | hits, gold names a target | target found | hits, gold names none | target given |")
+    print("|---|---|---|---|---|---|")
+    groups = [("tuning, batches 1-13", False)] + ([(f"held out, batch {'+'.join(map(str, HELD_OUT))}", True)]
+                                                  if held_out else [])
+    tally: dict[tuple[bool, str], list[int]] = {}
+    for it, (_, r) in zip(items, rows.iterrows(), strict=True):
+        if not (r["predicted"] and it["label"] == "analogy"):
+            continue
+        hit = _target_rows(it, predict)
+        for kind in dict.fromkeys(hit["device"]):
+            ts = [t for t in hit.loc[hit["device"] == kind, "target"] if isinstance(t, str) and t]
+            n = tally.setdefault((it.get("batch", 1) in HELD_OUT, kind), [0, 0, 0, 0])
+            if it.get("target"):
+                n[0] += 1
+                n[1] += any(_target_found(t, it["target"]) for t in ts)
+            else:
+                n[2] += 1
+                n[3] += bool(ts)
+    for name, held in groups:
+        for kind in KINDS:
+            a, b, c, d = tally.get((held, kind), [0, 0, 0, 0])
+            print(f"| {name} | {kind} | {a} | {b}/{a} | {c} | {d}/{c} |")
+    print()
+
+
 def fresh(held_out: bool) -> None:
     print(f"### (b) fresh sample ({FRESH.relative_to(ROOT)}; UN speeches of countries and years not in dev)\n")
     items = _read(FRESH)
@@ -196,14 +235,8 @@ def fresh(held_out: bool) -> None:
     res = score_analogy_sentences(items, predict)
     print(_line(f"all ({len(items)} items)", res))
     rows = res["rows"]
-    targets: dict[bool, list[bool]] = {False: [], True: []}
-    for it, (_, r) in zip(items, rows.iterrows(), strict=True):
-        if r["predicted"] and it["label"] == "analogy" and it.get("target"):
-            df = predict(str(it["context"]).replace("\n", " "))
-            found = any(_target_found(t, it["target"]) for t in df["target"])
-            targets[it.get("batch", 1) in HELD_OUT].append(found)
-    print(f"\npresent target found on {sum(targets[False])}/{len(targets[False])} tuning hits whose gold names a "
-          "target" + (f", on {sum(targets[True])}/{len(targets[True])} held-out hits" if held_out else "") + "\n")
+    print()
+    _targets(items, rows, predict, held_out)
     print("Errors (batches 1-7; batches 8-13, validation, and the held-out batch are not listed)\n")
     for it, (_, r) in zip(items, rows.iterrows(), strict=True):
         if it.get("batch", 1) in (*HELD_OUT, *range(8, 14)):

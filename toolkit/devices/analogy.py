@@ -33,8 +33,9 @@ which year was used and where it came from.
 
 A mention plus a cue that fits gives one row per sentence: ``referent`` lists
 the canonical names (``; ``-separated), ``target`` is the present thing being
-characterised: the noun phrase before a comparison cue, or the nearest
-person named earlier in the text (``Gaddafi is the same`` → the Bashar
+characterised, read from the grammar of the comparison by
+:func:`toolkit.devices.analogy_target.present_target` (for ``analogy_candidate`` rows too),
+else the nearest person named earlier in the text (``Gaddafi is the same`` → the Bashar
 al-Assad of the previous paragraphs).
 """
 
@@ -48,7 +49,7 @@ from itertools import islice
 
 from .. import lexicons
 from ..errors import LexiconError
-from . import analogy_model
+from . import analogy_model, analogy_target
 from .matching import DocContext, Hit, MatcherGroup, PhraseMatcher, quoted
 
 DEVICE = "historical_analogy"
@@ -84,26 +85,9 @@ _WORD_RUN = re.compile(r"\w+")
 _NAME = re.compile(
     r"(?<![\w-])[A-Z][a-z]+(?:(?:\s+|-)(?:(?:al|el|bin|ibn|de|van|von|da)[- ])?[A-Z][A-Za-z'-]+)+"
 )
-_TRAIL = re.compile(  # (?<!\S), not (?:\s+|^): a long run of spaces must not be rescanned from each space
-    r"(?<!\S)(?:is|are|was|were|be|been|being|seems?|looks?|appears?|very|so|at times|sometimes|much|"
-    r"quite|rather|really|should be regarded|would be|could be|in|now|just|all|that|which|also|still|already|"
-    r"the|a|an)\s*$",
-    re.IGNORECASE,
-)
-_CLAUSE_WORDS = ("that", "which", "whose", "who", "where", "when", "if", "because", "while")
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|said|got|gets|takes|took|"
-    r"makes|made|did|does|didn't|doesn't|don't|won't|used|seems|looks)\b",
-    re.IGNORECASE,
-)
-_FUNCTION = frozenset(["the", "a", "an", "and", "but", "so", "thus", "then", "yet", "or", "also", "still", "now"])
-_LEADING = re.compile(r"^(?:and|but|so|thus|then|yet|or|also|in case|still|now)\s+", re.IGNORECASE)
 #: what an identity label (a ``label`` cue: "is a Nazi", "fascist methods") can transfer: a person, a regime,
 #: an era's movement or a policy has an identity to give a present actor; a war, a treaty or a date has none
 _LABEL_TYPES = frozenset(["person", "regime", "era", "policy", "system"])
-_PRONOUN = re.compile(
-    r"^(?:it|this|that|they|he|she|we|i|you|there|these|those|one)(?:'(?:ve|s|re|ll|d|m))?$", re.IGNORECASE
-)
 
 
 @lru_cache(maxsize=1)
@@ -120,13 +104,6 @@ def _speech_verbs() -> tuple[str, ...]:
 def _speech_after() -> re.Pattern[str]:
     """A reporting verb right after a name ("Lavrov said"): the name is a speaker, not the target."""
     return re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, _speech_verbs())) + r")\b")
-
-
-@lru_cache(maxsize=1)
-def _clause() -> re.Pattern[str]:
-    """Where a clause starts: punctuation, a subordinator, or a reporting verb of the lexicon."""
-    words = "|".join(map(re.escape, _CLAUSE_WORDS + _speech_verbs()))
-    return re.compile(rf"(?:[,;:—()]| - |\b(?:{words})\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -639,94 +616,19 @@ def _context_target(ctx: DocContext, pos: int) -> str | None:
     return max(same, key=len)
 
 
-def _np_before(ctx: DocContext, sent_start: int, cue_start: int) -> str | None:
-    """The noun phrase before a cue: the last clause chunk that reads as one, else the chunk before it
-    ("… a crisis that is deeper than any since X": the chunk after "that" is only "is")."""
-    chunk = ctx.text[sent_start:cue_start]
-    cuts = [(m.start(), m.end()) for m in _clause().finditer(chunk)]
-    bounds = [0] + [e for _, e in cuts]
-    ends = [s for s, _ in cuts] + [len(chunk)]
-    tried = 0
-    for a, b in reversed(list(zip(bounds, ends, strict=True))):
-        if not chunk[a:b].strip():
-            continue
-        np = _as_np(chunk[a:b])
-        tried += 1
-        if np or tried == 2:
-            return np
-    return None
-
-
-def _as_np(chunk: str) -> str | None:
-    verb = _FINITE.search(chunk)
-    if verb:
-        chunk = chunk[: verb.start()]
-    chunk = _LEADING.sub("", chunk.strip())
-    for _ in range(4):
-        new = _TRAIL.sub("", chunk).strip()
-        if new == chunk:
-            break
-        chunk = new
-    words = chunk.split()
-    if not words or len(words) > 10 or _PRONOUN.match(words[-1]) or not any(ch.isalpha() for ch in chunk):
-        return None
-    if len(words) == 1 and (words[0].islower() or words[0].lower() in _FUNCTION):
-        return None
-    return " ".join(words)
-
-
-def _np_after(ctx: DocContext, pos: int, sent_end: int) -> str | None:
-    chunk = ctx.text[pos:sent_end]
-    chunk = re.split(r"[,.;:!?]", chunk, maxsplit=1)[0].strip()
-    chunk = re.sub(r"^(?:in|at|with|to)\s+", "", chunk)
-    words = chunk.split()
-    return " ".join(words) if 0 < len(words) <= 6 else None
-
-
-_PHRASE_END = re.compile(
-    r"[,.;:!?()\[\]\"—–]| - |\s(?:is|are|was|were|has|have|had|will|would|should|could|can|may|might|must|"
-    r"that|which|who|whose|where|when|if|because|while|and|but|or|to|in|on|at|by|for|with|from)\b",
-    re.IGNORECASE,
-)
-
-
-def _identity_phrase(ctx: DocContext, start: int, mention_end: int, sent_end: int) -> str | None:
-    """The noun phrase an identity cue opens: from the cue through the mention and up to four more words."""
-    stop = _PHRASE_END.search(ctx.text, mention_end, min(sent_end, mention_end + 120))
-    tail = ctx.text[mention_end : stop.start() if stop else min(sent_end, mention_end + 120)].split()[:4]
-    phrase = " ".join((ctx.text[start:mention_end].split()) + tail)
-    return phrase if phrase and len(phrase.split()) <= 12 else None
-
-
-def _target(ctx: DocContext, kind: str, position: str, hit: Hit, sent: tuple[int, int], first: Mention) -> str | None:
-    if kind == "continuation":
-        return _np_after(ctx, hit.end, sent[1])
-    if position == "suffix" or (kind == "label" and position == "after"):
-        # "a Nazi-style crackdown", "fascist methods of the regime": the phrase the mention and its cue modify
-        return _identity_phrase(ctx, first.start, hit.end, sent[1])
-    if kind == "label" and hit.start >= sent[0]:  # "the one who speaks … is a Nazi": the subject of the predicate
-        return _np_before(ctx, sent[0], hit.start) or _context_target(ctx, sent[0])
-    if kind == "identity" and position == "before" and hit.start >= sent[0] and hit.end <= first.start:
-        # "a new cold war mentality", "another Munich": the present thing is the phrase the cue opens
-        np = _identity_phrase(ctx, hit.start, first.end, sent[1])
-        if np:
-            return np
-    if position == "before" and hit.start >= sent[0]:
-        np = _np_before(ctx, sent[0], hit.start)
-        if np or kind == "precedent":
-            return np
-    if position == "after" and kind == "comparison":
-        np = _np_before(ctx, sent[0], first.start)
-        if np:
-            return np
-    if sent[0] <= hit.start < sent[1]:
-        measured = _SUPERLATIVE_NP.match(hit.text)
-        if measured:  # "the worst crisis since X": the present thing measured is the superlative's noun phrase
-            return measured.group(1)
-        if position == "sentence":  # "Israel has to learn the lessons of history": the subject before the cue
-            np = _np_before(ctx, sent[0], min(hit.start, first.start))
-            if np:
-                return np
+def _target(ctx: DocContext, kind: str | None, position: str | None, hit: Hit | None, sent: tuple[int, int],
+            first: Mention, others: list[Mention]) -> str | None:
+    """The present target of a row (:func:`toolkit.devices.analogy_target.present_target`, for a rule's row with
+    the cue that fired, for a learned candidate with the referent alone); for a rule's row that names none
+    (but for a precedent cue in the sentence), the person named earlier in the text whom it is about ("Gaddafi is the
+    same" → the Bashar al-Assad of the paragraphs before). ``others``: the sentence's other past mentions, which
+    are never the present target."""
+    attached = position == "suffix" or (kind == "label" and position == "after")
+    found = analogy_target.present_target(ctx.text, sent, (first.start, first.end),
+                                          (hit.start, hit.end) if hit is not None else None, kind, attached,
+                                          [(m.start, m.end) for m in others])
+    if found or kind is None or (kind == "precedent" and hit is not None and hit.start >= sent[0]):
+        return found  # a precedent in the sentence ("They've been to Afghanistan") is about its own subject
     return _context_target(ctx, sent[0])
 
 
@@ -741,12 +643,6 @@ def _describe(ent: Entity) -> str:
 
 
 _PERIOD_YEAR = re.compile(r"\d{4}s?")
-#: the noun phrase a superlative comparison opens ("the worst crisis since X"): the present thing it measures
-_SUPERLATIVE_NP = re.compile(
-    r"^((?:one of )?the (?:most|worst|biggest|largest|deepest|greatest|highest|lowest|gravest|sharpest|heaviest|"
-    r"bloodiest|fastest|strongest|weakest)\b.*?)\s+(?:(?:seen|ever|known|recorded|witnessed)\s+)?since\b",
-    re.IGNORECASE,
-)
 #: nouns of time or of an episode that head a referent ("the end of X", "the bitter experience of the events of
 #: X"): a chain of them right before the mention, each with its "of" (and article or possessive)
 _FRAMES = re.compile(
@@ -917,7 +813,8 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
         start, end = min(m.start for m in ms), max(m.end for m in ms)
         rows.append(ctx.row(start, end, CANDIDATE, words[0].replace(analogy_model.REF, ms[0].surface) if words else "",
                             explanation, referent="; ".join(dict.fromkeys(x.canonical for x in ents)),
-                            target=None, score=round(p, 4)))
+                            target=next(filter(None, (_target(ctx, None, None, None, ctx.sentences[si], m, ms)
+                                                      for m in ms)), None), score=round(p, 4)))
     return rows
 
 
@@ -962,7 +859,7 @@ def detect(ctx: DocContext) -> list[dict]:
         rows.append(ctx.row(
             start, end, DEVICE, first_h.text, explanation,
             referent="; ".join(referents),
-            target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m),
+            target=_target(ctx, first_c.kind, first_c.position, first_h, sent, first_m, [m for m, _, _ in found]),
         ))
     rows += _learned_rows(ctx, mentions, dated, groups, cue_hits)
     rows.sort(key=lambda r: (r["start"], r["end"]))
