@@ -65,6 +65,8 @@ from .cues import (
     _REPORT_NOUNS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
+    _TOPIC_ADJECTIVES,
+    _TOPIC_NOUNS,
     _VIEW_NOUNS,
     _cue_at,
     _generic_cue,
@@ -92,7 +94,8 @@ from .speakers import (
 from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
-_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES))
+_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
+               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys()))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
@@ -454,11 +457,13 @@ def _reported(
     reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
     n = len(toks)
 
-    def take(row: _Row | None, report: bool = True) -> bool:
+    aside: list[_Row] = []  # rows whose holder is no subject a later participle may take (_subject reads out)
+
+    def take(row: _Row | None, report: bool = True, into: list[_Row] = out) -> bool:
         """Keep a frame rule's row unless it overlaps a span already taken; its content then blocks others."""
         if row is None or any(a < row.ce and row.cs < b for a, b in blocked):
             return False
-        out.append(row)
+        into.append(row)
         blocked.append((row.cs, row.ce))
         if report:
             reported.add((row.cs, row.ce))
@@ -475,6 +480,12 @@ def _reported(
             continue
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
+        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES) and 0 < k < n - 2:
+            if not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq) \
+                    and take(_topic_object(state, nt, toks, k, se, pq), into=aside):
+                continue
+            if t.low not in lex.verbs and t.low not in lex.stance:
+                continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
             take(_frame_that(state, nt, toks, k, se, pq))
@@ -838,7 +849,7 @@ def _reported(
         used_cues.add(cs)
         blocked.append((c0, c1))
         reported.add((c0, c1))
-    return out
+    return out + aside if aside else out
 
 
 @lru_cache(maxsize=1)
@@ -1053,6 +1064,84 @@ def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int,
     if speaker is None:
         return None
     return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "point_of_view")
+
+
+def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: the topic of a noun of saying or stance, or of an adjective of stance, after its preposition.
+
+    A nominalisation keeps the complement of its verb (Quirk et al. 1985, 17.52): ``his criticism of the
+    plan``, ``Trump's attacks on Rubio``, ``X launched an attack against Y``, ``Republicans have been
+    critical of Y``. The holder is the possessor before the noun (adjectives between them), the subject of
+    the verb that takes the noun as its object, or the subject before *be* and the adjective; the content is
+    the noun phrase after the preposition (a ``:noun_phrase`` row, as for verbs of stance).
+    """
+    t, prep = toks[k], toks[k + 1]
+    adjective = t.low in _TOPIC_ADJECTIVES and not (t.low in _TOPIC_NOUNS and prep.low in _TOPIC_NOUNS[t.low])
+    if prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ()) or t.cap:
+        return None
+    np: list[_Tok] = []
+    i = k - 1
+    if adjective:
+        while i > 0 and (_ly_adverb(toks[i].low) or toks[i].low in ("very", "so", "not", "quite", "more", "less",
+                                                                    "increasingly", "deeply", "sharply")):
+            i -= 1
+        if not (toks[i].low in _BE or toks[i].low in _LINKING_VERBS):
+            return None
+        v = i
+        while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE):
+            v -= 1
+        np = _np_backward(toks, v)
+    else:
+        words = 0
+        while i > 0 and words < 3 and toks[i].t.isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET \
+                and toks[i].low not in _POSSESSIVE_PRONOUNS and toks[i].low not in _lex().verbs \
+                and toks[i].low not in _LIGHT_VERBS and not _past_verb(toks, i):
+            i -= 1  # adjectives before the noun: "his controversial remarks", "withering attacks"
+            words += 1
+        owner = toks[i]
+        if owner.low in _POSSESSIVE_PRONOUNS:
+            np = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
+        elif owner.low.endswith(("'s", "’s")) and owner.cap:
+            np = [x for x in _np_backward(toks, i) if x is not owner] + [_Tok(owner.s, owner.e - 2, owner.t[:-2])]
+            while np and not np[0].cap:
+                np.pop(0)
+        else:
+            if owner.low in _NOUN_DET:
+                i -= 1  # "launched a pre-emptive attack", "made several statements"
+            verb = toks[i] if i >= 0 else None
+            if verb is not None and not verb.cap and (verb.low in _LIGHT_VERBS or verb.low in _lex().verbs
+                                                      or _past_verb(toks, i) or verb.low in _PAST_IRREGULAR):
+                v = i
+                while v > 0 and (toks[v - 1].low in _AUX or _ly_adverb(toks[v - 1].low)):
+                    v -= 1
+                np = _catenative_subject(toks, v) if v > 0 and toks[v - 1].low == "to" else _np_backward(toks, v)
+    if not np and adjective:
+        return None
+    j = k + 2
+    if not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
+        return None
+    end = _object_end(toks, j, se)
+    if any(toks[j].s <= q.open < _clause_end(toks, j, se) for q in pq):
+        return None  # quoted words in the clause: the quote's own rules attribute them
+    if toks[j].low not in _WH_COMPLEMENT:
+        # the noun phrase ends before the verb of the sentence ("Trump's criticism of the deal was …"), unless a
+        # relative clause has begun ("support for research that could …"); a participle after a determiner is
+        # an adjective ("the proposed deal")
+        for i in range(j + 1, len(toks)):
+            x = toks[i]
+            if x.s >= end or x.low in ("that", "who", "which", "whose"):
+                break
+            if not x.cap and (x.low in _BE or x.low in _FINITE_AUX or _past_verb(toks, i) or (
+                    x.low in _lex().verbs and x.low.endswith(("s", "ed")) and toks[i - 1].low not in _NOUN_DET)):
+                end = x.s
+                break
+    c0, c1 = _trim_clause(nt, toks[j].s, end)
+    if c1 <= c0:
+        return None
+    speaker = _resolve(state, np, np[0].s) if np else None
+    if speaker is None and (np or pq):
+        return None  # (no holder named: only in a sentence without quotation marks, whose quotes are others')
+    return _clause_row(state, nt, pq, c0, c1, speaker, t, "topic" + NOUN_PHRASE_RULE, remember=False)
 
 
 def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
