@@ -92,7 +92,8 @@ def _lex_for(lang: str) -> _Lex:
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
     view = _grammar("view_noun") | _grammar("opening_source") | {
-        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective")} if lang == "en" else frozenset()
+        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")} \
+        if lang == "en" else frozenset()
     first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
@@ -194,6 +195,8 @@ def _topic_words(cls: str) -> dict[str, frozenset[str]]:
 
 _TOPIC_NOUNS = _topic_words("topic_noun")
 _TOPIC_ADJECTIVES = _topic_words("topic_adjective")
+#: English nouns of intention, decision and commitment whose complement is a to-infinitive (his plan to …)
+_INTENT_NOUNS = _grammar("intent_noun")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
 _MODIFIER_PARTICIPLES = _grammar("modifier_participle")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)

@@ -51,6 +51,7 @@ from .cues import (
     _FINDING_SOURCES,
     _FINITE_AUX,
     _IMPERSONAL_REPORT,
+    _INTENT_NOUNS,
     _LIGHT_VERBS,
     _LINKING_VERBS,
     _MODIFIER_PARTICIPLES,
@@ -95,7 +96,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
-               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys()))
+               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
@@ -459,12 +460,14 @@ def _reported(
 
     aside: list[_Row] = []  # rows whose holder is no subject a later participle may take (_subject reads out)
 
-    def take(row: _Row | None, report: bool = True, into: list[_Row] = out) -> bool:
-        """Keep a frame rule's row unless it overlaps a span already taken; its content then blocks others."""
+    def take(row: _Row | None, report: bool = True, into: list[_Row] = out, block: bool = True) -> bool:
+        """Keep a frame rule's row unless it overlaps a span already taken; its content then blocks others
+        (unless not ``block``: a noun's topic may hold a report of its own, "a plan that X proposed")."""
         if row is None or any(a < row.ce and row.cs < b for a, b in blocked):
             return False
         into.append(row)
-        blocked.append((row.cs, row.ce))
+        if block:
+            blocked.append((row.cs, row.ce))
         if report:
             reported.add((row.cs, row.ce))
         used_cues.add(row.cue_s)
@@ -480,9 +483,10 @@ def _reported(
             continue
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
-        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES) and 0 < k < n - 2:
+        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS) \
+                and 0 < k < n - 2:
             if not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq) \
-                    and take(_topic_object(state, nt, toks, k, se, pq), into=aside):
+                    and take(_topic_object(state, nt, toks, k, se, pq), into=aside, block=False):
                 continue
             if t.low not in lex.verbs and t.low not in lex.stance:
                 continue
@@ -849,7 +853,10 @@ def _reported(
         used_cues.add(cs)
         blocked.append((c0, c1))
         reported.add((c0, c1))
-    return out + aside if aside else out
+    if aside:
+        # a noun's topic inside another report's content is part of that report ("The call for a ban was rejected")
+        out += [r for r in aside if not any(o.cs <= r.cs and r.ce <= o.ce for o in out)]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1076,8 +1083,10 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
     the noun phrase after the preposition (a ``:noun_phrase`` row, as for verbs of stance).
     """
     t, prep = toks[k], toks[k + 1]
+    infinitive = t.low in _INTENT_NOUNS and prep.low == "to"
     adjective = t.low in _TOPIC_ADJECTIVES and not (t.low in _TOPIC_NOUNS and prep.low in _TOPIC_NOUNS[t.low])
-    if prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ()) or t.cap:
+    if (not infinitive and prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ())) \
+            or t.cap:
         return None
     np: list[_Tok] = []
     i = k - 1
@@ -1095,7 +1104,9 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
         words = 0
         while i > 0 and words < 3 and toks[i].t.isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET \
                 and toks[i].low not in _POSSESSIVE_PRONOUNS and toks[i].low not in _lex().verbs \
-                and toks[i].low not in _LIGHT_VERBS and not _past_verb(toks, i):
+                and toks[i].low not in _LIGHT_VERBS and not _past_verb(toks, i) and toks[i].low not in _lex().pronouns \
+                and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS \
+                and (not toks[i].low.endswith("s") or toks[i].low.endswith("ous")):  # (not "the researchers plan")
             i -= 1  # adjectives before the noun: "his controversial remarks", "withering attacks"
             words += 1
         owner = toks[i]
@@ -1106,11 +1117,15 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
             while np and not np[0].cap:
                 np.pop(0)
         else:
-            if owner.low in _NOUN_DET:
+            det = owner.low in _NOUN_DET
+            if det:
                 i -= 1  # "launched a pre-emptive attack", "made several statements"
             verb = toks[i] if i >= 0 else None
-            if verb is not None and not verb.cap and (verb.low in _LIGHT_VERBS or verb.low in _lex().verbs
-                                                      or _past_verb(toks, i) or verb.low in _PAST_IRREGULAR):
+            takes = verb is not None and not verb.cap and (verb.low in _LIGHT_VERBS or verb.low in _lex().verbs
+                                                           or _past_verb(toks, i) or verb.low in _PAST_IRREGULAR)
+            if not (det or takes or owner.low in _PREPOSITIONS):
+                return None  # "Republicans plan to …", "she calls for …": the word is a verb, not a noun
+            if takes:
                 v = i
                 while v > 0 and (toks[v - 1].low in _AUX or _ly_adverb(toks[v - 1].low)):
                     v -= 1
@@ -1118,8 +1133,10 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
     if not np and adjective:
         return None
     j = k + 2
-    if not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
+    if not _clause_start(toks[j]) or toks[j].t in ('"', "'") or (infinitive and toks[j].low in _NOUN_DET):
         return None
+    if infinitive:
+        j = k + 1  # "his plan to cut taxes": the infinitive with its "to", as for verbs (refused to …)
     end = _object_end(toks, j, se)
     if any(toks[j].s <= q.open < _clause_end(toks, j, se) for q in pq):
         return None  # quoted words in the clause: the quote's own rules attribute them
@@ -1127,11 +1144,12 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
         # the noun phrase ends before the verb of the sentence ("Trump's criticism of the deal was …"), unless a
         # relative clause has begun ("support for research that could …"); a participle after a determiner is
         # an adjective ("the proposed deal")
-        for i in range(j + 1, len(toks)):
+        for i in range(j + 2 if infinitive else j + 1, len(toks)):  # (the infinitive's own verb: "to be")
             x = toks[i]
             if x.s >= end or x.low in ("that", "who", "which", "whose"):
                 break
-            if not x.cap and (x.low in _BE or x.low in _FINITE_AUX or _past_verb(toks, i) or (
+            if not x.cap and (x.low in _BE or x.low in _FINITE_AUX or x.low in ("has", "have", "had")
+                              or _past_verb(toks, i) or (
                     x.low in _lex().verbs and x.low.endswith(("s", "ed")) and toks[i - 1].low not in _NOUN_DET)):
                 end = x.s
                 break
