@@ -528,6 +528,7 @@ def _reported(
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
         rule = ""
+        forget = False  # a speaker not kept in the document's history
         by = _passive_by(toks, k) if lex.lang == "en" else None
         if by is not None:
             # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
@@ -682,6 +683,15 @@ def _reported(
                     elif k > 0 and toks[_before_verb_group(toks, k)].low in ("and", "but", "then"):
                         speaker = _subject(state, toks, k, out, done)  # (also "… and did not say …")
                         rule = "indirect:coordinated"
+                    elif lex.lang == "en" and info[1] in ("speech", "cognition", "writing", "stance"):
+                        raw = _bare_subject(toks, b, kv)
+                        if raw:
+                            # "Six in 10 say …", "Most believe that …", "Majorities of Democrats in five states
+                            # say …": a subject the noun-phrase readers refuse, whole up to the verb (not
+                            # remembered: a later pronoun refers to a speaker named plainly)
+                            speaker = _resolve(state, raw, raw[0].s)
+                            rule = "indirect:speaker_cue"
+                            forget = True
                     if speaker is None:
                         continue
                 j = k + 1
@@ -848,7 +858,7 @@ def _reported(
                             rule.replace("indirect", "partial")))
         else:
             out.append(_Row(c0, c1, "indirect", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce, rule))
-        if speaker is not None:
+        if speaker is not None and not forget:
             _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
@@ -1071,6 +1081,43 @@ def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int,
     if speaker is None:
         return None
     return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "point_of_view")
+
+
+#: English quantifiers and pronouns that are a whole subject ("Most believe …", "others say …")
+_BARE_SUBJECTS = frozenset(("most", "many", "some", "others", "several", "few", "all", "both", "half", "majorities"))
+
+
+def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
+    """English: ``toks[b:k]``, the words between a clause's start and its verb of saying, as the subject when
+    the noun-phrase readers found none: at most 14 words, opening with a capital, a number word, a determiner or
+    a quantifier (``Six in 10``, ``One in four voters in a poll last year``, ``Most``), with no punctuation but
+    an abbreviation's point, no *to*, no relative or subordinating word, no verb form (*be*, *have*, a modal, a
+    past in -ed, a reporting verb) and not headed by a number, a date or a possessive; -ly adverbs before the
+    verb are left out ("The proclamation specifically said")."""
+    while b < k and toks[b].low in ("and", "but", "yet", "so"):
+        b += 1
+    while k > b and _ly_adverb(toks[k - 1].low):
+        k -= 1
+    window = toks[b:k]
+    if not window or len(window) > 14 or k >= len(toks) or toks[k - 1].low == "to":
+        return []
+    first, head = window[0], window[-1]
+    if not (first.cap or _numeral(first) or first.low in _NOUN_DET or first.low in _BARE_SUBJECTS) \
+            or first.low in _CLAUSE_WORDS or first.low in _OPENERS or first.low in _lex().pronouns \
+            or (first.t[:1].isdigit() and (len(window) == 1 or window[1].low not in ("percent", "%", "in", "of"))):
+        return []  # (not "In 2018 recorded …", "21 visited …")
+    if head.t[:1].isdigit() or head.low in _TIME_WORDS or head.t in ("'s", "’s") or head.low.endswith(("'s", "’s")):
+        return []  # "The June 15 date …", "the president's …"
+    lex = _lex()
+    for i, x in enumerate(window):
+        if not (x.t[:1].isalnum() or x.t in ("%", "&") or (x.t == "." and i and window[i - 1].low in _ABBREV)):
+            return []
+        if x.low in ("to", "that", "which", "who", "whose", "where", "what", "if", "when", "as") or x.low in _BE \
+                or x.low in _FINITE_AUX or x.low in ("has", "have", "had") or _negation(x.low) \
+                or (i and _past_verb(toks, b + i)) \
+                or ((x.low in lex.verbs or x.low in lex.stance) and i and window[i - 1].low not in _NOUN_DET):
+            return []
+    return window
 
 
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
