@@ -591,14 +591,18 @@ def _reported(
                 rule = "indirect:parenthetical"
             # ", he said." closing a clause
             elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail) \
-                    and not _opener_only(toks, toks.index(np[0]) - 1):
-                # (not after an opening adverbial alone: "In a radio address, she declared …")
+                    and not _opener_only(toks, toks.index(np[0]) - 1) and not (
+                        lex.lang == "en" and lemma not in _TELL_VERBS and _object_tail(tail)):
+                # (not after an opening adverbial alone: "In a radio address, she declared …"; not an apposition
+                # before a verb with its object: "X, the president of …, explained the decision")
                 speaker = _resolve(state, np, np[0].s)
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
                 rule = "indirect:clause_speaker_cue"
             elif not np and not is_participle and k > 0 and _comma_before(toks, k) and (
-                    _short_tail(tail, 10) or (lex.lang == "en" and _inverted_tail(tail))):
+                    _short_tail(tail, 10) or (lex.lang == "en" and _inverted_tail(tail))) and not (
+                    lex.lang == "en" and info[1] not in ("speech", "writing") and _interrupted_subject(toks, k, k)):
+                # (English inverts a verb of saying, not of finding: "The poll, released …, showed X leading")
                 np2 = _np_forward(toks, k + 1)
                 if not np2:
                     # "said lobbyist and GOP strategist Charlie Black, …": up to the comma
@@ -619,7 +623,9 @@ def _reported(
                     rule = "indirect:clause_cue_speaker"
             if content is None:
                 if not np and k > 0 and toks[k - 1].t == ",":
-                    is_participle = True  # "Moscow's top diplomat whose …, warned that …"
+                    np = _interrupted_subject(toks, k, k) if lex.lang == "en" and not t.low.endswith("ing") else []
+                    forget = bool(np)  # "The company, which employs 500 people, said …"
+                    is_participle = not np  # "Moscow's top diplomat whose …, warned that …"
                 source = _as_saying_source(toks, k) if lex.lang == "en" and is_participle else []
                 if source:
                     # "Reuters quoted a senior official as saying …", "X was quoted as saying …"
@@ -643,6 +649,9 @@ def _reported(
                     rule = "indirect:opener"
                     limit = toks[comma].s
                 elif np:
+                    # "Mehrdad Pahlavanzadeh, the president of the federation, explained …": the apposition
+                    # speaks for the name before it, and stays out of the history later pronouns read
+                    forget = lex.lang == "en" and _apposed(toks, toks.index(np[0]))
                     speaker = _resolve(state, np, np[0].s)
                     rule = "indirect:speaker_cue"
                 else:
@@ -684,8 +693,9 @@ def _reported(
                         speaker = _subject(state, toks, k, out, done)  # (also "… and did not say …")
                         rule = "indirect:coordinated"
                     elif lex.lang == "en" and info[1] in ("speech", "cognition", "writing", "stance"):
-                        raw = _bare_subject(toks, b, kv)
+                        raw = _bare_subject(toks, b, kv) or _interrupted_subject(toks, b, kv)
                         if raw:
+                            np = raw
                             # "Six in 10 say …", "Most believe that …", "Majorities of Democrats in five states
                             # say …": a subject the noun-phrase readers refuse, whole up to the verb (not
                             # remembered: a later pronoun refers to a speaker named plainly)
@@ -720,7 +730,7 @@ def _reported(
                             end = q.ce  # a dash after the name opens an apposition: 'called him "…" – the founder …'
                         content = _trim_clause(nt, start, max(q.ce, end))
                         rule += ":naming"
-                elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
+                elif lemma in _TELL_VERBS and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
                     j0 = j
                     if toks[j].low in ("the", "a", "an") or toks[j].t.endswith("'s"):
@@ -804,7 +814,8 @@ def _reported(
                         j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
                     elif info is not None and info[2] == "to" and j < len(toks) and (toks[j].low == "to" or object_to):
                         pass  # "pledged to oppose …": the infinitive (with its subject) is the content
-                    elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
+                    elif info is not None and info[2] == "that" and np and (np[-1].low in _FINDING_SOURCES or (
+                            lex.lang == "en" and _finding_subject(toks, k))):
                         pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
                     elif info is not None and info[2] == "to" and info[1] in ("cognition", "speech") \
                             and lex.lang == "en" and any(x.low in _FINITE_AUX or x.low in _BE
@@ -1114,10 +1125,70 @@ def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
             return []
         if x.low in ("to", "that", "which", "who", "whose", "where", "what", "if", "when", "as") or x.low in _BE \
                 or x.low in _FINITE_AUX or x.low in ("has", "have", "had") or _negation(x.low) \
-                or (i and _past_verb(toks, b + i)) \
+                or (i and _past_verb(toks, b + i) and not any(w.low in _FINDING_SOURCES for w in window[:i])) \
                 or ((x.low in lex.verbs or x.low in lex.stance) and i and window[i - 1].low not in _NOUN_DET):
             return []
     return window
+
+
+#: verbs of saying whose object is the addressee ("told state media", "warned reporters")
+_TELL_VERBS = frozenset(("tell", "warn", "ask", "remind", "assure", "inform"))
+
+
+def _apposed(toks: list[_Tok], a: int) -> bool:
+    """English: is the noun phrase at ``toks[a]`` (after a comma) in apposition to the subject that opens the
+    sentence ("Mehrdad Pahlavanzadeh, the president of the federation, explained …")?"""
+    return a >= 2 and toks[a - 1].t == "," and bool(_bare_subject(toks, 0, a - 1)) \
+        and not any(x.t == "," for x in toks[: a - 1])
+
+
+def _object_tail(tail: list[_Tok]) -> bool:
+    """English: does the verb's object follow it (a lower-case word that is no preposition, time word, adverb
+    or addressee: "…, the state next to Belgium, announced tighter controls")? Then the phrase between commas
+    before the verb is an apposition of the subject, not a closing attribution ("…, the spokesman said on
+    Tuesday")."""
+    if not tail or not tail[0].t.isalpha() or not tail[0].t.islower():
+        return False
+    low = tail[0].low
+    return not (_stopword_classes().get(low) in ("preposition", "adverb") or low in _TIME_WORDS or low in _ADDRESSEES
+                or _ly_adverb(low) or low in _TIME_PREPOSITIONS or low in _lex().pronouns)
+
+
+def _finding_subject(toks: list[_Tok], k: int) -> bool:
+    """English: is the subject of the verb ``toks[k]`` headed by a poll, survey or study with its modifiers (``A
+    survey by the group in March found …``, ``A study of 200 districts found …``): a finding-source noun
+    among the ten words before the verb, with no punctuation or other verb between?"""
+    for i in range(k - 1, max(-1, k - 11), -1):
+        x = toks[i]
+        if x.low in _FINDING_SOURCES and not x.cap:
+            return True
+        if x.t in (",", ";", ":", '"', "'") or x.low in _BE or x.low in _lex().verbs or x.low in _CLAUSE_WORDS:
+            return False
+    return False
+
+
+def _interrupted_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
+    """English: the subject before a parenthetical that ends with a comma right before the verb (``b``: the
+    token after that comma, ``k``: the verb): "The company, which employs 500 people, said …", "Authorities in
+    the state, the state next to Belgium, announced …", "Democratic economists, like their Republican
+    counterparts, say …". The subject is the sentence's first segment, read as :func:`_bare_subject` reads it
+    (after an opening adverbial and its comma: "In a statement, the company, which …, said …")."""
+    v = b
+    while v < k and (_ly_adverb(toks[v].low) or toks[v].low in _AUX or toks[v].low in ("has", "have", "had")):
+        v += 1  # "…, also said", "…, has said"
+    if v != k or b < 4 or toks[b - 1].t != ",":
+        return []
+    commas = [i for i in range(b - 1) if toks[i].t == ","]
+    if not commas:
+        return []
+    s0, c1 = 0, commas[0]
+    if len(commas) > 1 and toks[0].cap and _stopword_classes().get(toks[0].low) == "preposition":
+        s0, c1 = commas[0] + 1, commas[1]  # an opening adverbial: "In a statement, the company, …, said"
+    if c1 >= b - 2 or any(x.t in (";", ":", '"', "'") for x in toks[s0:b]):
+        return []
+    if _stopword_classes().get(toks[s0].low) == "preposition" and toks[s0].low not in _BARE_SUBJECTS:
+        return []  # "In Washington, …"
+    return _bare_subject(toks, s0, c1)
 
 
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
