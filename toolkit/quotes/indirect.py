@@ -255,10 +255,36 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
     verb = toks[v]
     if verb.cap or not verb.t.isalpha() or toks[v - 1].low in _NOUN_DET or toks[v - 1].t.endswith("'s"):
         return []  # "the decision to …", "his plan to …", "Trump's push to …": a noun, not a verb
+    if verb.low in _CATENATIVE_ADJECTIVES:
+        # "Democratic voters are slightly more likely to say …": an adjective after be takes the infinitive
+        b = v - 1
+        while b > 0 and (_ly_adverb(toks[b].low) or toks[b].low in ("more", "less", "most", "least", "very", "so",
+                                                                     "not", "also", "still", "even")):
+            b -= 1
+        if b <= 0 or toks[b].low not in _BE:
+            return []
+        while b > 0 and (toks[b - 1].low in _AUX or toks[b - 1].low in _BE):
+            b -= 1
+        return _np_backward(toks, b)
     if not (_verb_like(verb.low) or verb.low in _PAST_IRREGULAR or verb.low in _lex().stance
             or toks[v - 1].low in _AUX or toks[v - 1].low in _FINITE_AUX):
         return []
     return _np_backward(toks, v)
+
+
+#: English adjectives that take a to-infinitive after be, whose subject is the infinitive's (Quirk et al. 1985,
+#: 16.75: likely, eager, willing, …)
+_CATENATIVE_ADJECTIVES = frozenset(("likely", "unlikely", "eager", "willing", "unwilling", "ready", "reluctant",
+                                    "quick", "prepared", "keen", "anxious", "determined", "careful", "slow"))
+
+
+def _amount_start(toks: list[_Tok], j: int) -> bool:
+    """English: does an amount open the clause at ``toks[j]`` (a currency sign, *at least* / *at most*): "showed
+    $200,000 in payments", "reported at least six planes filled the skies"?"""
+    t = toks[j]
+    if t.t in ("$", "£", "€"):
+        return j + 1 < len(toks) and toks[j + 1].t[:1].isdigit()
+    return t.low == "at" and j + 1 < len(toks) and toks[j + 1].low in ("least", "most")
 
 
 def _time_tail(tail: list[_Tok]) -> bool:
@@ -824,7 +850,8 @@ def _reported(
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not (_clause_start(toks[j]) or (
-                            has_that and lex.lang == "en" and toks[j].low in _OPENERS)):
+                            has_that and lex.lang == "en" and toks[j].low in _OPENERS) or (
+                            lex.lang == "en" and _amount_start(toks, j))):
                         continue  # (after "that" an adverbial may open the clause: "found that in such districts, …")
                     end = min(limit, _clause_end(toks, j, se))
                     if not has_that and not object_to and toks[j].low in _NOUN_DET and not _has_verb(toks, j, end):
@@ -1110,6 +1137,9 @@ def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
     while k > b and _ly_adverb(toks[k - 1].low):
         k -= 1
     window = toks[b:k]
+    dashes = [i for i, x in enumerate(window) if x.t in ("—", "–", "--", "-") and i and window[i - 1].e < x.s]
+    if len(dashes) == 2 and dashes[0] > 0 and dashes[1] == len(window) - 1:
+        window = window[: dashes[0]]  # "Democrats — and some Republicans — say": the insertion is left out
     if not window or len(window) > 14 or k >= len(toks) or toks[k - 1].low == "to":
         return []
     first, head = window[0], window[-1]
