@@ -1039,6 +1039,8 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         np = [x for x in np if x is not prev] + [_Tok(prev.s, prev.e - 2, prev.t[:-2])]
         while np and not np[0].cap:
             np.pop(0)
+    elif _lex().lang == "en":
+        return _held_claim(state, nt, toks, k, se, pq)
     else:
         return None
     if not np:
@@ -1056,6 +1058,44 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     speaker.mention, speaker.ms, speaker.me = nt[prev.s : prev.e] if len(np) == 1 else speaker.mention, \
         speaker.ms, speaker.me
     return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "claim_noun")
+
+
+def _held_claim(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: a noun of saying with no possessor and its appositive that-clause ("made the claim that …",
+    "amid fears that …", "the suggestion that …"): held by the subject of the verb whose object the noun is,
+    else by no one named (in a sentence without quotation marks). A that-clause with no subject of its own
+    ("the claim that was made") is a relative clause, no report."""
+    i = k - 1
+    words = 0
+    while i > 0 and words < 2 and toks[i].t.isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET \
+            and toks[i].low not in _lex().verbs and toks[i].low not in _PREPOSITIONS and not _past_verb(toks, i) \
+            and toks[i].low not in _lex().pronouns and toks[i].low not in _CLAUSE_WORDS \
+            and not toks[i].low.endswith("s"):
+        i -= 1  # adjectives: "the widespread belief that", "the repeated claims that"
+        words += 1
+    owner = toks[i]
+    if not (owner.low in _NOUN_DET or owner.low in _PREPOSITIONS) or owner.low in _POSSESSIVE_PRONOUNS:
+        return None
+    j = k + 2
+    nxt = toks[j]
+    if not _clause_start(nxt) or nxt.low in _BE or nxt.low in _FINITE_AUX or nxt.low in ("has", "have", "had") \
+            or _verb_like(nxt.low) or nxt.low in _PAST_IRREGULAR:
+        return None
+    clause = _content_clause(nt, toks, j, se, pq)
+    if clause is None:
+        return None
+    c0, c1 = clause
+    np: list[_Tok] = []
+    v = i - 1 if owner.low in _NOUN_DET else -1
+    if v > 0 and not toks[v].cap and (toks[v].low in _LIGHT_VERBS or toks[v].low in _lex().verbs
+                                      or _past_verb(toks, v) or toks[v].low in _PAST_IRREGULAR):
+        while v > 0 and (toks[v - 1].low in _AUX or _ly_adverb(toks[v - 1].low)):
+            v -= 1
+        np = _catenative_subject(toks, v) if v > 0 and toks[v - 1].low == "to" else _np_backward(toks, v)
+    speaker = _resolve(state, np, np[0].s) if np else None
+    if speaker is None and (np or pq):
+        return None
+    return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "claim_noun", remember=False)
 
 
 def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
