@@ -1435,6 +1435,11 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     return _clause_row(state, nt, pq, c0, c1, speaker, prev, "frame_that")
 
 
+#: English words after which the clause of an evidential verb begins (conjunctions and relative words)
+_EVIDENTIAL_BREAKS = frozenset(("but", "and", "who", "which", "that", "when", "while", "as", "after", "before",
+                                "because", "although", "though", "since", "if"))
+
+
 def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
     """'The committee seemed to be losing patience', 'X seems unlikely to …': the writer's inference, no speaker.
 
@@ -1458,6 +1463,10 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
         b = 0
         if _is_opener(toks[0]):
             b = next((i + 1 for i in range(k) if toks[i].t == ","), 0)
+        if not pq:
+            # the clause of the verb: after the last comma, conjunction or relative word before it ("…, but it
+            # was Mr. Trump who seemed …"; a sentence with quotation marks keeps its whole clause for them)
+            b = max([b] + [i + 1 for i in range(b, k - 1) if toks[i].t == "," or toks[i].low in _EVIDENTIAL_BREAKS])
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
         if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
