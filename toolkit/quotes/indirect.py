@@ -1290,13 +1290,16 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
         np = _np_backward(toks, v)
     else:
         words = 0
-        while i > 0 and words < 3 and toks[i].t.isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET \
-                and toks[i].low not in _POSSESSIVE_PRONOUNS and toks[i].low not in _lex().verbs \
-                and toks[i].low not in _LIGHT_VERBS and not _past_verb(toks, i) and toks[i].low not in _lex().pronouns \
-                and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS \
-                and (not toks[i].low.endswith("s") or toks[i].low.endswith("ous")):  # (not "the researchers plan")
-            i -= 1  # adjectives before the noun: "his controversial remarks", "withering attacks"
+        while i > 0 and words < 3 and (
+                toks[i].t.replace("-", "").isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET
+                and toks[i].low not in _POSSESSIVE_PRONOUNS and toks[i].low not in _lex().verbs
+                and toks[i].low not in _LIGHT_VERBS and not _past_verb(toks, i) and toks[i].low not in _lex().pronouns
+                and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS
+                and toks[i].low not in _PAST_IRREGULAR and toks[i].low not in _AUX
+                and (not toks[i].low.endswith("s") or toks[i].low.endswith("ous"))):  # (not "the researchers plan")
+            # adjectives before the noun: "his controversial remarks", "withering attacks", "a pre-emptive attack"
             words += 1
+            i -= 1
         owner = toks[i]
         if owner.low in _POSSESSIVE_PRONOUNS:
             np = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
