@@ -250,8 +250,8 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
     if k < 3 or toks[k - 1].low != "to":
         return []
     v = k - 2
-    while v > 1 and toks[v].low.endswith("ly") and not toks[v].cap:
-        v -= 1  # "tried repeatedly to …"
+    while v > 1 and toks[v].low.endswith("ly") and not toks[v].cap and toks[v].low not in _CATENATIVE_ADJECTIVES:
+        v -= 1  # "tried repeatedly to …" (not "likely to …")
     verb = toks[v]
     if verb.cap or not verb.t.isalpha() or toks[v - 1].low in _NOUN_DET or toks[v - 1].t.endswith("'s"):
         return []  # "the decision to …", "his plan to …", "Trump's push to …": a noun, not a verb
@@ -1074,7 +1074,8 @@ def _held_claim(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         i -= 1  # adjectives: "the widespread belief that", "the repeated claims that"
         words += 1
     owner = toks[i]
-    if not (owner.low in _NOUN_DET or owner.low in _PREPOSITIONS) or owner.low in _POSSESSIVE_PRONOUNS:
+    preposition = owner.low in _PREPOSITIONS or _stopword_classes().get(owner.low) == "preposition"
+    if not (owner.low in _NOUN_DET or preposition) or owner.low in _POSSESSIVE_PRONOUNS:
         return None
     j = k + 2
     nxt = toks[j]
@@ -1187,8 +1188,10 @@ def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
             or first.low in _CLAUSE_WORDS or first.low in _OPENERS or first.low in _lex().pronouns \
             or (first.t[:1].isdigit() and (len(window) == 1 or window[1].low not in ("percent", "%", "in", "of"))):
         return []  # (not "In 2018 recorded …", "21 visited …")
-    if head.t[:1].isdigit() or head.low in _TIME_WORDS or head.t in ("'s", "’s") or head.low.endswith(("'s", "’s")):
-        return []  # "The June 15 date …", "the president's …"
+    if (head.t[:1].isdigit() and not (len(window) > 2 and window[-2].low == "in")) or head.low in _TIME_WORDS \
+            or head.t in ("'s", "’s") or head.low.endswith(("'s", "’s")) \
+            or _stopword_classes().get(head.low) == "preposition":
+        return []  # "The June 15 date …", "the president's …", "Markets fell amid …" (but "Six in 10 say")
     lex = _lex()
     for i, x in enumerate(window):
         if not (x.t[:1].isalnum() or x.t in ("%", "&") or (x.t == "." and i and window[i - 1].low in _ABBREV)):
