@@ -1317,9 +1317,11 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
             verb = toks[i] if i >= 0 else None
             takes = verb is not None and not verb.cap and (verb.low in _LIGHT_VERBS or verb.low in _lex().verbs
                                                            or _past_verb(toks, i) or verb.low in _PAST_IRREGULAR)
-            if not (det or takes or owner.low in _PREPOSITIONS) or (
-                    owner.low == "to" and (t.low in _lex().verbs or t.low in _lex().stance)):
-                return None  # "Republicans plan to …", "she calls for …", "continued to push for": a verb
+            base = (_lex().verbs.get(t.low) or _lex().stance.get(t.low) or ("",))[0].split(" ")[0]
+            if not (det or takes or owner.low in _PREPOSITIONS) or (owner.low == "to" and t.low == base):
+                # "Republicans plan to …", "she calls for …", "continued to push for": a verb (but "led to calls
+                # for …": an -s form after "to" is a noun)
+                return None
             if takes:
                 v = i
                 while v > 0 and (toks[v - 1].low in _AUX or _ly_adverb(toks[v - 1].low)):
