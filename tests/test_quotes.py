@@ -559,6 +559,10 @@ def test_a_noun_of_saying_reports_its_topic_after_its_preposition():
     assert r["speaker"] == "Trump"
     r = _row(quotes("Republicans have been critical of the plan.", noun_phrases=True), "plan")
     assert (r["text"], r["speaker"], r["cue"]) == ("the plan", "Republicans", "critical")
+    # wikinews-e5a153d28632: an -s form after "to" is a noun ("lead to international public calls for …")
+    s = _sentence("wikinews-e5a153d28632", "Kurdi's image lead to", "from Syria")
+    r = _row(quotes(s, noun_phrases=True), "more effort")
+    assert (r["cue"], r["rule"]) == ("calls", "indirect:topic:noun_phrase")
     # a verb, not a noun: the verb's own rule reports it
     r = _row(quotes("The researchers plan to gather information on more freshwater sources.", noun_phrases=True),
              "gather")
