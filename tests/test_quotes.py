@@ -537,3 +537,90 @@ def test_sentence_opening_adverb_is_not_part_of_a_name() -> None:
     text = ("Afterwards Trump visited California. Trump said the fires were a state matter. "
             "Grand Master Ehsan Ghaem-Maghami said he would play on.")
     assert tk.quotes(text)["speaker"].tolist() == ["Trump", "Ehsan Ghaem-Maghami"]
+
+
+# --------------------------------------------------------------------------- nominal frames and subjects (#14.2)
+
+
+def test_a_noun_of_saying_reports_its_topic_after_its_preposition():
+    # wikinews-4b5f0c576d24: the possessor holds the attacks; the row is a noun-phrase report
+    s = _sentence("wikinews-4b5f0c576d24", "During his eulogy, Obama", "mail-in voting")
+    r = _row(quotes(s, noun_phrases=True), "mail-in voting")
+    assert (r["cue"], r["speaker_mention"], r["rule"]) == ("attacks", "his", "indirect:topic:noun_phrase")
+    assert quotes(s)["rule"].str.contains("topic").sum() == 0  # left out of the default table
+    # wikinews-efcf591a7967: no holder named, in a sentence without quotation marks
+    s = _sentence("wikinews-efcf591a7967", "which again was marred", "tampering.")
+    r = _row(quotes(s, noun_phrases=True), "fraud and tampering")
+    assert (r["cue"], r["attribution"]) == ("allegations", "none")
+    # sentences written for this test: the subject of the verb that takes the noun, and of be + an adjective
+    r = _row(quotes("Christie unleashed withering attacks against Rubio in the debate.", noun_phrases=True), "Rubio")
+    assert (r["text"], r["speaker"]) == ("Rubio in the debate", "Christie")
+    r = _row(quotes("Trump also took multiple swipes at his rival.", noun_phrases=True), "rival")
+    assert r["speaker"] == "Trump"
+    r = _row(quotes("Republicans have been critical of the plan.", noun_phrases=True), "plan")
+    assert (r["text"], r["speaker"], r["cue"]) == ("the plan", "Republicans", "critical")
+    # wikinews-e5a153d28632: an -s form after "to" is a noun ("lead to international public calls for …")
+    s = _sentence("wikinews-e5a153d28632", "Kurdi's image lead to", "from Syria")
+    r = _row(quotes(s, noun_phrases=True), "more effort")
+    assert (r["cue"], r["rule"]) == ("calls", "indirect:topic:noun_phrase")
+    # a verb, not a noun: the verb's own rule reports it
+    r = _row(quotes("The researchers plan to gather information on more freshwater sources.", noun_phrases=True),
+             "gather")
+    assert (r["rule"], r["speaker"]) == ("indirect:speaker_cue:noun_phrase", "The researchers")
+
+
+def test_a_noun_of_intention_reports_its_infinitive():
+    # wikinews-bbeb110b6baf: "Trump's decision to allow part of the convention to take place at the White House"
+    s = _sentence("wikinews-bbeb110b6baf", "Trump's decision to allow", "White House")
+    r = _row(quotes(s, noun_phrases=True), "to allow")
+    assert (r["text"], r["cue"], r["speaker_mention"]) == (
+        "to allow part of the convention to take place at the White House", "decision", "Trump")
+
+
+def test_a_claim_noun_without_a_possessor_reports_its_that_clause():
+    # sentences written for this test
+    r = _row(quotes("The senator made the claim that the election was rigged."), "rigged")
+    assert (r["text"], r["speaker"], r["rule"]) == ("the election was rigged", "The senator", "indirect:claim_noun")
+    r = _row(quotes("Markets fell on fears that the bank would collapse."), "collapse")
+    assert (r["attribution"], r["cue"]) == ("none", "fears")
+    assert quotes("The claim that was made in court is false.").empty  # a relative clause, no report
+
+
+def test_subjects_the_noun_phrase_readers_refused():
+    # wikinews-f07aa17cacf9: a subject with its modifiers, whole up to the verb
+    s = _sentence("wikinews-f07aa17cacf9", "Polls at the start", "percent.")
+    r = _row(quotes(s), "Joe Biden leading")
+    assert r["speaker"] == "Polls at the start of the final full month on the campaign trail"
+    # wikinews-b04aff846881: the subject before an apposition that ends at a comma right before the verb
+    s = _sentence("wikinews-b04aff846881", "The militant organisation", "attacks.")
+    r = _row(quotes(s, noun_phrases=True), "responsibility")  # (claimed responsibility: a noun-phrase object)
+    assert (r["speaker"], r["text"]) == ("The militant organisation", "responsibility for all three attacks")
+    # sentences written for this test
+    for text, speaker in [("Six in 10 say he is at least somewhat decisive.", "Six in 10"),
+                          ("Most believe that the economy has improved.", "Most"),
+                          ("In a statement, the company, which employs 500 people, said it would appeal.",
+                           "the company"),
+                          ("Democrats - and some Republicans - say that the remarks will cost him.", "Democrats"),
+                          ("Democratic voters are more likely to say that the senator shares their views.",
+                           "Democratic voters")]:
+        q = quotes(text)
+        assert q["speaker"].tolist() == [speaker], text
+
+
+def test_a_study_finds_and_a_poll_shows_without_inversion():
+    # sentences written for this test
+    r = _row(quotes("A survey by the organization in March found Mrs. Jones with a lead of seven points."), "lead")
+    assert r["text"] == "Mrs. Jones with a lead of seven points"
+    q = quotes("The poll, released on Wednesday night by the institute, showed Mrs. Jones leading among voters.")
+    assert q[["text", "rule"]].values.tolist() == [["Mrs. Jones leading among voters", "indirect:speaker_cue"]]
+
+
+def test_an_apposition_before_a_verb_with_its_object_is_no_closing_attribution():
+    # wikinews-b9323b5ff042: "Agnès Callamard, a UN rapporteur …, cautioned justice does not come swiftly."
+    s = _sentence("wikinews-b9323b5ff042", "Agnès Callamard, a UN rapporteur", "swiftly.")
+    assert quotes(s)[["text", "speaker"]].values.tolist() == [["justice does not come swiftly", "Agnès Callamard"]]
+    # a sentence written for this test
+    q = quotes("Authorities in the state, the region next to the border, announced tighter controls on trucks.",
+               noun_phrases=True)  # (announced tighter controls: a noun-phrase object)
+    assert "indirect:clause_speaker_cue" not in q["rule"].tolist()
+    assert _row(q, "tighter controls")["speaker"] == "Authorities in the state"

@@ -91,7 +91,9 @@ def _lex_for(lang: str) -> _Lex:
               if r["class"] == "stance" and lang == "en" and r["form"] not in verbs}
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
-    view = _grammar("view_noun") | _grammar("opening_source") if lang == "en" else frozenset()
+    view = _grammar("view_noun") | _grammar("opening_source") | {
+        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")} \
+        if lang == "en" else frozenset()
     first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
     extra_determiners = set()
@@ -179,6 +181,22 @@ _IMPERSONAL_REPORT = _grammar("impersonal_report")
 _VIEW_NOUNS = _grammar("view_noun")
 #: English nouns of a source that frames the clause after an opening "In …,": "In a CBS News poll last month, …"
 _OPENING_SOURCES = _grammar("opening_source")
+#: English nominalisations of reporting and stance verbs, and adjectives of stance, with the preposition that
+#: takes their topic (``topic_noun``: his criticism of X, attacks on X, calls for X; ``topic_adjective``: is
+#: critical of X): word -> prepositions
+def _topic_words(cls: str) -> dict[str, frozenset[str]]:
+    """A ``quote_grammar`` class of ``word preposition`` pairs as word -> its prepositions."""
+    out: dict[str, frozenset[str]] = {}
+    for pair in _grammar(cls):
+        word, prep = pair.split()
+        out[word] = out.get(word, frozenset()) | {prep}
+    return out
+
+
+_TOPIC_NOUNS = _topic_words("topic_noun")
+_TOPIC_ADJECTIVES = _topic_words("topic_adjective")
+#: English nouns of intention, decision and commitment whose complement is a to-infinitive (his plan to …)
+_INTENT_NOUNS = _grammar("intent_noun")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
 _MODIFIER_PARTICIPLES = _grammar("modifier_participle")
 #: simple past forms of irregular verbs (``quote_grammar`` class ``past_irregular``)

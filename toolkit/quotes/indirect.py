@@ -51,6 +51,7 @@ from .cues import (
     _FINDING_SOURCES,
     _FINITE_AUX,
     _IMPERSONAL_REPORT,
+    _INTENT_NOUNS,
     _LIGHT_VERBS,
     _LINKING_VERBS,
     _MODIFIER_PARTICIPLES,
@@ -65,6 +66,8 @@ from .cues import (
     _REPORT_NOUNS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
+    _TOPIC_ADJECTIVES,
+    _TOPIC_NOUNS,
     _VIEW_NOUNS,
     _cue_at,
     _generic_cue,
@@ -92,7 +95,8 @@ from .speakers import (
 from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
-_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES))
+_OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
+               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
@@ -275,15 +279,41 @@ def _catenative_subject(toks: list[_Tok], k: int) -> list[_Tok]:
     if k < 3 or toks[k - 1].low != "to":
         return []
     v = k - 2
-    while v > 1 and toks[v].low.endswith("ly") and not toks[v].cap:
-        v -= 1  # "tried repeatedly to …"
+    while v > 1 and toks[v].low.endswith("ly") and not toks[v].cap and toks[v].low not in _CATENATIVE_ADJECTIVES:
+        v -= 1  # "tried repeatedly to …" (not "likely to …")
     verb = toks[v]
     if verb.cap or not verb.t.isalpha() or toks[v - 1].low in _NOUN_DET or toks[v - 1].t.endswith("'s"):
         return []  # "the decision to …", "his plan to …", "Trump's push to …": a noun, not a verb
+    if verb.low in _CATENATIVE_ADJECTIVES:
+        # "Democratic voters are slightly more likely to say …": an adjective after be takes the infinitive
+        b = v - 1
+        while b > 0 and (_ly_adverb(toks[b].low) or toks[b].low in ("more", "less", "most", "least", "very", "so",
+                                                                     "not", "also", "still", "even")):
+            b -= 1
+        if b <= 0 or toks[b].low not in _BE:
+            return []
+        while b > 0 and (toks[b - 1].low in _AUX or toks[b - 1].low in _BE):
+            b -= 1
+        return _np_backward(toks, b)
     if not (_verb_like(verb.low) or verb.low in _PAST_IRREGULAR or verb.low in _lex().stance
             or toks[v - 1].low in _AUX or toks[v - 1].low in _FINITE_AUX):
         return []
     return _np_backward(toks, v)
+
+
+#: English adjectives that take a to-infinitive after be, whose subject is the infinitive's (Quirk et al. 1985,
+#: 16.75: likely, eager, willing, …)
+_CATENATIVE_ADJECTIVES = frozenset(("likely", "unlikely", "eager", "willing", "unwilling", "ready", "reluctant",
+                                    "quick", "prepared", "keen", "anxious", "determined", "careful", "slow"))
+
+
+def _amount_start(toks: list[_Tok], j: int) -> bool:
+    """English: does an amount open the clause at ``toks[j]`` (a currency sign, *at least* / *at most*): "showed
+    $200,000 in payments", "reported at least six planes filled the skies"?"""
+    t = toks[j]
+    if t.t in ("$", "£", "€"):
+        return j + 1 < len(toks) and toks[j + 1].t[:1].isdigit()
+    return t.low == "at" and j + 1 < len(toks) and toks[j + 1].low in ("least", "most")
 
 
 def _time_tail(tail: list[_Tok]) -> bool:
@@ -483,12 +513,16 @@ def _reported(
     reported: set[tuple[int, int]] = set()  # the content spans of this sentence's reports (in blocked)
     n = len(toks)
 
-    def take(row: _Row | None, report: bool = True) -> bool:
-        """Keep a frame rule's row unless it overlaps a span already taken; its content then blocks others."""
+    aside: list[_Row] = []  # rows whose holder is no subject a later participle may take (_subject reads out)
+
+    def take(row: _Row | None, report: bool = True, into: list[_Row] = out, block: bool = True) -> bool:
+        """Keep a frame rule's row unless it overlaps a span already taken; its content then blocks others
+        (unless not ``block``: a noun's topic may hold a report of its own, "a plan that X proposed")."""
         if row is None or any(a < row.ce and row.cs < b for a, b in blocked):
             return False
-        out.append(row)
-        blocked.append((row.cs, row.ce))
+        into.append(row)
+        if block:
+            blocked.append((row.cs, row.ce))
         if report:
             reported.add((row.cs, row.ce))
         used_cues.add(row.cue_s)
@@ -504,6 +538,13 @@ def _reported(
             continue
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
+        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS) \
+                and 0 < k < n - 2:
+            if not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq) \
+                    and take(_topic_object(state, nt, toks, k, se, pq), into=aside, block=False):
+                continue
+            if t.low not in lex.verbs and t.low not in lex.stance:
+                continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
             take(_frame_that(state, nt, toks, k, se, pq))
@@ -542,6 +583,7 @@ def _reported(
         content: Span | None = None
         gap: tuple[Span, Span] | None = None
         rule = ""
+        forget = False  # a speaker not kept in the document's history
         by = _passive_by(toks, k) if lex.lang == "en" else None
         if by is not None:
             # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
@@ -604,14 +646,18 @@ def _reported(
                 rule = "indirect:parenthetical"
             # ", he said." closing a clause
             elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail) \
-                    and not _opener_only(toks, toks.index(np[0]) - 1):
-                # (not after an opening adverbial alone: "In a radio address, she declared …")
+                    and not _opener_only(toks, toks.index(np[0]) - 1) and not (
+                        lex.lang == "en" and lemma not in _TELL_VERBS and _object_tail(tail)):
+                # (not after an opening adverbial alone: "In a radio address, she declared …"; not an apposition
+                # before a verb with its object: "X, the president of …, explained the decision")
                 speaker = _resolve(state, np, np[0].s)
                 comma = _prev_comma(toks, np[0])
                 content = _trim_clause(nt, ss, comma.s)
                 rule = "indirect:clause_speaker_cue"
             elif not np and not is_participle and k > 0 and _comma_before(toks, k) and (
-                    _short_tail(tail, 10) or (lex.lang == "en" and _inverted_tail(tail))):
+                    _short_tail(tail, 10) or (lex.lang == "en" and _inverted_tail(tail))) and not (
+                    lex.lang == "en" and info[1] not in ("speech", "writing") and _interrupted_subject(toks, k, k)):
+                # (English inverts a verb of saying, not of finding: "The poll, released …, showed X leading")
                 np2 = _np_forward(toks, k + 1)
                 if not np2:
                     # "said lobbyist and GOP strategist Charlie Black, …": up to the comma
@@ -632,7 +678,9 @@ def _reported(
                     rule = "indirect:clause_cue_speaker"
             if content is None:
                 if not np and k > 0 and toks[k - 1].t == ",":
-                    is_participle = True  # "Moscow's top diplomat whose …, warned that …"
+                    np = _interrupted_subject(toks, k, k) if lex.lang == "en" and not t.low.endswith("ing") else []
+                    forget = bool(np)  # "The company, which employs 500 people, said …"
+                    is_participle = not np  # "Moscow's top diplomat whose …, warned that …"
                 source = _as_saying_source(toks, k) if lex.lang == "en" and is_participle else []
                 if source:
                     # "Reuters quoted a senior official as saying …", "X was quoted as saying …"
@@ -656,6 +704,9 @@ def _reported(
                     rule = "indirect:opener"
                     limit = toks[comma].s
                 elif np:
+                    # "Mehrdad Pahlavanzadeh, the president of the federation, explained …": the apposition
+                    # speaks for the name before it, and stays out of the history later pronouns read
+                    forget = lex.lang == "en" and _apposed(toks, toks.index(np[0]))
                     speaker = _resolve(state, np, np[0].s)
                     rule = "indirect:speaker_cue"
                 else:
@@ -696,6 +747,16 @@ def _reported(
                     elif k > 0 and toks[_before_verb_group(toks, k)].low in ("and", "but", "then"):
                         speaker = _subject(state, toks, k, out, done)  # (also "… and did not say …")
                         rule = "indirect:coordinated"
+                    elif lex.lang == "en" and info[1] in ("speech", "cognition", "writing", "stance"):
+                        raw = _bare_subject(toks, b, kv) or _interrupted_subject(toks, b, kv)
+                        if raw:
+                            np = raw
+                            # "Six in 10 say …", "Most believe that …", "Majorities of Democrats in five states
+                            # say …": a subject the noun-phrase readers refuse, whole up to the verb (not
+                            # remembered: a later pronoun refers to a speaker named plainly)
+                            speaker = _resolve(state, raw, raw[0].s)
+                            rule = "indirect:speaker_cue"
+                            forget = True
                     if speaker is None:
                         continue
                 j = k + 1
@@ -724,7 +785,7 @@ def _reported(
                             end = q.ce  # a dash after the name opens an apposition: 'called him "…" – the founder …'
                         content = _trim_clause(nt, start, max(q.ce, end))
                         rule += ":naming"
-                elif lemma in ("tell", "warn", "ask", "remind", "assure", "inform") and j < len(toks):
+                elif lemma in _TELL_VERBS and j < len(toks):
                     # the addressee: "told reporters", "told him", "told the Associated Press", "told state media"
                     j0 = j
                     if toks[j].low in ("the", "a", "an") or toks[j].t.endswith("'s"):
@@ -809,7 +870,8 @@ def _reported(
                         j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
                     elif info is not None and info[2] == "to" and j < len(toks) and (toks[j].low == "to" or object_to):
                         pass  # "pledged to oppose …": the infinitive (with its subject) is the content
-                    elif info is not None and info[2] == "that" and np and np[-1].low in _FINDING_SOURCES:
+                    elif info is not None and info[2] == "that" and np and (np[-1].low in _FINDING_SOURCES or (
+                            lex.lang == "en" and _finding_subject(toks, k))):
                         pass  # "a survey found the mayor receiving …": a poll or study finds without "that"
                     elif info is not None and info[2] == "to" and info[1] in ("cognition", "speech") \
                             and lex.lang == "en" and any(x.low in _FINITE_AUX or x.low in _BE
@@ -818,15 +880,17 @@ def _reported(
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not (_clause_start(toks[j]) or (
-                            has_that and lex.lang == "en" and toks[j].low in _OPENERS)):
+                            has_that and lex.lang == "en" and toks[j].low in _OPENERS) or (
+                            lex.lang == "en" and _amount_start(toks, j))):
                         continue  # (after "that" an adverbial may open the clause: "found that in such districts, …")
                     end = min(limit, _clause_end(toks, j, se))
                     if lex.lang == "en" and not has_that and not object_to and _object_participle(toks, j, end):
                         rule += NOUN_PHRASE_RULE  # "emailed the firm informing it of …": an object, a participle
                         end = next((x.s for x in toks[j:] if x.t in ",;:" and x.s < end), end)  # (up to a comma)
                     elif not has_that and not object_to and (toks[j].low in _NOUN_DET or (
-                            lex.lang == "en" and toks[j].low != "to" and not any(
-                                x.low in _WH_COMPLEMENT for x in toks[j:] if x.s < end))) \
+                            lex.lang == "en" and toks[j].low != "to" and not (np and (
+                                np[-1].low in _FINDING_SOURCES or _finding_subject(toks, k)))  # (a poll finds X with …)
+                            and not any(x.low in _WH_COMPLEMENT for x in toks[j:] if x.s < end))) \
                             and not _has_verb(toks, j, end):
                         # "defended the new border policy": what was said about, not a reported clause;
                         # PolNeAR annotates such objects as attributions: kept, marked, left out by default
@@ -869,11 +933,14 @@ def _reported(
                             rule.replace("indirect", "partial")))
         else:
             out.append(_Row(c0, c1, "indirect", c0, c1, list(gap or [(c0, c1)]), speaker, lemma, cs, ce, rule))
-        if speaker is not None:
+        if speaker is not None and not forget:
             _remember(state, speaker)
         used_cues.add(cs)
         blocked.append((c0, c1))
         reported.add((c0, c1))
+    if aside:
+        # a noun's topic inside another report's content is part of that report ("The call for a ban was rejected")
+        out += [r for r in aside if not any(o.cs <= r.cs and r.ce <= o.ce for o in out)]
     return out
 
 
@@ -1009,6 +1076,8 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         np = [x for x in np if x is not prev] + [_Tok(prev.s, prev.e - 2, prev.t[:-2])]
         while np and not np[0].cap:
             np.pop(0)
+    elif _lex().lang == "en":
+        return _held_claim(state, nt, toks, k, se, pq)
     else:
         return None
     if not np:
@@ -1026,6 +1095,45 @@ def _claim_noun(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     speaker.mention, speaker.ms, speaker.me = nt[prev.s : prev.e] if len(np) == 1 else speaker.mention, \
         speaker.ms, speaker.me
     return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "claim_noun")
+
+
+def _held_claim(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: a noun of saying with no possessor and its appositive that-clause ("made the claim that …",
+    "amid fears that …", "the suggestion that …"): held by the subject of the verb whose object the noun is,
+    else by no one named (in a sentence without quotation marks). A that-clause with no subject of its own
+    ("the claim that was made") is a relative clause, no report."""
+    i = k - 1
+    words = 0
+    while i > 0 and words < 2 and toks[i].t.isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET \
+            and toks[i].low not in _lex().verbs and toks[i].low not in _PREPOSITIONS and not _past_verb(toks, i) \
+            and toks[i].low not in _lex().pronouns and toks[i].low not in _CLAUSE_WORDS \
+            and not toks[i].low.endswith("s"):
+        i -= 1  # adjectives: "the widespread belief that", "the repeated claims that"
+        words += 1
+    owner = toks[i]
+    preposition = owner.low in _PREPOSITIONS or _stopword_classes().get(owner.low) == "preposition"
+    if not (owner.low in _NOUN_DET or preposition) or owner.low in _POSSESSIVE_PRONOUNS:
+        return None
+    j = k + 2
+    nxt = toks[j]
+    if not _clause_start(nxt) or nxt.low in _BE or nxt.low in _FINITE_AUX or nxt.low in ("has", "have", "had") \
+            or _verb_like(nxt.low) or nxt.low in _PAST_IRREGULAR:
+        return None
+    clause = _content_clause(nt, toks, j, se, pq)
+    if clause is None:
+        return None
+    c0, c1 = clause
+    np: list[_Tok] = []
+    v = i - 1 if owner.low in _NOUN_DET else -1
+    if v > 0 and not toks[v].cap and (toks[v].low in _LIGHT_VERBS or toks[v].low in _lex().verbs
+                                      or _past_verb(toks, v) or toks[v].low in _PAST_IRREGULAR):
+        while v > 0 and (toks[v - 1].low in _AUX or _ly_adverb(toks[v - 1].low)):
+            v -= 1
+        np = _catenative_subject(toks, v) if v > 0 and toks[v - 1].low == "to" else _np_backward(toks, v)
+    speaker = _resolve(state, np, np[0].s) if np else None
+    if speaker is None and (np or pq):
+        return None
+    return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "claim_noun", remember=False)
 
 
 def _opening_source(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1089,6 +1197,203 @@ def _point_of_view(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int,
     if speaker is None:
         return None
     return _clause_row(state, nt, pq, c0, c1, speaker, toks[k], "point_of_view")
+
+
+#: English quantifiers and pronouns that are a whole subject ("Most believe …", "others say …")
+_BARE_SUBJECTS = frozenset(("most", "many", "some", "others", "several", "few", "all", "both", "half", "majorities"))
+
+
+def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
+    """English: ``toks[b:k]``, the words between a clause's start and its verb of saying, as the subject when
+    the noun-phrase readers found none: at most 14 words, opening with a capital, a number word, a determiner or
+    a quantifier (``Six in 10``, ``One in four voters in a poll last year``, ``Most``), with no punctuation but
+    an abbreviation's point, no *to*, no relative or subordinating word, no verb form (*be*, *have*, a modal, a
+    past in -ed, a reporting verb) and not headed by a number, a date or a possessive; -ly adverbs before the
+    verb are left out ("The proclamation specifically said")."""
+    while b < k and toks[b].low in ("and", "but", "yet", "so"):
+        b += 1
+    while k > b and _ly_adverb(toks[k - 1].low):
+        k -= 1
+    window = toks[b:k]
+    dashes = [i for i, x in enumerate(window) if x.t in ("—", "–", "--", "-") and i and window[i - 1].e < x.s]
+    if len(dashes) == 2 and dashes[0] > 0 and dashes[1] == len(window) - 1:
+        window = window[: dashes[0]]  # "Democrats — and some Republicans — say": the insertion is left out
+    if not window or len(window) > 14 or k >= len(toks) or toks[k - 1].low == "to":
+        return []
+    first, head = window[0], window[-1]
+    if not (first.cap or _numeral(first) or first.low in _NOUN_DET or first.low in _BARE_SUBJECTS) \
+            or first.low in _CLAUSE_WORDS or first.low in _OPENERS or first.low in _lex().pronouns \
+            or (first.t[:1].isdigit() and (len(window) == 1 or window[1].low not in ("percent", "%", "in", "of"))):
+        return []  # (not "In 2018 recorded …", "21 visited …")
+    if (head.t[:1].isdigit() and not (len(window) > 2 and window[-2].low == "in")) or head.low in _TIME_WORDS \
+            or head.t in ("'s", "’s") or head.low.endswith(("'s", "’s")) \
+            or _stopword_classes().get(head.low) == "preposition":
+        return []  # "The June 15 date …", "the president's …", "Markets fell amid …" (but "Six in 10 say")
+    lex = _lex()
+    for i, x in enumerate(window):
+        if not (x.t[:1].isalnum() or x.t in ("%", "&") or (x.t == "." and i and window[i - 1].low in _ABBREV)):
+            return []
+        if x.low in ("to", "that", "which", "who", "whose", "where", "what", "if", "when", "as") or x.low in _BE \
+                or x.low in _FINITE_AUX or x.low in ("has", "have", "had") or _negation(x.low) \
+                or (i and _past_verb(toks, b + i) and not any(w.low in _FINDING_SOURCES for w in window[:i])) \
+                or ((x.low in lex.verbs or x.low in lex.stance) and i and window[i - 1].low not in _NOUN_DET):
+            return []
+    return window
+
+
+#: verbs of saying whose object is the addressee ("told state media", "warned reporters")
+_TELL_VERBS = frozenset(("tell", "warn", "ask", "remind", "assure", "inform"))
+
+
+def _apposed(toks: list[_Tok], a: int) -> bool:
+    """English: is the noun phrase at ``toks[a]`` (after a comma) in apposition to the subject that opens the
+    sentence ("Mehrdad Pahlavanzadeh, the president of the federation, explained …")?"""
+    return a >= 2 and toks[a - 1].t == "," and bool(_bare_subject(toks, 0, a - 1)) \
+        and not any(x.t == "," for x in toks[: a - 1])
+
+
+def _object_tail(tail: list[_Tok]) -> bool:
+    """English: does the verb's object follow it (a lower-case word that is no preposition, time word, adverb
+    or addressee: "…, the state next to Belgium, announced tighter controls")? Then the phrase between commas
+    before the verb is an apposition of the subject, not a closing attribution ("…, the spokesman said on
+    Tuesday")."""
+    if not tail or not tail[0].t.isalpha() or not tail[0].t.islower():
+        return False
+    low = tail[0].low
+    return not (_stopword_classes().get(low) in ("preposition", "adverb") or low in _TIME_WORDS or low in _ADDRESSEES
+                or _ly_adverb(low) or low in _TIME_PREPOSITIONS or low in _lex().pronouns)
+
+
+def _finding_subject(toks: list[_Tok], k: int) -> bool:
+    """English: is the subject of the verb ``toks[k]`` headed by a poll, survey or study with its modifiers (``A
+    survey by the group in March found …``, ``A study of 200 districts found …``): a finding-source noun
+    among the ten words before the verb, with no punctuation or other verb between?"""
+    for i in range(k - 1, max(-1, k - 11), -1):
+        x = toks[i]
+        if x.low in _FINDING_SOURCES and not x.cap:
+            return True
+        if x.t in (",", ";", ":", '"', "'") or x.low in _BE or x.low in _lex().verbs or x.low in _CLAUSE_WORDS:
+            return False
+    return False
+
+
+def _interrupted_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
+    """English: the subject before a parenthetical that ends with a comma right before the verb (``b``: the
+    token after that comma, ``k``: the verb): "The company, which employs 500 people, said …", "Authorities in
+    the state, the state next to Belgium, announced …", "Democratic economists, like their Republican
+    counterparts, say …". The subject is the sentence's first segment, read as :func:`_bare_subject` reads it
+    (after an opening adverbial and its comma: "In a statement, the company, which …, said …")."""
+    v = b
+    while v < k and (_ly_adverb(toks[v].low) or toks[v].low in _AUX or toks[v].low in ("has", "have", "had")):
+        v += 1  # "…, also said", "…, has said"
+    if v != k or b < 4 or toks[b - 1].t != ",":
+        return []
+    commas = [i for i in range(b - 1) if toks[i].t == ","]
+    if not commas:
+        return []
+    s0, c1 = 0, commas[0]
+    if len(commas) > 1 and toks[0].cap and _stopword_classes().get(toks[0].low) == "preposition":
+        s0, c1 = commas[0] + 1, commas[1]  # an opening adverbial: "In a statement, the company, …, said"
+    if c1 >= b - 2 or any(x.t in (";", ":", '"', "'") for x in toks[s0:b]):
+        return []
+    if _stopword_classes().get(toks[s0].low) == "preposition" and toks[s0].low not in _BARE_SUBJECTS:
+        return []  # "In Washington, …"
+    return _bare_subject(toks, s0, c1)
+
+
+def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
+    """English: the topic of a noun of saying or stance, or of an adjective of stance, after its preposition.
+
+    A nominalisation keeps the complement of its verb (Quirk et al. 1985, 17.52): ``his criticism of the
+    plan``, ``Trump's attacks on Rubio``, ``X launched an attack against Y``, ``Republicans have been
+    critical of Y``. The holder is the possessor before the noun (adjectives between them), the subject of
+    the verb that takes the noun as its object, or the subject before *be* and the adjective; the content is
+    the noun phrase after the preposition (a ``:noun_phrase`` row, as for verbs of stance).
+    """
+    t, prep = toks[k], toks[k + 1]
+    infinitive = t.low in _INTENT_NOUNS and prep.low == "to"
+    adjective = t.low in _TOPIC_ADJECTIVES and not (t.low in _TOPIC_NOUNS and prep.low in _TOPIC_NOUNS[t.low])
+    if (not infinitive and prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ())) \
+            or t.cap:
+        return None
+    np: list[_Tok] = []
+    i = k - 1
+    if adjective:
+        while i > 0 and (_ly_adverb(toks[i].low) or toks[i].low in ("very", "so", "not", "quite", "more", "less",
+                                                                    "increasingly", "deeply", "sharply")):
+            i -= 1
+        if not (toks[i].low in _BE or toks[i].low in _LINKING_VERBS):
+            return None
+        v = i
+        while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE):
+            v -= 1
+        np = _np_backward(toks, v)
+    else:
+        words = 0
+        while i > 0 and words < 3 and (
+                toks[i].t.replace("-", "").isalpha() and toks[i].t.islower() and toks[i].low not in _NOUN_DET
+                and toks[i].low not in _POSSESSIVE_PRONOUNS and toks[i].low not in _lex().verbs
+                and toks[i].low not in _LIGHT_VERBS and not _past_verb(toks, i) and toks[i].low not in _lex().pronouns
+                and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS
+                and toks[i].low not in _PAST_IRREGULAR and toks[i].low not in _AUX
+                and (not toks[i].low.endswith("s") or toks[i].low.endswith("ous"))):  # (not "the researchers plan")
+            # adjectives before the noun: "his controversial remarks", "withering attacks", "a pre-emptive attack"
+            words += 1
+            i -= 1
+        owner = toks[i]
+        if owner.low in _POSSESSIVE_PRONOUNS:
+            np = [_Tok(owner.s, owner.e, _POSSESSIVE_PRONOUNS[owner.low])]
+        elif owner.low.endswith(("'s", "’s")) and owner.cap:
+            np = [x for x in _np_backward(toks, i) if x is not owner] + [_Tok(owner.s, owner.e - 2, owner.t[:-2])]
+            while np and not np[0].cap:
+                np.pop(0)
+        else:
+            det = owner.low in _NOUN_DET
+            if det:
+                i -= 1  # "launched a pre-emptive attack", "made several statements"
+            verb = toks[i] if i >= 0 else None
+            takes = verb is not None and not verb.cap and (verb.low in _LIGHT_VERBS or verb.low in _lex().verbs
+                                                           or _past_verb(toks, i) or verb.low in _PAST_IRREGULAR)
+            base = (_lex().verbs.get(t.low) or _lex().stance.get(t.low) or ("",))[0].split(" ")[0]
+            if not (det or takes or owner.low in _PREPOSITIONS) or (owner.low == "to" and t.low == base):
+                # "Republicans plan to …", "she calls for …", "continued to push for": a verb (but "led to calls
+                # for …": an -s form after "to" is a noun)
+                return None
+            if takes:
+                v = i
+                while v > 0 and (toks[v - 1].low in _AUX or _ly_adverb(toks[v - 1].low)):
+                    v -= 1
+                np = _catenative_subject(toks, v) if v > 0 and toks[v - 1].low == "to" else _np_backward(toks, v)
+    if not np and adjective:
+        return None
+    j = k + 2
+    if not _clause_start(toks[j]) or toks[j].t in ('"', "'") or (infinitive and toks[j].low in _NOUN_DET):
+        return None
+    if infinitive:
+        j = k + 1  # "his plan to cut taxes": the infinitive with its "to", as for verbs (refused to …)
+    end = _object_end(toks, j, se)
+    if any(toks[j].s <= q.open < _clause_end(toks, j, se) for q in pq):
+        return None  # quoted words in the clause: the quote's own rules attribute them
+    if toks[j].low not in _WH_COMPLEMENT:
+        # the noun phrase ends before the verb of the sentence ("Trump's criticism of the deal was …"), unless a
+        # relative clause has begun ("support for research that could …"); a participle after a determiner is
+        # an adjective ("the proposed deal")
+        for i in range(j + 2 if infinitive else j + 1, len(toks)):  # (the infinitive's own verb: "to be")
+            x = toks[i]
+            if x.s >= end or x.low in ("that", "who", "which", "whose"):
+                break
+            if not x.cap and (x.low in _BE or x.low in _FINITE_AUX or x.low in ("has", "have", "had")
+                              or _past_verb(toks, i) or (
+                    x.low in _lex().verbs and x.low.endswith(("s", "ed")) and toks[i - 1].low not in _NOUN_DET)):
+                end = x.s
+                break
+    c0, c1 = _trim_clause(nt, toks[j].s, end)
+    if c1 <= c0:
+        return None
+    speaker = _resolve(state, np, np[0].s) if np else None
+    if speaker is None and (np or pq):
+        return None  # (no holder named: only in a sentence without quotation marks, whose quotes are others')
+    return _clause_row(state, nt, pq, c0, c1, speaker, t, "topic" + NOUN_PHRASE_RULE, remember=False)
 
 
 def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1176,6 +1481,11 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
     return _clause_row(state, nt, pq, c0, c1, speaker, prev, "frame_that")
 
 
+#: English words after which the clause of an evidential verb begins (conjunctions and relative words)
+_EVIDENTIAL_BREAKS = frozenset(("but", "and", "who", "which", "that", "when", "while", "as", "after", "before",
+                                "because", "although", "though", "since", "if"))
+
+
 def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
     """'The committee seemed to be losing patience', 'X seems unlikely to …': the writer's inference, no speaker.
 
@@ -1199,6 +1509,10 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
         b = 0
         if _is_opener(toks[0]):
             b = next((i + 1 for i in range(k) if toks[i].t == ","), 0)
+        if not pq:
+            # the clause of the verb: after the last comma, conjunction or relative word before it ("…, but it
+            # was Mr. Trump who seemed …"; a sentence with quotation marks keeps its whole clause for them)
+            b = max([b] + [i + 1 for i in range(b, k - 1) if toks[i].t == "," or toks[i].low in _EVIDENTIAL_BREAKS])
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
         if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
