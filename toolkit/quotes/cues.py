@@ -457,5 +457,7 @@ def _numeral(tok: _Tok) -> bool:
     return tok.t[:1].isdigit() or tok.low in _NUMBER_WORDS or tok.low in _QUANTIFIERS
 #: subject pronouns that open a new clause after a comma (", he clarified …")
 _SUBJECT_PRONOUNS = _grammar("subject_pronoun")
+#: object forms of the English personal pronouns (an addressee or object before a participle: "emailed them asking")
+_OBJECT_PRONOUNS = _grammar("object_pronoun")
 #: words that join a title to its object in a transcript label ("President of Russia Vladimir Putin")
 _TITLE_LINKS = _grammar("title_link")

@@ -57,6 +57,7 @@ from .cues import (
     _MODIFIER_PARTICIPLES,
     _NOUN_DET,
     _OBJECT_CUT,
+    _OBJECT_PRONOUNS,
     _OPENERS,
     _OPENING_SOURCES,
     _PASSIVE_REPORT,
@@ -239,10 +240,6 @@ def _object_participle(toks: list[_Tok], j: int, end: int) -> bool:
     x, nxt = toks[i], toks[i + 1]
     return x.low.endswith("ing") and len(x.low) > 4 and x.t.islower() and (
         nxt.low in _lex().determiners or nxt.low in _OBJECT_PRONOUNS or nxt.cap)
-
-
-#: object forms of the English personal pronouns
-_OBJECT_PRONOUNS = frozenset(("me", "him", "her", "us", "them", "it", "you"))
 
 
 #: one-word answers that are the whole content of "said …" ("said yes", "said so")
