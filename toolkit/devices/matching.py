@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -45,6 +46,7 @@ _WORD_TOKEN = (
     else regex.compile(rf"(?=\w)(?:{_text.TOKEN_PATTERN})", regex.UNICODE | regex.MULTILINE | regex.DOTALL)
 )
 _SPACE = re.compile(r"\s+")
+_third = itemgetter(2)
 
 
 def _trie_pattern(phrases: Sequence[str]) -> str:
@@ -689,6 +691,12 @@ class DocContext:
             [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, s, e)]
             for s, e in self.sentences
         ]
+
+    @cached_property
+    def sentence_lower(self) -> list[list[str]]:
+        """For each sentence, the lower-cased words of :attr:`sentence_words` alone (built once, read by several
+        detectors)."""
+        return [list(map(_third, sw)) for sw in self.sentence_words]
 
     def words_between(self, start: int, end: int) -> int:
         """Number of words (``\\w+`` runs) in the normalised slice."""

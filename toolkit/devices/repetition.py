@@ -127,9 +127,8 @@ def _message(ctx: DocContext) -> list[dict]:
 
 def _epizeuxis(ctx: DocContext) -> list[dict]:
     out = []
-    for words in ctx.sentence_words:
+    for words, ws in zip(ctx.sentence_words, ctx.sentence_lower, strict=True):
         n_words = len(words)
-        ws = [w for _, _, w in words]
         i = 0
         while i < n_words:
             step = 1
@@ -166,11 +165,11 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
         return cached
     paras: dict[int, list[tuple[int, int, list[str]]]] = {}
     text = ctx.text
-    for si, sw in enumerate(ctx.sentence_words):
+    para_starts = [s for s, _e in ctx.doc.paragraphs]
+    for (s, e), sw, low in zip(ctx.sentences, ctx.sentence_words, ctx.sentence_lower, strict=True):
         if not sw:
             continue
-        s, e = ctx.sentences[si]
-        p = ctx.doc.paragraph_at(ctx.to_original(s, e)[0])
+        units = paras.setdefault(bisect_right(para_starts, ctx.to_original(s, e)[0]) - 1, [])
         start = s
         k = 0
         n = len(sw)
@@ -181,11 +180,11 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
             j = bisect_right(sw, end, k, n, key=_end_of)
             if j > k:
                 lead = _LEAD.match(text, start, end).end() - start
-                paras.setdefault(p, []).append((start + lead, end, [w for _, _, w in sw[k:j]]))
+                units.append((start + lead, end, low[k:j]))
             k = j
             if m:
                 start = m.end()
-    ctx.__dict__["_units"] = out = list(paras.values())
+    ctx.__dict__["_units"] = out = [units for units in paras.values() if units]
     return out
 
 
@@ -211,11 +210,22 @@ def _shared(a: list[str], b: list[str], from_end: bool) -> list[str]:
     return out[::-1] if from_end else out
 
 
+def _edge(words: list[str], from_end: bool) -> str:
+    """The word :func:`_shared` compares first: the last, or the first after an opening conjunction."""
+    if from_end:
+        return words[-1]
+    return words[1] if words[0] in _OPENERS and len(words) > 1 else words[0]
+
+
 def _parallel(ctx: DocContext, device: str, from_end: bool) -> list[dict]:
     out = []
     for units in _units(ctx):
+        edges = [_edge(u[2], from_end) for u in units]
         i = 0
         while i < len(units) - 1:
+            if edges[i] != edges[i + 1]:
+                i += 1  # no shared words (most pairs of clauses)
+                continue
             common = _shared(units[i][2], units[i + 1][2], from_end)
             opener = bool(common) and (common[0] in _PRONOUN_OPENERS or is_content(common[0]))
             content = any(is_content(w) for w in common)
@@ -334,14 +344,13 @@ def _penalty(count: int) -> float:
 
 def _antimetabole(ctx: DocContext) -> list[dict]:
     out = []
-    for words in ctx.sentence_words:
+    for words, low in zip(ctx.sentence_words, ctx.sentence_lower, strict=True):
         if len(words) < 4:
             continue
-        content = [x for _, _, w in words if (x := _content_lemma(w)) is not None]
+        content = list(filter(None, map(_content_lemma, low)))  # (a lemma is never empty: words open with \w)
         if len(set(content)) > len(content) - 2:
             continue  # fewer than two repeated content words: no A B … B A possible
-        low = [w for _, _, w in words]
-        lem = [_lemma(w) for w in low]
+        lem = list(map(_lemma, low))
         pos: dict[str, list[int]] = {}
         for i, x in enumerate(lem):
             pos.setdefault(x, []).append(i)
