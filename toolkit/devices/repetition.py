@@ -257,7 +257,9 @@ _ITEM_SPLIT = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 def _tricolon(ctx: DocContext) -> list[dict]:
     out = []
-    for s, e in ctx.sentences:
+    for (s, e), low in zip(ctx.sentences, ctx.sentence_lower, strict=True):
+        if "and" not in low and "or" not in low:
+            continue  # a separator with "and" or "or" has the word as a token of the sentence: none, no tricolon
         seps = list(_ITEM_SPLIT.finditer(ctx.text, s, e))
         if len(seps) < 2:
             continue
@@ -355,6 +357,8 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
         for i, x in enumerate(lem):
             pos.setdefault(x, []).append(i)
         counts = {x: len(p) for x, p in pos.items()}
+        # the positions a B can stand at: a content word said again in the sentence (a word said once has no B')
+        again = [i for i, x in enumerate(lem) if counts[x] > 1 and is_content(x)]
         best: tuple[float, int, int, int, int] | None = None
         for la, pa in pos.items():
             room = _CEILING - _penalty(counts[la])  # the best score any pair with this A can still reach
@@ -365,9 +369,9 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
                 for idd in pa[k + 1 : bisect_right(pa, ia + 30, k + 1)]:
                     if idd <= ia + 2:
                         continue
-                    for ib in range(ia + 1, idd - 1):
+                    for ib in again[bisect_right(again, ia) : bisect_left(again, idd - 1)]:
                         lb = lem[ib]
-                        if lb == la or not is_content(lb) or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
+                        if lb == la or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
                             continue
                         pb = pos[lb]
                         for ic in pb[bisect_right(pb, ib) : bisect_left(pb, idd)]:
