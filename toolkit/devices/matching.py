@@ -45,6 +45,10 @@ _WORD_TOKEN = (
     if _text.TOKEN_PATTERN.endswith(_PUNCT_ALTERNATIVE)
     else regex.compile(rf"(?=\w)(?:{_text.TOKEN_PATTERN})", regex.UNICODE | regex.MULTILINE | regex.DOTALL)
 )
+#: the same pattern for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in
+#: both engines) it finds the same tokens, faster, and the pattern names no letter, so it finds them in the
+#: lower-cased text as well
+_WORD_TOKEN_ASCII = re.compile(_WORD_TOKEN.pattern)
 _SPACE = re.compile(r"\s+")
 #: the most matched texts a matcher remembers the entry of
 _INDEXES_KEPT = 50_000
@@ -724,6 +728,10 @@ class DocContext:
     def sentence_words(self) -> list[list[tuple[int, int, str]]]:
         """For each sentence, its word tokens as ``(start, end, lower-cased text)`` (the toolkit's token pattern)."""
         text = self.text
+        if text.isascii():
+            low = text.lower()
+            return [[(m.start(), m.end(), m.group()) for m in _WORD_TOKEN_ASCII.finditer(low, s, e)]
+                    for s, e in self.sentences]
         return [
             [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, s, e)]
             for s, e in self.sentences

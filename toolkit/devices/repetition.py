@@ -170,10 +170,14 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
         if not sw:
             continue
         units = paras.setdefault(bisect_right(para_starts, ctx.to_original(s, e)[0]) - 1, [])
+        breaks = list(_CLAUSE_BREAK.finditer(text, s, e))
+        if not breaks:  # one clause, all the sentence's words
+            units.append((_LEAD.match(text, s, e).end(), e, low[:]))
+            continue
         start = s
         k = 0
         n = len(sw)
-        for m in [*_CLAUSE_BREAK.finditer(text, s, e), None]:
+        for m in [*breaks, None]:
             end = m.start() if m else e
             # the words of [start, end): tokens are sorted and do not overlap, so both bounds are bisections
             k = bisect_left(sw, start, k, n, key=_start_of)
