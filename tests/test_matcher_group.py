@@ -6,6 +6,7 @@ Texts: the bundled UN General Debate sample (``data/ungdc_sample.jsonl.gz``, CC0
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from pathlib import Path
 
@@ -109,3 +110,25 @@ def test_sentence_words_are_the_token_pattern_per_sentence(name):
             assert ctx.sentence_lower == [[w for _, _, w in sent] for sent in expected]
             n += sum(map(len, expected))
     assert n > 500
+
+
+def test_every_match_of_a_scan_only_entry_holds_one_of_its_required_strings():
+    # the scan-only entries are searched for only in a text holding one of their required strings
+    # (literals before an alternation of literals join it: "-backed", "-funded"); every match must hold one
+    from toolkit.devices.matching import CUE_LEXICONS, _required_factors, lexicon_matcher
+
+    checked = 0
+    texts = [DocContext(d).text for d in islice(tk.load_corpus(DATA / "wikinews_en_2019_2020.jsonl"), 60)]
+    texts += [DocContext(d).text for d in islice(tk.load_corpus(DATA / "ungdc_sample.jsonl.gz"), 15)]
+    for name in CUE_LEXICONS:
+        matcher = lexicon_matcher(name)[0]
+        for i, pattern in enumerate(matcher._anchored):
+            factors = _required_factors(pattern.pattern, pattern.flags)
+            if factors is None:
+                continue
+            for text in texts:
+                for m in pattern.finditer(text):
+                    assert any(f.lower() in m.group().lower() for f in factors), (name, i, m.group())
+                    checked += 1
+    assert checked > 300
+    assert _required_factors(r"[A-Z][a-z]+-(?:backed|funded)", re.IGNORECASE) == ("-backed", "-funded")

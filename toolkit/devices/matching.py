@@ -237,6 +237,26 @@ def _required_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
     except Exception:  # pragma: no cover - defensive: no prefilter
         return None
 
+    def exact(items: list[Any]) -> set[str] | None:
+        """The strings a run of literals, groups and alternations of them matches, or None."""
+        out = {""}
+        for op, av in items:
+            name = str(op)
+            if name == "LITERAL":
+                out = {x + chr(av) for x in out}
+                continue
+            if name == "SUBPATTERN" and not av[1] and not av[2]:
+                got = exact(list(av[3]))
+            elif name == "BRANCH":
+                branches = [exact(list(b)) for b in av[1]]
+                got = set().union(*branches) if all(b is not None for b in branches) else None  # type: ignore[arg-type]
+            else:
+                return None
+            if got is None or len(out) * len(got) > 64:
+                return None
+            out = {x + y for x in out for y in got}
+        return out
+
     def sequence(items: list[Any]) -> set[str] | None:
         options: list[set[str]] = []
         run: list[str] = []
@@ -245,6 +265,9 @@ def _required_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
             if name == "LITERAL":
                 run.append(chr(av))
                 continue
+            whole = exact([(op, av)]) if run and name in ("SUBPATTERN", "BRANCH") else None
+            if whole:  # literals, then an alternation of literals ("-(?:backed|funded)"): "-backed", "-funded"
+                options.append({"".join(run) + x for x in whole})
             if run:
                 options.append({"".join(run)})
                 run = []
