@@ -839,7 +839,7 @@ def quoted(s: str, limit: int = 80) -> str:
     >>> quoted("very far, very far")
     '“very far, very far”'
     """
-    s = _SPACE.sub(" ", s).strip()
+    s = " ".join(s.split())  # (white space runs as one space, none at the ends)
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
     return f"“{s}”"
