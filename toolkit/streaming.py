@@ -73,12 +73,18 @@ def _with_progress(docs: Iterator[Any], enabled: bool, desc: str, total: int | N
 def _mark(doc: Any, rows: list[frames.Row], columns: dict[str, str]) -> list[frames.Row]:
     want_para = "paragraph" in columns
     want_dup = "duplicate" in columns
+    repeats: list[int | None] | None = None  # doc.duplicate_of, read once
     for row in rows:
         row.setdefault("doc_id", doc.id)
+        para = None
         if want_para and row.get("paragraph") is None:
-            row["paragraph"] = doc.paragraph_at(row["start"])
+            row["paragraph"] = para = doc.paragraph_at(row["start"])
         if want_dup and row.get("duplicate") is None:
-            row["duplicate"] = doc.is_duplicate(row["start"])
+            if para is None:
+                para = doc.paragraph_at(row["start"])
+            if repeats is None:
+                repeats = doc.duplicate_of
+            row["duplicate"] = para >= 0 and repeats[para] is not None  # doc.is_duplicate(row["start"])
     return rows
 
 

@@ -194,8 +194,8 @@ def rated_words(ctx: DocContext) -> list[tuple[int, int, float, str]]:
     if cached is not None:
         return cached
     table = _rating_table(ctx.lexicon("emotive_words"), ctx.lexicon("loaded_context"))
-    out = [(si, k, *r) for si, sent in enumerate(ctx.sentence_words) for k, (_s, _e, w) in enumerate(sent)
-           if (r := table.get(w)) is not None]
+    get = table.get
+    out = [(si, k, *r) for si, ws in enumerate(ctx.sentence_lower) for k, r in enumerate(map(get, ws)) if r is not None]
     ctx.__dict__["_rated_words"] = out
     return out
 

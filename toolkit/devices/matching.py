@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -44,7 +45,14 @@ _WORD_TOKEN = (
     if _text.TOKEN_PATTERN.endswith(_PUNCT_ALTERNATIVE)
     else regex.compile(rf"(?=\w)(?:{_text.TOKEN_PATTERN})", regex.UNICODE | regex.MULTILINE | regex.DOTALL)
 )
+#: the same pattern for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in
+#: both engines) it finds the same tokens, faster, and the pattern names no letter, so it finds them in the
+#: lower-cased text as well
+_WORD_TOKEN_ASCII = re.compile(_WORD_TOKEN.pattern)
 _SPACE = re.compile(r"\s+")
+#: the most matched texts a matcher remembers the entry of
+_INDEXES_KEPT = 50_000
+_third = itemgetter(2)
 
 
 def _trie_pattern(phrases: Sequence[str]) -> str:
@@ -229,6 +237,26 @@ def _required_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
     except Exception:  # pragma: no cover - defensive: no prefilter
         return None
 
+    def exact(items: list[Any]) -> set[str] | None:
+        """The strings a run of literals, groups and alternations of them matches, or None."""
+        out = {""}
+        for op, av in items:
+            name = str(op)
+            if name == "LITERAL":
+                out = {x + chr(av) for x in out}
+                continue
+            if name == "SUBPATTERN" and not av[1] and not av[2]:
+                got = exact(list(av[3]))
+            elif name == "BRANCH":
+                branches = [exact(list(b)) for b in av[1]]
+                got = set().union(*branches) if all(b is not None for b in branches) else None  # type: ignore[arg-type]
+            else:
+                return None
+            if got is None or len(out) * len(got) > 64:
+                return None
+            out = {x + y for x in out for y in got}
+        return out
+
     def sequence(items: list[Any]) -> set[str] | None:
         options: list[set[str]] = []
         run: list[str] = []
@@ -237,6 +265,9 @@ def _required_factors(pattern: str, flags: int) -> tuple[str, ...] | None:
             if name == "LITERAL":
                 run.append(chr(av))
                 continue
+            whole = exact([(op, av)]) if run and name in ("SUBPATTERN", "BRANCH") else None
+            if whole:  # literals, then an alternation of literals ("-(?:backed|funded)"): "-backed", "-funded"
+                options.append({"".join(run) + x for x in whole})
             if run:
                 options.append({"".join(run)})
                 run = []
@@ -340,6 +371,15 @@ class PhraseMatcher:
             self._any: re.Pattern[str] | None = re.compile(body, flags)
         else:
             self._any = None
+        # literal phrases in lower case matched in any case: in an ASCII text their hits are those of the exact
+        # pattern in the lower-cased text (no character of the phrases equals an ASCII letter case-insensitively,
+        # :data:`toolkit.text.ASCII_CASE_VARIANTS`), which the engine scans about twice as fast
+        self._lower_any: re.Pattern[str] | None = None
+        if alternation and not case_sensitive and not regex and all(
+                e.lower() == e and not any(c in e for c in _text.ASCII_CASE_VARIANTS) for e in self.entries):
+            chars = _first_chars(alternation, 0)
+            lead = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+            self._lower_any = re.compile(rf"(?<!\w){lead}(?:{alternation})(?:(?<=\W)|(?!\w))")
         # regex lexicons: entries indexed by their possible first words, tried only where such a word starts
         self._by_first: dict[str, list[int]] = {}
         self._scan_only: list[int] = []
@@ -361,21 +401,32 @@ class PhraseMatcher:
             for i, e in enumerate(self.entries):
                 self._by_text.setdefault(_SPACE.sub(" ", e if case_sensitive else e.lower()), i)
         self._case_sensitive = case_sensitive
+        self._indexes: dict[str, int] = {}  # matched text -> entry, of regex entries (see _index)
 
     def _index(self, matched: str) -> int:
+        known = self._indexes.get(matched)
+        if known is not None:
+            return known
         key = _SPACE.sub(" ", matched if self._case_sensitive else matched.lower())
         if key in self._by_text:
             return self._by_text[key]
-        for i, pat in enumerate(self._singles):
-            if pat.fullmatch(matched):
-                return i
-        return -1  # pragma: no cover - the alternation only matches its own entries
+        # a regex entry: the first whose pattern matches the whole text (remembered: cue texts recur)
+        found = next((i for i, pat in enumerate(self._singles) if pat.fullmatch(matched)), -1)
+        if len(self._indexes) < _INDEXES_KEPT:
+            self._indexes[matched] = found
+        return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Non-overlapping hits, left to right, between ``start`` and ``end``."""
         if self._any is None:
             return
-        for m in self._any.finditer(text, start, len(text) if end is None else end):
+        end = len(text) if end is None else end
+        if self._lower_any is not None and text.isascii():
+            for m in self._lower_any.finditer(text.lower(), start, end):
+                s, e = m.span()
+                yield Hit(s, e, self._index(text[s:e]), text[s:e])
+            return
+        for m in self._any.finditer(text, start, end):
             yield Hit(m.start(), m.end(), self._index(m.group()), m.group())
 
 
@@ -487,21 +538,32 @@ class MatcherGroup:
                     self._scan.append((k, m._rank[i], pattern, factors, bool(pattern.flags & re.IGNORECASE)))
         # a position where one of the first words starts, followed by the matchers' word boundary; the run of
         # word characters there is captured (the first word is the run or a part of it cut at ' or -)
-        self._starts = (re.compile(rf"(?<!\w)(?=(?:{_trie_pattern(list(self._index))})(?:(?<=\W)|(?!\w)))"
-                                   r"(?=([\w'-]+))", re.IGNORECASE) if self._index else None)
+        starts = rf"(?<!\w)(?=(?:{_trie_pattern(list(self._index))})(?:(?<=\W)|(?!\w)))(?=([\w'-]+))"
+        self._starts = re.compile(starts, re.IGNORECASE) if self._index else None
+        # the first words are in lower case: in an ASCII text, the same positions as the exact pattern finds in
+        # the lower-cased text (scanned faster; see PhraseMatcher)
+        self._lower_starts = (re.compile(starts) if self._index and all(w.lower() == w for w in self._index)
+                              else None)
+        self._lowered = ("", "")  # the last text and its lower-cased copy (one document's sentences in a row)
 
     def finditer(self, text: str, start: int, end: int, which: Sequence[int] | None = None) -> list[list[Hit]]:
         """For each matcher of ``which`` (indices, default all): ``list(matcher.finditer(text, start, end))``."""
         which = range(len(self.matchers)) if which is None else which
         wanted = {k for k in which if self._indexed[k]}
-        if self._starts is None or not wanted or any(text.find(c, start, end) >= 0 for c in _text.ASCII_CASE_VARIANTS):
+        if self._starts is None or not wanted or _CASE_VARIANT.search(text, start, end) is not None:
             return [list(self.matchers[k].finditer(text, start, end)) for k in which]
         scanned = self._scan_only(text, start, end, wanted)
         found_by: dict[int, list[Hit]] = {k: [] for k in wanted}
         last = dict.fromkeys(wanted, -1)
         empty: set[int] = set()
         gates, matchers = self._gates, self.matchers
-        events: Iterable[tuple[int, str]] = (m.span(1) for m in self._starts.finditer(text, start, end))
+        if self._lower_starts is not None and text.isascii():
+            if self._lowered[0] is not text:
+                self._lowered = (text, text.lower())
+            found = self._lower_starts.finditer(self._lowered[1], start, end)
+        else:
+            found = self._starts.finditer(text, start, end)
+        events: Iterable[tuple[int, str]] = (m.span(1) for m in found)
         if scanned:  # no indexed entry can start where the first-word pattern does not fire
             spans = dict(events)
             events = sorted((p, text[p : spans[p]] if p in spans else "") for p in spans.keys() | scanned.keys())
@@ -560,6 +622,10 @@ class MatcherGroup:
             if (got := self.matchers[k]._anchored[i].match(text, p, end)) is not None:
                 best[k] = (rank, got.end())
         return {k: e for k, (_rank, e) in sorted(best.items())}
+
+
+#: a character equal to an ASCII letter case-insensitively (:data:`toolkit.text.ASCII_CASE_VARIANTS`)
+_CASE_VARIANT = re.compile(f"[{_text.ASCII_CASE_VARIANTS}]")
 
 
 def _first_of(patterns: list[re.Pattern[str]]) -> Callable[[str, int, int], re.Match[str] | None]:
@@ -685,10 +751,20 @@ class DocContext:
     def sentence_words(self) -> list[list[tuple[int, int, str]]]:
         """For each sentence, its word tokens as ``(start, end, lower-cased text)`` (the toolkit's token pattern)."""
         text = self.text
+        if text.isascii():
+            low = text.lower()
+            return [[(m.start(), m.end(), m.group()) for m in _WORD_TOKEN_ASCII.finditer(low, s, e)]
+                    for s, e in self.sentences]
         return [
             [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, s, e)]
             for s, e in self.sentences
         ]
+
+    @cached_property
+    def sentence_lower(self) -> list[list[str]]:
+        """For each sentence, the lower-cased words of :attr:`sentence_words` alone (built once, read by several
+        detectors)."""
+        return [list(map(_third, sw)) for sw in self.sentence_words]
 
     def words_between(self, start: int, end: int) -> int:
         """Number of words (``\\w+`` runs) in the normalised slice."""
@@ -763,7 +839,7 @@ def quoted(s: str, limit: int = 80) -> str:
     >>> quoted("very far, very far")
     '“very far, very far”'
     """
-    s = _SPACE.sub(" ", s).strip()
+    s = " ".join(s.split())  # (white space runs as one space, none at the ends)
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
     return f"“{s}”"

@@ -127,9 +127,8 @@ def _message(ctx: DocContext) -> list[dict]:
 
 def _epizeuxis(ctx: DocContext) -> list[dict]:
     out = []
-    for words in ctx.sentence_words:
+    for words, ws in zip(ctx.sentence_words, ctx.sentence_lower, strict=True):
         n_words = len(words)
-        ws = [w for _, _, w in words]
         i = 0
         while i < n_words:
             step = 1
@@ -166,26 +165,30 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
         return cached
     paras: dict[int, list[tuple[int, int, list[str]]]] = {}
     text = ctx.text
-    for si, sw in enumerate(ctx.sentence_words):
+    para_starts = [s for s, _e in ctx.doc.paragraphs]
+    for (s, e), sw, low in zip(ctx.sentences, ctx.sentence_words, ctx.sentence_lower, strict=True):
         if not sw:
             continue
-        s, e = ctx.sentences[si]
-        p = ctx.doc.paragraph_at(ctx.to_original(s, e)[0])
+        units = paras.setdefault(bisect_right(para_starts, ctx.to_original(s, e)[0]) - 1, [])
+        breaks = list(_CLAUSE_BREAK.finditer(text, s, e))
+        if not breaks:  # one clause, all the sentence's words
+            units.append((_LEAD.match(text, s, e).end(), e, low[:]))
+            continue
         start = s
         k = 0
         n = len(sw)
-        for m in [*_CLAUSE_BREAK.finditer(text, s, e), None]:
+        for m in [*breaks, None]:
             end = m.start() if m else e
             # the words of [start, end): tokens are sorted and do not overlap, so both bounds are bisections
             k = bisect_left(sw, start, k, n, key=_start_of)
             j = bisect_right(sw, end, k, n, key=_end_of)
             if j > k:
                 lead = _LEAD.match(text, start, end).end() - start
-                paras.setdefault(p, []).append((start + lead, end, [w for _, _, w in sw[k:j]]))
+                units.append((start + lead, end, low[k:j]))
             k = j
             if m:
                 start = m.end()
-    ctx.__dict__["_units"] = out = list(paras.values())
+    ctx.__dict__["_units"] = out = [units for units in paras.values() if units]
     return out
 
 
@@ -211,11 +214,22 @@ def _shared(a: list[str], b: list[str], from_end: bool) -> list[str]:
     return out[::-1] if from_end else out
 
 
+def _edge(words: list[str], from_end: bool) -> str:
+    """The word :func:`_shared` compares first: the last, or the first after an opening conjunction."""
+    if from_end:
+        return words[-1]
+    return words[1] if words[0] in _OPENERS and len(words) > 1 else words[0]
+
+
 def _parallel(ctx: DocContext, device: str, from_end: bool) -> list[dict]:
     out = []
     for units in _units(ctx):
+        edges = [_edge(u[2], from_end) for u in units]
         i = 0
         while i < len(units) - 1:
+            if edges[i] != edges[i + 1]:
+                i += 1  # no shared words (most pairs of clauses)
+                continue
             common = _shared(units[i][2], units[i + 1][2], from_end)
             opener = bool(common) and (common[0] in _PRONOUN_OPENERS or is_content(common[0]))
             content = any(is_content(w) for w in common)
@@ -247,7 +261,9 @@ _ITEM_SPLIT = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 def _tricolon(ctx: DocContext) -> list[dict]:
     out = []
-    for s, e in ctx.sentences:
+    for (s, e), low in zip(ctx.sentences, ctx.sentence_lower, strict=True):
+        if "and" not in low and "or" not in low:
+            continue  # a separator with "and" or "or" has the word as a token of the sentence: none, no tricolon
         seps = list(_ITEM_SPLIT.finditer(ctx.text, s, e))
         if len(seps) < 2:
             continue
@@ -334,18 +350,19 @@ def _penalty(count: int) -> float:
 
 def _antimetabole(ctx: DocContext) -> list[dict]:
     out = []
-    for words in ctx.sentence_words:
+    for words, low in zip(ctx.sentence_words, ctx.sentence_lower, strict=True):
         if len(words) < 4:
             continue
-        content = [x for _, _, w in words if (x := _content_lemma(w)) is not None]
+        content = list(filter(None, map(_content_lemma, low)))  # (a lemma is never empty: words open with \w)
         if len(set(content)) > len(content) - 2:
             continue  # fewer than two repeated content words: no A B … B A possible
-        low = [w for _, _, w in words]
-        lem = [_lemma(w) for w in low]
+        lem = list(map(_lemma, low))
         pos: dict[str, list[int]] = {}
         for i, x in enumerate(lem):
             pos.setdefault(x, []).append(i)
         counts = {x: len(p) for x, p in pos.items()}
+        # the positions a B can stand at: a content word said again in the sentence (a word said once has no B')
+        again = [i for i, x in enumerate(lem) if counts[x] > 1 and is_content(x)]
         best: tuple[float, int, int, int, int] | None = None
         for la, pa in pos.items():
             room = _CEILING - _penalty(counts[la])  # the best score any pair with this A can still reach
@@ -356,9 +373,9 @@ def _antimetabole(ctx: DocContext) -> list[dict]:
                 for idd in pa[k + 1 : bisect_right(pa, ia + 30, k + 1)]:
                     if idd <= ia + 2:
                         continue
-                    for ib in range(ia + 1, idd - 1):
+                    for ib in again[bisect_right(again, ia) : bisect_left(again, idd - 1)]:
                         lb = lem[ib]
-                        if lb == la or not is_content(lb) or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
+                        if lb == la or room - _penalty(counts[lb]) < MIN_CHIASMUS_SCORE:
                             continue
                         pb = pos[lb]
                         for ic in pb[bisect_right(pb, ib) : bisect_left(pb, idd)]:
