@@ -38,13 +38,8 @@ _TOKEN = regex.compile(_text.TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | re
 #: the last white space before a position, and how far back it is looked for
 _LAST_SPACE = regex.compile(r"\s(?=\S*\Z)")
 _RUN_LOOKBACK = 200
-# the same pattern without its last alternative (single punctuation marks): word tokens only
-_PUNCT_ALTERNATIVE = r"|[^\w\s]"
-_WORD_TOKEN = (
-    regex.compile(_text.TOKEN_PATTERN.removesuffix(_PUNCT_ALTERNATIVE), regex.UNICODE | regex.MULTILINE | regex.DOTALL)
-    if _text.TOKEN_PATTERN.endswith(_PUNCT_ALTERNATIVE)
-    else regex.compile(rf"(?=\w)(?:{_text.TOKEN_PATTERN})", regex.UNICODE | regex.MULTILINE | regex.DOTALL)
-)
+#: the toolkit's word tokens (:data:`toolkit.text.WORD_PATTERN`, the tokenizer without single punctuation marks)
+_WORD_TOKEN = regex.compile(_text.WORD_PATTERN)
 #: the same pattern for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in
 #: both engines) it finds the same tokens, faster, and the pattern names no letter, so it finds them in the
 #: lower-cased text as well
