@@ -181,9 +181,6 @@ _IMPERSONAL_REPORT = _grammar("impersonal_report")
 _VIEW_NOUNS = _grammar("view_noun")
 #: English nouns of a source that frames the clause after an opening "In …,": "In a CBS News poll last month, …"
 _OPENING_SOURCES = _grammar("opening_source")
-#: English nominalisations of reporting and stance verbs, and adjectives of stance, with the preposition that
-#: takes their topic (``topic_noun``: his criticism of X, attacks on X, calls for X; ``topic_adjective``: is
-#: critical of X): word -> prepositions
 def _topic_words(cls: str) -> dict[str, frozenset[str]]:
     """A ``quote_grammar`` class of ``word preposition`` pairs as word -> its prepositions."""
     out: dict[str, frozenset[str]] = {}
@@ -193,6 +190,9 @@ def _topic_words(cls: str) -> dict[str, frozenset[str]]:
     return out
 
 
+#: English nominalisations of reporting and stance verbs, and adjectives of stance, with the preposition that
+#: takes their topic (``topic_noun``: his criticism of X, attacks on X, calls for X; ``topic_adjective``: is
+#: critical of X): word -> prepositions
 _TOPIC_NOUNS = _topic_words("topic_noun")
 _TOPIC_ADJECTIVES = _topic_words("topic_adjective")
 #: English nouns of intention, decision and commitment whose complement is a to-infinitive (his plan to …)
