@@ -50,6 +50,28 @@ _INDEXES_KEPT = 50_000
 _third = itemgetter(2)
 
 
+#: the last text :func:`_ascii_lower` was asked about, and its answer
+_LOWERED: list[tuple[str, str | None]] = [("", "")]
+
+
+def _ascii_lower(text: str) -> str | None:
+    """The lower-cased copy of an ASCII ``text``, None for any other text.
+
+    The matchers scan a document sentence by sentence over its whole text, so the answer for the last text
+    is kept (by identity): the test and the copy cost one pass per document, not one per sentence.
+
+    Examples
+    --------
+    >>> _ascii_lower("Munich 1938"), _ascii_lower("Zürich")
+    ('munich 1938', None)
+    """
+    last, low = _LOWERED[0]
+    if last is not text:
+        low = text.lower() if text.isascii() else None
+        _LOWERED[0] = (text, low)
+    return low
+
+
 def _trie_pattern(phrases: Sequence[str]) -> str:
     """One regex for many literal phrases, common prefixes factored out (much faster than a flat alternation).
 
@@ -416,8 +438,9 @@ class PhraseMatcher:
         if self._any is None:
             return
         end = len(text) if end is None else end
-        if self._lower_any is not None and text.isascii():
-            for m in self._lower_any.finditer(text.lower(), start, end):
+        low = _ascii_lower(text) if self._lower_any is not None else None
+        if low is not None:
+            for m in self._lower_any.finditer(low, start, end):
                 s, e = m.span()
                 yield Hit(s, e, self._index(text[s:e]), text[s:e])
             return
@@ -539,7 +562,6 @@ class MatcherGroup:
         # the lower-cased text (scanned faster; see PhraseMatcher)
         self._lower_starts = (re.compile(starts) if self._index and all(w.lower() == w for w in self._index)
                               else None)
-        self._lowered = ("", "")  # the last text and its lower-cased copy (one document's sentences in a row)
 
     def finditer(self, text: str, start: int, end: int, which: Sequence[int] | None = None) -> list[list[Hit]]:
         """For each matcher of ``which`` (indices, default all): ``list(matcher.finditer(text, start, end))``."""
@@ -552,10 +574,9 @@ class MatcherGroup:
         last = dict.fromkeys(wanted, -1)
         empty: set[int] = set()
         gates, matchers = self._gates, self.matchers
-        if self._lower_starts is not None and text.isascii():
-            if self._lowered[0] is not text:
-                self._lowered = (text, text.lower())
-            found = self._lower_starts.finditer(self._lowered[1], start, end)
+        low = _ascii_lower(text) if self._lower_starts is not None else None
+        if low is not None:
+            found = self._lower_starts.finditer(low, start, end)
         else:
             found = self._starts.finditer(text, start, end)
         events: Iterable[tuple[int, str]] = (m.span(1) for m in found)
