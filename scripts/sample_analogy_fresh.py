@@ -17,7 +17,10 @@ batches 1-8; the blind test of the learned decision, labelled and committed befo
 it) and ``--batch 10`` (the same rules again: no country-year of dev or batches 1-9; the blind test of the
 pass after it) and ``--batch 11`` … ``--batch 14`` (the same rules, each with its own seed and no
 country-year of dev or of any lower batch; 11-13 drawn as training data for the learned model, 14 its blind
-test; each drawn after the lower ones were in the file). ``--help`` lists the options.
+test; each drawn after the lower ones were in the file) and ``--batch 15`` (batch 14 left the rule of step 1
+with no comparison-stratum sentence: batch 15 widens it to speeches whose country OR year is not among dev's,
+as issue #12 words it, still with no country-year of dev or of batches 1-14 and no copy of a labelled speech).
+``--help`` lists the options.
 
 The procedure never calls the analogy detector. It mirrors how
 ``../shared/corpora/analogy/dev.jsonl`` was sampled (its README: sentences that mention a past
@@ -25,7 +28,8 @@ figure/event, balanced between those with and without comparison wording, plus a
 historical):
 
 1. Eligible speeches: UN General Debate statements whose country (ISO3) AND year both do not occur
-   among the dev set's UN speeches, so no sentence shares a speech, a country or a session with dev.
+   among the dev set's UN speeches, so no sentence shares a speech, a country or a session with dev
+   (batch 15: country OR year, and never a country-year of dev).
 2. Speeches are shuffled with ``random.Random(SEED)``; from each, at most one sentence is taken, so the
    sample spreads over about 200 speeches.
 3. A sentence is *historical* when it contains a year 1900–1999, a decade ("the 1930s"), the full
@@ -82,12 +86,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description="Draw one batch of the fresh historical-analogy sample from the UN General Debate corpus "
                     "(unlabelled JSON lines on standard output; the analogy detector is never called).")
-    ap.add_argument("--batch", type=int, default=1, choices=range(1, 15), metavar="N",
-                    help="batch number 1-14 (default 1); each batch has its own seed and exclusion rules, "
+    ap.add_argument("--batch", type=int, default=1, choices=range(1, 16), metavar="N",
+                    help="batch number 1-15 (default 1); each batch has its own seed and exclusion rules, "
                          "see the module docstring")
     batch = ap.parse_args(argv).batch
     seed = SEED if batch == 1 else SEED + batch
-    quotas = QUOTAS if batch in (1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) else {k: v // 2 for k, v in QUOTAS.items()}
+    quotas = QUOTAS if batch == 1 or batch >= 5 else {k: v // 2 for k, v in QUOTAS.items()}
     fresh = Path(__file__).resolve().parents[1] / "data" / "analogy_fresh.jsonl.gz"
     used: set[str] = set()
     used_countries: set[str] = set()
@@ -99,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
         used = {r["doc_id"] for r in earlier if r.get("batch", 1) < batch}
         if batch >= 5:
             used_country_years = {(i.split("-")[1], int(i.split("-")[3])) for i in used}
-            labelled = [r["sentence"] for r in earlier]
+            labelled = [r["sentence"] for r in earlier if r.get("batch", 1) < batch]
         if batch == 3:
             used_countries = {r["doc_id"].split("-")[1] for r in earlier if r.get("batch", 1) < batch}
     dev = [json.loads(line) for line in (CORPORA / "analogy" / "dev.jsonl").open(encoding="utf-8")]
@@ -108,6 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     if labelled:
         labelled += [d["sentence"] for d in dev]
     dev_years = {int(i.split("-")[3]) for i in dev_ids}
+    dev_country_years = {(i.split("-")[1], int(i.split("-")[3])) for i in dev_ids}
     events = re.compile("|".join(re.escape(n) for n in _event_names()), re.IGNORECASE)
     heads = re.compile(HEADS)
     comparison = re.compile(COMPARISON, re.IGNORECASE)
@@ -116,8 +121,12 @@ def main(argv: list[str] | None = None) -> None:
     with gzip.open(CORPORA / "ungdc" / "ungdc_1946_2024.jsonl.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            if (r["country_iso3"] not in dev_countries | used_countries and r["year"] not in dev_years
-                    and r["id"] not in used and (r["country_iso3"], r["year"]) not in used_country_years):
+            new_country = r["country_iso3"] not in dev_countries | used_countries
+            new_year = r["year"] not in dev_years
+            fresh_place = (new_country or new_year) if batch >= 15 else (new_country and new_year)
+            cy = (r["country_iso3"], r["year"])
+            if (fresh_place and r["id"] not in used and cy not in used_country_years
+                    and cy not in dev_country_years):
                 speeches.append(r)
     speeches.sort(key=lambda r: r["id"])
     rng = random.Random(seed)

@@ -12,7 +12,9 @@ read while the rules from batch 1 were written (``SEEN_WIKINEWS``); ``--batch 3`
 article of batches 1-2 (the blind test of the rules written from batch 2). ``--batch 4`` (both corpora): another
 seed, no page of batches 1-3, drawn at ``29bdefc`` to score the extractor blind after the reported-speech rules
 tuned on PolNeAR (every Wikinews article a test or document named at that commit is already in batches 1-3 or
-in the lists below).
+in the lists below). ``--batch 5`` (both corpora): another seed, no page of batches 1-4 and no Wikinews article
+named anywhere in the project at ``b060339`` (``NAMED_WIKINEWS_5``), drawn there to score the extractor blind
+after the session that followed it.
 
 The procedure never calls ``tk.quotes``; the sample was labelled by reading (guidelines in
 ``docs/quotes.md``, "Fresh sample: Kremlin news items") and committed before any extractor ran on it.
@@ -89,9 +91,17 @@ NAMED_WIKINEWS = frozenset((
 ))
 
 
+#: Wikinews articles named by id in tests/, docs/, notebooks/, scripts/ or toolkit/ at ``b060339`` (batch 5's
+#: draw) and in none of the lists above or batches 1-4: not fresh for batch 5
+NAMED_WIKINEWS_5 = frozenset((
+    "wikinews-4b5f0c576d24", "wikinews-5231a701ddf3", "wikinews-a306e0dae584", "wikinews-b04aff846881",
+    "wikinews-b9323b5ff042", "wikinews-bbeb110b6baf", "wikinews-f07aa17cacf9",
+))
+
+
 def draw_wikinews(batch: int) -> list[dict]:
     """Batch ``batch`` of the Wikinews sample: eligible articles shuffled with ``SEED + batch - 1``."""
-    used = NAMED_WIKINEWS | (SEEN_WIKINEWS if batch >= 2 else set())
+    used = NAMED_WIKINEWS | (SEEN_WIKINEWS if batch >= 2 else set()) | (NAMED_WIKINEWS_5 if batch >= 5 else set())
     with WIKINEWS.open(encoding="utf-8") as fh:
         pages = [r for r in map(json.loads, fh)
                  if 600 <= len(r["text"]) <= 3000 and ("\u201c" in r["text"] or '"' in r["text"])
@@ -105,7 +115,7 @@ def draw_wikinews(batch: int) -> list[dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--batch", type=int, choices=(1, 2, 3, 4), default=1, help="Kremlin and Wikinews: 1-4")
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5), default=1, help="Kremlin and Wikinews: 1-5")
     ap.add_argument("--corpus", choices=("kremlin", "wikinews"), default="kremlin")
     args = ap.parse_args()
     batch = args.batch
