@@ -178,6 +178,38 @@ def _report(rows: list, data: list[dict], gold: np.ndarray, rule: np.ndarray, gr
     print()
 
 
+def _referents(data: list[dict], gold: np.ndarray, rule: np.ndarray, pred: np.ndarray, group: np.ndarray) -> None:
+    """Referent right (``toolkit.evaluate.devices.referent_matches``) on the cross-validated hits of the chosen
+    setting: a rule's hit names the referents of its ``historical_analogy`` row, a model's hit those of its
+    ``analogy_candidate`` rows (every candidate is made a row, with the threshold set to 0: which referents a row
+    names does not depend on the weights)."""
+    from toolkit.evaluate.devices import referent_matches
+
+    table = tk.lexicon("analogy_model")
+    table.loc[table["feature"] == "<threshold>", "weight"] = "0"
+    print("\nReferent right on the cross-validated hits (chosen setting)\n")
+    print("| part | rules' hits | model's hits | all hits |\n|---|---|---|---|")
+    ok = np.zeros(len(data), dtype=bool)
+    for i in np.where(gold & pred)[0]:
+        it = data[i]
+        context = str(it["context"]).replace("\n", " ")
+        sentence = str(it["sentence"]).replace("\n", " ")
+        s = context.find(sentence)
+        df = tk.devices(tk.Document(context, meta=it["meta"]), kinds=["historical_analogy", "analogy_candidate"],
+                        lexicons={"analogy_model": table})
+        df = df[(df["start"] < s + len(sentence)) & (df["end"] > s)
+                & (df["device"] == ("historical_analogy" if rule[i] else "analogy_candidate"))]
+        ok[i] = referent_matches("; ".join(df["referent"].dropna()), it.get("referent"))
+    for name, mask in (("dev set and batches 1-7", ~np.isin(group, VALIDATION)),
+                       (f"batches {_NAME}", np.isin(group, VALIDATION)), ("all", np.ones_like(gold))):
+        cells = []
+        for sub in (rule, ~rule, np.ones_like(gold)):
+            hits = gold & pred & mask & sub
+            cells.append(f"{int((ok & hits).sum())}/{int(hits.sum())} ({(ok & hits).sum() / max(1, hits.sum()):.2f})")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     data = items()
@@ -208,12 +240,13 @@ def main(argv: list[str] | None = None) -> int:
             cells, vf1 = _cells(rule | (prob >= t), gold, np.isin(group, VALIDATION))
             print(f"| {c:g} | {t:.2f} | {cells} |")
             if best is None or vf1 > best[0] + 1e-12:
-                best = (vf1, c, t)
+                best = (vf1, c, t, rule | (prob >= t))
     print(f"| rules alone | – | {_cells(rule, gold, np.isin(group, VALIDATION))[0]} |\n")
     _report(rows, data, gold, rule, group)
     assert best is not None
-    _, c, t = best
+    _, c, t, pred = best
     print(f"chosen by the cross-validated F1 on batches {_NAME}: C={c:g}, threshold {t:.2f}")
+    _referents(data, gold, rule, pred, group)
     text = table([rows[i][2] for i in cand], gold[cand], c, t)
     lines = text.splitlines()
     if "--check" in argv:
