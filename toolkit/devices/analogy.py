@@ -149,10 +149,11 @@ LEXICONS = ("historical_gazetteer", "historical_events", "historical_expressions
 #: no single event, so it needs a renewal ("yet another genocide"), a comparison ("reminiscent of the early
 #: post-war period") or a lesson; a label, a precedent or a continuation needs a named past
 _GENERAL_KINDS = frozenset(["identity", "comparison", "lesson"])
-#: an entity going on at the document's date that is a present actor there, not a past episode the model may read
-#: as a source (a living leader, an existing state); also never: a place name (the present place) or an entity
-#: that begins after the document's year (the future)
-_PRESENT_ACTORS = frozenset(["person", "state"])
+#: the kinds of entity that may still go on at the document's date and yet have earlier years a speaker can use as a
+#: source (an era, a system, a regime, a policy: "the cold war of the fifties" in a 1985 speech); a war, crisis or
+#: event going on then is the present news, a person or a state a present actor, a place name the present place, and
+#: an entity that begins after the document's year the future
+_ONGOING_SOURCES = frozenset(["era", "system", "regime", "policy"])
 
 
 def _gazetteer_of(ctx: DocContext | None = None) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]],
@@ -761,7 +762,7 @@ def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str]
                 ) -> dict[int, tuple[list[Mention], bool]]:
     """Per sentence index, the mentions the learned model reads and whether they are past: the mentions past at
     the document's date (all of them when it has none), else, in a sentence with none, the named ones still going
-    on at that date that are episodes, eras or systems, not a present actor (:data:`_PRESENT_ACTORS`), a place or the
+    on at that date that are eras, systems, regimes or policies (:data:`_ONGOING_SOURCES`), not a place or the
     future (the Cold War in a 1980s speech: no rule counts it, but a sentence may still use its earlier years to
     characterise the present; the model reads them with the mark ``<notpast>``)."""
     past: dict[int, list[Mention]] = {}
@@ -771,7 +772,7 @@ def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str]
         if si < 0:
             continue
         if dated is not None and (span := _span_of(m.entity)) is not None and not _past_date(m.entity, dated[0]):
-            if span[0] <= dated[0] and not m.place and m.entity.type not in _PRESENT_ACTORS:
+            if span[0] <= dated[0] and not m.place and m.entity.type in _ONGOING_SOURCES:
                 present.setdefault(si, []).append(m)
         else:
             past.setdefault(si, []).append(m)
