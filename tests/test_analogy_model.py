@@ -116,3 +116,32 @@ def test_score_is_the_probability_without_its_contributions(assault):
     m = analogy_model.model(lexicons.packaged("analogy_model"))
     for words in (["like", "<ref>", "the", "lessons"], ["a", "b"], [], ["<place>", "<type:war>", "today"]):
         assert m.score(words) == pytest.approx(m.probability(words)[0], abs=1e-12)
+
+
+def _candidates(doc_id: str) -> pd.DataFrame:
+    r = _speech(doc_id)
+    return tk.devices(tk.Document(r["text"], id=doc_id, meta={"year": r["year"]}), kinds=["analogy_candidate"])
+
+
+def test_an_episode_still_going_on_at_the_speech_date_is_read_by_the_model_and_says_so():
+    # model 1.3: a sentence whose named referents all go on at the document's year gets the mark <notpast>; the
+    # US speech of 1990 names the cold war as it ends ("when the cold war is formally buried in Berlin")
+    df = _candidates("ungdc-USA-45-1990")
+    ongoing = df[df["explanation"].str.contains("still going on in 1990", regex=False)]
+    assert "Cold War" in set(ongoing["referent"])
+    row = ongoing[ongoing["referent"] == "Cold War"].iloc[0]
+    assert "names an era (Cold War, 1947-1991)" in row["explanation"]
+    assert "no rule counts it, the model may" in row["explanation"] and "(rule: learned)" in row["explanation"]
+    m = analogy_model.model(lexicons.packaged("analogy_model"))
+    assert "<notpast>" in m.weight and m.threshold <= row["score"]
+
+
+@pytest.mark.parametrize("doc_id", ["ungdc-USA-45-1990", "ungdc-RUS-45-1990", "ungdc-GBR-15-1960", "ungdc-GBR-63-2008",
+                                    "ungdc-GBR-66-2011"])
+def test_a_present_place_leader_or_crisis_or_the_future_is_never_an_ongoing_candidate(doc_id):
+    # "Iraq" in 1990 is the present country (the Iraq War of 2003 is the future); Khrushchev in 1960 a present actor;
+    # the financial crisis in 2008 and the Arab Spring in 2011 are that year's news
+    df = _candidates(doc_id)
+    ongoing = df[df["explanation"].str.contains("still going on in", regex=False)]
+    present = "Iraq War|Khrushchev|Soviet Union|East Germany|crisis|Arab Spring"
+    assert not ongoing["referent"].str.contains(present).any()

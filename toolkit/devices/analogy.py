@@ -149,6 +149,11 @@ LEXICONS = ("historical_gazetteer", "historical_events", "historical_expressions
 #: no single event, so it needs a renewal ("yet another genocide"), a comparison ("reminiscent of the early
 #: post-war period") or a lesson; a label, a precedent or a continuation needs a named past
 _GENERAL_KINDS = frozenset(["identity", "comparison", "lesson"])
+#: the kinds of entity that may still go on at the document's date and yet have earlier years a speaker can use as a
+#: source (an era, a system, a regime, a policy: "the cold war of the fifties" in a 1985 speech); a war, crisis or
+#: event going on then is the present news, a person or a state a present actor, a place name the present place, and
+#: an entity that begins after the document's year the future
+_ONGOING_SOURCES = frozenset(["era", "system", "regime", "policy"])
 
 
 def _gazetteer_of(ctx: DocContext | None = None) -> tuple[PhraseMatcher, PhraseMatcher, list[tuple[Entity, bool]],
@@ -470,8 +475,9 @@ def _past_date(entity: Entity, year: int) -> bool:
     return span[1] < year or (span[1] == year and span[0] < year)
 
 
-def _dating(ents: list[Entity], dated: tuple[int, str] | None) -> str:
-    """What the document's year says about the referents, for the explanation."""
+def _dating(ents: list[Entity], dated: tuple[int, str] | None, renewed: bool = True) -> str:
+    """What the document's year says about the referents, for the explanation (``renewed`` false: a learned
+    candidate whose referents all go on at that year)."""
     if dated is None:
         return ""
     year, source = dated
@@ -480,6 +486,8 @@ def _dating(ents: list[Entity], dated: tuple[int, str] | None) -> str:
         return f" (document year {year}, from its {source})"
     if all(b < year or a < b == year for a, b in spans):
         return f" (over before {year}, the document's year from its {source})"
+    if not renewed:
+        return f" (still going on in {year}, the document's year from its {source}: no rule counts it, the model may)"
     return f" (still going on in {year}, the document's year from its {source}, but named as a renewed episode)"
 
 
@@ -750,25 +758,38 @@ def _rule_groups(ctx: DocContext) -> tuple[list[Mention], tuple[int, str] | None
     return mentions, dated, groups, by_sentence
 
 
-def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None) -> dict[int, list[Mention]]:
-    """Per sentence index, the mentions that are past at the document's date (all of them when it has none)."""
-    out: dict[int, list[Mention]] = {}
+def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None
+                ) -> dict[int, tuple[list[Mention], bool]]:
+    """Per sentence index, the mentions the learned model reads and whether they are past: the mentions past at
+    the document's date (all of them when it has none), else, in a sentence with none, the named ones still going
+    on at that date that are eras, systems, regimes or policies (:data:`_ONGOING_SOURCES`), not a place or the
+    future (the Cold War in a 1980s speech: no rule counts it, but a sentence may still use its earlier years to
+    characterise the present; the model reads them with the mark ``<notpast>``)."""
+    past: dict[int, list[Mention]] = {}
+    present: dict[int, list[Mention]] = {}
     for m in mentions:
-        if dated is not None and _span_of(m.entity) is not None and not _past_date(m.entity, dated[0]):
-            continue
         si = ctx.sentence_of(m.start)
-        if si >= 0:
-            out.setdefault(si, []).append(m)
-    return out
+        if si < 0:
+            continue
+        if dated is not None and (span := _span_of(m.entity)) is not None and not _past_date(m.entity, dated[0]):
+            if span[0] <= dated[0] and not m.place and m.entity.type in _ONGOING_SOURCES:
+                present.setdefault(si, []).append(m)
+        else:
+            past.setdefault(si, []).append(m)
+    out = {si: (ms, True) for si, ms in past.items()}
+    out.update({si: (ms, False) for si, ms in present.items() if si not in past})
+    return dict(sorted(out.items()))
 
 
 def _features(ctx: DocContext, si: int, ms: list[Mention], kind: str | None,
-              cue_hits: dict[int, list[tuple[Hit, Cue]]]) -> list[str]:
+              cue_hits: dict[int, list[tuple[Hit, Cue]]], past: bool = True) -> list[str]:
     """The model features of sentence ``si``: its words and pairs, and what the rules know about it — the
-    rule kind that fired (``kind``), the kinds of the cues it holds wherever they stand (``<cue:lesson>``) and
-    the referents' types (``<type:war>``, ``<place>``)."""
+    rule kind that fired (``kind``), the kinds of the cues it holds wherever they stand (``<cue:lesson>``),
+    the referents' types (``<type:war>``, ``<place>``) and, when none of them is over at the document's date
+    (``past`` false), ``<notpast>``."""
     s, e = ctx.sentences[si]
     marks = [f"<rule:{kind}>", "<rule>"] if kind else []
+    marks += [] if past else ["<notpast>"]
     marks += sorted({f"<cue:{cue.kind}>" for h, cue in cue_hits.get(si, []) if s <= h.start < e})
     for m in ms:
         marks.append("<type:general>" if m.general else f"<type:{m.entity.type}>")
@@ -781,8 +802,14 @@ def sentence_features(ctx: DocContext) -> dict[int, list[str]]:
     """Model features (:func:`_features`) of every sentence that names a past referent, by sentence index:
     the input of the learned decision, for :func:`detect` and the training script alike."""
     mentions, dated, groups, cue_hits = _rule_groups(ctx)
-    return {si: _features(ctx, si, ms, groups[si][0][2].kind if si in groups else None, cue_hits)
-            for si, ms in _candidates(ctx, mentions, dated).items()}
+    return {si: _features(ctx, si, ms, groups[si][0][2].kind if si in groups else None, cue_hits, past)
+            for si, (ms, past) in _candidates(ctx, mentions, dated).items()}
+
+
+def _ongoing(described: str) -> str:
+    """"a past era (Cold War, …)" → "an era (Cold War, …)": a referent not over at the document's date."""
+    rest = described.removeprefix("a past ")
+    return described if rest == described else ("an " if rest[:1] in "aeiou" else "a ") + rest
 
 
 def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str] | None,
@@ -792,10 +819,10 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
     lex = ctx.lexicon("analogy_model")
     model = analogy_model.model(lex)
     rows = []
-    for si, ms in _candidates(ctx, mentions, dated).items():
+    for si, (ms, past) in _candidates(ctx, mentions, dated).items():
         if si in groups:
             continue
-        features = _features(ctx, si, ms, None, cue_hits)
+        features = _features(ctx, si, ms, None, cue_hits, past)
         if model.score(features) < model.threshold:
             continue
         p, parts = model.probability(features)
@@ -803,12 +830,13 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
         ents = list(dict.fromkeys(m.entity for m in ms))
         names = " and ".join(quoted(x) for x in list(dict.fromkeys(m.surface for m in ms))[:3])
         verb = "names" if len({m.surface for m in ms}) == 1 else "name"
-        described = " and ".join(_describe(x) for x in ents[:3])
+        described = " and ".join(_describe(x) if past else _ongoing(_describe(x)) for x in ents[:3])
         raised = ", ".join(f"{quoted(f.replace(analogy_model.REF, 'X'))} ({c:+.2f})" for f, c in parts if f in words)
         explanation = (
-            f"{names} {verb} {described}{_dating(ents, dated)}; no construction rule fired, but the learned "
-            f"model ({lex.label}) scores the sentence {p:.2f}, at or above its threshold {model.threshold:.2f}; "
-            f"the words that raised the score most (X = the referent): {raised or 'none'} (rule: learned)."
+            f"{names} {verb} {described}{_dating(ents, dated, renewed=past)}; no construction rule fired, but the "
+            f"learned model ({lex.label}) scores the sentence {p:.2f}, at or above its threshold "
+            f"{model.threshold:.2f}; the words that raised the score most (X = the referent): {raised or 'none'} "
+            "(rule: learned)."
         )
         start, end = min(m.start for m in ms), max(m.end for m in ms)
         rows.append(ctx.row(start, end, CANDIDATE, words[0].replace(analogy_model.REF, ms[0].surface) if words else "",
