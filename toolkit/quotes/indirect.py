@@ -26,6 +26,7 @@ from .clauses import (
     _clause_end,
     _clause_start,
     _finite_like,
+    _new_subject,
     _opener_only,
     _prev_comma,
     _Row,
@@ -202,12 +203,40 @@ def _object_end(toks: list[_Tok], j: int, se: int) -> int:
     end = _clause_end(toks, j, se)
     if toks[j].low in _COMPLEMENTIZERS or toks[j].low == "to":
         return end
-    for x in toks[j + 1 :]:
+    listed = False  # a comma of a list seen: the next comma may be the serial comma before "and"
+    for i in range(j + 1, len(toks)):
+        x = toks[i]
         if x.s >= end:
             break
+        if x.t == "," and _list_comma(toks, i, end, listed):
+            listed = True
+            continue  # a coordinated list: "criticized X, Y and Z", "a kind, loving and admirable person"
         if x.t in (",", ";", ":", "(", "-", "—", "--") or x.low in _OBJECT_CUT:
             return x.s
     return end
+
+
+def _list_comma(toks: list[_Tok], i: int, end: int, listed: bool) -> bool:
+    """English: is the comma at toks[i] inside a noun-phrase object one of a coordinated list (Quirk et al.
+    1985, 13.60): at most four words with no verb, then *and* / *or* or another list comma ("X, Y and Z",
+    "X, Y, and Z"), or the serial comma right before *and* / *or* after a list comma?"""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.s >= end:
+        return False
+    if nxt.low in ("and", "or"):
+        return listed
+    for a in range(i + 1, min(len(toks), i + 6)):
+        x = toks[a]
+        if x.s >= end:
+            return False
+        if x.low in ("and", "or"):
+            return a > i + 1 and a + 1 < len(toks) and toks[a + 1].s < end and not _new_subject(toks, a + 1)
+        if x.t == ",":
+            return a > i + 1 and not listed and _list_comma(toks, a, end, True)
+        if not x.t[:1].isalnum() or _verb_like(x.low) or x.low in _CLAUSE_WORDS or x.low in _OBJECT_CUT \
+                or x.low in _COMPLEMENTIZERS:
+            return False
+    return False
 
 
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
