@@ -647,6 +647,8 @@ def _reported(
             np = [] if is_participle else _np_backward(toks, k)
             if not np and not is_participle and lex.lang == "en":
                 np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
+            if np and lex.lang == "en" and not is_participle:
+                np = _closing_subject(toks, k, np)  # "…, a study by the council found."
             tail = toks[k + 1 :]
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
@@ -671,7 +673,8 @@ def _reported(
                 gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
                 rule = "indirect:parenthetical"
             # ", he said." closing a clause
-            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail) \
+            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) \
+                    and (_short_tail(tail) or (lex.lang == "en" and _addressee_tail(tail, lemma))) \
                     and not _opener_only(toks, toks.index(np[0]) - 1) and not (
                         lex.lang == "en" and lemma not in _TELL_VERBS and _object_tail(tail)):
                 # (not after an opening adverbial alone: "In a radio address, she declared …"; not an apposition
@@ -1269,6 +1272,36 @@ def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
 
 #: verbs of saying whose object is the addressee ("told state media", "warned reporters")
 _TELL_VERBS = frozenset(("tell", "warn", "ask", "remind", "assure", "inform"))
+
+
+#: prepositions that open a modifier inside a subject ("a study by the council", "an official with the agency")
+_SUBJECT_PREPOSITIONS = frozenset(("by", "of", "from", "in", "at", "for", "with", "on"))
+
+
+def _closing_subject(toks: list[_Tok], k: int, np: list[_Tok]) -> list[_Tok]:
+    """English: the subject of a closing attribution whose head has a prepositional modifier (``…, a study by
+    the council found.``, ``…, an official with the agency said.``): the noun-phrase reader stops at the
+    preposition's object; the subject is the whole phrase from the comma to the verb, opened by a determiner,
+    with no verb or conjunction in it, and only a short adverbial after the verb. Otherwise ``np``."""
+    p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
+    if p < 3 or toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
+        return np
+    b = next((i + 1 for i in range(p - 2, max(-1, p - 9), -1) if toks[i].t in ",;:"), None)
+    if b is None or toks[b - 1].t != "," or b >= p - 1 or toks[b].low not in _NOUN_DET:
+        return np
+    if any(_verb_like(x.low, participles=True) or x.low in ("and", "or") for x in toks[b : p - 1]) \
+            or not _short_tail(toks[k + 1 :]):
+        return np
+    return _window_np(toks, b, k) or np
+
+
+def _addressee_tail(tail: list[_Tok], lemma: str) -> bool:
+    """English: is the tail of a closing verb of telling its object pronoun and the sentence end (``…, the
+    president told her.``, ``…, she assured them on Monday.``)? (:func:`_short_tail` refuses a pronoun after
+    the verb: after other verbs it opens a clause.)"""
+    return lemma in _TELL_VERBS and len(tail) > 1 and tail[0].low in _OBJECT_PRONOUNS \
+        and tail[0].low not in _SUBJECT_PRONOUNS and tail[0].low not in ("it", "you") \
+        and (tail[1].t in ".!?" or tail[1].low in _TIME_WORDS or tail[1].low in _PREPOSITIONS) and _short_tail(tail[1:])
 
 
 def _apposed(toks: list[_Tok], a: int) -> bool:
