@@ -897,6 +897,8 @@ def _reported(
                     has_that = j < len(toks) and toks[j].low in _COMPLEMENTIZERS
                     if has_that:
                         j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
+                        if lex.lang == "en" and j + 1 < len(toks) and toks[j].t == "," and toks[j + 1].low in _OPENERS:
+                            j += 1  # an adverbial between commas opens the clause: "found that, on average, …"
                     elif info is not None and info[2] == "to" and j < len(toks) and (toks[j].low == "to" or object_to):
                         pass  # "pledged to oppose …": the infinitive (with its subject) is the content
                     elif info is not None and info[2] == "that" and np and (np[-1].low in _FINDING_SOURCES or (
