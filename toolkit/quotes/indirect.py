@@ -239,6 +239,32 @@ def _list_comma(toks: list[_Tok], i: int, end: int, listed: bool) -> bool:
     return False
 
 
+def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
+    """English: where the object at ``toks[j]`` of a verb of stance ``toks[k]`` in a subject relative clause
+    ends (``students who support Sanders are …``, ``those who backed the plan have …``): before the main
+    clause's verb, a form of *be* or *have*, a modal or a past form, when the relative pronoun follows the
+    sentence's first noun phrase with no verb before it. Otherwise ``end``."""
+    r = k - 1
+    while r > 0 and (_ly_adverb(toks[r].low) or toks[r].low in _AUX or toks[r].low in ("has", "have", "had")):
+        r -= 1  # "who have long supported", "who also backed"
+    if r < 1 or toks[r].low not in ("who", "that") or toks[j].low == "to" or toks[j].low in _COMPLEMENTIZERS \
+            or toks[j].low in _WH_COMPLEMENT:
+        return end
+    if any(_finite_like(x) or x.low in _lex().stance or _past_verb(toks, i) or x.t in ",;:"
+           for i, x in enumerate(toks[:r]) if x.t[:1].isalpha() or x.t in ",;:"):
+        return end  # a verb before the relative: "She thanked the voters who supported her in May"
+    for i in range(j + 1, len(toks)):
+        x = toks[i]
+        if x.s >= end:
+            break
+        if x.low in _SUBJECT_PRONOUNS or x.low in _CLAUSE_WORDS or x.low in ("than", "as"):
+            return end  # a clause of the object's own: "the energy he is known for", "more than they do"
+        if not x.cap and (x.low in _BE or x.low in _FINITE_AUX or x.low in ("has", "have", "had")
+                          or _past_verb(toks, i)):
+            return x.s
+    return end
+
+
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
     """Whether the words from toks[j] up to ``end`` look like a clause (a cheap test that a bare
     complement is a clause, not a noun-phrase object: "said the mayor leading", "said the agency lost the
@@ -841,6 +867,8 @@ def _reported(
                     if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
                         continue
                     end = min(limit, _object_end(toks, j, se))
+                    if lex.lang == "en":
+                        end = _relative_object_end(toks, k, j, end)  # "those who favor the tax agree that …"
                     if reduced:
                         # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
                         end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
