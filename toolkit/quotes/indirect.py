@@ -103,6 +103,10 @@ _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, 
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
+#: dashes that set off a phrase (a spaced hyphen too: "WASHINGTON (Reuters) - …")
+_DASHES = frozenset(("-", "—", "–", "--"))
+
+
 def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
     """A passive cue with its agent ("was criticized by the mayor", "is widely supported by voters"):
     (index where the subject starts, the agent's noun phrase), or None."""
@@ -766,7 +770,9 @@ def _reported(
                     rule = "indirect:speaker_cue"
                 else:
                     # "Some advocates for stem cell research said …", "Graham called … and said …"
-                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:" or (
+                        lex.lang == "en" and toks[i].t in _DASHES and i + 1 < k and toks[i].e < toks[i + 1].s)), default=0)
+                    # (English: also after a spaced dash: "WASHINGTON (AP) — the senator on Tuesday said …")
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
                     kv = k
