@@ -61,6 +61,7 @@ from .cues import (
     _OBJECT_PRONOUNS,
     _OPENERS,
     _OPENING_SOURCES,
+    _PASSIVE_AS,
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
@@ -614,6 +615,12 @@ def _reported(
             continue  # inside a quoted fragment
         passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
             and toks[k + 1].low == "to"
+        if lex.lang == "en" and not passive and k > 1 and k + 1 < n and (
+                (t.low in _PASSIVE_REPORT and toks[k + 1].low == "to") or (t.low in _PASSIVE_AS and toks[k + 1].low == "as")):
+            kb = k - 1
+            while kb > 1 and kb > k - 3 and _ly_adverb(toks[kb].low):
+                kb -= 1  # "is widely expected to", "has been widely regarded as"
+            passive = toks[kb].low in _BE
         if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential" or passive:
             # (also "The new line is expected to …", "he is said to …": a passive report, no speaker)
             row = _evidential(nt, toks, k, se, pq)
