@@ -1614,7 +1614,11 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
         if not pq:
             # the clause of the verb: after the last comma, conjunction or relative word before it ("…, but it
             # was Mr. Trump who seemed …"; a sentence with quotation marks keeps its whole clause for them)
-            b = max([b] + [i + 1 for i in range(b, k - 1) if toks[i].t == "," or toks[i].low in _EVIDENTIAL_BREAKS])
+            b = max([b] + [i + 1 for i in range(b, k - 1) if toks[i].t == "," or (
+                toks[i].low in _EVIDENTIAL_BREAKS and not (toks[i].low == "and" and not any(
+                    _verb_like(x.low) for x in toks[b:i])))])  # (not "Mrs. Clinton and Mr. Sanders appeared")
+            if b > 0 and toks[b - 1].low in ("who", "which"):
+                b -= 1  # a relative clause keeps its pronoun: "…, which is widely expected to come on Dec. 16"
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
         if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
