@@ -1623,7 +1623,11 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
             b += 1
         if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
             return None
-        c0, c1 = _trim_clause(nt, toks[b].s, _clause_end(toks, k + 1, se))
+        end = _clause_end(toks, k + 1, se)
+        if _lex().lang == "en" and not pq:  # (the judgement ends at a comma: "…, with potentially sharp …")
+            end = next((x.s for i, x in enumerate(toks[k + 1 :], k + 1) if x.s < end and x.t == ","
+                        and not _list_comma(toks, i, end, False)), end)
+        c0, c1 = _trim_clause(nt, toks[b].s, end)
     if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
         return None
     return _clause_row(None, nt, pq, c0, c1, None, t, "evidential")
