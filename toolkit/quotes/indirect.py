@@ -1623,6 +1623,8 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
             b += 1
         if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
             return None
+        if _lex().lang == "en" and (toks[b].low in _BE or toks[b].low in ("has", "have", "had")) and toks[b].t.islower():
+            return None  # a second predicate with no subject of its own: "…, and has been widely regarded as …"
         end = _clause_end(toks, k + 1, se)
         if _lex().lang == "en" and not pq:  # (the judgement ends at a comma: "…, with potentially sharp …")
             end = next((x.s for i, x in enumerate(toks[k + 1 :], k + 1) if x.s < end and x.t == ","
