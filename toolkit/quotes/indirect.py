@@ -618,9 +618,10 @@ def _reported(
         if lex.lang == "en" and not passive and k > 1 and k + 1 < n and (
                 (t.low in _PASSIVE_REPORT and toks[k + 1].low == "to") or (t.low in _PASSIVE_AS and toks[k + 1].low == "as")):
             kb = k - 1
-            while kb > 1 and kb > k - 3 and _ly_adverb(toks[kb].low):
-                kb -= 1  # "is widely expected to", "has been widely regarded as"
-            passive = toks[kb].low in _BE
+            while kb > 1 and kb > k - 4 and (_ly_adverb(toks[kb].low) or _negation(toks[kb].low)
+                                             or toks[kb].low in _CLAUSE_SKIP):
+                kb -= 1  # "is widely expected to", "is not expected to", "has been widely regarded as"
+            passive = toks[kb].low in _BE or (toks[kb].low in ("'s", "’s") and kb < k - 1)
         if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential" or passive:
             # (also "The new line is expected to …", "he is said to …": a passive report, no speaker)
             row = _evidential(nt, toks, k, se, pq)
