@@ -893,6 +893,11 @@ def _reported(
                     if not _has_verb(toks, j, end) or (lex.lang == "en" and info[2] == "object"
                                                        and not _object_clause(toks, j, end)):
                         rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
+                if content is None and lex.lang == "en" and j < len(toks) and toks[j].low in ("that", "this") \
+                        and (j + 1 == len(toks) or toks[j + 1].t in ".!?;"):
+                    # a demonstrative object refers to what was said before: "by the time he said that."
+                    content = _trim_clause(nt, toks[j].s, toks[j].e)
+                    rule += NOUN_PHRASE_RULE
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
