@@ -701,14 +701,21 @@ def _reported(
                     np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
-            rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
+            pc = 0  # the comma closing the parenthetical, in tail
+            if lex.lang == "en" and comma is not None and tail and tail[0].low in _PREPOSITIONS:
+                # a short adverbial inside the parenthetical: "If …, Clinton suggested in a tweet, women won't …"
+                pc = next((i for i in range(2, min(len(tail), 7)) if not tail[i].t[:1].isalnum()), 0)
+                if tail[pc].t != "," or any((_verb_like(x.low) and tail[i].low not in _NOUN_DET) or x.low == "that"
+                                            for i, x in enumerate(tail[1:pc])):
+                    pc = 0  # (a verb form after a determiner is a noun: "in a tweet")
+            rest = [x for x in tail[pc + 1 :] if x.t[:1].isalnum()] if tail and tail[pc].t == "," else []
             if lex.lang == "en" and ((takes_object and not _time_tail(tail)) or info[2] == "quote" or (
                     info[2] == "to" and tail and tail[0].low == "to")):
                 pass  # these report what follows them, never the clause before ("…, Bloomberg endorsed X")
             elif comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
                 speaker = _resolve(state, np, np[0].s)
                 content = _trim_clause(nt, ss, se)
-                gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
+                gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[pc].e, se))
                 rule = "indirect:parenthetical"
             # ", he said." closing a clause
             elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) \
