@@ -900,6 +900,13 @@ def _reported(
                     if not _has_verb(toks, j, end) or (lex.lang == "en" and info[2] == "object"
                                                        and not _object_clause(toks, j, end)):
                         rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
+                        if lex.lang == "en":
+                            # a time adjunct is no part of the object: "endorsed Trump last week", "… during the debate"
+                            e2 = next((x.s for i, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and (
+                                x.low == "during" or (x.low == "last" and i + 1 < n and toks[i + 1].low in _TIME_WORDS))),
+                                None)
+                            if e2 is not None:
+                                content = _trim_clause(nt, toks[j].s, e2)
                 if content is None and lex.lang == "en" and j < len(toks) and toks[j].low in ("that", "this") \
                         and (j + 1 == len(toks) or toks[j + 1].t in ".!?;"):
                     # a demonstrative object refers to what was said before: "by the time he said that."
