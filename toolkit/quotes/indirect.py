@@ -1641,8 +1641,10 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
                 b -= 1  # a relative clause keeps its pronoun: "…, which is widely expected to come on Dec. 16"
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
-        if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
-            return None
+        if k - b < 1 or k - b > 20 or any((x.low in _lex().verbs and not (
+                _lex().lang == "en" and i > b and (toks[i - 1].low in _NOUN_DET or toks[i - 1].t.endswith(("'s", "’s")))))
+                or x.t in ";:" for i, x in enumerate(toks[b:k], b)):
+            return None  # (English: a verb form after a determiner or a possessive is a noun: "her use of …")
         if _lex().lang == "en" and (toks[b].low in _BE or toks[b].low in ("has", "have", "had")) and toks[b].t.islower():
             return None  # a second predicate with no subject of its own: "…, and has been widely regarded as …"
         end = _clause_end(toks, k + 1, se)
