@@ -1639,6 +1639,14 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
                     _verb_like(x.low) for x in toks[b:i])))])  # (not "Mrs. Clinton and Mr. Sanders appeared")
             if b > 0 and toks[b - 1].low in ("who", "which"):
                 b -= 1  # a relative clause keeps its pronoun: "…, which is widely expected to come on Dec. 16"
+            if _lex().lang == "en" and k > 2 and toks[k - 1].t == ",":
+                # a parenthetical between the subject and the verb: "The statistics, gathered by …, appear to …"
+                c0 = next((i for i in range(k - 2, 0, -1) if toks[i].t == ","), None)
+                if c0 is not None and c0 < k - 2 and b == c0 + 1:
+                    b0 = max([0] + [i + 1 for i in range(0, c0) if toks[i].t in ",;:" or toks[i].low in _EVIDENTIAL_BREAKS])
+                    if b0 < c0 and not any(_verb_like(x.low) for x in toks[b0:c0]) \
+                            and not any(x.low in _CLAUSE_WORDS for x in toks[c0 + 1 : k - 1][:1]):
+                        b = b0
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
         if k - b < 1 or k - b > 20 or any((x.low in _lex().verbs and not (
