@@ -1617,6 +1617,8 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
     t = toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     it_that = k > 0 and toks[k - 1].low == "it"
+    if _lex().lang == "en" and any(x.low == "according" and y.low == "to" for x, y in zip(toks, toks[1:], strict=False)):
+        return None  # the sentence names its source: "X appears to …: potentially, according to Y, …"
     if nxt is None or (not it_that and nxt.t == ",") or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
             or nxt.low in _NOUN_DET or nxt.cap:
         return None  # "appeared on Fox News", "appeared before the committee"
