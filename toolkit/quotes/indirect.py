@@ -949,6 +949,9 @@ def _reported(
                             break  # "said the coverage would resemble that of …", "said they'll undo … if"
                         if lex.lang == "en" and look > j and _past_verb(toks, look):
                             break  # "said Russian services hacked … and she …": the clause has its verb
+                        if lex.lang == "en" and look == j and info[2] == "to" and toks[look].low in _OBJECT_PRONOUNS \
+                                and look + 1 < len(toks) and toks[look + 1].low == "to":
+                            continue  # the object of the infinitive's verb: "urged him to resign"
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
                             if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
                                 j = look  # "said on Monday he sold …" (not "in her remarks")
