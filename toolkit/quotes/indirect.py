@@ -65,6 +65,7 @@ from .cues import (
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
+    _RESPONSE_VERBS,
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
     _SUBJECT_PRONOUNS,
@@ -878,7 +879,8 @@ def _reported(
                 if content is None and lex.lang == "en" and j + 1 < len(toks) and (
                         (takes_object and info[1] == "naming" and toks[j].low in _PREPOSITIONS)
                         or (info[1] in ("speech", "cognition", "writing") and toks[j].low in ("about", "of")
-                            and not _noun_use(toks, k))):
+                            and not _noun_use(toks, k))
+                        or (lemma in _RESPONSE_VERBS and toks[j].low == "to" and not _noun_use(toks, k))):
                     # the topic after a preposition: "referring to the plan", "complained about the tone"
                     takes_object = True
                     j += 1
