@@ -271,6 +271,46 @@ def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
     return end
 
 
+def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | None:
+    """English: where an object relative clause whose subject is ``np`` (before the cue ``toks[k]``) starts,
+    or None. A relative pronoun before the subject (``…, which private lenders still considered too risky``,
+    ``countries that the department criticized for …``), or a contact clause (Quirk et al. 1985, 17.15): a
+    noun phrase opened by a determiner right before a pronoun, name or quantifier subject (``the crude insults
+    he sprays at opponents``, ``the best friend Donald J. Trump always hoped to have``), when nothing fills
+    the object after the verb (no determiner, name or pronoun there) and the noun phrase is no opening
+    adverbial (``In the morning he said …``)."""
+    p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
+    if p < 1:
+        return None
+    prev, lex = toks[p - 1], _lex()
+    after = next((x for x in toks[k + 1 :] if x.s >= ce), None)
+    if after is None or after.cap or not (after.low in _FINITE_AUX or after.low in _BE
+                                          or after.low in ("has", "have", "had") or _past_verb(toks, toks.index(after))):
+        return None  # the reported clause lacks its subject: "which officials said will go into effect"
+    if any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
+        return None
+    if prev.low == "which" or (prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha()
+                               and toks[p - 2].low not in lex.verbs and not _verb_like(toks[p - 2].low)
+                               and toks[p - 2].low not in _CLAIM_NOUNS):
+        return prev.s
+    if not (np[0].low in _SUBJECT_PRONOUNS or np[0].cap or np[0].low in _BARE_SUBJECTS) or np[0].low == "i":
+        return None
+    if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
+            or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
+        return None
+    for d in range(p - 2, max(-1, p - 7), -1):
+        x = toks[d]
+        if x.low in _NOUN_DET and not x.low in _lex().pronouns:
+            if d == 0 or toks[d - 1].t in ",;:" or (d > 0 and _stopword_classes().get(toks[d - 1].low) == "preposition"
+                                                   and (d == 1 or toks[d - 2].t in ",;:")):
+                return None if d > 0 and _stopword_classes().get(toks[d - 1].low) == "preposition" else x.s
+            return x.s
+        if not x.t.isalpha() or (x.low in lex.verbs and x.low != "of") or _verb_like(x.low) \
+                or (_stopword_classes().get(x.low) and x.low != "of"):
+            return None
+    return None
+
+
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
     """Whether the words from toks[j] up to ``end`` look like a clause (a cheap test that a bare
     complement is a clause, not a noun-phrase object: "said the mayor leading", "said the agency lost the
@@ -995,6 +1035,13 @@ def _reported(
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
+        if lex.lang == "en" and rule.startswith("indirect:speaker_cue") and np and info[1] in ("speech", "cognition"):
+            head = _relative_head(toks, np, k, ce)
+            if head is not None:
+                # an object relative clause: the head or relative pronoun is what the verb is about
+                # ("the crude insults he sprays at opponents", ", which private lenders still considered too risky")
+                content = _trim_clause(nt, head, content[1])
+                rule = rule.removesuffix(NOUN_PHRASE_RULE)
         if lex.lang == "en" and rule == "indirect:participle" + NOUN_PHRASE_RULE and lemma in _MODIFIER_PARTICIPLES:
             continue  # "a study comparing the two plans", "candidates seeking the nomination": the participle modifies
         if lex.lang == "en" and not rule.endswith(NOUN_PHRASE_RULE) and _gerund_after_to(nt, content[0]):
