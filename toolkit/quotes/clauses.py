@@ -173,7 +173,8 @@ def _new_subject(toks: list[_Tok], k: int) -> bool:
         return False
     first = toks[k]
     if first.low in _SUBJECT_PRONOUNS:
-        return k + 1 < len(toks) and _finite_like(toks[k + 1])
+        return k + 1 < len(toks) and (_finite_like(toks[k + 1]) or (
+            _lex().lang == "en" and toks[k + 1].low in _lex().stance))  # "…, and he wants …"
     if not (first.cap or first.low in _NOUN_DET or first.low in _QUANTIFIERS) or first.low in _COMPLEMENTIZERS:
         return False
     for i in range(k + 1, min(len(toks), k + 7)):
