@@ -36,6 +36,7 @@ from .cues import (
     _is_opener,
     _lex,
     _next_is_frame,
+    _stopword_classes,
 )
 from .speakers import _Speaker
 from .tokens import Span, _Tok
@@ -151,7 +152,34 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
+        if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _coordinated_clause(toks, i + 2) \
+                and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)
+            return x.s  # (a longer subject: "…, and the American Civil Liberties Union of Ohio has sued …")
     return se
+
+
+def _coordinated_clause(toks: list[_Tok], k: int) -> bool:
+    """English: does a clause with its own subject start at ``toks[k]`` (after ``, and`` / ``, but``): at most
+    ten words of a noun phrase with no punctuation (an abbreviation's point aside), opened by a determiner, a
+    capital, a quantifier or a plural noun, then a form of *be* or *have*, a modal or a past form in -ed?"""
+    if k >= len(toks) or not toks[k].t[:1].isalpha() or toks[k].low in _COMPLEMENTIZERS \
+            or toks[k].low in _CLAUSE_WORDS or toks[k].low in _lex().verbs or toks[k].low.endswith("ing") \
+            or _verb_like(toks[k].low) or toks[k].low in _AUX or toks[k].low in _lex().stance \
+            or (toks[k].low.endswith("ly") and toks[k].t.islower()) \
+            or _stopword_classes().get(toks[k].low) in ("preposition", "adverb", "conjunction"):
+        return False  # (a second predicate of the same subject: "…, but hasn't decided …", "…, but strongly favored …")
+    for i in range(k + 1, min(len(toks), k + 11)):
+        x = toks[i]
+        if x.t == "." and (toks[i - 1].low in _ABBREV or len(toks[i - 1].t) == 1):
+            continue
+        if not x.t[:1].isalnum() or x.low in _CLAUSE_WORDS or x.low in _COMPLEMENTIZERS:
+            return False
+        if not x.cap and (x.low in _FINITE or (len(x.low) > 4 and x.low.endswith("ed")
+                                               and toks[i - 1].low not in _NOUN_DET)):
+            return True
+        if x.low in _lex().verbs:
+            return False
+    return False
 
 
 def _second_predicate(toks: list[_Tok], k: int) -> bool:

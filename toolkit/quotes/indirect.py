@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from .. import lexicons
 from ..text import ASCII_CASE_VARIANTS
@@ -65,9 +66,9 @@ from .cues import (
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
-    _RESPONSE_VERBS,
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
+    _RESPONSE_VERBS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
     _TOPIC_ADJECTIVES,
@@ -105,6 +106,7 @@ _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, 
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
 
+_HAVE = frozenset(("has", "have", "had"))
 #: dashes that set off a phrase (a spaced hyphen too: "WASHINGTON (Reuters) - …")
 _DASHES = frozenset(("-", "—", "–", "--"))
 
@@ -284,8 +286,9 @@ def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | N
         return None
     prev, lex = toks[p - 1], _lex()
     after = next((x for x in toks[k + 1 :] if x.s >= ce), None)
-    if after is None or after.cap or not (after.low in _FINITE_AUX or after.low in _BE
-                                          or after.low in ("has", "have", "had") or _past_verb(toks, toks.index(after))):
+    if after is None or after.cap or not (
+            after.low in _FINITE_AUX or after.low in _BE or after.low in ("has", "have", "had")
+            or _past_verb(toks, toks.index(after))):
         return None  # the reported clause lacks its subject: "which officials said will go into effect"
     if any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
         return None
@@ -300,7 +303,7 @@ def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | N
         return None
     for d in range(p - 2, max(-1, p - 7), -1):
         x = toks[d]
-        if x.low in _NOUN_DET and not x.low in _lex().pronouns:
+        if x.low in _NOUN_DET and x.low not in _lex().pronouns:
             if d == 0 or toks[d - 1].t in ",;:" or (d > 0 and _stopword_classes().get(toks[d - 1].low) == "preposition"
                                                    and (d == 1 or toks[d - 2].t in ",;:")):
                 return None if d > 0 and _stopword_classes().get(toks[d - 1].low) == "preposition" else x.s
@@ -657,7 +660,8 @@ def _reported(
         passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
             and toks[k + 1].low == "to"
         if lex.lang == "en" and not passive and k > 1 and k + 1 < n and (
-                (t.low in _PASSIVE_REPORT and toks[k + 1].low == "to") or (t.low in _PASSIVE_AS and toks[k + 1].low == "as")):
+                (t.low in _PASSIVE_REPORT and toks[k + 1].low == "to")
+                or (t.low in _PASSIVE_AS and toks[k + 1].low == "as")):
             kb = k - 1
             while kb > 1 and kb > k - 4 and (_ly_adverb(toks[kb].low) or _negation(toks[kb].low)
                                              or toks[kb].low in _CLAUSE_SKIP):
@@ -827,7 +831,8 @@ def _reported(
                 else:
                     # "Some advocates for stem cell research said …", "Graham called … and said …"
                     b = max((i + 1 for i in range(k) if toks[i].t in ",;:" or (
-                        lex.lang == "en" and toks[i].t in _DASHES and i + 1 < k and toks[i].e < toks[i + 1].s)), default=0)
+                        lex.lang == "en" and toks[i].t in _DASHES and i + 1 < k and toks[i].e < toks[i + 1].s)),
+                            default=0)
                     # (English: also after a spaced dash: "WASHINGTON (AP) — the senator on Tuesday said …")
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
@@ -945,8 +950,8 @@ def _reported(
                         if lex.lang == "en":
                             # a time adjunct is no part of the object: "endorsed Trump last week", "… during the debate"
                             e2 = next((x.s for i, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and (
-                                x.low == "during" or (x.low == "last" and i + 1 < n and toks[i + 1].low in _TIME_WORDS))),
-                                None)
+                                x.low == "during"
+                                or (x.low == "last" and i + 1 < n and toks[i + 1].low in _TIME_WORDS))), None)
                             if e2 is not None:
                                 content = _trim_clause(nt, toks[j].s, e2)
                 if content is None and lex.lang == "en" and j < len(toks) and toks[j].low in ("that", "this") \
@@ -1669,7 +1674,7 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
     t = toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     it_that = k > 0 and toks[k - 1].low == "it"
-    if _lex().lang == "en" and any(x.low == "according" and y.low == "to" for x, y in zip(toks, toks[1:], strict=False)):
+    if _lex().lang == "en" and any(x.low == "according" and y.low == "to" for x, y in pairwise(toks)):
         return None  # the sentence names its source: "X appears to …: potentially, according to Y, …"
     if nxt is None or (not it_that and nxt.t == ",") or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
             or nxt.low in _NOUN_DET or nxt.cap:
@@ -1697,17 +1702,19 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
                 # a parenthetical between the subject and the verb: "The statistics, gathered by …, appear to …"
                 c0 = next((i for i in range(k - 2, 0, -1) if toks[i].t == ","), None)
                 if c0 is not None and c0 < k - 2 and b == c0 + 1:
-                    b0 = max([0] + [i + 1 for i in range(0, c0) if toks[i].t in ",;:" or toks[i].low in _EVIDENTIAL_BREAKS])
+                    b0 = max([0] + [i + 1 for i in range(0, c0)
+                                    if toks[i].t in ",;:" or toks[i].low in _EVIDENTIAL_BREAKS])
                     if b0 < c0 and not any(_verb_like(x.low) for x in toks[b0:c0]) \
                             and not any(x.low in _CLAUSE_WORDS for x in toks[c0 + 1 : k - 1][:1]):
                         b = b0
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
         if k - b < 1 or k - b > 20 or any((x.low in _lex().verbs and not (
-                _lex().lang == "en" and i > b and (toks[i - 1].low in _NOUN_DET or toks[i - 1].t.endswith(("'s", "’s")))))
+                _lex().lang == "en" and i > b
+                and (toks[i - 1].low in _NOUN_DET or toks[i - 1].t.endswith(("'s", "’s")))))
                 or x.t in ";:" for i, x in enumerate(toks[b:k], b)):
             return None  # (English: a verb form after a determiner or a possessive is a noun: "her use of …")
-        if _lex().lang == "en" and (toks[b].low in _BE or toks[b].low in ("has", "have", "had")) and toks[b].t.islower():
+        if _lex().lang == "en" and toks[b].t.islower() and (toks[b].low in _BE or toks[b].low in _HAVE):
             return None  # a second predicate with no subject of its own: "…, and has been widely regarded as …"
         end = _clause_end(toks, k + 1, se)
         if _lex().lang == "en" and not pq:  # (the judgement ends at a comma: "…, with potentially sharp …")
