@@ -152,10 +152,18 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
+        if x.t == "," and i - j >= 3 and nxt.endswith("ing") and len(nxt) > 5 and toks[i + 1].t.islower() \
+                and nxt not in _NOT_PARTICIPLE_FRAME and not any(c in t.t for t in toks[j:i] for c in '"“”'):
+            return x.s  # a participle clause comments on the report: "…, raising fears that …", "…, giving employees …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _coordinated_clause(toks, i + 2) \
                 and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)
             return x.s  # (a longer subject: "…, and the American Civil Liberties Union of Ohio has sued …")
     return se
+
+
+#: English words in -ing after a comma that open no participle clause ("…, including the mayor")
+_NOT_PARTICIPLE_FRAME = frozenset(("including", "according", "notwithstanding", "concerning", "regarding", "during",
+                                   "nothing", "something", "anything", "everything", "morning", "evening"))
 
 
 def _coordinated_clause(toks: list[_Tok], k: int) -> bool:
