@@ -153,7 +153,11 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
         if x.t == "," and i - j >= 3 and nxt.endswith("ing") and len(nxt) > 5 and toks[i + 1].t.islower() \
-                and nxt not in _NOT_PARTICIPLE_FRAME and not any(c in t.t for t in toks[j:i] for c in '"“”'):
+                and nxt not in _NOT_PARTICIPLE_FRAME and not any(c in t.t for t in toks[j:i] for c in '"“”') \
+                and not (i + 2 < len(toks) and toks[i + 2].low in ("and", "or", ",")) \
+                and not any(t.low.endswith("ing") and t.t.islower() and _stopword_classes().get(toks[m - 1].low)
+                            == "preposition" for m, t in enumerate(toks[j:i], j) if m > j):
+            # (not a list: "farms, housing and land", "was given to guaranteeing X, improving Y")
             return x.s  # a participle clause comments on the report: "…, raising fears that …", "…, giving employees …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _coordinated_clause(toks, i + 2) \
                 and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)

@@ -275,12 +275,11 @@ def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
 
 def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | None:
     """English: where an object relative clause whose subject is ``np`` (before the cue ``toks[k]``) starts,
-    or None. A relative pronoun before the subject (``…, which private lenders still considered too risky``,
-    ``countries that the department criticized for …``), or a contact clause (Quirk et al. 1985, 17.15): a
-    noun phrase opened by a determiner right before a pronoun, name or quantifier subject (``the crude insults
-    he sprays at opponents``, ``the best friend Donald J. Trump always hoped to have``), when nothing fills
-    the object after the verb (no determiner, name or pronoun there) and the noun phrase is no opening
-    adverbial (``In the morning he said …``)."""
+    or None. A relative pronoun before the subject (``…, which officials said will go into effect``), or a
+    contact clause (Quirk et al. 1985, 17.15): a
+    noun phrase opened by a determiner right before a subject pronoun (``the employees they thought were the
+    best fit``), when the reported clause after the verb lacks its subject (a modal, *be*, *have* or a past form
+    follows the verb) and the noun phrase is no opening adverbial (``In the morning he said …``)."""
     p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
     if p < 1:
         return None
@@ -296,8 +295,8 @@ def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | N
                                and toks[p - 2].low not in lex.verbs and not _verb_like(toks[p - 2].low)
                                and toks[p - 2].low not in _CLAIM_NOUNS):
         return prev.s
-    if not (np[0].low in _SUBJECT_PRONOUNS or np[0].cap or np[0].low in _BARE_SUBJECTS) or np[0].low == "i":
-        return None
+    if np[0].low not in _SUBJECT_PRONOUNS or np[0].low == "i":
+        return None  # (a name after a noun may be its apposition: "his wife Bernadette said")
     if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
             or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
         return None
