@@ -1403,6 +1403,13 @@ def _closing_subject(toks: list[_Tok], k: int, np: list[_Tok]) -> list[_Tok]:
     preposition's object; the subject is the whole phrase from the comma to the verb, opened by a determiner,
     with no verb or conjunction in it, and only a short adverbial after the verb. Otherwise ``np``."""
     p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
+    if 1 < p and toks[p - 1].t[:1].isalpha() and toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
+        # lower-case modifiers the reader left out: ", Algerian foreign affairs ministry spokesman X said Thursday."
+        b = next((i + 1 for i in range(p - 1, max(-1, p - 6), -1) if not toks[i].t[:1].isalnum()), None)
+        if b is not None and b > 0 and toks[b - 1].t == "," and toks[b].cap and _time_tail(toks[k + 1 :]) \
+                and not any(_verb_like(x.low) or _stopword_classes().get(x.low) for x in toks[b:p]):
+            return toks[b:p] + np
+        return np
     if p < 3 or toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
         return np
     b = next((i + 1 for i in range(p - 2, max(-1, p - 9), -1) if toks[i].t in ",;:"), None)
