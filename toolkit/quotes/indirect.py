@@ -1068,6 +1068,9 @@ def _reported(
         if len(nt[c0:c1].split()) < shortest and not (
                 lex.lang == "en" and lemma in ("say", "answer", "reply", "respond") and nt[c0:c1].lower() in _ANSWERS):
             continue  # (a one-word answer is what was said: "75 percent said yes", "half said so")
+        if lex.lang == "en" and rule.endswith(NOUN_PHRASE_RULE) and all(
+                w.lower().strip(".,") in _TIME_WORDS or w.lower() in _TIME_PREPOSITIONS for w in nt[c0:c1].split()):
+            continue  # a time adjunct is no object: "said Thursday", "endorsed on Monday"
         if lex.lang == "en" and rule.endswith(NOUN_PHRASE_RULE) and nt[c0:c1].lower() in _ANSWERS:
             rule = rule[: -len(NOUN_PHRASE_RULE)]  # "He said no": an answer, not a noun phrase
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
