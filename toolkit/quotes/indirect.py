@@ -961,6 +961,11 @@ def _reported(
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
+                    if lex.lang == "en" and j < len(toks) and toks[j].t in _DASHES:
+                        # an insertion between dashes before "that": "said — on Twitter, as it happens — that …"
+                        d = next((i for i in range(j + 2, min(len(toks) - 1, j + 12)) if toks[i].t in _DASHES), None)
+                        if d is not None and toks[d + 1].low in _COMPLEMENTIZERS:
+                            j = d + 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = object_to = False
                     for look in range(j, min(len(toks), j + 13)):
