@@ -1056,6 +1056,9 @@ def _reported(
         if lex.lang == "en" and not rule.endswith(NOUN_PHRASE_RULE) and _gerund_after_to(nt, content[0]):
             rule += NOUN_PHRASE_RULE  # "confessed to killing his sister": a preposition and a gerund, no clause
         c0, c1 = content
+        if lex.lang == "en" and rule.startswith("indirect:participle") and lemma == "say" \
+                and nt[c0:c1].split(" ", 1)[0].lower() in ("who", "which", "when", "whose"):
+            continue  # "…, said six million people who …", "…, said when X asked him": no reported clause here
         # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
         # a study concluded."): their spans do not cut its content (direct quotations still do)
         closing = lex.lang == "en" and rule in ("indirect:clause_speaker_cue", "indirect:clause_cue_speaker",
