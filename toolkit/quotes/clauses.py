@@ -174,6 +174,9 @@ def _coordinated_clause(toks: list[_Tok], k: int) -> bool:
     """English: does a clause with its own subject start at ``toks[k]`` (after ``, and`` / ``, but``): at most
     ten words of a noun phrase with no punctuation (an abbreviation's point aside), opened by a determiner, a
     capital, a quantifier or a plural noun, then a form of *be* or *have*, a modal or a past form in -ed?"""
+    if k < len(toks) and toks[k].low.replace("’", "'").split("'")[0] in _SUBJECT_PRONOUNS \
+            and toks[k].low.replace("’", "'").endswith(("'s", "'re", "'ll", "'d", "'ve", "'m")):
+        return True  # a pronoun with its contracted auxiliary: "…, and he's even springing for …"
     if k >= len(toks) or not toks[k].t[:1].isalpha() or toks[k].low in _COMPLEMENTIZERS \
             or toks[k].low in _CLAUSE_WORDS or toks[k].low in _lex().verbs or toks[k].low.endswith("ing") \
             or _verb_like(toks[k].low) or toks[k].low in _AUX or toks[k].low in _lex().stance \
