@@ -829,10 +829,12 @@ def _reported(
                     rule = "indirect:speaker_cue"
                 else:
                     # "Some advocates for stem cell research said …", "Graham called … and said …"
-                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:" or (
-                        lex.lang == "en" and toks[i].t in _DASHES and i + 1 < k and toks[i].e < toks[i + 1].s)),
+                    dashes = [i for i in range(k) if toks[i].t in _DASHES and toks[i].e < toks[i + 1].s] \
+                        if lex.lang == "en" else []
+                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:" or (len(dashes) == 1 and i == dashes[0])),
                             default=0)
-                    # (English: also after a spaced dash: "WASHINGTON (AP) — the senator on Tuesday said …")
+                    # (English: also after one spaced dash: "WASHINGTON (AP) — the senator on Tuesday said …"; two
+                    # dashes set off an insertion: "Democrats — and some Republicans — say")
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
                     kv = k
@@ -1414,7 +1416,7 @@ def _closing_subject(toks: list[_Tok], k: int, np: list[_Tok]) -> list[_Tok]:
     preposition's object; the subject is the whole phrase from the comma to the verb, opened by a determiner,
     with no verb or conjunction in it, and only a short adverbial after the verb. Otherwise ``np``."""
     p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
-    if 1 < p and toks[p - 1].t[:1].isalpha() and toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
+    if p > 1 and toks[p - 1].t[:1].isalpha() and toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
         # lower-case modifiers the reader left out: ", Algerian foreign affairs ministry spokesman X said Thursday."
         b = next((i + 1 for i in range(p - 1, max(-1, p - 6), -1) if not toks[i].t[:1].isalnum()), None)
         if b is not None and b > 0 and toks[b - 1].t == "," and toks[b].cap and _time_tail(toks[k + 1 :]) \
