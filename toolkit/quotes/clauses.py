@@ -187,8 +187,8 @@ def _coordinated_clause(toks: list[_Tok], k: int) -> bool:
         x = toks[i]
         if x.t == "." and (toks[i - 1].low in _ABBREV or len(toks[i - 1].t) == 1):
             continue
-        if not x.t[:1].isalnum() or x.low in _CLAUSE_WORDS or x.low in _COMPLEMENTIZERS:
-            return False
+        if not x.t[:1].isalnum() or x.low in _CLAUSE_WORDS or x.low in _COMPLEMENTIZERS or x.low == "to":
+            return False  # (an infinitive is no clause of its own: "…, and five to be chosen by …")
         if not x.cap and (x.low in _FINITE or (len(x.low) > 4 and x.low.endswith("ed")
                                                and toks[i - 1].low not in _NOUN_DET)):
             return True
