@@ -134,6 +134,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
                 and _cue_at(toks, i + 2):
             return x.s  # "… but she said …", "… and Trump says …"
+        if x.t == "," and opened and toks[j - 1].t == ",":
+            opened = False
+            continue  # an adverbial between commas opens the clause: "said that, after the first Olympiad, a …"
         if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
             return x.s
         if lex.lang != "en":
