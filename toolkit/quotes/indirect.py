@@ -713,7 +713,12 @@ def _reported(
                 continue
             speaker = _resolve(state, np, np[0].s)
             after = [x for x in toks[j + 1 :] if x.t[:1].isalnum()] if j < len(toks) else []
-            if k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")) or toks[k - 1].t in (":", ";"):
+            par = next((i for i in range(k - 1, -1, -1) if toks[i].t in ("(", ")")), None) \
+                if lex.lang == "en" else None
+            if par is not None and toks[par].t == "(" and par + 2 < k:
+                # inside parentheses the report is the parenthetical: "Iowa (93 percent …, according to X)"
+                content = _trim_clause(nt, toks[par + 1].s, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
+            elif k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")) or toks[k - 1].t in (":", ";"):
                 content = _trim_clause(nt, toks[j].e if j < len(toks) else np[-1].e, se)
             elif toks[k - 1].t in (",", "-", "—") and j < len(toks) and toks[j].t in (",", "-", "—") \
                     and len(after) >= 3 and not _is_stop(toks, j) and after[0].low not in lex.verbs:
