@@ -36,6 +36,7 @@ from .cues import (
     _is_opener,
     _lex,
     _next_is_frame,
+    _stopword_classes,
 )
 from .speakers import _Speaker
 from .tokens import Span, _Tok
@@ -133,6 +134,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
                 and _cue_at(toks, i + 2):
             return x.s  # "… but she said …", "… and Trump says …"
+        if x.t == "," and opened and toks[j - 1].t == ",":
+            opened = False
+            continue  # an adverbial between commas opens the clause: "said that, after the first Olympiad, a …"
         if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
             return x.s
         if lex.lang != "en":
@@ -151,7 +155,49 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
+        if x.t == "," and i - j >= 3 and nxt.endswith("ing") and len(nxt) > 5 and toks[i + 1].t.islower() \
+                and nxt not in _NOT_PARTICIPLE_FRAME and not any(c in t.t for t in toks[j:i] for c in '"“”') \
+                and not (i + 2 < len(toks) and toks[i + 2].low in ("and", "or", ",")) \
+                and not any(t.low.endswith("ing") and t.t.islower() and _stopword_classes().get(toks[m - 1].low)
+                            == "preposition" for m, t in enumerate(toks[j:i], j) if m > j):
+            # (not a list: "farms, housing and land", "was given to guaranteeing X, improving Y")
+            return x.s  # a participle clause comments on the report: "…, raising fears that …", "…, giving employees …"
+        if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _coordinated_clause(toks, i + 2) \
+                and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)
+            return x.s  # (a longer subject: "…, and the American Civil Liberties Union of Ohio has sued …")
     return se
+
+
+#: English words in -ing after a comma that open no participle clause ("…, including the mayor")
+_NOT_PARTICIPLE_FRAME = frozenset(("including", "according", "notwithstanding", "concerning", "regarding", "during",
+                                   "nothing", "something", "anything", "everything", "morning", "evening"))
+
+
+def _coordinated_clause(toks: list[_Tok], k: int) -> bool:
+    """English: does a clause with its own subject start at ``toks[k]`` (after ``, and`` / ``, but``): at most
+    ten words of a noun phrase with no punctuation (an abbreviation's point aside), opened by a determiner, a
+    capital, a quantifier or a plural noun, then a form of *be* or *have*, a modal or a past form in -ed?"""
+    if k < len(toks) and toks[k].low.replace("’", "'").split("'")[0] in _SUBJECT_PRONOUNS \
+            and toks[k].low.replace("’", "'").endswith(("'s", "'re", "'ll", "'d", "'ve", "'m")):
+        return True  # a pronoun with its contracted auxiliary: "…, and he's even springing for …"
+    if k >= len(toks) or not toks[k].t[:1].isalpha() or toks[k].low in _COMPLEMENTIZERS \
+            or toks[k].low in _CLAUSE_WORDS or toks[k].low in _lex().verbs or toks[k].low.endswith("ing") \
+            or _verb_like(toks[k].low) or toks[k].low in _AUX or toks[k].low in _lex().stance \
+            or (toks[k].low.endswith("ly") and toks[k].t.islower()) \
+            or _stopword_classes().get(toks[k].low) in ("preposition", "adverb", "conjunction"):
+        return False  # (a second predicate of the same subject: "…, but hasn't decided …", "…, but strongly favored …")
+    for i in range(k + 1, min(len(toks), k + 11)):
+        x = toks[i]
+        if x.t == "." and (toks[i - 1].low in _ABBREV or len(toks[i - 1].t) == 1):
+            continue
+        if not x.t[:1].isalnum() or x.low in _CLAUSE_WORDS or x.low in _COMPLEMENTIZERS or x.low == "to":
+            return False  # (an infinitive is no clause of its own: "…, and five to be chosen by …")
+        if not x.cap and (x.low in _FINITE or (len(x.low) > 4 and x.low.endswith("ed")
+                                               and toks[i - 1].low not in _NOUN_DET)):
+            return True
+        if x.low in _lex().verbs:
+            return False
+    return False
 
 
 def _second_predicate(toks: list[_Tok], k: int) -> bool:
@@ -173,7 +219,8 @@ def _new_subject(toks: list[_Tok], k: int) -> bool:
         return False
     first = toks[k]
     if first.low in _SUBJECT_PRONOUNS:
-        return k + 1 < len(toks) and _finite_like(toks[k + 1])
+        return k + 1 < len(toks) and (_finite_like(toks[k + 1]) or (
+            _lex().lang == "en" and toks[k + 1].low in _lex().stance))  # "…, and he wants …"
     if not (first.cap or first.low in _NOUN_DET or first.low in _QUANTIFIERS) or first.low in _COMPLEMENTIZERS:
         return False
     for i in range(k + 1, min(len(toks), k + 7)):

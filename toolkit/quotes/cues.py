@@ -168,6 +168,8 @@ _ASK_OPENERS = _grammar("ask_opener")
 _ASK_WORDS = _grammar("ask_word")
 _FINDING_SOURCES = _grammar("finding_source")
 _PASSIVE_REPORT = _grammar("passive_report")
+_RESPONSE_VERBS = _grammar("response_verb")  # English lemmas: "responded to the remarks" (the topic after to)
+_PASSIVE_AS = _grammar("passive_report_as")  # English: "is widely regarded as", "is seen as": a judgement, no speaker
 _CLAIM_NOUNS = _grammar("claim_noun")
 #: English frames of a that-clause with no reporting verb (quote_grammar 2.7): adjectives of certainty and
 #: feeling after *be* (is confident that), nouns a light verb takes (made the case that), light verbs,

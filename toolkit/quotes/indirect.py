@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from .. import lexicons
 from ..text import ASCII_CASE_VARIANTS
@@ -26,6 +27,7 @@ from .clauses import (
     _clause_end,
     _clause_start,
     _finite_like,
+    _new_subject,
     _opener_only,
     _prev_comma,
     _Row,
@@ -60,11 +62,13 @@ from .cues import (
     _OBJECT_PRONOUNS,
     _OPENERS,
     _OPENING_SOURCES,
+    _PASSIVE_AS,
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
+    _RESPONSE_VERBS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
     _TOPIC_ADJECTIVES,
@@ -100,6 +104,11 @@ _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_
                *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
+
+
+_HAVE = frozenset(("has", "have", "had"))
+#: dashes that set off a phrase (a spaced hyphen too: "WASHINGTON (Reuters) - …")
+_DASHES = frozenset(("-", "—", "–", "--"))
 
 
 def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
@@ -202,12 +211,106 @@ def _object_end(toks: list[_Tok], j: int, se: int) -> int:
     end = _clause_end(toks, j, se)
     if toks[j].low in _COMPLEMENTIZERS or toks[j].low == "to":
         return end
-    for x in toks[j + 1 :]:
+    listed = False  # a comma of a list seen: the next comma may be the serial comma before "and"
+    for i in range(j + 1, len(toks)):
+        x = toks[i]
         if x.s >= end:
             break
+        if x.t == "," and _list_comma(toks, i, end, listed):
+            listed = True
+            continue  # a coordinated list: "criticized X, Y and Z", "a kind, loving and admirable person"
         if x.t in (",", ";", ":", "(", "-", "—", "--") or x.low in _OBJECT_CUT:
             return x.s
     return end
+
+
+def _list_comma(toks: list[_Tok], i: int, end: int, listed: bool) -> bool:
+    """English: is the comma at toks[i] inside a noun-phrase object one of a coordinated list (Quirk et al.
+    1985, 13.60): at most four words with no verb, then *and* / *or* or another list comma ("X, Y and Z",
+    "X, Y, and Z"), or the serial comma right before *and* / *or* after a list comma?"""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.s >= end:
+        return False
+    if nxt.low in ("and", "or"):
+        return listed
+    for a in range(i + 1, min(len(toks), i + 6)):
+        x = toks[a]
+        if x.s >= end:
+            return False
+        if x.low in ("and", "or"):
+            return a > i + 1 and a + 1 < len(toks) and toks[a + 1].s < end and not _new_subject(toks, a + 1)
+        if x.t == ",":
+            return a > i + 1 and not listed and _list_comma(toks, a, end, True)
+        if not x.t[:1].isalnum() or _verb_like(x.low) or x.low in _CLAUSE_WORDS or x.low in _OBJECT_CUT \
+                or x.low in _COMPLEMENTIZERS:
+            return False
+    return False
+
+
+def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
+    """English: where the object at ``toks[j]`` of a verb of stance ``toks[k]`` in a subject relative clause
+    ends (``students who support Sanders are …``, ``those who backed the plan have …``): before the main
+    clause's verb, a form of *be* or *have*, a modal or a past form, when the relative pronoun follows the
+    sentence's first noun phrase with no verb before it. Otherwise ``end``."""
+    r = k - 1
+    while r > 0 and (_ly_adverb(toks[r].low) or toks[r].low in _AUX or toks[r].low in ("has", "have", "had")):
+        r -= 1  # "who have long supported", "who also backed"
+    if r < 1 or toks[r].low not in ("who", "that") or toks[j].low == "to" or toks[j].low in _COMPLEMENTIZERS \
+            or toks[j].low in _WH_COMPLEMENT:
+        return end
+    if any(_finite_like(x) or x.low in _lex().stance or _past_verb(toks, i) or x.t in ",;:"
+           for i, x in enumerate(toks[:r]) if x.t[:1].isalpha() or x.t in ",;:"):
+        return end  # a verb before the relative: "She thanked the voters who supported her in May"
+    for i in range(j + 1, len(toks)):
+        x = toks[i]
+        if x.s >= end:
+            break
+        if x.low in _SUBJECT_PRONOUNS or x.low in _CLAUSE_WORDS or x.low in ("than", "as"):
+            return end  # a clause of the object's own: "the energy he is known for", "more than they do"
+        if not x.cap and (x.low in _BE or x.low in _FINITE_AUX or x.low in ("has", "have", "had")
+                          or _past_verb(toks, i)):
+            return x.s
+    return end
+
+
+def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | None:
+    """English: where an object relative clause whose subject is ``np`` (before the cue ``toks[k]``) starts,
+    or None. A relative pronoun before the subject (``…, which officials said will go into effect``), or a
+    contact clause (Quirk et al. 1985, 17.15): a
+    noun phrase opened by a determiner right before a subject pronoun (``the employees they thought were the
+    best fit``), when the reported clause after the verb lacks its subject (a modal, *be*, *have* or a past form
+    follows the verb) and the noun phrase is no opening adverbial (``In the morning he said …``)."""
+    p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
+    if p < 1:
+        return None
+    prev, lex = toks[p - 1], _lex()
+    after = next((x for x in toks[k + 1 :] if x.s >= ce), None)
+    if after is None or after.cap or not (
+            after.low in _FINITE_AUX or after.low in _BE or after.low in ("has", "have", "had")
+            or _past_verb(toks, toks.index(after))):
+        return None  # the reported clause lacks its subject: "which officials said will go into effect"
+    if any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
+        return None
+    if prev.low == "which" or (prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha()
+                               and toks[p - 2].low not in lex.verbs and not _verb_like(toks[p - 2].low)
+                               and toks[p - 2].low not in _CLAIM_NOUNS):
+        return prev.s
+    if np[0].low not in _SUBJECT_PRONOUNS or np[0].low == "i":
+        return None  # (a name after a noun may be its apposition: "his wife Bernadette said")
+    if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
+            or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
+        return None
+    for d in range(p - 2, max(-1, p - 7), -1):
+        x = toks[d]
+        if x.low in _NOUN_DET and x.low not in _lex().pronouns:
+            if d == 0 or toks[d - 1].t in ",;:" or (d > 0 and _stopword_classes().get(toks[d - 1].low) == "preposition"
+                                                   and (d == 1 or toks[d - 2].t in ",;:")):
+                return None if d > 0 and _stopword_classes().get(toks[d - 1].low) == "preposition" else x.s
+            return x.s
+        if not x.t.isalpha() or (x.low in lex.verbs and x.low != "of") or _verb_like(x.low) \
+                or (_stopword_classes().get(x.low) and x.low != "of"):
+            return None
+    return None
 
 
 def _has_verb(toks: list[_Tok], j: int, end: int) -> bool:
@@ -555,6 +658,14 @@ def _reported(
             continue  # inside a quoted fragment
         passive = k > 0 and toks[k - 1].low in _BE and t.low in _PASSIVE_REPORT and k + 1 < n \
             and toks[k + 1].low == "to"
+        if lex.lang == "en" and not passive and k > 1 and k + 1 < n and (
+                (t.low in _PASSIVE_REPORT and toks[k + 1].low == "to")
+                or (t.low in _PASSIVE_AS and toks[k + 1].low == "as")):
+            kb = k - 1
+            while kb > 1 and kb > k - 4 and (_ly_adverb(toks[kb].low) or _negation(toks[kb].low)
+                                             or toks[kb].low in _CLAUSE_SKIP):
+                kb -= 1  # "is widely expected to", "is not expected to", "has been widely regarded as"
+            passive = toks[kb].low in _BE or (toks[kb].low in ("'s", "’s") and kb < k - 1)
         if lex.verbs.get(t.low, ("", "", ""))[2] == "evidential" or passive:
             # (also "The new line is expected to …", "he is said to …": a passive report, no speaker)
             row = _evidential(nt, toks, k, se, pq)
@@ -602,7 +713,12 @@ def _reported(
                 continue
             speaker = _resolve(state, np, np[0].s)
             after = [x for x in toks[j + 1 :] if x.t[:1].isalnum()] if j < len(toks) else []
-            if k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")) or toks[k - 1].t in (":", ";"):
+            par = next((i for i in range(k - 1, -1, -1) if toks[i].t in ("(", ")")), None) \
+                if lex.lang == "en" else None
+            if par is not None and toks[par].t == "(" and par + 2 < k:
+                # inside parentheses the report is the parenthetical: "Iowa (93 percent …, according to X)"
+                content = _trim_clause(nt, toks[par + 1].s, toks[k - 1].e if toks[k - 1].t != "," else toks[k - 1].s)
+            elif k == 0 or (k <= 3 and toks[0].low in ("but", "and", "yet", "so")) or toks[k - 1].t in (":", ";"):
                 content = _trim_clause(nt, toks[j].e if j < len(toks) else np[-1].e, se)
             elif toks[k - 1].t in (",", "-", "—") and j < len(toks) and toks[j].t in (",", "-", "—") \
                     and len(after) >= 3 and not _is_stop(toks, j) and after[0].low not in lex.verbs:
@@ -618,6 +734,8 @@ def _reported(
             np = [] if is_participle else _np_backward(toks, k)
             if not np and not is_participle and lex.lang == "en":
                 np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
+            if np and lex.lang == "en" and not is_participle:
+                np = _closing_subject(toks, k, np)  # "…, a study by the council found."
             tail = toks[k + 1 :]
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
@@ -632,17 +750,25 @@ def _reported(
                     np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
             comma = _prev_comma(toks, np[0]) if np and np[0].s > ss else None
-            rest = [x for x in tail[1:] if x.t[:1].isalnum()] if tail and tail[0].t == "," else []
+            pc = 0  # the comma closing the parenthetical, in tail
+            if lex.lang == "en" and comma is not None and tail and tail[0].low in _PREPOSITIONS:
+                # a short adverbial inside the parenthetical: "If …, Clinton suggested in a tweet, women won't …"
+                pc = next((i for i in range(2, min(len(tail), 7)) if not tail[i].t[:1].isalnum()), 0)
+                if tail[pc].t != "," or any((_verb_like(x.low) and tail[i].low not in _NOUN_DET) or x.low == "that"
+                                            for i, x in enumerate(tail[1:pc])):
+                    pc = 0  # (a verb form after a determiner is a noun: "in a tweet")
+            rest = [x for x in tail[pc + 1 :] if x.t[:1].isalnum()] if tail and tail[pc].t == "," else []
             if lex.lang == "en" and ((takes_object and not _time_tail(tail)) or info[2] == "quote" or (
                     info[2] == "to" and tail and tail[0].low == "to")):
                 pass  # these report what follows them, never the clause before ("…, Bloomberg endorsed X")
             elif comma is not None and len(rest) >= 3 and comma.s > ss and rest[0].low not in lex.verbs:
                 speaker = _resolve(state, np, np[0].s)
                 content = _trim_clause(nt, ss, se)
-                gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[0].e, se))
+                gap = (_trim_clause(nt, ss, comma.s), _trim_clause(nt, tail[pc].e, se))
                 rule = "indirect:parenthetical"
             # ", he said." closing a clause
-            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) and _short_tail(tail) \
+            elif np and np[0].s > ss and k - len(np) - 1 >= 0 and _prev_comma(toks, np[0]) \
+                    and (_short_tail(tail) or (lex.lang == "en" and _addressee_tail(tail, lemma))) \
                     and not _opener_only(toks, toks.index(np[0]) - 1) and not (
                         lex.lang == "en" and lemma not in _TELL_VERBS and _object_tail(tail)):
                 # (not after an opening adverbial alone: "In a radio address, she declared …"; not an apposition
@@ -708,7 +834,12 @@ def _reported(
                     rule = "indirect:speaker_cue"
                 else:
                     # "Some advocates for stem cell research said …", "Graham called … and said …"
-                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
+                    dashes = [i for i in range(k) if toks[i].t in _DASHES and toks[i].e < toks[i + 1].s] \
+                        if lex.lang == "en" else []
+                    b = max((i + 1 for i in range(k) if toks[i].t in ",;:" or (len(dashes) == 1 and i == dashes[0])),
+                            default=0)
+                    # (English: also after one spaced dash: "WASHINGTON (AP) — the senator on Tuesday said …"; two
+                    # dashes set off an insertion: "Democrats — and some Republicans — say")
                     while b < k - 1 and toks[b].low in _CLAUSE_WORDS:
                         b += 1  # "…, when many commentators called him …"
                     kv = k
@@ -799,7 +930,8 @@ def _reported(
                 if content is None and lex.lang == "en" and j + 1 < len(toks) and (
                         (takes_object and info[1] == "naming" and toks[j].low in _PREPOSITIONS)
                         or (info[1] in ("speech", "cognition", "writing") and toks[j].low in ("about", "of")
-                            and not _noun_use(toks, k))):
+                            and not _noun_use(toks, k))
+                        or (lemma in _RESPONSE_VERBS and toks[j].low == "to" and not _noun_use(toks, k))):
                     # the topic after a preposition: "referring to the plan", "complained about the tone"
                     takes_object = True
                     j += 1
@@ -809,6 +941,8 @@ def _reported(
                     if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
                         continue
                     end = min(limit, _object_end(toks, j, se))
+                    if lex.lang == "en":
+                        end = _relative_object_end(toks, k, j, end)  # "those who favor the tax agree that …"
                     if reduced:
                         # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
                         end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
@@ -819,9 +953,26 @@ def _reported(
                     if not _has_verb(toks, j, end) or (lex.lang == "en" and info[2] == "object"
                                                        and not _object_clause(toks, j, end)):
                         rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
+                        if lex.lang == "en":
+                            # a time adjunct is no part of the object: "endorsed Trump last week", "… during the debate"
+                            e2 = next((x.s for i, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and (
+                                x.low == "during"
+                                or (x.low == "last" and i + 1 < n and toks[i + 1].low in _TIME_WORDS))), None)
+                            if e2 is not None:
+                                content = _trim_clause(nt, toks[j].s, e2)
+                if content is None and lex.lang == "en" and j < len(toks) and toks[j].low in ("that", "this") \
+                        and (j + 1 == len(toks) or toks[j + 1].t in ".!?;"):
+                    # a demonstrative object refers to what was said before: "by the time he said that."
+                    content = _trim_clause(nt, toks[j].s, toks[j].e)
+                    rule += NOUN_PHRASE_RULE
                 if content is None:
                     while j < len(toks) and (toks[j].low in _CLAUSE_SKIP or toks[j].t == ","):
                         j += 1
+                    if lex.lang == "en" and j < len(toks) and toks[j].t in _DASHES:
+                        # an insertion between dashes before "that": "said — on Twitter, as it happens — that …"
+                        d = next((i for i in range(j + 2, min(len(toks) - 1, j + 12)) if toks[i].t in _DASHES), None)
+                        if d is not None and toks[d + 1].low in _COMPLEMENTIZERS:
+                            j = d + 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = object_to = False
                     for look in range(j, min(len(toks), j + 13)):
@@ -856,6 +1007,9 @@ def _reported(
                             break  # "said the coverage would resemble that of …", "said they'll undo … if"
                         if lex.lang == "en" and look > j and _past_verb(toks, look):
                             break  # "said Russian services hacked … and she …": the clause has its verb
+                        if lex.lang == "en" and look == j and info[2] == "to" and toks[look].low in _OBJECT_PRONOUNS \
+                                and look + 1 < len(toks) and toks[look + 1].low == "to":
+                            continue  # the object of the infinitive's verb: "urged him to resign"
                         if toks[look].low in lex.pronouns and not (look > j and toks[look - 1].low in _PREPOSITIONS):
                             if look > j and toks[look].low in ("he", "she", "they", "i", "we", "it"):
                                 j = look  # "said on Monday he sold …" (not "in her remarks")
@@ -865,6 +1019,8 @@ def _reported(
                     has_that = j < len(toks) and toks[j].low in _COMPLEMENTIZERS
                     if has_that:
                         j += 1 if toks[j].low in _DROPPED_COMPLEMENTIZERS else 0
+                        if lex.lang == "en" and j + 1 < len(toks) and toks[j].t == "," and toks[j + 1].low in _OPENERS:
+                            j += 1  # an adverbial between commas opens the clause: "found that, on average, …"
                     elif info is not None and info[2] == "to" and j < len(toks) and (toks[j].low == "to" or object_to):
                         pass  # "pledged to oppose …": the infinitive (with its subject) is the content
                     elif info is not None and info[2] == "that" and np and (np[-1].low in _FINDING_SOURCES or (
@@ -895,11 +1051,21 @@ def _reported(
                     content = _trim_clause(nt, toks[j].s, end)
         if content is None or (speaker is None and rule != "indirect:asked"):
             continue
+        if lex.lang == "en" and rule.startswith("indirect:speaker_cue") and np and info[1] in ("speech", "cognition"):
+            head = _relative_head(toks, np, k, ce)
+            if head is not None:
+                # an object relative clause: the head or relative pronoun is what the verb is about
+                # ("the crude insults he sprays at opponents", ", which private lenders still considered too risky")
+                content = _trim_clause(nt, head, content[1])
+                rule = rule.removesuffix(NOUN_PHRASE_RULE)
         if lex.lang == "en" and rule == "indirect:participle" + NOUN_PHRASE_RULE and lemma in _MODIFIER_PARTICIPLES:
             continue  # "a study comparing the two plans", "candidates seeking the nomination": the participle modifies
         if lex.lang == "en" and not rule.endswith(NOUN_PHRASE_RULE) and _gerund_after_to(nt, content[0]):
             rule += NOUN_PHRASE_RULE  # "confessed to killing his sister": a preposition and a gerund, no clause
         c0, c1 = content
+        if lex.lang == "en" and rule.startswith("indirect:participle") and lemma == "say" \
+                and nt[c0:c1].split(" ", 1)[0].lower() in ("who", "which", "when", "whose"):
+            continue  # "…, said six million people who …", "…, said when X asked him": no reported clause here
         # English: a closing attribution frames the reports inside its clause too ("Russians now say they …,
         # a study concluded."): their spans do not cut its content (direct quotations still do)
         closing = lex.lang == "en" and rule in ("indirect:clause_speaker_cue", "indirect:clause_cue_speaker",
@@ -917,6 +1083,9 @@ def _reported(
         if len(nt[c0:c1].split()) < shortest and not (
                 lex.lang == "en" and lemma in ("say", "answer", "reply", "respond") and nt[c0:c1].lower() in _ANSWERS):
             continue  # (a one-word answer is what was said: "75 percent said yes", "half said so")
+        if lex.lang == "en" and rule.endswith(NOUN_PHRASE_RULE) and all(
+                w.lower().strip(".,") in _TIME_WORDS or w.lower() in _TIME_PREPOSITIONS for w in nt[c0:c1].split()):
+            continue  # a time adjunct is no object: "said Thursday", "endorsed on Monday"
         if lex.lang == "en" and rule.endswith(NOUN_PHRASE_RULE) and nt[c0:c1].lower() in _ANSWERS:
             rule = rule[: -len(NOUN_PHRASE_RULE)]  # "He said no": an answer, not a noun phrase
         inner = [q for q in pq if q.role == "embedded" and not q.used and c0 <= q.cs and q.ce <= c1 + 1]
@@ -1242,6 +1411,43 @@ def _bare_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
 _TELL_VERBS = frozenset(("tell", "warn", "ask", "remind", "assure", "inform"))
 
 
+#: prepositions that open a modifier inside a subject ("a study by the council", "an official with the agency")
+_SUBJECT_PREPOSITIONS = frozenset(("by", "of", "from", "in", "at", "for", "with", "on"))
+
+
+def _closing_subject(toks: list[_Tok], k: int, np: list[_Tok]) -> list[_Tok]:
+    """English: the subject of a closing attribution whose head has a prepositional modifier (``…, a study by
+    the council found.``, ``…, an official with the agency said.``): the noun-phrase reader stops at the
+    preposition's object; the subject is the whole phrase from the comma to the verb, opened by a determiner,
+    with no verb or conjunction in it, and only a short adverbial after the verb. Otherwise ``np``."""
+    p = next((i for i in range(k - 1, -1, -1) if toks[i] is np[0]), -1)
+    if p > 1 and toks[p - 1].t[:1].isalpha() and toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
+        # lower-case modifiers the reader left out: ", Algerian foreign affairs ministry spokesman X said Thursday."
+        b = next((i + 1 for i in range(p - 1, max(-1, p - 6), -1) if not toks[i].t[:1].isalnum()), None)
+        if b is not None and b > 0 and toks[b - 1].t == "," and toks[b].cap and _time_tail(toks[k + 1 :]) \
+                and not any(_verb_like(x.low) or _stopword_classes().get(x.low) for x in toks[b:p]):
+            return toks[b:p] + np
+        return np
+    if p < 3 or toks[p - 1].low not in _SUBJECT_PREPOSITIONS:
+        return np
+    b = next((i + 1 for i in range(p - 2, max(-1, p - 9), -1) if toks[i].t in ",;:"), None)
+    if b is None or toks[b - 1].t != "," or b >= p - 1 or toks[b].low not in _NOUN_DET:
+        return np
+    if any(_verb_like(x.low, participles=True) or x.low in ("and", "or") for x in toks[b : p - 1]) \
+            or not _short_tail(toks[k + 1 :]):
+        return np
+    return _window_np(toks, b, k) or np
+
+
+def _addressee_tail(tail: list[_Tok], lemma: str) -> bool:
+    """English: is the tail of a closing verb of telling its object pronoun and the sentence end (``…, the
+    president told her.``, ``…, she assured them on Monday.``)? (:func:`_short_tail` refuses a pronoun after
+    the verb: after other verbs it opens a clause.)"""
+    return lemma in _TELL_VERBS and len(tail) > 1 and tail[0].low in _OBJECT_PRONOUNS \
+        and tail[0].low not in _SUBJECT_PRONOUNS and tail[0].low not in ("it", "you") \
+        and (tail[1].t in ".!?" or tail[1].low in _TIME_WORDS or tail[1].low in _PREPOSITIONS) and _short_tail(tail[1:])
+
+
 def _apposed(toks: list[_Tok], a: int) -> bool:
     """English: is the noun phrase at ``toks[a]`` (after a comma) in apposition to the subject that opens the
     sentence ("Mehrdad Pahlavanzadeh, the president of the federation, explained …")?"""
@@ -1492,7 +1698,10 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
     t = toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     it_that = k > 0 and toks[k - 1].low == "it"
-    if nxt is None or (not it_that and nxt.t == ",") or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
+    if _lex().lang == "en" and any(x.low == "according" and y.low == "to" for x, y in pairwise(toks)):
+        return None  # the sentence names its source: "X appears to …: potentially, according to Y, …"
+    if nxt is None or (not it_that and nxt.t in (",", ".", "!", "?", ";")) \
+            or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
             or nxt.low in _NOUN_DET or nxt.cap:
         return None  # "appeared on Fox News", "appeared before the committee"
     if nxt.low == "to" and k + 2 < len(toks) and (toks[k + 2].low in _NOUN_DET or toks[k + 2].cap):
@@ -1509,12 +1718,34 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
         if not pq:
             # the clause of the verb: after the last comma, conjunction or relative word before it ("…, but it
             # was Mr. Trump who seemed …"; a sentence with quotation marks keeps its whole clause for them)
-            b = max([b] + [i + 1 for i in range(b, k - 1) if toks[i].t == "," or toks[i].low in _EVIDENTIAL_BREAKS])
+            b = max([b] + [i + 1 for i in range(b, k - 1) if toks[i].t == "," or (
+                toks[i].low in _EVIDENTIAL_BREAKS and not (toks[i].low == "and" and not any(
+                    _verb_like(x.low) for x in toks[b:i])))])  # (not "Mrs. Clinton and Mr. Sanders appeared")
+            if b > 0 and toks[b - 1].low in ("who", "which"):
+                b -= 1  # a relative clause keeps its pronoun: "…, which is widely expected to come on Dec. 16"
+            if _lex().lang == "en" and k > 2 and toks[k - 1].t == ",":
+                # a parenthetical between the subject and the verb: "The statistics, gathered by …, appear to …"
+                c0 = next((i for i in range(k - 2, 0, -1) if toks[i].t == ","), None)
+                if c0 is not None and c0 < k - 2 and b == c0 + 1:
+                    b0 = max([0] + [i + 1 for i in range(0, c0)
+                                    if toks[i].t in ",;:" or toks[i].low in _EVIDENTIAL_BREAKS])
+                    if b0 < c0 and not any(_verb_like(x.low) for x in toks[b0:c0]) \
+                            and not any(x.low in _CLAUSE_WORDS for x in toks[c0 + 1 : k - 1][:1]):
+                        b = b0
         while b < k and (toks[b].t in ",-" or toks[b].low in _CLAUSE_SKIP):
             b += 1
-        if k - b < 1 or k - b > 20 or any(x.low in _lex().verbs or x.t in ";:" for x in toks[b:k]):
-            return None
-        c0, c1 = _trim_clause(nt, toks[b].s, _clause_end(toks, k + 1, se))
+        if k - b < 1 or k - b > 20 or any((x.low in _lex().verbs and not (
+                _lex().lang == "en" and i > b
+                and (toks[i - 1].low in _NOUN_DET or toks[i - 1].t.endswith(("'s", "’s")))))
+                or x.t in ";:" for i, x in enumerate(toks[b:k], b)):
+            return None  # (English: a verb form after a determiner or a possessive is a noun: "her use of …")
+        if _lex().lang == "en" and toks[b].t.islower() and (toks[b].low in _BE or toks[b].low in _HAVE):
+            return None  # a second predicate with no subject of its own: "…, and has been widely regarded as …"
+        end = _clause_end(toks, k + 1, se)
+        if _lex().lang == "en" and not pq:  # (the judgement ends at a comma: "…, with potentially sharp …")
+            end = next((x.s for i, x in enumerate(toks[k + 1 :], k + 1) if x.s < end and x.t == ","
+                        and not _list_comma(toks, i, end, False)), end)
+        c0, c1 = _trim_clause(nt, toks[b].s, end)
     if len(nt[c0:c1].split()) < 3 or any(q.role == "direct" and c0 <= q.open < c1 for q in pq):
         return None
     return _clause_row(None, nt, pq, c0, c1, None, t, "evidential")

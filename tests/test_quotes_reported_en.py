@@ -1,0 +1,110 @@
+"""English reported speech (#14.2, fourth pass): clause boundaries, inferences and frames on real text.
+
+Fixtures: sentences of the bundled English Wikinews sample (data/wikinews_en_2019_2020.jsonl, CC BY 2.5;
+doc ids cited per test) and of the bundled UN General Debate sample (data/ungdc_sample.jsonl.gz).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pandas as pd
+
+from toolkit.quotes import quotes
+
+from .conftest import DATA, WIKINEWS
+
+
+def _texts() -> dict[str, str]:
+    out: dict[str, str] = {}
+    with WIKINEWS.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            out[rec["id"]] = rec["text"]
+    with gzip.open(DATA / "ungdc_sample.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            out[rec["id"]] = rec["text"]
+    return out
+
+
+_TEXTS = _texts()
+
+
+def _sentence(doc_id: str, start: str, end: str) -> str:
+    """A passage of a bundled document, from ``start`` up to and including ``end``."""
+    text = _TEXTS[doc_id]
+    i = text.index(start)
+    return text[i : text.index(end, i) + len(end)]
+
+
+def _rows(doc_id: str, start: str, end: str) -> list[list[object]]:
+    q = quotes(_sentence(doc_id, start, end), noun_phrases=True)
+    q = q[q["kind"] != "scare"]
+    return q[["text", "rule", "speaker"]].astype(object).where(pd.notna(q[["text", "rule", "speaker"]]), None) \
+        .values.tolist()
+
+
+def test_clause_ends_before_a_participle_clause_and_a_coordinated_clause():
+    # wikinews-068db37d447f: "…, damaging her jaw and ultimately leading to her death" comments on the report
+    assert _rows("wikinews-068db37d447f", "Authorities said they", "her death.") == [
+        ["they believed a fruit filled with firecrackers had exploded in the elephant's mouth",
+         "indirect:speaker_cue", "Authorities"]]
+    # wikinews-757770faf9bb: ", but formal studies indicated …" is a clause with its own subject and report
+    assert _rows("wikinews-757770faf9bb", "One antibody cocktail", "preventing death.") == [
+        ["promise in the field", "indirect:speaker_cue", "One antibody cocktail"],
+        ["it had less benefit than sought in preventing death", "indirect:speaker_cue", "formal studies"]]
+
+
+def test_an_adverbial_between_commas_after_that_opens_the_clause():
+    # wikinews-466e39be9aa9 and wikinews-0446f09b3024: "reported that, before …, X was …"
+    assert _rows("wikinews-466e39be9aa9", "NPR reported that", "in Minnesota;")[0][:2] == [
+        "before she ended her campaign, Klobuchar was leading in the polls in Minnesota", "indirect:speaker_cue"]
+    assert _rows("wikinews-0446f09b3024", "Kovalchuk also said that", "400 people.")[0][0] == \
+        "after the first Olympiad, a community of young neurosurgeons emerged on social networks"
+
+
+def test_a_list_does_not_end_a_noun_phrase_object():
+    # wikinews-095b51fdb68c: "condolences to the family, friends, and fans of Huber"
+    assert _rows("wikinews-095b51fdb68c", "WWE expressed", "of Huber.") == [
+        ["sadness and extended condolences to the family, friends, and fans of Huber",
+         "indirect:speaker_cue:noun_phrase", "WWE"]]
+
+
+def test_inferences_and_passive_reports():
+    # wikinews-2ca6406c5d78: a passive report after an adverb; wikinews-02727f539de1: the base form seem
+    assert _rows("wikinews-2ca6406c5d78", "Boeing's first crewed", "next year.") == [
+        ["Boeing's first crewed mission is reportedly expected to launch next year", "indirect:evidential", None]]
+    assert _rows("wikinews-02727f539de1", "those do not seem", "ribs.")[0][1] == "indirect:evidential"
+    # wikinews-012fa4b36ac7: the inference ends at its comma
+    assert _rows("wikinews-012fa4b36ac7", "CentOS 7 is expected", "CentOS 8.")[0][0] == \
+        "CentOS 7 is expected to receive maintenance updates through June 2024"
+    # ungdc-FRA-45-1990: the passive of a verb of judgement with "as"
+    assert _rows("ungdc-FRA-45-1990", "The gain for one camp", "other.") == [
+        ["The gain for one camp was perceived as a loss for the other", "indirect:evidential", None]]
+    # wikinews-5d17cdc9b6e4: a sentence that names its source is the source's report, not an inference
+    assert [r[1] for r in _rows("wikinews-5d17cdc9b6e4", "According to the Miami Herald, Humberto", "Bahamas.")] \
+        == ["indirect:according_to"]
+
+
+def test_a_relative_clause_out_of_a_reported_clause_keeps_its_pronoun():
+    # wikinews-9e95bc099e20: "proclamations which analysts say could have …"
+    assert _rows("wikinews-9e95bc099e20", "The ruling made proclamations", "of the EU.") == [
+        ["which analysts say could have far-reaching implications for regulation of content on the Internet "
+         "beyond the borders of the EU", "indirect:speaker_cue", "analysts"]]
+
+
+def test_frames_of_telling_responding_and_naming_the_object():
+    # wikinews-98cb52522020: an object pronoun before the infinitive
+    assert _rows("wikinews-98cb52522020", "When an opportunity arose", "drum set.")[0][:2] == [
+        "him to sit down at a drum set", "indirect:speaker_cue:noun_phrase"]
+    # wikinews-0114fc57f7f0: a verb of response reports the topic after "to"
+    rows = _rows("wikinews-0114fc57f7f0", "Trump responded to the ruling", "Trump.\"")
+    assert rows[0] == ["the ruling via Twitter", "indirect:speaker_cue", "Trump"]
+    # wikinews-b96b50c8a83f: a demonstrative object refers to what was said before
+    assert _rows("wikinews-b96b50c8a83f", "Actually she was a broker", "know that.") == [
+        ["that", "indirect:speaker_cue:noun_phrase", None]]
+    # wikinews-4b5f0c576d24: a subject with a prepositional modifier after a comma is read whole
+    q = quotes(_sentence("wikinews-4b5f0c576d24", "After the interview, a spokesman", "of the race."))
+    assert q["speaker_mention"].tolist() == ["a spokesman for West"]
