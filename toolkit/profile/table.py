@@ -76,7 +76,7 @@ def _form_counts(token: str) -> tuple[int, int, int, bool, bool, bool]:
         letters = characters = len(token)
     else:
         letters, characters = sum(map(str.isalpha, token)), sum(map(str.isalnum, token))
-    candidate = _gunning_candidate(token)
+    candidate = syl >= 3 and _gunning_candidate(token)  # (never one under three syllables)
     capital = token[0].isupper()
     return syl, letters, characters, not is_familiar(token), candidate and not capital, candidate and capital
 
