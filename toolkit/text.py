@@ -243,7 +243,7 @@ def _ends_sentence(line: str) -> bool:
     return m is None or m.group(1).lower() not in _punkt()._params.abbrev_types
 
 
-def _is_soft_wrap(prev: str, nxt: str, width: int) -> bool:
+def _is_soft_wrap(prev: str, nxt: str, width: int, terminal: bool | None = None) -> bool:
     """Does the line break between lines ``prev`` and ``nxt`` continue the same paragraph?
 
     Always when the sentence visibly goes on (``prev`` has no sentence-final
@@ -251,9 +251,10 @@ def _is_soft_wrap(prev: str, nxt: str, width: int) -> bool:
     (``width > 0``: every line at most :data:`WRAP_WIDTH` characters) also
     whenever ``prev`` does not end a sentence, or ends one on a full-width line
     and ``nxt`` is not indented: a paragraph break there shows as a short line
-    or an indent.
+    or an indent. ``terminal``: ``_ends_sentence(prev)`` when the caller has it.
     """
-    terminal = _ends_sentence(prev)
+    if terminal is None:
+        terminal = _ends_sentence(prev)
     first = nxt.lstrip()[:1]
     if not terminal and first.islower():
         return True
@@ -294,10 +295,11 @@ def paragraph_spans(text: str) -> list[Span]:
             ends = [*(s for s, _ in breaks), len(text)]
             width = max(e - s for s, e in zip(starts, ends, strict=True))
             # hard-wrapped: short lines, most of which stop mid-sentence (one-paragraph-per-line text never does)
-            open_ends = sum(not _ends_sentence(text[s:e]) for s, e in zip(starts[:-1], ends[:-1], strict=True))
+            terminal = [_ends_sentence(text[s:e]) for s, e in zip(starts[:-1], ends[:-1], strict=True)]
+            open_ends = len(terminal) - sum(terminal)
             width = width if width <= WRAP_WIDTH and len(breaks) >= 2 and 2 * open_ends >= len(breaks) else 0
             breaks = [b for i, b in enumerate(breaks)
-                      if not _is_soft_wrap(text[starts[i]:ends[i]], text[starts[i + 1]:ends[i + 1]], width)]
+                      if not _is_soft_wrap(text[starts[i]:ends[i]], text[starts[i + 1]:ends[i + 1]], width, terminal[i])]
     spans = []
     last = 0
     for s, e in breaks:
