@@ -298,8 +298,8 @@ def paragraph_spans(text: str) -> list[Span]:
             terminal = [_ends_sentence(text[s:e]) for s, e in zip(starts[:-1], ends[:-1], strict=True)]
             open_ends = len(terminal) - sum(terminal)
             width = width if width <= WRAP_WIDTH and len(breaks) >= 2 and 2 * open_ends >= len(breaks) else 0
-            breaks = [b for i, b in enumerate(breaks)
-                      if not _is_soft_wrap(text[starts[i]:ends[i]], text[starts[i + 1]:ends[i + 1]], width, terminal[i])]
+            breaks = [b for i, b in enumerate(breaks) if not _is_soft_wrap(
+                text[starts[i]:ends[i]], text[starts[i + 1]:ends[i + 1]], width, terminal[i])]
     spans = []
     last = 0
     for s, e in breaks:

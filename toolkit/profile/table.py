@@ -78,7 +78,9 @@ def _form_counts(token: str) -> tuple[int, int, int, bool, bool, bool]:
         letters, characters = sum(map(str.isalpha, token)), sum(map(str.isalnum, token))
     candidate = syl >= 3 and _gunning_candidate(token)  # (never one under three syllables)
     capital = token[0].isupper()
-    return syl, letters, characters, not is_familiar(token), candidate and not capital, candidate and capital
+    # (the uncached test: _form keeps the answer; the cache of is_familiar would only hold it again)
+    hard = not is_familiar.__wrapped__(token)
+    return syl, letters, characters, hard, candidate and not capital, candidate and capital
 
 
 def _counts(forms: np.ndarray, k: np.ndarray, sentences: int, initials: Counter[str]) -> dict[str, int]:
