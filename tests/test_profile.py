@@ -205,6 +205,20 @@ def test_mtld_factor_of_exactly_072_counts() -> None:
     assert P.mtld(words) != pytest.approx((26 / ((1 - 19 / 26) / 0.28) + backward) / 2)
 
 
+def test_mtld_shortcut_gives_the_plain_loop_factors(seed: tk.Document) -> None:
+    # the fast pass tests a factor only at repeated words; on the seed article (AFP, 2015) it counts the
+    # same factors as the loop that tests every word, for thresholds near 0, the default, and near 1
+    from toolkit.profile import diversity as D
+
+    codes = D._codes([w.lower() for w in seed.words])
+    size, n = int(codes.max()) + 1, len(codes)
+    for threshold in (0.05, 0.5, 0.72, 0.9, 0.999999):
+        limits = D._mtld_limits(n, threshold)
+        assert limits is not None
+        for order in (codes.tolist(), codes[::-1].tolist()):
+            assert D._mtld_factors(order, size, threshold, limits) == D._mtld_factors(order, size, threshold, None)
+
+
 def test_mtld_without_repeated_words_is_nan() -> None:
     assert math.isnan(P.mtld(["a", "b", "c"]))
     assert math.isnan(P.mtld([]))

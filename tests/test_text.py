@@ -92,6 +92,21 @@ def test_tokens_keep_contractions_hyphens_and_acronyms():
     assert "5,000" in toks and ";" in toks
 
 
+def test_words_scanned_with_re_are_the_regex_words(wikinews):
+    # where the two engines class every character alike, words() scans with re: the same words as the
+    # regex engine's scan (Wikinews 2019-2020, CC BY 2.5: texts with accents, Devanagari and typography)
+    from toolkit import text as T
+
+    texts = [doc.text for doc in wikinews]
+    scanned = [T._word_scanner(t) is T._WORDS_RE for t in texts]
+    assert any(scanned) and not all(scanned)  # a Hindi text (combining vowel signs) stays with regex
+    assert any(s and not t.isascii() for s, t in zip(scanned, texts, strict=True))
+    for t in texts:
+        assert T.words(t) == T._WORDS.findall(t)
+        assert T.words(t, 10, 500) == T._WORDS.findall(t, 10, 500)
+    assert T.words("cafe\u0301 re\u0301sume\u0301") == ["cafe\u0301", "re\u0301sume\u0301"]
+
+
 def test_token_table_offsets_match_text(seed):
     table = tk.tokens(seed)
     assert (table["token"] == [seed.text[s:e] for s, e in zip(table.start, table.end, strict=True)]).all()

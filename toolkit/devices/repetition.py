@@ -49,6 +49,8 @@ MESSAGE_MAX_WORDS = 3
 #: the lexicons this family reads (a user's table may replace any of them)
 LEXICONS = ("emotive_words", "loaded_context", "name_calling")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
+#: :data:`_CLAUSE_BREAK` in a span without "-" (the same matches; a plain class is scanned for faster)
+_CLAUSE_MARK = re.compile(r"[,;:]")
 _LEAD = re.compile(r"[ \"']*")
 _start_of, _end_of = itemgetter(0), itemgetter(1)
 _HINGE = frozenset(["and", "but", "or", "not", "nor", "to", "from", "versus", "vs", "than", "into", "becomes",
@@ -170,7 +172,7 @@ def _units(ctx: DocContext) -> list[list[tuple[int, int, list[str]]]]:
         if not sw:
             continue
         units = paras.setdefault(bisect_right(para_starts, ctx.to_original(s, e)[0]) - 1, [])
-        breaks = list(_CLAUSE_BREAK.finditer(text, s, e))
+        breaks = list((_CLAUSE_BREAK if text.find("-", s, e) >= 0 else _CLAUSE_MARK).finditer(text, s, e))
         if not breaks:  # one clause, all the sentence's words
             units.append((_LEAD.match(text, s, e).end(), e, low[:]))
             continue

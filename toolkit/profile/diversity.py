@@ -74,20 +74,51 @@ def mattr(words: list[str], window: int = 50) -> float:
     return float(new_types) / (window * (n - window + 1))
 
 
-def _mtld_factors(codes: np.ndarray, threshold: float) -> float:
-    """Factors of one MTLD pass (a plain loop: measured faster than numpy here)."""
-    marks = [-1] * (int(codes.max()) + 1 if len(codes) else 0)  # segment in which a word was last seen
+def _mtld_limits(n: int, threshold: float) -> list[int] | None:
+    """``limits[c]``: the most types a segment of ``c`` words may hold and complete a factor
+    (``types / c <= threshold``, the same float test), for c = 0..n; None unless each step adds at most one."""
+    c = np.arange(n + 1, dtype=np.int64)
+    k = np.floor(threshold * c).astype(np.int64)
+    # correct the floor where the product rounded: the largest k with k / c <= threshold, as Python tests it
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = np.where((k + 1) / c <= threshold, k + 1, k)
+        k = np.where(k / c > threshold, k - 1, k)
+    k[0] = -1  # (no factor ends before a word)
+    if n and np.diff(k[1:]).max(initial=0) > 1:
+        return None
+    return k.tolist()
+
+
+def _mtld_factors(codes: list[int], size: int, threshold: float, limits: list[int] | None) -> float:
+    """Factors of one MTLD pass (a plain loop: measured faster than numpy here).
+
+    With ``limits`` (:func:`_mtld_limits`) the factor test runs only at a repeated word: the running TTR
+    falls to the threshold only when the types stay while the words grow (a new word adds one to both,
+    which keeps a TTR above the threshold above it when no step of ``limits`` exceeds one).
+    """
+    marks = [-1] * size  # segment in which a word was last seen
     segment = types = count = 0
     factors = 0.0
-    for c in codes.tolist():
-        count += 1
-        if marks[c] != segment:
-            marks[c] = segment
-            types += 1
-        if types / count <= threshold:  # a TTR of exactly the threshold completes a factor
-            factors += 1
-            segment += 1
-            types = count = 0
+    if limits is None:
+        for c in codes:
+            count += 1
+            if marks[c] != segment:
+                marks[c] = segment
+                types += 1
+            if types / count <= threshold:  # a TTR of exactly the threshold completes a factor
+                factors += 1
+                segment += 1
+                types = count = 0
+    else:
+        for c in codes:
+            count += 1
+            if marks[c] != segment:
+                marks[c] = segment
+                types += 1
+            elif types <= limits[count]:  # types / count <= threshold
+                factors += 1
+                segment += 1
+                types = count = 0
     if count:  # the rest is a partial factor
         factors += (1 - types / count) / (1 - threshold)
     return factors
@@ -117,8 +148,12 @@ def mtld(words: list[str], threshold: float = 0.72) -> float:
     n = len(codes)
     if n == 0:
         return math.nan
-    forward = _mtld_factors(codes, threshold)
-    backward = _mtld_factors(codes[::-1].copy(), threshold)
+    size = int(codes.max()) + 1
+    limits = _mtld_limits(n, threshold)
+    ordered = codes.tolist()
+    forward = _mtld_factors(ordered, size, threshold, limits)
+    ordered.reverse()
+    backward = _mtld_factors(ordered, size, threshold, limits)
     if forward == 0 or backward == 0:
         return math.nan
     return (n / forward + n / backward) / 2

@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import frames, langdata, runner
@@ -49,32 +51,64 @@ def _sentence_initials(doc: Document) -> tuple[int, Counter[str]]:
     return n, firsts
 
 
+#: bits of each count packed into one int by :func:`_form` (three counts and three flags in 63 bits)
+_BITS = 20
+_MASK = (1 << _BITS) - 1
+
+
 @lru_cache(maxsize=200_000)
-def _form(token: str) -> tuple[int, bool, bool, int, int]:
-    """(syllables, Dale–Chall difficult, Gunning candidate, letters, characters) of one word form."""
-    return (
-        _syllables(token),
-        not is_familiar(token),
-        _gunning_candidate(token),
-        sum(map(str.isalpha, token)),
-        sum(map(str.isalnum, token)),
-    )
+def _form(token: str) -> int:
+    """Syllables, letters, characters, Dale–Chall difficult, Gunning candidate and capitalised, packed in one int.
+
+    Bits 0–19 syllables, 20–39 letters, 40–59 characters, 60 difficult, 61 a Gunning candidate in lower
+    case, 62 a capitalised candidate (a proper noun unless it opens a sentence); -1 when a count does not
+    fit in its bits (a word of a million characters), for the unpacked sums of :func:`_counts`.
+    """
+    syl, letters, characters, hard, plain, capital = _form_counts(token)
+    if max(syl, letters, characters) > _MASK:
+        return -1
+    return syl | letters << _BITS | characters << 2 * _BITS | hard << 60 | plain << 61 | capital << 62
 
 
-def _counts(words: list[str], sentences: int, initials: Counter[str]) -> dict[str, int]:
-    syllables = polysyllables = difficult = complex_words = letters = characters = 0
-    for form, k in Counter(words).items():
-        syl, hard, candidate, let, chars = _form(form)
-        syllables += syl * k
-        letters += let * k
-        characters += chars * k
-        if syl >= 3:
-            polysyllables += k
-        if hard:
-            difficult += k
-        if candidate:
-            # a capitalised word counts only where it opens a sentence (else: a proper noun)
-            complex_words += initials.get(form, 0) if form[0].isupper() else k
+def _form_counts(token: str) -> tuple[int, int, int, bool, bool, bool]:
+    syl = _syllables(token)
+    if token.isalpha():  # every character a letter (most words): letters and characters are its length
+        letters = characters = len(token)
+    else:
+        letters, characters = sum(map(str.isalpha, token)), sum(map(str.isalnum, token))
+    candidate = syl >= 3 and _gunning_candidate(token)  # (never one under three syllables)
+    capital = token[0].isupper()
+    # (the uncached test: _form keeps the answer; the cache of is_familiar would only hold it again)
+    hard = not is_familiar.__wrapped__(token)
+    return syl, letters, characters, hard, candidate and not capital, candidate and capital
+
+
+def _counts(forms: np.ndarray, k: np.ndarray, sentences: int, initials: Counter[str]) -> dict[str, int]:
+    """The formulas' counts from the distinct word forms and how often each occurs (``k``).
+
+    Sums of the forms' counts (:func:`_form`) weighted by ``k``; a capitalised Gunning candidate counts
+    only where it opens a sentence (else it is taken as a proper noun).
+    """
+    packed = np.fromiter(map(_form, forms.tolist()), np.int64, len(forms))
+    if len(packed) and packed.min() < 0:  # a count too long for its bits: the same sums, form by form
+        syllables = polysyllables = difficult = complex_words = letters = characters = 0
+        for form, times in zip(forms.tolist(), k.tolist(), strict=True):
+            syl, let, chars, hard, plain, capital = _form_counts(form)
+            syllables += syl * times
+            polysyllables += times if syl >= 3 else 0
+            difficult += times if hard else 0
+            complex_words += times if plain else initials.get(form, 0) if capital else 0
+            letters += let * times
+            characters += chars * times
+    else:
+        syl = packed & _MASK
+        capital = (packed >> 62 & 1).astype(bool)
+        syllables, polysyllables = int((syl * k).sum()), int(k[syl >= 3].sum())
+        difficult = int(k[(packed >> 60 & 1).astype(bool)].sum())
+        complex_words = int(k[(packed >> 61 & 1).astype(bool)].sum()) + sum(
+            map(initials.get, forms[capital].tolist(), repeat(0)))
+        letters = int(((packed >> _BITS & _MASK) * k).sum())
+        characters = int(((packed >> 2 * _BITS & _MASK) * k).sum())
     return {
         "sentences": sentences, "syllables": syllables, "polysyllables": polysyllables,
         "complex_words": complex_words, "difficult_words": difficult, "letters": letters,
@@ -99,11 +133,17 @@ def _textstat_scores(text: str) -> dict[str, float]:
 def _profile_rows(doc: Document, *, engine: str, window: int, threshold: float, sample: int) -> list[frames.Row]:
     words = doc.words
     n_sent, initials = _sentence_initials(doc)
-    c = _counts(words, n_sent, initials)
     n = len(words)
-    lower = "\n".join(words).replace("\u2019", "'").lower().split("\n") if words else []
-    codes = _codes(lower)
-    types = int(codes.max()) + 1 if n else 0
+    # the distinct forms in order of first occurrence, each token's form number, each form's count
+    form_code, forms = pd.factorize(np.asarray(words, dtype=object)) if n else (np.zeros(0, np.int64), np.array([]))
+    c = _counts(forms, np.bincount(form_code, minlength=len(forms)), n_sent, initials)
+    # lower-case word numbers in order of first occurrence (the numbering of factorising the lower-cased
+    # tokens): the forms lower-cased one by one (lower-casing never looks past the "\n" between words),
+    # numbered, and the numbers carried to the tokens
+    lower = "\n".join(forms.tolist()).replace("\u2019", "'").lower().split("\n") if n else []
+    lower_code = _codes(lower)
+    codes = lower_code[form_code]
+    types = int(lower_code.max()) + 1 if n else 0
     if engine == "textstat":
         langdata.ensure()
         scores = _textstat_scores(doc.text)

@@ -210,7 +210,7 @@ def is_familiar(token: str) -> bool:
     (True, True, False, True)
     """
     word = token.lower().replace("\u2019", "'")
-    if not any(c.isalpha() for c in word):
+    if not word.isalpha() and not any(c.isalpha() for c in word):  # (a word of letters only has some)
         return True
     if word in _familiar_forms():
         return True
