@@ -112,6 +112,16 @@ def test_figures_count_digits_as_characters_but_not_letters() -> None:
     assert row["syllables"] == 7
 
 
+def test_a_figure_of_thousands_of_digits_is_read_digit_by_digit() -> None:
+    # a figure of 13 digits or more is read digit by digit ("one two three ..."); Python's int() refuses strings of
+    # more than 4,300 digits, which made such a token (a scraped hash, a pasted table) raise ValueError
+    long = "1" + "7" * 4999  # one (1 syllable), then 4,999 sevens (2 syllables each)
+    row = tk.lexical_profile(f"The code was {long} in the file.").iloc[0]
+    assert row["syllables"] == 1 + 1 + 1 + (1 + 2 * 4999) + 1 + 1 + 1
+    short = tk.lexical_profile("The code was 1777777777777 in the file.").iloc[0]
+    assert short["syllables"] == 6 + 1 + 2 * 12
+
+
 def test_textstat_differs_on_two_word_sentences() -> None:
     # textstat drops sentences of <= 2 words, so it sees 1 sentence of 9 words: 75.5 instead of 81.59
     row = tk.lexical_profile(SHORT, engine="textstat").iloc[0]

@@ -72,7 +72,9 @@ def _number_syllables(token: str) -> int:
     parts = re.split(r"[.,:/]", token)
     total = len(parts) - 1  # "point", "slash", … one syllable each
     for part in parts:
-        if len(part) > 1 and part.startswith("0"):
+        # a leading zero, or 13 digits and more (10**12 and up, which _cardinal reads digit by digit): digit by digit,
+        # without int() of the whole part (Python refuses to convert more than 4,300 digits)
+        if (len(part) > 1 and part.startswith("0")) or len(part) > 12:
             total += sum(_ONES[int(d)] for d in part)
             continue
         value = int(part)
