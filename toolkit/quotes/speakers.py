@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -768,6 +768,9 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
 _LINKS = "|".join(sorted(_TITLE_LINKS))
 _LABEL = re.compile(rf"^[ \t]*((?:[A-Z][\w.'’-]{{0,40}}[ \t]+(?:(?:{_LINKS})[ \t]+)?){{0,8}}[A-Z][\w.'’-]{{0,40}})"
                     r"[ \t]*:[ \t]", re.MULTILINE)
+# an interview's turn label in double parentheses, as Wikinews' interview templates render: "((WN)) : …",
+# "((Name)) …" (the colon may be left out); the label names its speaker whatever its form (initials too)
+_PAREN_LABEL = re.compile(r"^[ \t]*\(\(([A-Z][\w.'’ -]{0,60}?)\)\)[ \t]*(:?)[ \t]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -779,6 +782,12 @@ class _Turn:
     me: int
     colon: int
     name: str | None
+    #: an interview's label in double parentheses ("((WN)) :"): its speaker is no antecedent for the
+    #: article's pronouns (the interviewer's initials)
+    parenthesised: bool = False
+    #: whether the turn runs on over the unlabelled paragraphs after its own: not when only one side of a
+    #: parenthesised interview is labelled (the unlabelled paragraph after "((WN)) : …?" is the answer)
+    runs_on: bool = True
 
 
 def _label_matches(nt: str) -> Iterator[re.Match[str]]:
@@ -805,7 +814,19 @@ def _turns(state: _DocState) -> list[_Turn]:
     named label (one "Moscow: …" line, or "Note:" and "Photo:", is no transcript)."""
     if state._turns is None:
         found = []
-        for m in _label_matches(state.nt):
+        labels: Iterable[re.Match[str]] = _label_matches(state.nt)
+        if "((" in state.nt:
+            labels = sorted([*labels, *_PAREN_LABEL.finditer(state.nt)], key=lambda m: m.start())
+        for m in labels:
+            if m.re is _PAREN_LABEL:
+                colon = m.start(2) if m.group(2) else m.end(1) + 1
+                line_end = state.nt.find("\n", colon)
+                said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
+                if sum(1 for w in said if w.strip(".,;:!?'\"").isalpha()) >= 2:
+                    words = _strip_titles(m.group(1).split()) or m.group(1).split()
+                    name = " ".join(words) if len(words) > 1 else _canonical(state, words, m.start(1))[0]
+                    found.append(_Turn(m.start(1), m.end(1), colon, name, parenthesised=True))
+                continue
             colon = state.nt.index(":", m.end(1))
             line_end = state.nt.find("\n", colon)
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
@@ -831,7 +852,10 @@ def _turns(state: _DocState) -> list[_Turn]:
         names = {t.name for t in found if t.name}
         short = {n: min((o for o in names if o != n and n.endswith(" " + o) and " " in o), key=len, default=n)
                  for n in names}
-        found = [_Turn(t.ms, t.me, t.colon, short.get(t.name, t.name) if t.name else None) for t in found]
+        two_sided = len({t.name for t in found if t.parenthesised}) >= 2
+        found = [_Turn(t.ms, t.me, t.colon, short.get(t.name, t.name) if t.name else None,
+                       t.parenthesised, two_sided or not t.parenthesised)
+                 for t in found]
         state._turns = found if sum(t.name is not None for t in found) >= 2 else []
     return state._turns
 
@@ -869,6 +893,8 @@ def _turn_at(state: _DocState, pos: int) -> _Turn | None:
     own_end = state.nt.find("\n\n", turn.colon)
     if own_end < 0 or pos < own_end:
         return turn
+    if not turn.runs_on:
+        return None
     if k + 1 < len(turns):
         end = turns[k + 1].ms
     elif sum(t.name is not None for t in turns) >= _LAST_TURN_RUNS_ON:

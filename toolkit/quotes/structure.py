@@ -594,7 +594,8 @@ def _transcript_turn(state: _DocState, nt: str, ps: int, pe: int, turn: _Turn, r
         speaker = _Speaker(nt[turn.ms : turn.me], turn.ms, turn.me, None, "none", False) if labelled else None
     elif labelled:
         speaker = _Speaker(nt[turn.ms : turn.me], turn.ms, turn.me, turn.name, "explicit", True)
-        _remember(state, speaker)
+        if not turn.parenthesised:
+            _remember(state, speaker)
     else:
         speaker = _Speaker(None, None, None, turn.name, "inherited", True)
     row = _Row(s, e, "direct", s, e, [(s, e)], speaker, ":" if labelled else None,

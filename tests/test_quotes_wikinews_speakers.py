@@ -1,0 +1,59 @@
+"""Speakers of direct and mixed quotes in news written like English Wikinews (the wnspeak pass).
+
+Articles from ``data/quotes_fresh_wikinews.jsonl`` (tuning batches only) and the bundled
+``data/wikinews_en_2019_2020.jsonl`` (English Wikinews, © Wikinews contributors, CC BY 2.5,
+https://en.wikinews.org; each record's ``url`` links to the article).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import toolkit as tk
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SAMPLE = DATA / "quotes_fresh_wikinews.jsonl"
+BUNDLED = DATA / "wikinews_en_2019_2020.jsonl"
+
+
+@cache
+def _article(doc_id: str, path: Path = SAMPLE) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == doc_id:
+            return record["text"]
+    raise KeyError(doc_id)
+
+
+def test_parenthesised_interview_labels_are_transcript_turns() -> None:
+    # "((WN)) : You've said that you want to act on climate change — …": the interviewer's questions
+    text = _article("wikinews-0ba583f1bbd3")
+    q = tk.quotes(text)
+    turns = q[q["rule"] == "direct:transcript"]
+    assert len(turns) == 7
+    assert set(turns["speaker"]) == {"WN"} and set(turns["speaker_mention"]) == {"WN"}
+    assert turns.iloc[0]["text"].startswith("You've said that you want to act on climate change")
+
+
+def test_a_parenthesised_question_turn_ends_with_its_paragraph() -> None:
+    # the unlabelled paragraph after "((WN)) : … what's one particular law you think needs revising?" is
+    # the candidate's answer, not the interviewer's turn; the interviewer is no antecedent of "He" in the
+    # narration after the questions (bundled sample)
+    q = tk.quotes(_article("wikinews-4666a81867d1", BUNDLED))
+    assert not q["text"].str.startswith("But one of the big issues for Groom").any()
+    q = tk.quotes(_article("wikinews-4b5f0c576d24", BUNDLED))
+    assert (q["rule"] == "direct:transcript").sum() >= 3
+    assert set(q.loc[q["kind"] != "direct", "speaker"].dropna()).isdisjoint({"WSS"})
+
+
+def test_a_two_sided_parenthesised_interview_gives_each_side_its_turns() -> None:
+    # "((Perttu Ahola)) Hi. Although I'm usually called …" / "((WN)) How did you find out about programming?"
+    # (labels without a colon; bundled sample): each turn is a direct row by its label
+    q = tk.quotes(_article("wikinews-bb6d7caafede", BUNDLED))
+    turns = q[q["rule"] == "direct:transcript"]
+    answer = turns[turns["text"].str.startswith("I've had programming as a hobby")]
+    assert list(answer["speaker"]) == ["Perttu Ahola"]
+    question = turns[turns["text"].str.startswith("How did you find out about programming")]
+    assert list(question["speaker"]) == ["WN"]
