@@ -57,3 +57,12 @@ def test_a_two_sided_parenthesised_interview_gives_each_side_its_turns() -> None
     assert list(answer["speaker"]) == ["Perttu Ahola"]
     question = turns[turns["text"].str.startswith("How did you find out about programming")]
     assert list(question["speaker"]) == ["WN"]
+
+
+def test_a_document_with_a_named_possessor_speaks_for_its_author() -> None:
+    # '"…," reads the President Putin's message.' (Kremlin tuning batch, en.kremlin.ru, CC BY 4.0): the mention
+    # stays the document, the speaker is its author (before: "the President Putin's message")
+    text = _article("kremlin-en-42482", DATA / "quotes_fresh_kremlin.jsonl")
+    q = tk.quotes(text)
+    row = q[q["kind"] == "direct"].iloc[0]
+    assert row["speaker"].endswith("Putin") and row["speaker_mention"].endswith("message")

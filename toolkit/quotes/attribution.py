@@ -33,11 +33,9 @@ from .cues import (
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
-    _NON_PERSON_HEADS,
     _NOT_NAME,
     _NOUN_DET,
     _OPENERS,
-    _ORG_WORDS,
     _PARTICLES,
     _QUANTIFIERS,
     _TIME_WORDS,
@@ -53,6 +51,7 @@ from .cues import (
 )
 from .speakers import (
     _DE_ADVERB_ENDINGS,
+    _DOCUMENT_NOUNS,
     _de_adverbial,
     _de_inverted,
     _de_subject,
@@ -398,9 +397,6 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return _Frame(sp, ":", c.s, c.e, "direct:colon")
     return None
 
-
-#: English nouns of documents that a colon frame can announce ("issued the following statement:")
-_DOCUMENT_NOUNS = _NON_PERSON_HEADS - _ORG_WORDS - {"police", "military", "army"}
 
 
 def _document_colon(state: _DocState, toks: list[_Tok]) -> _Frame | None:

@@ -42,6 +42,7 @@ from .cues import (
     _NEGATION,
     _NO_SOURCE,
     _NON_PERSON,
+    _NON_PERSON_HEADS,
     _NOT_NAME,
     _NOT_SPEAKER,
     _OPENERS,
@@ -748,6 +749,10 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                          for t in np)
             return _Speaker(mention, ms, me, name, "explicit", person or titled, gender=_gender(words, name))
         # "The President insists": a definite capitalised title alone is a description, as "the president" is
+    if lex.lang == "en" and head.low in _DOCUMENT_NOUNS and (author := _possessor(state, np[:-1], at)) is not None:
+        # "Stardom's official statement read", "the President Putin's message": a document speaks for its
+        # author, the possessor (the mention stays the document)
+        return _Speaker(mention, ms, me, author.name, "explicit", author.person, gender=author.gender)
     # a description: resolve a definite one with a role noun to the last named person speaker
     definite = np[0].low in lex.definite or any(t.t.endswith("'s") for t in np[:-1])
     plural = head.low.endswith("s") and not lex.compounds  # German role nouns end in -s in the singular too
@@ -761,6 +766,24 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     del caps
     # "the minister", "a spokeswoman": a role noun names a person (a pronoun may refer back to it)
     return _Speaker(mention, ms, me, mention, "explicit", person, gender=gender)
+
+
+#: English nouns of documents, which speak for their author ("the minister's letter reads")
+_DOCUMENT_NOUNS = _NON_PERSON_HEADS - _ORG_WORDS - {"police", "military", "army"}
+
+
+def _possessor(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
+    """The named possessor ending in ``'s`` among the words before a head noun (``Stardom's official``,
+    ``the President Putin's``): the capitalised run up to it, resolved as a speaker; None without one."""
+    k = next((i for i in range(len(np) - 1, -1, -1) if np[i].cap and np[i].low.endswith(("'s", "’s"))), None)
+    if k is None:
+        return None
+    j = k
+    while j > 0 and np[j - 1].cap:
+        j -= 1
+    owner = _tokens(state.nt, np[j].s, np[k].e - 2)
+    sp = _resolve(state, owner, at) if owner else None
+    return sp if sp is not None and sp.name else None
 
 
 # a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"
