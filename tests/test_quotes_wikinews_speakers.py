@@ -11,6 +11,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
+
 import toolkit as tk
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -25,6 +27,13 @@ def _article(doc_id: str, path: Path = SAMPLE) -> str:
         if record["id"] == doc_id:
             return record["text"]
     raise KeyError(doc_id)
+
+
+def _direct(text: str, starts: str) -> pd.Series:
+    q = tk.quotes(text)
+    rows = q[(q["kind"] == "direct") & q["text"].str.startswith(starts)]
+    assert len(rows) == 1, q[["kind", "text", "speaker", "rule"]]
+    return rows.iloc[0]
 
 
 def test_parenthesised_interview_labels_are_transcript_turns() -> None:
@@ -66,3 +75,9 @@ def test_a_document_with_a_named_possessor_speaks_for_its_author() -> None:
     q = tk.quotes(text)
     row = q[q["kind"] == "direct"].iloc[0]
     assert row["speaker"].endswith("Putin") and row["speaker_mention"].endswith("message")
+
+
+def test_a_time_adverb_between_subject_and_verb_is_skipped() -> None:
+    # 'Stardom's official statement yesterday read "Stardom fans, …"': before, no speaker
+    row = _direct(_article("wikinews-cd9dca7839a7"), "Stardom fans")
+    assert row["speaker"].endswith("Stardom") and row["speaker_mention"] == "Stardom's official statement"

@@ -52,6 +52,7 @@ from .cues import (
     _STOP_BACK,
     _TIME_WORDS,
     _TITLE_LINKS,
+    _grammar,
     _Lex,
     _lex,
     _ly_adverb,
@@ -230,12 +231,17 @@ def _qualifier_words(qualifiers: tuple[str, ...]) -> tuple[list[str], ...]:
     return tuple(q.split() for q in qualifiers)
 
 
+#: English deictic adverbs of time between a subject and its verb ("The company yesterday said")
+_TIME_ADVERBS = _grammar("time_adverb")
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
     while j >= 0 and (toks[j].low in _AUX or (_ly_adverb(toks[j].low) and not toks[j].cap
                                                and not (j > 0 and toks[j - 1].low in lex.determiners))
+                      or (lex.lang == "en" and toks[j].low in _TIME_ADVERBS and not toks[j].cap)
                       or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))
                       or (lex.lang == "en" and toks[j].low == "since" and j > 0 and toks[j - 1].low in _AUX)):
         j -= 1  # "has also said", "is telling" (not "the family said": after a determiner it is a noun)
