@@ -81,3 +81,10 @@ def test_a_time_adverb_between_subject_and_verb_is_skipped() -> None:
     # 'Stardom's official statement yesterday read "Stardom fans, …"': before, no speaker
     row = _direct(_article("wikinews-cd9dca7839a7"), "Stardom fans")
     assert row["speaker"].endswith("Stardom") and row["speaker_mention"] == "Stardom's official statement"
+
+
+def test_a_verb_coordinated_after_an_earlier_quote_shares_its_subject() -> None:
+    # 'Duda also characterised the deaths as "crushing" and wrote "May God protect …"': before, the quote
+    # inherited the last name read (the State Fire Brigade)
+    row = _direct(_article("wikinews-9056fce5490f"), "May God protect")
+    assert (row["speaker"], row["speaker_mention"], row["rule"]) == ("Andrzej Duda", "Duda", "direct:before")

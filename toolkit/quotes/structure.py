@@ -336,7 +336,13 @@ def _before_frame(state: Any, nt: str, paras: list[tuple[int, int]], sents: list
             line = _tokens(nt, max(pps, ppe - 200), ppe)
             return _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
         return None
-    return _frame_before(state, _tokens(nt, start, first.open))
+    toks = _tokens(nt, start, first.open)
+    if fi >= 0 and prev_close > s_start and toks and toks[0].low in ("and", "but") and _lex().lang == "en":
+        # a verb coordinated after an earlier quote of the sentence shares its subject: 'Duda characterised the
+        # deaths as "crushing" and wrote "…"' (the frame is the clause without the earlier quote)
+        lead = max(s_start, ps, pq[fi - 1].close if fi >= 1 else ps)
+        toks = _tokens(nt, lead, pq[fi].open) + toks
+    return _frame_before(state, toks)
 
 def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ...]]:
     norm = doc.normalized
