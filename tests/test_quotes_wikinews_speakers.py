@@ -88,3 +88,14 @@ def test_a_verb_coordinated_after_an_earlier_quote_shares_its_subject() -> None:
     # inherited the last name read (the State Fire Brigade)
     row = _direct(_article("wikinews-9056fce5490f"), "May God protect")
     assert (row["speaker"], row["speaker_mention"], row["rule"]) == ("Andrzej Duda", "Duda", "direct:before")
+
+
+def test_an_inverted_description_with_the_name_it_goes_by_is_the_speaker() -> None:
+    # '"She's just doing this …," said a protester using the pseudonym Katya. "The situation …"': before, no
+    # frame was read, so the quote (and its second part) inherited the student quoted before
+    text = _article("wikinews-1a85833f5c6e")
+    row = _direct(text, "She's just doing this")
+    assert (row["speaker"], row["speaker_mention"]) == ("Katya", "a protester using the pseudonym Katya")
+    # the name must follow the naming word or "as": "a source known to Reuters" is no name phrase
+    q = tk.quotes('"She is just doing this," said a source known to Reuters.')
+    assert q.iloc[0]["speaker"] != "Reuters"

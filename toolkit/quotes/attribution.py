@@ -41,6 +41,7 @@ from .cues import (
     _TIME_WORDS,
     _VERB_CONTRACTIONS,
     _cue_at,
+    _grammar,
     _is_aux,
     _is_opener,
     _is_stop,
@@ -219,7 +220,7 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return None
         np = _np_forward(toks, k + 1)
         if english and (not np or all(t.low in _lex().determiners or t.low in _TIME_WORDS for t in np)):
-            np = _inverted_description(toks, k + 1) or np
+            np = _inverted_description(toks, k + 1) or _named_description(toks, k + 1) or np
         if english and np:
             np = _appositive_name(toks, k + 1, np) or np
         if np:
@@ -307,6 +308,37 @@ def _inverted_description(toks: list[_Tok], k: int) -> list[_Tok]:
     if j < len(toks) and toks[j].low not in _DESCRIPTION_LINKS and toks[j].t not in ".,;:!?":
         return []
     return toks[k:j]
+
+
+#: English words that give an unnamed source the name it is known by ("a protester using the pseudonym
+#: Katya", "a man who gave his name as Ali"; ``quote_grammar`` class ``naming_word``)
+_NAMING_WORDS = _grammar("naming_word")
+
+
+def _named_description(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the subject after the cue of an inverted attribution that is a determiner and one to three
+    common nouns, a phrase with a naming word and the name it gives, closing the clause ('"…," said a
+    protester using the pseudonym Katya.', 'a man who gave his name as Ali'); the whole phrase, or []."""
+    lex = _lex()
+    if k >= len(toks) or toks[k].low not in lex.determiners:
+        return []
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
+            and toks[j].low not in _NAMING_WORDS and toks[j].low not in lex.verbs:
+        j += 1
+    if j == k + 1:
+        return []
+    named = False
+    while j < len(toks) and j - k <= 10 and toks[j].t.islower() and toks[j].t.isalpha():
+        named = named or toks[j].low in _NAMING_WORDS
+        j += 1
+    n = j
+    while n < len(toks) and toks[n].cap and toks[n].t.isalpha():
+        n += 1
+    if not named or n == j or (toks[j - 1].low not in _NAMING_WORDS and toks[j - 1].low != "as") \
+            or (n < len(toks) and toks[n].t not in ".,;!?"):
+        return []  # (the name right after the naming word or "as": not "a source known to Reuters")
+    return toks[k:n]
 
 
 def _frame_after_de(state: _DocState, toks: list[_Tok]) -> _Frame | None:
