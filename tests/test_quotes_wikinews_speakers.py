@@ -99,3 +99,11 @@ def test_an_inverted_description_with_the_name_it_goes_by_is_the_speaker() -> No
     # the name must follow the naming word or "as": "a source known to Reuters" is no name phrase
     q = tk.quotes('"She is just doing this," said a source known to Reuters.')
     assert q.iloc[0]["speaker"] != "Reuters"
+
+
+def test_two_titles_joined_by_and_before_a_name_are_one_speaker() -> None:
+    # 'Conservative Party leader and Prime Minister Boris Johnson said he was "humbled" … and "...I and we will
+    # never take your support for granted. …"': before, the second quote went to "Conservative Party leader"
+    q = tk.quotes(_article("wikinews-780a24b29b22"))
+    rows = q[q["text"].str.contains("never take your support for granted", regex=False)]
+    assert len(rows) == 1 and rows.iloc[0]["speaker"] == "Boris Johnson"

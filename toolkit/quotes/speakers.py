@@ -381,6 +381,12 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
             out.append(t)
             j += 1
             continue
+        if lex.lang == "en" and t.low == "and" and out and lex.title_classes(out[-1].low) & {"title", "role"} \
+                and j + 2 < len(toks) and toks[j + 1].cap and "title" in lex.title_classes(toks[j + 1].low) \
+                and toks[j + 2].cap:
+            out.append(t)  # two titles of one person: "Conservative Party leader and Prime Minister Boris Johnson"
+            j += 1
+            continue
         if t.low in _STOP_BACK or (t.low in lex.verbs and not (lex.lang == "en" and t.cap and out and out[-1].cap)
                                    and not _name_word(toks, j)
                                    and not (lex.lang == "en" and out and out[-1].low.endswith(("'s", "s'")))):
