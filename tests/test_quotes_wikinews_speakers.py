@@ -107,3 +107,15 @@ def test_two_titles_joined_by_and_before_a_name_are_one_speaker() -> None:
     q = tk.quotes(_article("wikinews-780a24b29b22"))
     rows = q[q["text"].str.contains("never take your support for granted", regex=False)]
     assert len(rows) == 1 and rows.iloc[0]["speaker"] == "Boris Johnson"
+
+
+def test_the_object_of_a_preposition_before_the_verb_is_no_subject() -> None:
+    # 'Assembly president Richard Ferrand in relaying the news to parliament said, "Jacques Chirac is …"':
+    # before, no speaker (the phrase before "said" was "parliament")
+    row = _direct(_article("wikinews-f382c0a06398"), "Jacques Chirac is part of the history")
+    assert row["speaker"] == "Richard Ferrand"
+    # the subject before an adverbial, not the noun inside it; a title's object before a name stays
+    q = tk.quotes('John Smith in an interview with the BBC said, "We will not leave this city."')
+    assert q.iloc[0]["speaker"] == "John Smith"
+    q = tk.quotes('US Special Representative for Iran Brian Hook said, "This is a political stunt."')
+    assert q.iloc[0]["speaker"].endswith("Brian Hook")

@@ -313,6 +313,9 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         suffix = [toks[j - 1], toks[j]]  # "Joseph R. Biden Jr. said": the suffix belongs to the name
         j -= 2
     if j < 0 or not _head_ok(toks[j]):
+        if lex.lang == "en" and j > 0 and toks[j].t.isalpha() and toks[j].t.islower() \
+                and toks[j].low not in _STOP_BACK and k < len(toks) and toks[k].t.isalpha():  # (not at a comma)
+            return _subject_before_adverbial(toks, j)  # "Ferrand in relaying the news to parliament said"
         return []
     out = suffix[::-1]
     lowers = 0
@@ -358,7 +361,38 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if len(out) == 1 and lex.lang == "en" and (out[0].low in _NOT_NAME or _stopword_classes().get(out[0].low) in (
             "modal", "auxiliary", "adverb", "conjunction", "preposition")):
         return []  # a capitalised function word opening the sentence: "Should have thought …"
+    if lex.lang == "en" and out and k < len(toks) and toks[k].t.isalpha():
+        b = next(i for i in range(k - 1, -1, -1) if toks[i] is out[0])
+        if b > 1 and toks[b - 1].low != "of" and _stopword_classes().get(toks[b - 1].low) == "preposition" \
+                and not (out[0].cap and lex.title_classes(toks[b - 2].low) & {"title", "role"}):
+            # (not a title's object before a name: "US Special Representative for Iran Brian Hook said")
+            return _subject_before_adverbial(toks, b - 1) or out
     return out
+
+
+def _subject_before_adverbial(toks: list[_Tok], p: int) -> list[_Tok]:
+    """English: the subject before a prepositional adverbial between it and its verb, the phrase before
+    the adverbial's first preposition when a name or a role noun ends it ("John Smith in an interview with
+    the BBC said", "Richard Ferrand in relaying the news to parliament said": the object of a preposition
+    is no subject); [] when a comma, a clause boundary or a finite verb comes first."""
+    lex = _lex()
+    stops = _stopword_classes()
+    for i in range(p, max(0, p - 10), -1):
+        t = toks[i]
+        if t.low != "of" and stops.get(t.low) == "preposition":
+            prev = toks[i - 1]
+            if (prev.cap or _is_role(prev.low)) and prev.low not in lex.determiners and prev.low not in lex.pronouns:
+                np = _np_before(toks, i)
+                a = i - len(np)
+                if not np or (a > 0 and stops.get(toks[a - 1].low) == "preposition"):
+                    return []  # (itself the object of a preposition: "the conflict initiated by Iraq against")
+                # a name, or a role noun after a determiner ("A spokesman for the ministry said")
+                return np if np[-1].cap or np[0].low in lex.determiners else []
+            continue
+        if (not t.t.isalnum() and t.t not in ("-", "'s")) or t.low in _STOP_BACK or t.low in _AUX \
+                or (t.low in lex.verbs and not t.low.endswith("ing")) or (t.low.endswith("ed") and not t.cap):
+            return []  # (a participle opens a clause of its own: "the resolution adopted by the Assembly")
+    return []
 
 
 def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
