@@ -119,3 +119,10 @@ def test_the_object_of_a_preposition_before_the_verb_is_no_subject() -> None:
     assert q.iloc[0]["speaker"] == "John Smith"
     q = tk.quotes('US Special Representative for Iran Brian Hook said, "This is a political stunt."')
     assert q.iloc[0]["speaker"].endswith("Brian Hook")
+
+
+def test_a_name_with_its_organisation_after_of_is_the_speaker() -> None:
+    # '"…," Crystal C'Bearing of the Northern Arapaho tribal historic preservation office told those gathered':
+    # before, the speaker was "historic preservation office"
+    row = _direct(_article("wikinews-fed98ea20295"), "With everything that's happened to our people")
+    assert row["speaker"] == "Crystal C'Bearing"

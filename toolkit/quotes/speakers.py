@@ -363,6 +363,17 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         return []  # a capitalised function word opening the sentence: "Should have thought …"
     if lex.lang == "en" and out and k < len(toks) and toks[k].t.isalpha():
         b = next(i for i in range(k - 1, -1, -1) if toks[i] is out[0])
+        if not out[0].cap and out[0].low not in lex.determiners and b > 0 and toks[b - 1].t.isalpha():
+            # the common nouns of a longer phrase: a name with its organisation after "of" ("Crystal C'Bearing
+            # of the Northern Arapaho tribal historic preservation office told"): the name is the speaker
+            d = next((i for i in range(b - 1, max(1, b - 8), -1) if not toks[i].t.isalpha()
+                      or toks[i].low in lex.determiners or toks[i].low in _STOP_BACK or toks[i].low in lex.verbs),
+                     None)
+            if d is not None and d > 1 and toks[d].low in lex.determiners and toks[d - 1].low == "of" \
+                    and toks[d - 2].cap:
+                person = _np_before(toks, d - 1)
+                if person and person[-1].cap:
+                    return person
         if b > 1 and toks[b - 1].low != "of" and _stopword_classes().get(toks[b - 1].low) == "preposition" \
                 and not (out[0].cap and lex.title_classes(toks[b - 2].low) & {"title", "role"}):
             # (not a title's object before a name: "US Special Representative for Iran Brian Hook said")
