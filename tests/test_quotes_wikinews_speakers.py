@@ -126,3 +126,12 @@ def test_a_name_with_its_organisation_after_of_is_the_speaker() -> None:
     # before, the speaker was "historic preservation office"
     row = _direct(_article("wikinews-fed98ea20295"), "With everything that's happened to our people")
     assert row["speaker"] == "Crystal C'Bearing"
+
+
+def test_a_long_colon_line_before_a_quote_paragraph_is_read_from_its_sentence_start() -> None:
+    # "Opening of the meeting, Mr Medvedev suggested touching base on the current state of bilateral relations,
+    # first and foremost in the context of …:" (Kremlin tuning batch, en.kremlin.ru, CC BY 4.0): the subject
+    # is more than 200 characters before the colon; before, the quote had no speaker
+    text = _article("kremlin-en-8024", DATA / "quotes_fresh_kremlin.jsonl")
+    row = _direct(text, "I think that first of all, we must focus on our bilateral relations")
+    assert row["speaker"].endswith("Medvedev")

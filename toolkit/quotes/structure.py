@@ -333,7 +333,11 @@ def _before_frame(state: Any, nt: str, paras: list[tuple[int, int]], sents: list
         # "Breitbart News responded:" / "And from Chairwoman X:" closing the previous paragraph
         pps, ppe = paras[pi - 1]
         if nt[ppe - 1 : ppe] == ":":
-            line = _tokens(nt, max(pps, ppe - 200), ppe)
+            # the line's last sentence (up to 600 characters): its subject may stand far from the colon
+            # ("Mr Medvedev suggested touching base on …, first and foremost in the context of …:")
+            ls = bisect_right(sent_starts, ppe - 1) - 1
+            lo = sents[ls][0] if ls >= 0 and sents[ls][0] >= pps and _lex().lang == "en" else ppe - 200
+            line = _tokens(nt, max(pps, lo, ppe - 600), ppe)
             return _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
         return None
     toks = _tokens(nt, start, first.open)
