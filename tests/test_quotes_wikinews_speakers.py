@@ -135,3 +135,10 @@ def test_a_long_colon_line_before_a_quote_paragraph_is_read_from_its_sentence_st
     text = _article("kremlin-en-8024", DATA / "quotes_fresh_kremlin.jsonl")
     row = _direct(text, "I think that first of all, we must focus on our bilateral relations")
     assert row["speaker"].endswith("Medvedev")
+
+
+def test_a_beat_that_names_one_person_quoted_before_gives_the_quote_to_them() -> None:
+    # 'The home side was on the receiving end of two yellow cards, leaving Ingram unimpressed. "One of them was
+    # questionable. …"': the coach quoted earlier; before, no speaker
+    row = _direct(_article("wikinews-ce256aff6223"), "One of them was questionable")
+    assert (row["speaker"], row["rule"]) == ("Geoff Ingram", "direct:action_beat")

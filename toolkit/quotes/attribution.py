@@ -575,12 +575,39 @@ def _frame_action_beat(state: _DocState, toks: list[_Tok], at_start: bool) -> _F
         return None  # a sentence with its own reporting verb is reported speech, not a beat
     np = _np_forward(beat, j)
     if not np:
-        return None
+        return _named_in_beat(state, beat)
     k = beat.index(np[-1]) + 1
     if k >= len(beat) - 1 or not beat[k].t.isalpha() or not beat[k].t.islower() or _not_verb(beat[k]):
         return None  # the subject is followed by its verb: "Alice began", "The minister paused"
     sp = _person_np(state, np, np[0].s)
+    if sp is None and _lex().lang == "en":
+        return _named_in_beat(state, beat)
     return _Frame(sp, None, None, None, "direct:action_beat") if sp is not None else None
+
+
+def _named_in_beat(state: _DocState, beat: list[_Tok]) -> _Frame | None:
+    """English: a beat whose subject is no person but that names one person quoted before, and no one else
+    ("The home side was on the receiving end of two yellow cards, leaving Ingram unimpressed. "One of them
+    …"": the sentence is about Ingram); None otherwise."""
+    quoted = {sp.name for sp in state.history if sp.person and sp.name}
+    found: dict[str, _Speaker] = {}
+    i = 1  # (the sentence's first word is capitalised whatever it is)
+    while i < len(beat):
+        if not beat[i].cap:
+            i += 1
+            continue
+        j = i
+        while j < len(beat) and beat[j].cap:
+            j += 1
+        if beat[i - 1].low not in _lex().determiners:  # (a person's name takes no article: not "the new States")
+            sp = _resolve(state, beat[i:j], beat[i].s)
+            if sp is not None and sp.name:
+                found[sp.name] = sp
+        i = j
+    if len(found) != 1:
+        return None
+    sp = next(iter(found.values()))
+    return _Frame(sp, None, None, None, "direct:action_beat") if sp.name in quoted else None
 
 
 def _frame_dash(state: _DocState, toks: list[_Tok]) -> _Frame | None:
