@@ -142,3 +142,11 @@ def test_a_beat_that_names_one_person_quoted_before_gives_the_quote_to_them() ->
     # questionable. …"': the coach quoted earlier; before, no speaker
     row = _direct(_article("wikinews-ce256aff6223"), "One of them was questionable")
     assert (row["speaker"], row["rule"]) == ("Geoff Ingram", "direct:action_beat")
+
+
+def test_a_verb_of_talking_about_a_topic_with_no_topic_frames_a_direct_quote() -> None:
+    # 'In an interview with Rolling Stone, McCready commented, "he gets sounds …"': before, no speaker
+    row = _direct(_article("wikinews-55c0867ce70d"), "he gets sounds")
+    assert row["speaker"] == "Mike McCready"
+    # with its topic it stays a verb of stance, and a noun is no frame
+    assert tk.quotes("Hammond commented on the plan.").empty

@@ -184,6 +184,27 @@ def _outer_according_to(state: _DocState, toks: list[_Tok], k: int) -> _Frame | 
     return None
 
 
+#: English verbs of talking about a topic that frame a direct quotation when no topic follows them
+#: ("McCready commented, "…"", "…," she commented.; ``quote_grammar`` class ``topic_speech_verb``)
+_TOPIC_SPEECH = _grammar("topic_speech_verb")
+
+
+def _topic_speech_frame(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """English: a verb of talking about a topic (class ``stance`` of ``reporting_verbs``, lemma in
+    ``topic_speech_verb``) with no object, right before a comma, colon or sentence end: the frame of a
+    direct quotation ('Philip Hammond commented, "…"'); None otherwise (``commented on the plan`` is
+    read as stance by the reported-speech rule)."""
+    lex = _lex()
+    info = lex.stance.get(toks[k].low) if lex.lang == "en" else None
+    if info is None or info[0].split()[0] not in _TOPIC_SPEECH or toks[k].cap:
+        return None
+    if k + 1 < len(toks) and toks[k + 1].t not in (",", ":", ".", "!", "?"):
+        return None
+    if k > 0 and (toks[k - 1].low in _NOUN_DET or toks[k - 1].low.endswith("'s")):
+        return None  # a noun: "his comments", "the talks"
+    return info[0].split()[0], toks[k].s, toks[k].e
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
@@ -199,7 +220,7 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     for k in range(k0, min(len(toks), k0 + (_AFTER_WINDOW_EN if english else 16))):
         if _is_stop(toks, k):
             break
-        cue = _cue_at(toks, k)
+        cue = _cue_at(toks, k) or _topic_speech_frame(toks, k)
         if cue is None:
             continue
         if cue[0] == "according to":
@@ -394,7 +415,7 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     ):
         return None
     for k in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
-        cue = _cue_at(toks, k)
+        cue = _cue_at(toks, k) or _topic_speech_frame(toks, k)
         if cue is None:
             continue
         if cue[0] == "according to":
