@@ -150,3 +150,14 @@ def test_a_verb_of_talking_about_a_topic_with_no_topic_frames_a_direct_quote() -
     assert row["speaker"] == "Mike McCready"
     # with its topic it stays a verb of stance, and a noun is no frame
     assert tk.quotes("Hammond commented on the plan.").empty
+
+
+def test_an_unattributed_quote_continues_the_person_reported_just_before_it() -> None:
+    # "Strong winds … presented difficulty during the crossing, Zapata said, adding it required much endurance to
+    # manage to stay airborne. "It's an isometric exercise for the thighs …"" (bundled sample): before, no speaker
+    row = _direct(_article("wikinews-1a1842869eb1", BUNDLED), "It's an isometric exercise")
+    assert (row["speaker"], row["rule"]) == ("Franky Zapata", "direct:reported_before")
+    # a document reported before is no person the quote continues
+    q = tk.quotes('The United States Constitution specifies that officials are removed after being convicted of, '
+                  '"Treason, Bribery, or other high Crimes."')
+    assert q[q["kind"] == "direct"]["speaker"].isna().all()
