@@ -161,3 +161,10 @@ def test_an_unattributed_quote_continues_the_person_reported_just_before_it() ->
     q = tk.quotes('The United States Constitution specifies that officials are removed after being convicted of, '
                   '"Treason, Bribery, or other high Crimes."')
     assert q[q["kind"] == "direct"]["speaker"].isna().all()
+
+
+def test_a_name_before_an_organisation_with_a_lower_case_head_is_the_speaker() -> None:
+    # 'Suman Haripriya of the Hajo assembly said "Coronavirus is an airborne disease …"' (bundled sample): before,
+    # no speaker
+    row = _direct(_article("wikinews-c7dbf76da2f5", BUNDLED), "Coronavirus is an airborne disease")
+    assert row["speaker"] == "Suman Haripriya"

@@ -315,7 +315,8 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if j < 0 or not _head_ok(toks[j]):
         if lex.lang == "en" and j > 0 and toks[j].t.isalpha() and toks[j].t.islower() \
                 and toks[j].low not in _STOP_BACK and k < len(toks) and toks[k].t.isalpha():  # (not at a comma)
-            return _subject_before_adverbial(toks, j)  # "Ferrand in relaying the news to parliament said"
+            # "Suman Haripriya of the Hajo assembly said", "Ferrand in relaying the news to parliament said"
+            return _name_before_of(toks, j) or _subject_before_adverbial(toks, j)
         return []
     out = suffix[::-1]
     lowers = 0
@@ -366,19 +367,29 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         if not out[0].cap and out[0].low not in lex.determiners and b > 0 and toks[b - 1].t.isalpha():
             # the common nouns of a longer phrase: a name with its organisation after "of" ("Crystal C'Bearing
             # of the Northern Arapaho tribal historic preservation office told"): the name is the speaker
-            d = next((i for i in range(b - 1, max(1, b - 8), -1) if not toks[i].t.isalpha()
-                      or toks[i].low in lex.determiners or toks[i].low in _STOP_BACK or toks[i].low in lex.verbs),
-                     None)
-            if d is not None and d > 1 and toks[d].low in lex.determiners and toks[d - 1].low == "of" \
-                    and toks[d - 2].cap:
-                person = _np_before(toks, d - 1)
-                if person and person[-1].cap:
-                    return person
+            person = _name_before_of(toks, b - 1)
+            if person:
+                return person
         if b > 1 and toks[b - 1].low != "of" and _stopword_classes().get(toks[b - 1].low) == "preposition" \
                 and not (out[0].cap and lex.title_classes(toks[b - 2].low) & {"title", "role"}):
             # (not a title's object before a name: "US Special Representative for Iran Brian Hook said")
             return _subject_before_adverbial(toks, b - 1) or out
     return out
+
+
+def _name_before_of(toks: list[_Tok], i: int) -> list[_Tok]:
+    """English: the name before "of the …" when ``toks[i]`` is one of the organisation's words (scanning back
+    at most 7 words to the determiner): ``Crystal C'Bearing of the … preservation office``; [] otherwise."""
+    lex = _lex()
+    d = next((x for x in range(i, max(1, i - 7), -1) if not toks[x].t.isalpha() or toks[x].low in lex.determiners
+              or toks[x].low in _STOP_BACK or toks[x].low in lex.verbs), None)
+    if d is None or d < 2 or toks[d].low not in lex.determiners or toks[d - 1].low != "of" or not toks[d - 2].cap:
+        return []
+    person = _np_before(toks, d - 1)
+    a = d - 1 - len(person)
+    if a > 0 and _stopword_classes().get(toks[a - 1].low) == "preposition":
+        return []  # itself inside a prepositional phrase: "the majority of States of the world"
+    return person if person and person[-1].cap else []
 
 
 def _subject_before_adverbial(toks: list[_Tok], p: int) -> list[_Tok]:
