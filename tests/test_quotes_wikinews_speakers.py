@@ -168,3 +168,11 @@ def test_a_name_before_an_organisation_with_a_lower_case_head_is_the_speaker() -
     # no speaker
     row = _direct(_article("wikinews-c7dbf76da2f5", BUNDLED), "Coronavirus is an airborne disease")
     assert row["speaker"] == "Suman Haripriya"
+
+
+def test_the_preposition_rule_leaves_headlines_numbers_and_clause_openers_alone() -> None:
+    # a title-case headline, a proportion and a clause opened by "after" keep the phrase the verb follows
+    q = tk.quotes("Years after Bill Clinton claimed that the era of big government was over, it grew.")
+    assert q.iloc[0]["speaker"] == "Bill Clinton"
+    q = tk.quotes("Six in 10 voters said that the senator was honest.")
+    assert q.iloc[0]["speaker_mention"] != "Six"

@@ -56,6 +56,7 @@ from .cues import (
     _Lex,
     _lex,
     _ly_adverb,
+    _numeral,
     _stopword_classes,
 )
 from .tokens import _finditer_at_word_start, _Tok, _tokens
@@ -392,6 +393,10 @@ def _name_before_of(toks: list[_Tok], i: int) -> list[_Tok]:
     return person if person and person[-1].cap else []
 
 
+#: English prepositions that also open a clause or a comparison ("Years after Bill Clinton claimed")
+_CLAUSE_PREPOSITIONS = _grammar("clause_preposition")
+
+
 def _subject_before_adverbial(toks: list[_Tok], p: int) -> list[_Tok]:
     """English: the subject before a prepositional adverbial between it and its verb, the phrase before
     the adverbial's first preposition when a name or a role noun ends it ("John Smith in an interview with
@@ -402,7 +407,11 @@ def _subject_before_adverbial(toks: list[_Tok], p: int) -> list[_Tok]:
     for i in range(p, max(0, p - 10), -1):
         t = toks[i]
         if t.low != "of" and stops.get(t.low) == "preposition":
+            if t.cap or t.low in _CLAUSE_PREPOSITIONS:
+                return []  # a title-case headline ("U.S. Flexes Muscles As Asia Worries"); "Years after X claimed"
             prev = toks[i - 1]
+            if _numeral(prev) or (prev.cap and i + 1 < len(toks) and toks[i + 1].cap):
+                return []  # "Six in 10 voters said", a name with a preposition inside: "Club for Growth Action"
             if (prev.cap or _is_role(prev.low)) and prev.low not in lex.determiners and prev.low not in lex.pronouns:
                 np = _np_before(toks, i)
                 a = i - len(np)
