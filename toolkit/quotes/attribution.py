@@ -451,7 +451,6 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     return None
 
 
-
 def _document_colon(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """English colon frame that announces a document: ``The palace issued the following statement from the
     king:`` (the source after ``from``), ``The ministry released a statement:`` (the clause's subject, before
