@@ -317,7 +317,7 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         if lex.lang == "en" and j > 0 and toks[j].t.isalpha() and toks[j].t.islower() \
                 and toks[j].low not in _STOP_BACK and k < len(toks) and toks[k].t.isalpha():  # (not at a comma)
             # "Suman Haripriya of the Hajo assembly said", "Ferrand in relaying the news to parliament said"
-            return _name_before_of(toks, j) or _subject_before_adverbial(toks, j)
+            return _name_before_of(toks, j) or _subject_before_adverbial(toks, j, j + 1)
         return []
     out = suffix[::-1]
     lowers = 0
@@ -374,7 +374,7 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         if b > 1 and toks[b - 1].low != "of" and _stopword_classes().get(toks[b - 1].low) == "preposition" \
                 and not (out[0].cap and lex.title_classes(toks[b - 2].low) & {"title", "role"}):
             # (not a title's object before a name: "US Special Representative for Iran Brian Hook said")
-            return _subject_before_adverbial(toks, b - 1) or out
+            return _subject_before_adverbial(toks, b - 1, b + len(out)) or out
     return out
 
 
@@ -397,11 +397,12 @@ def _name_before_of(toks: list[_Tok], i: int) -> list[_Tok]:
 _CLAUSE_PREPOSITIONS = _grammar("clause_preposition")
 
 
-def _subject_before_adverbial(toks: list[_Tok], p: int) -> list[_Tok]:
+def _subject_before_adverbial(toks: list[_Tok], p: int, end: int) -> list[_Tok]:
     """English: the subject before a prepositional adverbial between it and its verb, the phrase before
     the adverbial's first preposition when a name or a role noun ends it ("John Smith in an interview with
     the BBC said", "Richard Ferrand in relaying the news to parliament said": the object of a preposition
-    is no subject); [] when a comma, a clause boundary or a finite verb comes first."""
+    is no subject); after a determiner and a common noun the whole phrase up to ``end`` (its complement:
+    "a study by a sociologist concluded"); [] when a comma, a clause boundary or a finite verb comes first."""
     lex = _lex()
     stops = _stopword_classes()
     for i in range(p, max(0, p - 10), -1):
@@ -417,8 +418,11 @@ def _subject_before_adverbial(toks: list[_Tok], p: int) -> list[_Tok]:
                 a = i - len(np)
                 if not np or (a > 0 and stops.get(toks[a - 1].low) == "preposition"):
                     return []  # (itself the object of a preposition: "the conflict initiated by Iraq against")
-                # a name, or a role noun after a determiner ("A spokesman for the ministry said")
-                return np if np[-1].cap or np[0].low in lex.determiners else []
+                if np[-1].cap:
+                    return np  # a name: the phrase after it is an adverbial
+                # a determiner and a common noun: the phrase after it is its complement ("A spokesman for the
+                # ministry said", "a study by a sociologist concluded")
+                return toks[a:end] if np[0].low in lex.determiners else []
             continue
         if (not t.t.isalnum() and t.t not in ("-", "'s")) or t.low in _STOP_BACK or t.low in _AUX \
                 or (t.low in lex.verbs and not t.low.endswith("ing")) or (t.low.endswith("ed") and not t.cap):
