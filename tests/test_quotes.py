@@ -529,8 +529,11 @@ def test_no_speaker_is_a_bare_determiner_or_relative_pronoun(wikinews) -> None:
     """On the bundled Wikinews sample (CC BY 2.5): 'The' or 'who' is never given as who spoke."""
     q = tk.quotes(wikinews)
     assert len(q) > 1000
-    bare = q["speaker"].dropna().str.lower().isin(["the", "a", "an", "who", "whom", "which", "that"])
-    assert not bare.any(), q.loc[q["speaker"].notna()].loc[bare, ["doc_id", "speaker", "rule"]].head()
+    named = q.loc[q["speaker"].notna()]
+    # (an interview's turn label may be initials that spell a determiner: "((AN)) There is not …")
+    bare = named["speaker"].str.lower().isin(["the", "a", "an", "who", "whom", "which", "that"]) \
+        & ~((named["rule"] == "direct:transcript") & named["speaker"].str.isupper())
+    assert not bare.any(), named.loc[bare, ["doc_id", "speaker", "rule"]].head()
 
 
 def test_sentence_opening_adverb_is_not_part_of_a_name() -> None:

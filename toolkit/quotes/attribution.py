@@ -33,16 +33,15 @@ from .cues import (
     _FINITE_AUX,
     _INDEFINITE,
     _NEGATION,
-    _NON_PERSON_HEADS,
     _NOT_NAME,
     _NOUN_DET,
     _OPENERS,
-    _ORG_WORDS,
     _PARTICLES,
     _QUANTIFIERS,
     _TIME_WORDS,
     _VERB_CONTRACTIONS,
     _cue_at,
+    _grammar,
     _is_aux,
     _is_opener,
     _is_stop,
@@ -53,6 +52,7 @@ from .cues import (
 )
 from .speakers import (
     _DE_ADVERB_ENDINGS,
+    _DOCUMENT_NOUNS,
     _de_adverbial,
     _de_inverted,
     _de_subject,
@@ -184,6 +184,27 @@ def _outer_according_to(state: _DocState, toks: list[_Tok], k: int) -> _Frame | 
     return None
 
 
+#: English verbs of talking about a topic that frame a direct quotation when no topic follows them
+#: ("McCready commented, "…"", "…," she commented.; ``quote_grammar`` class ``topic_speech_verb``)
+_TOPIC_SPEECH = _grammar("topic_speech_verb")
+
+
+def _topic_speech_frame(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
+    """English: a verb of talking about a topic (class ``stance`` of ``reporting_verbs``, lemma in
+    ``topic_speech_verb``) with no object, right before a comma, colon or sentence end: the frame of a
+    direct quotation ('Philip Hammond commented, "…"'); None otherwise (``commented on the plan`` is
+    read as stance by the reported-speech rule)."""
+    lex = _lex()
+    info = lex.stance.get(toks[k].low) if lex.lang == "en" else None
+    if info is None or info[0].split()[0] not in _TOPIC_SPEECH or toks[k].cap:
+        return None
+    if k + 1 < len(toks) and toks[k + 1].t not in (",", ":", ".", "!", "?"):
+        return None
+    if k > 0 and (toks[k - 1].low in _NOUN_DET or toks[k - 1].low.endswith("'s")):
+        return None  # a noun: "his comments", "the talks"
+    return info[0].split()[0], toks[k].s, toks[k].e
+
+
 def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """Attribution following a quote: ', he said', ', said X', ' X told Y in an interview'."""
     if not toks:
@@ -199,7 +220,7 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     for k in range(k0, min(len(toks), k0 + (_AFTER_WINDOW_EN if english else 16))):
         if _is_stop(toks, k):
             break
-        cue = _cue_at(toks, k)
+        cue = _cue_at(toks, k) or _topic_speech_frame(toks, k)
         if cue is None:
             continue
         if cue[0] == "according to":
@@ -220,7 +241,7 @@ def _frame_after(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             return None
         np = _np_forward(toks, k + 1)
         if english and (not np or all(t.low in _lex().determiners or t.low in _TIME_WORDS for t in np)):
-            np = _inverted_description(toks, k + 1) or np
+            np = _inverted_description(toks, k + 1) or _named_description(toks, k + 1) or np
         if english and np:
             np = _appositive_name(toks, k + 1, np) or np
         if np:
@@ -310,6 +331,37 @@ def _inverted_description(toks: list[_Tok], k: int) -> list[_Tok]:
     return toks[k:j]
 
 
+#: English words that give an unnamed source the name it is known by ("a protester using the pseudonym
+#: Katya", "a man who gave his name as Ali"; ``quote_grammar`` class ``naming_word``)
+_NAMING_WORDS = _grammar("naming_word")
+
+
+def _named_description(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: the subject after the cue of an inverted attribution that is a determiner and one to three
+    common nouns, a phrase with a naming word and the name it gives, closing the clause ('"…," said a
+    protester using the pseudonym Katya.', 'a man who gave his name as Ali'); the whole phrase, or []."""
+    lex = _lex()
+    if k >= len(toks) or toks[k].low not in lex.determiners:
+        return []
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks[j].t.isalpha() and toks[j].t.islower() \
+            and toks[j].low not in _NAMING_WORDS and toks[j].low not in lex.verbs:
+        j += 1
+    if j == k + 1:
+        return []
+    named = False
+    while j < len(toks) and j - k <= 10 and toks[j].t.islower() and toks[j].t.isalpha():
+        named = named or toks[j].low in _NAMING_WORDS
+        j += 1
+    n = j
+    while n < len(toks) and toks[n].cap and toks[n].t.isalpha():
+        n += 1
+    if not named or n == j or (toks[j - 1].low not in _NAMING_WORDS and toks[j - 1].low != "as") \
+            or (n < len(toks) and toks[n].t not in ".,;!?"):
+        return []  # (the name right after the naming word or "as": not "a source known to Reuters")
+    return toks[k:n]
+
+
 def _frame_after_de(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     """German attributions after a quotation that name no listed reporting verb.
 
@@ -363,7 +415,7 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
     ):
         return None
     for k in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
-        cue = _cue_at(toks, k)
+        cue = _cue_at(toks, k) or _topic_speech_frame(toks, k)
         if cue is None:
             continue
         if cue[0] == "according to":
@@ -397,10 +449,6 @@ def _frame_before(state: _DocState, toks: list[_Tok]) -> _Frame | None:
             c = toks[-1]
             return _Frame(sp, ":", c.s, c.e, "direct:colon")
     return None
-
-
-#: English nouns of documents that a colon frame can announce ("issued the following statement:")
-_DOCUMENT_NOUNS = _NON_PERSON_HEADS - _ORG_WORDS - {"police", "military", "army"}
 
 
 def _document_colon(state: _DocState, toks: list[_Tok]) -> _Frame | None:
@@ -547,12 +595,39 @@ def _frame_action_beat(state: _DocState, toks: list[_Tok], at_start: bool) -> _F
         return None  # a sentence with its own reporting verb is reported speech, not a beat
     np = _np_forward(beat, j)
     if not np:
-        return None
+        return _named_in_beat(state, beat)
     k = beat.index(np[-1]) + 1
     if k >= len(beat) - 1 or not beat[k].t.isalpha() or not beat[k].t.islower() or _not_verb(beat[k]):
         return None  # the subject is followed by its verb: "Alice began", "The minister paused"
     sp = _person_np(state, np, np[0].s)
+    if sp is None and _lex().lang == "en":
+        return _named_in_beat(state, beat)
     return _Frame(sp, None, None, None, "direct:action_beat") if sp is not None else None
+
+
+def _named_in_beat(state: _DocState, beat: list[_Tok]) -> _Frame | None:
+    """English: a beat whose subject is no person but that names one person quoted before, and no one else
+    ("The home side was on the receiving end of two yellow cards, leaving Ingram unimpressed. "One of them
+    …"": the sentence is about Ingram); None otherwise."""
+    quoted = {sp.name for sp in state.history if sp.person and sp.name}
+    found: dict[str, _Speaker] = {}
+    i = 1  # (the sentence's first word is capitalised whatever it is)
+    while i < len(beat):
+        if not beat[i].cap:
+            i += 1
+            continue
+        j = i
+        while j < len(beat) and beat[j].cap:
+            j += 1
+        if beat[i - 1].low not in _lex().determiners:  # (a person's name takes no article: not "the new States")
+            sp = _resolve(state, beat[i:j], beat[i].s)
+            if sp is not None and sp.name:
+                found[sp.name] = sp
+        i = j
+    if len(found) != 1:
+        return None
+    sp = next(iter(found.values()))
+    return _Frame(sp, None, None, None, "direct:action_beat") if sp.name in quoted else None
 
 
 def _frame_dash(state: _DocState, toks: list[_Tok]) -> _Frame | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,6 +42,7 @@ from .cues import (
     _NEGATION,
     _NO_SOURCE,
     _NON_PERSON,
+    _NON_PERSON_HEADS,
     _NOT_NAME,
     _NOT_SPEAKER,
     _OPENERS,
@@ -51,9 +52,11 @@ from .cues import (
     _STOP_BACK,
     _TIME_WORDS,
     _TITLE_LINKS,
+    _grammar,
     _Lex,
     _lex,
     _ly_adverb,
+    _numeral,
     _stopword_classes,
 )
 from .tokens import _finditer_at_word_start, _Tok, _tokens
@@ -229,12 +232,17 @@ def _qualifier_words(qualifiers: tuple[str, ...]) -> tuple[list[str], ...]:
     return tuple(q.split() for q in qualifiers)
 
 
+#: English deictic adverbs of time between a subject and its verb ("The company yesterday said")
+_TIME_ADVERBS = _grammar("time_adverb")
+
+
 def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     lex = _lex()
     j = k - 1
     progressive = toks[k].low.endswith("ing") if k < len(toks) else False
     while j >= 0 and (toks[j].low in _AUX or (_ly_adverb(toks[j].low) and not toks[j].cap
                                                and not (j > 0 and toks[j - 1].low in lex.determiners))
+                      or (lex.lang == "en" and toks[j].low in _TIME_ADVERBS and not toks[j].cap)
                       or (progressive and toks[j].low in _BE) or (lex.lang == "en" and _negation(toks[j].low))
                       or (lex.lang == "en" and toks[j].low == "since" and j > 0 and toks[j - 1].low in _AUX)):
         j -= 1  # "has also said", "is telling" (not "the family said": after a determiner it is a noun)
@@ -306,6 +314,10 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
         suffix = [toks[j - 1], toks[j]]  # "Joseph R. Biden Jr. said": the suffix belongs to the name
         j -= 2
     if j < 0 or not _head_ok(toks[j]):
+        if lex.lang == "en" and j > 0 and toks[j].t.isalpha() and toks[j].t.islower() \
+                and toks[j].low not in _STOP_BACK and k < len(toks) and toks[k].t.isalpha():  # (not at a comma)
+            # "Suman Haripriya of the Hajo assembly said", "Ferrand in relaying the news to parliament said"
+            return _name_before_of(toks, j) or _subject_before_adverbial(toks, j, j + 1)
         return []
     out = suffix[::-1]
     lowers = 0
@@ -351,7 +363,71 @@ def _np_before(toks: list[_Tok], k: int) -> list[_Tok]:
     if len(out) == 1 and lex.lang == "en" and (out[0].low in _NOT_NAME or _stopword_classes().get(out[0].low) in (
             "modal", "auxiliary", "adverb", "conjunction", "preposition")):
         return []  # a capitalised function word opening the sentence: "Should have thought …"
+    if lex.lang == "en" and out and k < len(toks) and toks[k].t.isalpha():
+        b = next(i for i in range(k - 1, -1, -1) if toks[i] is out[0])
+        if not out[0].cap and out[0].low not in lex.determiners and b > 0 and toks[b - 1].t.isalpha():
+            # the common nouns of a longer phrase: a name with its organisation after "of" ("Crystal C'Bearing
+            # of the Northern Arapaho tribal historic preservation office told"): the name is the speaker
+            person = _name_before_of(toks, b - 1)
+            if person:
+                return person
+        if b > 1 and toks[b - 1].low != "of" and _stopword_classes().get(toks[b - 1].low) == "preposition" \
+                and not (out[0].cap and lex.title_classes(toks[b - 2].low) & {"title", "role"}):
+            # (not a title's object before a name: "US Special Representative for Iran Brian Hook said")
+            return _subject_before_adverbial(toks, b - 1, b + len(out)) or out
     return out
+
+
+def _name_before_of(toks: list[_Tok], i: int) -> list[_Tok]:
+    """English: the name before "of the …" when ``toks[i]`` is one of the organisation's words (scanning back
+    at most 7 words to the determiner): ``Crystal C'Bearing of the … preservation office``; [] otherwise."""
+    lex = _lex()
+    d = next((x for x in range(i, max(1, i - 7), -1) if not toks[x].t.isalpha() or toks[x].low in lex.determiners
+              or toks[x].low in _STOP_BACK or toks[x].low in lex.verbs), None)
+    if d is None or d < 2 or toks[d].low not in lex.determiners or toks[d - 1].low != "of" or not toks[d - 2].cap:
+        return []
+    person = _np_before(toks, d - 1)
+    a = d - 1 - len(person)
+    if a > 0 and _stopword_classes().get(toks[a - 1].low) == "preposition":
+        return []  # itself inside a prepositional phrase: "the majority of States of the world"
+    return person if person and person[-1].cap else []
+
+
+#: English prepositions that also open a clause or a comparison ("Years after Bill Clinton claimed")
+_CLAUSE_PREPOSITIONS = _grammar("clause_preposition")
+
+
+def _subject_before_adverbial(toks: list[_Tok], p: int, end: int) -> list[_Tok]:
+    """English: the subject before a prepositional adverbial between it and its verb, the phrase before
+    the adverbial's first preposition when a name or a role noun ends it ("John Smith in an interview with
+    the BBC said", "Richard Ferrand in relaying the news to parliament said": the object of a preposition
+    is no subject); after a determiner and a common noun the whole phrase up to ``end`` (its complement:
+    "a study by a sociologist concluded"); [] when a comma, a clause boundary or a finite verb comes first."""
+    lex = _lex()
+    stops = _stopword_classes()
+    for i in range(p, max(0, p - 10), -1):
+        t = toks[i]
+        if t.low != "of" and stops.get(t.low) == "preposition":
+            if t.cap or t.low in _CLAUSE_PREPOSITIONS:
+                return []  # a title-case headline ("U.S. Flexes Muscles As Asia Worries"); "Years after X claimed"
+            prev = toks[i - 1]
+            if _numeral(prev) or (prev.cap and i + 1 < len(toks) and toks[i + 1].cap):
+                return []  # "Six in 10 voters said", a name with a preposition inside: "Club for Growth Action"
+            if (prev.cap or _is_role(prev.low)) and prev.low not in lex.determiners and prev.low not in lex.pronouns:
+                np = _np_before(toks, i)
+                a = i - len(np)
+                if not np or (a > 0 and stops.get(toks[a - 1].low) == "preposition"):
+                    return []  # (itself the object of a preposition: "the conflict initiated by Iraq against")
+                if np[-1].cap:
+                    return np  # a name: the phrase after it is an adverbial
+                # a determiner and a common noun: the phrase after it is its complement ("A spokesman for the
+                # ministry said", "a study by a sociologist concluded")
+                return toks[a:end] if np[0].low in lex.determiners else []
+            continue
+        if (not t.t.isalnum() and t.t not in ("-", "'s")) or t.low in _STOP_BACK or t.low in _AUX \
+                or (t.low in lex.verbs and not t.low.endswith("ing")) or (t.low.endswith("ed") and not t.cap):
+            return []  # (a participle opens a clause of its own: "the resolution adopted by the Assembly")
+    return []
 
 
 def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
@@ -372,6 +448,12 @@ def _np_forward(toks: list[_Tok], k: int) -> list[_Tok]:
             continue
         if t.low == "of" and out and (out[-1].cap or _is_role(out[-1].low)) and j + 1 < len(toks):
             out.append(t)
+            j += 1
+            continue
+        if lex.lang == "en" and t.low == "and" and out and lex.title_classes(out[-1].low) & {"title", "role"} \
+                and j + 2 < len(toks) and toks[j + 1].cap and "title" in lex.title_classes(toks[j + 1].low) \
+                and toks[j + 2].cap:
+            out.append(t)  # two titles of one person: "Conservative Party leader and Prime Minister Boris Johnson"
             j += 1
             continue
         if t.low in _STOP_BACK or (t.low in lex.verbs and not (lex.lang == "en" and t.cap and out and out[-1].cap)
@@ -748,6 +830,10 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
                          for t in np)
             return _Speaker(mention, ms, me, name, "explicit", person or titled, gender=_gender(words, name))
         # "The President insists": a definite capitalised title alone is a description, as "the president" is
+    if lex.lang == "en" and head.low in _DOCUMENT_NOUNS and (author := _possessor(state, np[:-1], at)) is not None:
+        # "Stardom's official statement read", "the President Putin's message": a document speaks for its
+        # author, the possessor (the mention stays the document)
+        return _Speaker(mention, ms, me, author.name, "explicit", author.person, gender=author.gender)
     # a description: resolve a definite one with a role noun to the last named person speaker
     definite = np[0].low in lex.definite or any(t.t.endswith("'s") for t in np[:-1])
     plural = head.low.endswith("s") and not lex.compounds  # German role nouns end in -s in the singular too
@@ -763,11 +849,32 @@ def _resolve(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
     return _Speaker(mention, ms, me, mention, "explicit", person, gender=gender)
 
 
+#: English nouns of documents, which speak for their author ("the minister's letter reads")
+_DOCUMENT_NOUNS = _NON_PERSON_HEADS - _ORG_WORDS - {"police", "military", "army"}
+
+
+def _possessor(state: _DocState, np: list[_Tok], at: int) -> _Speaker | None:
+    """The named possessor ending in ``'s`` among the words before a head noun (``Stardom's official``,
+    ``the President Putin's``): the capitalised run up to it, resolved as a speaker; None without one."""
+    k = next((i for i in range(len(np) - 1, -1, -1) if np[i].cap and np[i].low.endswith(("'s", "’s"))), None)
+    if k is None:
+        return None
+    j = k
+    while j > 0 and np[j - 1].cap:
+        j -= 1
+    owner = _tokens(state.nt, np[j].s, np[k].e - 2)
+    sp = _resolve(state, owner, at) if owner else None
+    return sp if sp is not None and sp.name else None
+
+
 # a transcript's speaker label at a line start: "Vladimir Putin:", "PUTIN:", "Ms. Lee:", "Question:"
 # (titles may join capitalised words with the title links: "President of Russia Vladimir Putin")
 _LINKS = "|".join(sorted(_TITLE_LINKS))
 _LABEL = re.compile(rf"^[ \t]*((?:[A-Z][\w.'’-]{{0,40}}[ \t]+(?:(?:{_LINKS})[ \t]+)?){{0,8}}[A-Z][\w.'’-]{{0,40}})"
                     r"[ \t]*:[ \t]", re.MULTILINE)
+# an interview's turn label in double parentheses, as Wikinews' interview templates render: "((WN)) : …",
+# "((Name)) …" (the colon may be left out); the label names its speaker whatever its form (initials too)
+_PAREN_LABEL = re.compile(r"^[ \t]*\(\(([A-Z][\w.'’ -]{0,60}?)\)\)[ \t]*(:?)[ \t]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -779,6 +886,12 @@ class _Turn:
     me: int
     colon: int
     name: str | None
+    #: an interview's label in double parentheses ("((WN)) :"): its speaker is no antecedent for the
+    #: article's pronouns (the interviewer's initials)
+    parenthesised: bool = False
+    #: whether the turn runs on over the unlabelled paragraphs after its own: not when only one side of a
+    #: parenthesised interview is labelled (the unlabelled paragraph after "((WN)) : …?" is the answer)
+    runs_on: bool = True
 
 
 def _label_matches(nt: str) -> Iterator[re.Match[str]]:
@@ -805,7 +918,19 @@ def _turns(state: _DocState) -> list[_Turn]:
     named label (one "Moscow: …" line, or "Note:" and "Photo:", is no transcript)."""
     if state._turns is None:
         found = []
-        for m in _label_matches(state.nt):
+        labels: Iterable[re.Match[str]] = _label_matches(state.nt)
+        if "((" in state.nt:
+            labels = sorted([*labels, *_PAREN_LABEL.finditer(state.nt)], key=lambda m: m.start())
+        for m in labels:
+            if m.re is _PAREN_LABEL:
+                colon = m.start(2) if m.group(2) else m.end(1) + 1
+                line_end = state.nt.find("\n", colon)
+                said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
+                if sum(1 for w in said if w.strip(".,;:!?'\"").isalpha()) >= 2:
+                    words = _strip_titles(m.group(1).split()) or m.group(1).split()
+                    name = " ".join(words) if len(words) > 1 else _canonical(state, words, m.start(1))[0]
+                    found.append(_Turn(m.start(1), m.end(1), colon, name, parenthesised=True))
+                continue
             colon = state.nt.index(":", m.end(1))
             line_end = state.nt.find("\n", colon)
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
@@ -831,7 +956,10 @@ def _turns(state: _DocState) -> list[_Turn]:
         names = {t.name for t in found if t.name}
         short = {n: min((o for o in names if o != n and n.endswith(" " + o) and " " in o), key=len, default=n)
                  for n in names}
-        found = [_Turn(t.ms, t.me, t.colon, short.get(t.name, t.name) if t.name else None) for t in found]
+        two_sided = len({t.name for t in found if t.parenthesised}) >= 2
+        found = [_Turn(t.ms, t.me, t.colon, short.get(t.name, t.name) if t.name else None,
+                       t.parenthesised, two_sided or not t.parenthesised)
+                 for t in found]
         state._turns = found if sum(t.name is not None for t in found) >= 2 else []
     return state._turns
 
@@ -869,6 +997,8 @@ def _turn_at(state: _DocState, pos: int) -> _Turn | None:
     own_end = state.nt.find("\n\n", turn.colon)
     if own_end < 0 or pos < own_end:
         return turn
+    if not turn.runs_on:
+        return None
     if k + 1 < len(turns):
         end = turns[k + 1].ms
     elif sum(t.name is not None for t in turns) >= _LAST_TURN_RUNS_ON:

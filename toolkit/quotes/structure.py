@@ -35,7 +35,17 @@ from .attribution import (
     _not_name_words,
 )
 from .clauses import _chunks, _Row, _to_normalized, _to_row, _trim, _trim_clause, _trim_comma
-from .cues import _ADDRESSEES, _COMPLEMENTIZERS, _DE_DEMONSTRATIVES, _cue_at, _cue_positions, _grammar, _is_stop, _lex
+from .cues import (
+    _ADDRESSEES,
+    _COMPLEMENTIZERS,
+    _DE_DEMONSTRATIVES,
+    _NON_PERSON,
+    _cue_at,
+    _cue_positions,
+    _grammar,
+    _is_stop,
+    _lex,
+)
 from .indirect import _embedded_clause, _reported
 from .language import _CURRENT, _profiles
 from .marks import _elision, _find_quotes, _Quote
@@ -164,21 +174,31 @@ def _foreign(words: list[str]) -> bool:
     return bool(langs) and "de" not in langs
 
 
+#: English: characters from the end of a report to an unattributed quote that continues its speaker
+_REPORTED_REACH_EN = 120
+
+
 def _inherit_reported(state: _DocState, rows: list[_Row], ps: int, reach: int = 600) -> None:
     """A direct quote with no attribution continues the speaker reported just before it.
 
     German, French and Spanish news often report a speaker indirectly and then
     quote them (``Er stellt fest, dass … habe. „…“``): the speaker of the
     nearest earlier row of the paragraph, else the last speaker remembered
-    within ``reach`` characters before the paragraph.
+    within ``reach`` characters before the paragraph. English news does the same within a paragraph
+    (``…, Zapata said, adding it required much endurance. "It's an isometric exercise …"``); the caller
+    passes ``reach=0`` there: a named person's report ending at most ``_REPORTED_REACH_EN`` characters
+    before the quote, outside transcript turns (an answer's quotes are the people it tells of).
     """
     for row in rows:
         if row.kind != "direct" or row.speaker is not None or row.rule != "direct:no_attribution":
             continue
         before = [r for r in rows if r.speaker is not None and r.speaker.name and r.s < row.s]
+        if not reach:  # English: a named person reported in the sentence just before the quote
+            before = [r for r in before if r.speaker.person and r.speaker.attribution == "explicit"
+                      and r.speaker.name.split()[-1].lower() not in _NON_PERSON and row.s - r.e <= _REPORTED_REACH_EN]
         src = max(before, key=lambda r: r.s).speaker if before else next(
             (sp for sp in reversed(state.history) if sp.ms is not None and ps - reach < sp.ms < row.s and sp.name),
-            None)
+            None) if reach else None
         if src is not None:
             row.speaker = _Speaker(None, None, None, src.name, "inherited", src.person)
             row.rule = "direct:reported_before"
@@ -333,10 +353,20 @@ def _before_frame(state: Any, nt: str, paras: list[tuple[int, int]], sents: list
         # "Breitbart News responded:" / "And from Chairwoman X:" closing the previous paragraph
         pps, ppe = paras[pi - 1]
         if nt[ppe - 1 : ppe] == ":":
-            line = _tokens(nt, max(pps, ppe - 200), ppe)
+            # the line's last sentence (up to 600 characters): its subject may stand far from the colon
+            # ("Mr Medvedev suggested touching base on …, first and foremost in the context of …:")
+            ls = bisect_right(sent_starts, ppe - 1) - 1
+            lo = sents[ls][0] if ls >= 0 and sents[ls][0] >= pps and _lex().lang == "en" else ppe - 200
+            line = _tokens(nt, max(pps, lo, ppe - 600), ppe)
             return _frame_line_before(state, line) or _no_bare_capital(_frame_before(state, line))
         return None
-    return _frame_before(state, _tokens(nt, start, first.open))
+    toks = _tokens(nt, start, first.open)
+    if fi >= 0 and prev_close > s_start and toks and toks[0].low in ("and", "but") and _lex().lang == "en":
+        # a verb coordinated after an earlier quote of the sentence shares its subject: 'Duda characterised the
+        # deaths as "crushing" and wrote "…"' (the frame is the clause without the earlier quote)
+        lead = max(s_start, ps, pq[fi - 1].close if fi >= 1 else ps)
+        toks = _tokens(nt, lead, pq[fi].open) + toks
+    return _frame_before(state, toks)
 
 def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ...]]:
     norm = doc.normalized
@@ -522,8 +552,8 @@ def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ..
             para_rows = _split_partial_de(nt, para_rows, pq)
             for r in para_rows:
                 _clause_after_comma_de(nt, r)
-        if lang != "en":
-            _inherit_reported(state, para_rows, ps)
+        if lang != "en" or turn is None or turn.me > pe:
+            _inherit_reported(state, para_rows, ps, 600 if lang != "en" else 0)
         # pronouns resolved again now that every speaker of the paragraph is known, in text order
         for r in sorted(para_rows, key=lambda r: r.s):
             sp = r.speaker
@@ -594,7 +624,8 @@ def _transcript_turn(state: _DocState, nt: str, ps: int, pe: int, turn: _Turn, r
         speaker = _Speaker(nt[turn.ms : turn.me], turn.ms, turn.me, None, "none", False) if labelled else None
     elif labelled:
         speaker = _Speaker(nt[turn.ms : turn.me], turn.ms, turn.me, turn.name, "explicit", True)
-        _remember(state, speaker)
+        if not turn.parenthesised:
+            _remember(state, speaker)
     else:
         speaker = _Speaker(None, None, None, turn.name, "inherited", True)
     row = _Row(s, e, "direct", s, e, [(s, e)], speaker, ":" if labelled else None,
