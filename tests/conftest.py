@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import toolkit as tk
@@ -13,6 +16,25 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED = DATA / "lavrov_2015_afp.txt"
 WIKINEWS = DATA / "wikinews_en_2019_2020.jsonl"
+WIKINEWS_FRESH = DATA / "quotes_fresh_wikinews.jsonl"
+
+
+@cache
+def article(doc_id: str, path: Path = WIKINEWS_FRESH) -> str:
+    """The text of record ``doc_id`` in a JSON-lines file of ``data/`` (the fresh Wikinews sample by default)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] == doc_id:
+            return record["text"]
+    raise KeyError(doc_id)
+
+
+def direct_row(text: str, starts: str) -> pd.Series:
+    """The one direct quote of ``tk.quotes(text)`` whose text starts with ``starts``."""
+    q = tk.quotes(text)
+    rows = q[(q["kind"] == "direct") & q["text"].str.startswith(starts)]
+    assert len(rows) == 1, q[["kind", "text", "speaker", "rule"]]
+    return rows.iloc[0]
 # ``TOOLKIT_SHARED`` names the shared directory when the project is not checked out next to it (a git worktree)
 SHARED_CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
 
