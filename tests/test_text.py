@@ -98,13 +98,36 @@ def test_words_scanned_with_re_are_the_regex_words(wikinews):
     from toolkit import text as T
 
     texts = [doc.text for doc in wikinews]
-    scanned = [T._word_scanner(t) is T._WORDS_RE for t in texts]
+    scanned = [T._word_scanner(t, 0, len(t)) is T._WORDS_RE for t in texts]
     assert any(scanned) and not all(scanned)  # a Hindi text (combining vowel signs) stays with regex
     assert any(s and not t.isascii() for s, t in zip(scanned, texts, strict=True))
     for t in texts:
         assert T.words(t) == T._WORDS.findall(t)
         assert T.words(t, 10, 500) == T._WORDS.findall(t, 10, 500)
     assert T.words("cafe\u0301 re\u0301sume\u0301") == ["cafe\u0301", "re\u0301sume\u0301"]
+
+
+def test_words_sentence_by_sentence_tests_each_character_once(seed, monkeypatch):
+    # collocations and frequencies scan a document sentence by sentence; choosing the scanner must test the
+    # sentence, not the whole text per sentence (quadratic on one big document: 2 MB took 132.6 s)
+    from toolkit import text as T
+    from toolkit.corpus import Document
+    from toolkit.profile import sentence_words
+
+    tested: list[int] = []
+    pattern = T._NON_ASCII
+
+    class Counting:
+        def findall(self, part: str) -> list[str]:
+            tested.append(len(part))
+            return pattern.findall(part)
+
+    doc = Document(seed.text * 20)  # each copy holds a typographic apostrophe (U+2019): a non-ASCII sentence
+    expected = sentence_words(doc)
+    monkeypatch.setattr(T, "_NON_ASCII", Counting())
+    assert sentence_words(doc) == expected
+    assert len(tested) >= 20
+    assert sum(tested) <= len(doc.text)
 
 
 def test_token_table_offsets_match_text(seed):

@@ -501,7 +501,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     >>> len(words("cafe\u0301 re\u0301sume\u0301"))  # decomposed accents stay inside the word
     2
     """
-    return _word_scanner(text).findall(text, start, len(text) if end is None else end)
+    end = len(text) if end is None else end
+    return _word_scanner(text, start, end).findall(text, start, end)
 
 
 @lru_cache(maxsize=4096)
@@ -519,9 +520,12 @@ _RE_WORD, _RE_DIGIT = re.compile(r"\w"), re.compile(r"\d")
 _REGEX_WORD, _REGEX_DIGIT = regex.compile(r"\w"), regex.compile(r"\d")
 
 
-def _word_scanner(text: str) -> Any:
-    """The compiled word pattern to scan ``text`` with: ``re``'s when it finds the same words, else ``regex``'s."""
-    if text.isascii() or all(map(_same_classes, set(_NON_ASCII.findall(text)))):
+def _word_scanner(text: str, start: int, end: int) -> Any:
+    """The compiled word pattern to scan ``text[start:end]`` with: ``re``'s when it finds the same words there,
+    else ``regex``'s. Only the scanned range is tested (the pattern looks at no character outside it), so a
+    caller scanning a long text sentence by sentence tests each character once, not the whole text per call."""
+    part = text if start <= 0 and end >= len(text) else text[start:end]
+    if part.isascii() or all(map(_same_classes, set(_NON_ASCII.findall(part)))):
         return _WORDS_RE
     return _WORDS
 
