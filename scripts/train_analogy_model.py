@@ -3,29 +3,35 @@
     PYTHONPATH=$PWD .venv/bin/python scripts/train_analogy_model.py            # cross-validate, then write
     PYTHONPATH=$PWD .venv/bin/python scripts/train_analogy_model.py --check    # compare with the shipped file
 
-Training data: the sentences of ``data/analogy_fresh.jsonl.gz`` batches 1-14 (the project's own labels of UN
+Training data: the sentences of ``data/analogy_fresh.jsonl.gz`` batches 1-15 (the project's own labels of UN
 General Debate sentences, CC0) and the UN, Kremlin (CC BY 4.0) and Wikinews (CC BY 2.5) items of the analogy
 dev set ``../shared/corpora/analogy/dev.jsonl`` — never its PTC items (research only: no weights derived from
-them ship). Batch 15 is held out: never read here (only the batches of ``TRAIN_BATCHES`` are kept), scored once
+them ship). Batch 16 is held out: never read here (only the batches of ``TRAIN_BATCHES`` are kept), scored once
 by ``scripts/eval_analogy.py --held-out``.
 
 A candidate is a sentence that names a past referent. The model learns from every candidate, as sublinear
-tf-idf of words and word pairs with the referent read as one token, plus marks of the referent's kind, of
-the cues the sentence holds and of the rule that fired (``toolkit.devices.analogy._features``), with a
-logistic regression (scikit-learn, lbfgs, balanced class weights); at run time it scores only the
+tf-idf of its words with the referent read as one token, restricted to a closed vocabulary
+(:func:`closed_vocabulary`: the function words of the grammar lexicons and the words of the cue constructions,
+so no content word of a training sentence becomes a weight), plus marks of the referent's kind, of the cues the
+sentence holds and of the rule that fired, of each cue's side of and word distance to the referent, of the
+referents' ages and of how many referents and cues the sentence holds (``toolkit.devices.analogy._features``),
+with a logistic regression (scikit-learn, lbfgs, balanced class weights); at run time it scores only the
 candidates no construction rule made an analogy.
 The regularisation ``C`` and the threshold are chosen by leave-one-group-out cross-validation (groups: the
-dev set, each fresh batch 1-14; the construction rules frozen, the model refitted without the group) of the whole
-decision (a rule fires, or the model scores at or above the threshold), by its F1 on batches 8-14, the batches
+dev set, each fresh batch 1-15; the construction rules frozen, the model refitted without the group) of the whole
+decision (a rule fires, or the model scores at or above the threshold), by its F1 on batches 8-15, the batches
 the rules were never tuned on (on the others the rules are fitted to the labels and leave the model little to
 add, so their pooled score favours no model at all); the table of that search is printed, with how many
-analogies have no candidate at all (the ceiling of the learned decision's recall) and which rule kinds fire on
-sentences that are not analogies. Deterministic: the same data give the same file, byte for byte.
+analogies have no candidate at all (the ceiling of the learned decision's recall), which rule kinds fire on
+sentences that are not analogies, and the nested score of each validation batch. Deterministic: the same data
+give the same file, byte for byte.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,18 +40,25 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import numpy as np  # noqa: E402
 
 import toolkit as tk  # noqa: E402
+from toolkit import lexicons  # noqa: E402
 from toolkit.devices import analogy  # noqa: E402
 from toolkit.devices.matching import DocContext  # noqa: E402
 
 OUT = ROOT / "toolkit" / "data" / "lexicons" / "analogy_model.tsv"
-TRAIN_BATCHES = range(1, 15)  # batch 15 is the held-out batch: never read here
-C_GRID = (1.0, 3.0, 10.0)
+TRAIN_BATCHES = range(1, 16)  # batch 16 is the held-out batch: never read here
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(13))  # 0.20, 0.25, ..., 0.80
-MIN_DF = 2
+MIN_DF = 3
+#: the word classes of ``target_name_filters.tsv`` that are grammar (function words), whose words the model may read
+GRAMMAR_CLASSES = ("determiner", "preposition", "subordinator", "relative", "coordinator", "auxiliary", "modal",
+                   "linking_verb", "personal_pronoun", "speaker_pronoun", "pronoun", "expletive", "adverb", "degree",
+                   "particle", "comparison_word", "superlative", "measure_noun", "naming_verb")
+_CUE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_REGEX_SYNTAX = re.compile(r"\\[a-z]|\(\?[:!<=]+")
 #: the fresh batches the construction rules were never tuned on (their errors never read): C and the threshold
 #: are chosen by the cross-validated F1 there, since on the other groups the rules are fitted and leave the model
 #: little to add
-VALIDATION = tuple(range(8, 15))
+VALIDATION = tuple(range(8, 16))
 _NAME = f"{VALIDATION[0]}-{VALIDATION[-1]}"
 
 
@@ -77,16 +90,33 @@ def _sentences(it: dict) -> tuple[DocContext, list[int]]:
     return ctx, [si for si, (a, b) in enumerate(ctx.to_original(*x) for x in ctx.sentences) if a < e and b > s]
 
 
-def featurise(it: dict) -> tuple[bool, list[str] | None]:
-    """Whether a rule fires on the item's sentence, and the model features of its candidate sentences
-    that no rule fired on (None when there is none)."""
+@lru_cache(maxsize=1)
+def closed_vocabulary() -> frozenset[str]:
+    """The words the model may read: the grammar classes of ``target_name_filters.tsv`` (:data:`GRAMMAR_CLASSES`),
+    the stop words of ``stopwords.tsv`` and the words of the ``cue`` patterns of ``analogy_cues.tsv`` (regex
+    syntax left out) — function words and the words of the constructions, no content word of a training
+    sentence."""
+    words = {r["word"].lower() for r in lexicons.load("target_name_filters") if r["class"] in GRAMMAR_CLASSES}
+    words |= {r["word"].lower() for r in lexicons.load("stopwords")}
+    for r in lexicons.load("analogy_cues"):
+        words |= {w for w in _CUE_WORD.findall(_REGEX_SYNTAX.sub(" ", r["cue"].lower())) if len(w) > 1}
+    return frozenset(words)
+
+
+def sentence_rows(it: dict) -> tuple[bool, list[list[str]]]:
+    """Whether a rule fires on the item's sentence, and the full features of each of its candidate sentences
+    (``toolkit.devices.analogy.sentence_features``: every word, then the marks)."""
     ctx, overlap = _sentences(it)
-    rule = False
-    feats: list[str] = []
-    for si, f in analogy.sentence_features(ctx).items():
-        if si in overlap:
-            rule = rule or "<rule>" in f
-            feats += f
+    found = [f for si, f in analogy.sentence_features(ctx).items() if si in overlap]
+    return any("<rule>" in f for f in found), found
+
+
+def featurise(it: dict) -> tuple[bool, list[str] | None]:
+    """Whether a rule fires on the item's sentence, and the model features of its candidate sentences (None when
+    there is none): the marks, and the words of the closed vocabulary."""
+    rule, found = sentence_rows(it)
+    vocabulary = closed_vocabulary()
+    feats = [x for f in found for x in f if x.startswith("<") or x in vocabulary]
     return rule, (feats or None)
 
 
@@ -99,19 +129,42 @@ def coverage(it: dict) -> str:
     return "not past" if named else "no name"
 
 
-def _vectorizer():
+def _vectorizer(min_df: int = MIN_DF):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer=lambda x: x, min_df=MIN_DF, sublinear_tf=True, norm="l2")
+    return TfidfVectorizer(analyzer=lambda x: x, min_df=min_df, sublinear_tf=True, norm="l2")
 
 
-def _fit(docs: list[list[str]], y: np.ndarray, c: float):
+def _fit(docs: list[list[str]], y: np.ndarray, c: float, min_df: int = MIN_DF, penalty: str = "l2"):
+    """The tf-idf vectoriser and the logistic regression fitted on ``docs`` (``penalty`` "l1": liblinear)."""
     from sklearn.linear_model import LogisticRegression
 
-    vec = _vectorizer()
+    vec = _vectorizer(min_df)
     x = vec.fit_transform(docs)
-    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=10000).fit(x, y)
-    return vec, lr
+    if penalty == "l1":
+        lr = LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear", class_weight="balanced", max_iter=10000,
+                                random_state=0)
+    else:
+        lr = LogisticRegression(C=c, class_weight="balanced", max_iter=10000)
+    return vec, lr.fit(x, y)
+
+
+def cv_probs(docs: dict[int, list[str]], gold: np.ndarray, rule: np.ndarray, group: np.ndarray,
+             c_grid: tuple[float, ...] = C_GRID, min_df: int = MIN_DF, penalty: str = "l2") -> dict[float, np.ndarray]:
+    """Per ``C``, each item's probability from a model fitted without its group (leave one group out; ``docs``:
+    the features of the items with a candidate, by index); 0 where a rule fires (at run time the model scores
+    only the sentences no rule made an analogy) or there is no candidate."""
+    probs: dict[float, np.ndarray] = {}
+    for c in c_grid:
+        prob = probs[c] = np.zeros(len(gold))
+        for g in sorted(set(group)):
+            train = [i for i in docs if group[i] != g]
+            test = [i for i in docs if group[i] == g]
+            if test:
+                vec, lr = _fit([docs[i] for i in train], gold[train], c, min_df, penalty)
+                prob[test] = lr.predict_proba(vec.transform([docs[i] for i in test]))[:, 1]
+        prob[rule] = 0.0
+    return probs
 
 
 def table(docs: list[list[str]], y: np.ndarray, c: float, threshold: float) -> str:
@@ -178,24 +231,42 @@ def _report(rows: list, data: list[dict], gold: np.ndarray, rule: np.ndarray, gr
     print()
 
 
-def _nested(probs: dict[float, np.ndarray], gold: np.ndarray, rule: np.ndarray, group: np.ndarray) -> None:
-    """The validation score without the optimism of choosing C and the threshold on it: each validation batch is
+def nested(probs: dict[float, np.ndarray], gold: np.ndarray, rule: np.ndarray, group: np.ndarray
+           ) -> list[tuple[int, float, float, int, int, int]]:
+    """The validation score without the optimism of choosing C and the threshold on it: each validation batch
     scored at the setting that gives the best F1 on the other validation batches (its own probabilities are still
-    those of a model fitted without it)."""
+    those of a model fitted without it): per batch, the batch, C, threshold, TP, FP, FN."""
     def counts(pred: np.ndarray, mask: np.ndarray) -> tuple[int, int, int]:
         return int((pred & gold & mask).sum()), int((pred & ~gold & mask).sum()), int((~pred & gold & mask).sum())
 
-    total = np.zeros(3, dtype=int)
-    chosen = []
+    out = []
     for b in VALIDATION:
         others = np.isin(group, [x for x in VALIDATION if x != b])
         c, t = max(((c, t) for c in probs for t in THRESHOLDS),
                    key=lambda ct: _prf(*counts(rule | (probs[ct[0]] >= ct[1]), others))[2])
-        total += counts(rule | (probs[c] >= t), group == b)
-        chosen.append(f"{b}: C={c:g}, {t:.2f}")
-    p, r, f1 = _prf(*map(int, total))
-    print(f"nested (each validation batch scored at the setting chosen on the others; {'; '.join(chosen)}): "
-          f"TP {total[0]}, FP {total[1]}, FN {total[2]}, P {p:.2f}, R {r:.2f}, F1 {f1:.2f}")
+        out.append((b, c, t, *counts(rule | (probs[c] >= t), group == b)))
+    return out
+
+
+def nested_summary(per: list[tuple[int, float, float, int, int, int]]) -> str:
+    """The pooled nested score and the spread of the per-batch precision and F1."""
+    tp, fp, fn = (sum(x[k] for x in per) for k in (3, 4, 5))
+    p, r, f1 = _prf(tp, fp, fn)
+    spread = np.array([_prf(*x[3:]) for x in per])
+    return (f"TP {tp}, FP {fp}, FN {fn}, P {p:.2f}, R {r:.2f}, F1 {f1:.2f}; per batch: P {spread[:, 0].min():.2f}-"
+            f"{spread[:, 0].max():.2f} (sd {spread[:, 0].std(ddof=1):.2f}), F1 {spread[:, 2].min():.2f}-"
+            f"{spread[:, 2].max():.2f} (sd {spread[:, 2].std(ddof=1):.2f})")
+
+
+def _nested(probs: dict[float, np.ndarray], gold: np.ndarray, rule: np.ndarray, group: np.ndarray) -> None:
+    """:func:`nested`, printed: one line per validation batch, so the spread shows, then the pooled score."""
+    per = nested(probs, gold, rule, group)
+    print("Nested: each validation batch scored at the setting chosen on the others\n")
+    print("| batch | analogies | setting | TP | FP | FN | precision | recall | F1 |\n" + "|---" * 9 + "|")
+    for b, c, t, tp, fp, fn in per:
+        print(f"| {b} | {tp + fn} | C={c:g}, {t:.2f} | {tp} | {fp} | {fn} | "
+              + " | ".join(f"{x:.2f}" for x in _prf(tp, fp, fn)) + " |")
+    print(f"\nnested, pooled: {nested_summary(per)}")
 
 
 def _referents(data: list[dict], gold: np.ndarray, rule: np.ndarray, pred: np.ndarray, group: np.ndarray) -> None:
@@ -241,22 +312,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(rows)} items ({int(gold.sum())} analogies); {len(cand)} name a past referent "
           f"({int(gold[cand].sum())} analogies); the rules fire on {int(rule.sum())} ({int((rule & gold).sum())} "
           "analogies)\n")
-    print("Leave one group out (the dev set; fresh batches 1-14); the decision is: a rule fires, or the model\n"
-          "scores the sentence at or above the threshold. All groups pooled, and the validation batch alone:\n")
+    print(f"Leave one group out (the dev set; fresh batches 1-{TRAIN_BATCHES[-1]}); the decision is: a rule fires, or "
+          "the model\nscores the sentence at or above the threshold. All groups pooled, and the validation batches "
+          "alone:\n")
     print(f"| C | threshold | TP | FP | FN | precision | recall | F1 | batches {_NAME}: TP | FP | FN | precision | "
           "recall | F1 |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     best = None
-    probs: dict[float, np.ndarray] = {}
-    for c in C_GRID:
-        prob = probs[c] = np.zeros(len(rows))
-        for g in sorted(set(group)):
-            train = [i for i in cand if group[i] != g]
-            test = [i for i in cand if group[i] == g]
-            if not test:
-                continue
-            vec, lr = _fit([rows[i][2] for i in train], gold[train], c)
-            prob[test] = lr.predict_proba(vec.transform([rows[i][2] for i in test]))[:, 1]
-        prob[rule] = 0.0  # at run time the model scores only the sentences no rule made an analogy
+    probs = cv_probs({i: rows[i][2] for i in cand}, gold, rule, group)
+    for c, prob in probs.items():
         for t in THRESHOLDS:
             cells, vf1 = _cells(rule | (prob >= t), gold, np.isin(group, VALIDATION))
             print(f"| {c:g} | {t:.2f} | {cells} |")

@@ -782,27 +782,34 @@ def _candidates(ctx: DocContext, mentions: list[Mention], dated: tuple[int, str]
 
 
 def _features(ctx: DocContext, si: int, ms: list[Mention], kind: str | None,
-              cue_hits: dict[int, list[tuple[Hit, Cue]]], past: bool = True) -> list[str]:
-    """The model features of sentence ``si``: its words and pairs, and what the rules know about it — the
-    rule kind that fired (``kind``), the kinds of the cues it holds wherever they stand (``<cue:lesson>``),
-    the referents' types (``<type:war>``, ``<place>``) and, when none of them is over at the document's date
-    (``past`` false), ``<notpast>``."""
+              cue_hits: dict[int, list[tuple[Hit, Cue]]], year: int | None, past: bool = True) -> list[str]:
+    """The model features of sentence ``si``: its words, and what the rules know about it — the rule kind that
+    fired (``kind``), the kinds of the cues it holds wherever they stand (``<cue:lesson>``), the referents' types
+    (``<type:war>``, ``<place>``), ``<notpast>`` when none of them is over at the document's date (``past``
+    false), and the sentence's structure (:func:`toolkit.devices.analogy_model.structure_marks`: each cue's side
+    of and distance to the referent, the referents' ages at the document's ``year``, how many referents and cues).
+    """
     s, e = ctx.sentences[si]
     marks = [f"<rule:{kind}>", "<rule>"] if kind else []
     marks += [] if past else ["<notpast>"]
-    marks += sorted({f"<cue:{cue.kind}>" for h, cue in cue_hits.get(si, []) if s <= h.start < e})
+    inside = [(h.start - s, h.end - s, cue.kind) for h, cue in cue_hits.get(si, []) if s <= h.start < e]
+    marks += sorted({f"<cue:{k}>" for _, _, k in inside})
     for m in ms:
         marks.append("<type:general>" if m.general else f"<type:{m.entity.type}>")
         if m.place:
             marks.append("<place>")
-    return analogy_model.sentence_features(ctx.text[s:e], [(m.start - s, m.end - s) for m in ms], marks)
+    spans = [(m.start - s, m.end - s) for m in ms]
+    ages = [year - span[1] for m in ms if year is not None and (span := _span_of(m.entity)) is not None]
+    marks += analogy_model.structure_marks(ctx.text[s:e], spans, inside, ages)
+    return analogy_model.sentence_features(ctx.text[s:e], spans, marks)
 
 
 def sentence_features(ctx: DocContext) -> dict[int, list[str]]:
     """Model features (:func:`_features`) of every sentence that names a past referent, by sentence index:
     the input of the learned decision, for :func:`detect` and the training script alike."""
     mentions, dated, groups, cue_hits = _rule_groups(ctx)
-    return {si: _features(ctx, si, ms, groups[si][0][2].kind if si in groups else None, cue_hits, past)
+    year = dated[0] if dated else None
+    return {si: _features(ctx, si, ms, groups[si][0][2].kind if si in groups else None, cue_hits, year, past)
             for si, (ms, past) in _candidates(ctx, mentions, dated).items()}
 
 
@@ -819,27 +826,29 @@ def _learned_rows(ctx: DocContext, mentions: list[Mention], dated: tuple[int, st
     lex = ctx.lexicon("analogy_model")
     model = analogy_model.model(lex)
     rows = []
+    year = dated[0] if dated else None
     for si, (ms, past) in _candidates(ctx, mentions, dated).items():
         if si in groups:
             continue
-        features = _features(ctx, si, ms, None, cue_hits, past)
+        features = _features(ctx, si, ms, None, cue_hits, year, past)
         if model.score(features) < model.threshold:
             continue
         p, parts = model.probability(features)
-        words = [f for f, c in parts if c > 0 and (" " in f or f[:1] != "<")][:4]  # words and pairs, not marks
+        top = [(f, c) for f, c in parts if c > 0][:4]  # the features (words and marks) that raised the score most
+        words = [f for f, c in parts if c > 0 and not f.startswith("<")]  # the cue column: the top word
         ents = list(dict.fromkeys(m.entity for m in ms))
         names = " and ".join(quoted(x) for x in list(dict.fromkeys(m.surface for m in ms))[:3])
         verb = "names" if len({m.surface for m in ms}) == 1 else "name"
         described = " and ".join(_describe(x) if past else _ongoing(_describe(x)) for x in ents[:3])
-        raised = ", ".join(f"{quoted(f.replace(analogy_model.REF, 'X'))} ({c:+.2f})" for f, c in parts if f in words)
+        raised = ", ".join(f"{analogy_model.describe(f)} ({c:+.2f})" for f, c in top)
         explanation = (
             f"{names} {verb} {described}{_dating(ents, dated, renewed=past)}; no construction rule fired, but the "
             f"learned model ({lex.label}) scores the sentence {p:.2f}, at or above its threshold "
-            f"{model.threshold:.2f}; the words that raised the score most (X = the referent): {raised or 'none'} "
+            f"{model.threshold:.2f}; the features that raised the score most (X = the referent): {raised or 'none'} "
             "(rule: learned)."
         )
         start, end = min(m.start for m in ms), max(m.end for m in ms)
-        rows.append(ctx.row(start, end, CANDIDATE, words[0].replace(analogy_model.REF, ms[0].surface) if words else "",
+        rows.append(ctx.row(start, end, CANDIDATE, words[0] if words else "",
                             explanation, referent="; ".join(dict.fromkeys(x.canonical for x in ents)),
                             target=next(filter(None, (_target(ctx, None, None, None, ctx.sentences[si], m, ms)
                                                       for m in ms)), None), score=round(p, 4)))
