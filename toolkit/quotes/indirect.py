@@ -120,10 +120,20 @@ def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
     i = k - 1
     if toks[i].low in _AUX or (len(toks[i].low) > 4 and toks[i].low.endswith("ly")):
         i -= 1  # "was widely criticized", "was first reported"
+    elif _lex().lang == "en" and _negation(toks[i].low):
+        i -= 1  # "was never mentioned by"
     if toks[i].low not in _BE or toks[k + 1].low != "by":
         return None
+    if _lex().lang == "en":
+        # the rest of the verb group before the form of "be": "has been criticized", "had been soundly rejected"
+        while i > 0 and (toks[i - 1].low in _HAVE or toks[i - 1].low in _FINITE_AUX or _negation(toks[i - 1].low)):
+            i -= 1
     stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
     agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
+    if not agent and _lex().lang == "en" and stop - k - 2 > 6:
+        # a longer agent: its head phrase names it ("by overwhelming majorities of both men and women")
+        agent = _window_np(toks, k + 2, next((x for x in range(k + 3, stop) if toks[x].low in ("of", "who", "that")
+                                              or toks[x].low in _PREPOSITIONS), stop))
     if not agent:
         return None
     b = 0
@@ -697,7 +707,11 @@ def _reported(
             # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
             b, agent = by
             speaker = _resolve(state, agent, agent[0].s)
-            content = _trim_clause(nt, toks[b].s, toks[k - 1].s if toks[k - 1].low in _BE else toks[k - 2].s)
+            g = k - 1 if toks[k - 1].low in _BE else k - 2
+            while lex.lang == "en" and g > b + 1 and (toks[g - 1].low in _HAVE or toks[g - 1].low in _FINITE_AUX
+                                                      or _negation(toks[g - 1].low) or toks[g - 1].low in _BE):
+                g -= 1  # the subject ends before its verb group: "Trump has been criticized by …"
+            content = _trim_clause(nt, toks[b].s, toks[g].s)
             rule = "indirect:passive_by"
             if not _has_verb(toks, b, content[1]):
                 rule += NOUN_PHRASE_RULE  # "The plan was criticized by local farmers": a stance on the plan
