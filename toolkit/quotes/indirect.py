@@ -1642,7 +1642,7 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
                 and (toks[j].low in _NOUN_DET or toks[j].low not in _lex().verbs):
             j -= 1
             words += 1
-        if toks[j].low in _LIGHT_VERBS and (prev.low != "clear" or toks[j].low.startswith("mak")):
+        if toks[j].low in _LIGHT_VERBS and (prev.low != "clear" or toks[j].low.startswith(("mak", "made"))):
             verb = j
     elif prev.low in _BE and i > 1 and (toks[i - 1].low in _REPORT_NOUNS or toks[i - 1].low in ("position", "view")):
         owner = toks[i - 2]
@@ -1683,8 +1683,8 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
             np = [_Tok(toks[verb].s, toks[verb].e - 2, toks[verb].t[:-2])]  # "she's confident that"
         else:
             v = verb
-            while v > 0 and toks[v - 1].low in _AUX:
-                v -= 1
+            while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _CLAUSE_SKIP):
+                v -= 1  # (also an adverb of time: "Twitter has now made clear that")
             b = max((x + 1 for x in range(v) if toks[x].t in ",;:"), default=0)
             if v > 0 and toks[v - 1].low == "to":
                 np = _catenative_subject(toks, v)  # "wants to make the case that"; not "Allow me to express …"
