@@ -111,9 +111,13 @@ _HAVE = frozenset(("has", "have", "had"))
 _DASHES = frozenset(("-", "—", "–", "--"))
 
 
-def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
+def _passive_by(toks: list[_Tok], k: int) -> tuple[int, int, list[_Tok]] | None:
     """A passive cue with its agent ("was criticized by the mayor", "is widely supported by voters"):
-    (index where the subject starts, the agent's noun phrase), or None."""
+    (index where the subject starts, index where it ends, the agent's noun phrase), or None.
+
+    English also reads a reduced relative, a participle of stance or judgement with its agent after a noun
+    phrase (Quirk et al. 1985, 17.30: "a measure strongly opposed by unions", "The bill, opposed by House
+    Republicans, …"): the noun phrase is what the agent's stance is about."""
     t = toks[k]
     if not t.low.endswith("ed") or k < 2 or k + 2 >= len(toks):
         return None
@@ -122,18 +126,17 @@ def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
         i -= 1  # "was widely criticized", "was first reported"
     elif _lex().lang == "en" and _negation(toks[i].low):
         i -= 1  # "was never mentioned by"
-    if toks[i].low not in _BE or toks[k + 1].low != "by":
+    if toks[k + 1].low != "by":
         return None
+    if toks[i].low not in _BE:
+        return _reduced_passive(toks, k, i)
+    end = i
     if _lex().lang == "en":
         # the rest of the verb group before the form of "be": "has been criticized", "had been soundly rejected"
         while i > 0 and (toks[i - 1].low in _HAVE or toks[i - 1].low in _FINITE_AUX or _negation(toks[i - 1].low)):
             i -= 1
-    stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
-    agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
-    if not agent and _lex().lang == "en" and stop - k - 2 > 6:
-        # a longer agent: its head phrase names it ("by overwhelming majorities of both men and women")
-        agent = _window_np(toks, k + 2, next((x for x in range(k + 3, stop) if toks[x].low in ("of", "who", "that")
-                                              or toks[x].low in _PREPOSITIONS), stop))
+        end = i
+    agent = _passive_agent(toks, k)
     if not agent:
         return None
     b = 0
@@ -141,7 +144,48 @@ def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
         b = next((x + 1 for x in range(i) if toks[x].t == ","), 0)
     if i - b < 1 or i - b > 15 or any(x.t in ",;:" or x.low in _lex().verbs for x in toks[b:i]):
         return None
-    return b, agent
+    if _lex().lang != "en":
+        end = k - 1 if toks[k - 1].low in _BE else k - 2
+    return b, end, agent
+
+
+def _passive_agent(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The agent after ``by`` at ``toks[k + 1]``: a noun phrase, or a short run of words up to punctuation."""
+    stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
+    agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
+    if not agent and _lex().lang == "en" and stop - k - 2 > 6:
+        # a longer agent: its head phrase names it ("by overwhelming majorities of both men and women")
+        agent = _window_np(toks, k + 2, next((x for x in range(k + 3, stop) if toks[x].low in ("of", "who", "that")
+                                              or toks[x].low in _PREPOSITIONS), stop))
+    return agent
+
+
+def _reduced_passive(toks: list[_Tok], k: int, i: int) -> tuple[int, int, list[_Tok]] | None:
+    """English: a participle of stance or judgement at ``toks[k]`` (an adverb before it, ``toks[i]`` the word
+    before both) with ``by`` and its agent after a noun phrase, or after a comma closing one: (the noun phrase's
+    start, its end, the agent)."""
+    lex = _lex()
+    info = lex.stance.get(toks[k].low) or lex.verbs.get(toks[k].low)
+    if lex.lang != "en" or info is None or info[1] not in ("stance", "naming") or toks[k].low in _LIGHT_VERBS:
+        return None  # (not a light verb: "the change offered by Trump")
+    end = i + 1  # the noun phrase ends before the adverb or the participle
+    supplementive = toks[i].t == "," and i > 1
+    if supplementive:
+        i -= 1  # a participle clause between commas: "The bill, opposed by House Republicans, never …"
+    prev = toks[i]
+    if not prev.t.isalpha() or (not prev.cap and (prev.low in lex.pronouns or _verb_like(prev.low)
+                                                 or _stopword_classes().get(prev.low) is not None)):
+        return None  # (not after a verb or a function word: "and opposed by", "was then endorsed by")
+    b = i  # the noun phrase back to its determiner (at most eight words of it)
+    while b > 0 and i - b < 7 and toks[b - 1].t[:1].isalnum() and toks[b].low not in _NOUN_DET \
+            and (toks[b - 1].cap or toks[b - 1].low in _NOUN_DET or toks[b - 1].t.endswith(("'s", "’s")) or not (
+                _verb_like(toks[b - 1].low) or toks[b - 1].low in lex.pronouns
+                or _stopword_classes().get(toks[b - 1].low) in ("preposition", "conjunction", "adverb"))):
+        b -= 1
+    if supplementive and b > 0 and toks[b - 1].t[:1].isalnum():
+        return None  # set off by commas, the participle describes the subject ("… through the Senate, supported by")
+    agent = _passive_agent(toks, k)
+    return (b, end, agent) if agent else None
 
 
 def _reduced_relative(toks: list[_Tok], k: int) -> list[_Tok]:
@@ -705,12 +749,8 @@ def _reported(
         by = _passive_by(toks, k) if lex.lang == "en" else None
         if by is not None:
             # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
-            b, agent = by
+            b, g, agent = by
             speaker = _resolve(state, agent, agent[0].s)
-            g = k - 1 if toks[k - 1].low in _BE else k - 2
-            while lex.lang == "en" and g > b + 1 and (toks[g - 1].low in _HAVE or toks[g - 1].low in _FINITE_AUX
-                                                      or _negation(toks[g - 1].low) or toks[g - 1].low in _BE):
-                g -= 1  # the subject ends before its verb group: "Trump has been criticized by …"
             content = _trim_clause(nt, toks[b].s, toks[g].s)
             rule = "indirect:passive_by"
             if not _has_verb(toks, b, content[1]):
