@@ -122,7 +122,10 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if x.t == ";" or ((x.t in (",", "—", "-", "--") or x.low in _FRAME_LINK) and _next_is_frame(toks, i)):
             return verbs.cut(i, x.s)  # a new frame: ", adding …", "— asserting …", "before claiming …"
-        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
+        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB) and not (
+                finite and x.low == "and" and nxt in _FINITE and nxt not in lex.verbs and verbs.before(i)):
+            # (in a that-clause with its verb, "and is …", "and has …" go on with the clause's own subject:
+            # "that the investigation is independent and is being conducted by career lawyers")
             return verbs.cut(i, x.s)
         if x.low == "but" and i - j >= 3 and len(nxt) > 4 and nxt.endswith("ed") and toks[i - 1].t != ",":
             return verbs.cut(i, x.s)  # a second verb of the subject: "… he is friendly with X but objected to …"
@@ -142,9 +145,9 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             opened = False
             continue  # an adverbial between commas opens the clause: "said that, after the first Olympiad, a …"
         if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
-            if finite and not verbs.before(i) and not (nxt == "even" and i + 2 < len(toks)
-                                                                   and toks[i + 2].low in ("though", "if")):
-                verbs.pending = x.s  # a subject and an insertion, the verb still to come: "that X, who …, would"
+            if finite and verbs.pending is None and not verbs.before(i) and not (
+                    nxt == "even" and i + 2 < len(toks) and toks[i + 2].low in ("though", "if")):
+                verbs.put_off(i, x.s)  # a subject and an insertion, the verb still to come: "that X, who …, would"
                 continue
             return verbs.cut(i, x.s)
         if lex.lang != "en":
@@ -197,10 +200,14 @@ class _VerbSeen:
             self.at += 1
 
     def before(self, i: int) -> bool:
-        """Is there a verb before ``toks[i]``? (Remembers ``i`` for :meth:`since_pending`.)"""
+        """Is there a verb before ``toks[i]``?"""
         self._scan(i)
-        self.pending_i = i
         return self.last >= 0
+
+    def put_off(self, i: int, end: int) -> None:
+        """Put off the cut at ``end`` (before ``toks[i]``) until the clause shows its verb."""
+        self._scan(i)
+        self.pending, self.pending_i = end, i
 
     def cut(self, i: int, end: int) -> int:
         """Where the clause ends when a rule ends it at ``end`` (before ``toks[i]``): at the put-off cut when no verb
