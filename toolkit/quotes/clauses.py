@@ -32,6 +32,7 @@ from .cues import (
     _PAST_IRREGULAR,
     _QUANTIFIERS,
     _SUBJECT_PRONOUNS,
+    _VERB_CONTRACTIONS,
     _cue_at,
     _is_opener,
     _lex,
@@ -157,8 +158,12 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.t == "," and opened:
             opened = False
             continue
-        if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
-            return verbs.cut(i, x.s)  # a new clause with its own subject: "…, he clarified that …"
+        if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and (
+                _finite_like(toks[i + 2]) or (lex.lang == "en" and toks[i + 2].low in _PAST_IRREGULAR)):
+            return verbs.cut(i, x.s)  # a new clause with its own subject: "…, he clarified that …", "…, we got …"
+        if x.t == "," and i - j >= 3 and lex.lang == "en" and _pronoun_contracted(nxt) \
+                and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)
+            return verbs.cut(i, x.s)  # a pronoun and its contracted auxiliary: "…, they're also hostile to …"
         if x.t == "," and i - j >= 2 and relative and i + 1 < len(toks) and not toks[i + 1].cap \
                 and (_finite_like(toks[i + 1]) or nxt in lex.stance) and (not finite or verbs.before(i)):
             # (not when the clause so far is its subject and an insertion: "who suggested that X, under fire, would")
@@ -221,6 +226,12 @@ class _VerbSeen:
 #: English words in -ing after a comma that open no participle clause ("…, including the mayor")
 _NOT_PARTICIPLE_FRAME = frozenset(("including", "according", "notwithstanding", "concerning", "regarding", "during",
                                    "nothing", "something", "anything", "everything", "morning", "evening"))
+
+
+def _pronoun_contracted(low: str) -> bool:
+    """English: a subject pronoun (or *it*) with its contracted auxiliary, one token: *they're*, *it's*, *we'll*."""
+    head, sep, tail = low.replace("’", "'").partition("'")
+    return bool(sep) and (head in _SUBJECT_PRONOUNS or head == "it") and "'" + tail in _VERB_CONTRACTIONS
 
 
 def _coordinated_clause(toks: list[_Tok], k: int) -> bool:
