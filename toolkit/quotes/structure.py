@@ -331,14 +331,18 @@ def _sentence_after(nt: str, last: _Quote) -> bool:
 
 def _line_end_after(nt: str, last: _Quote, end: int) -> int:
     """English: ``end``, or the line break right after the closing mark when the quotation ends its sentence
-    with a point inside the marks: the next line is the next paragraph (a text with one line break between
-    paragraphs), not the quotation's attribution ('…to be courted."' and a line 'And X … said …')."""
-    if nt[last.cs : last.ce].rstrip()[-1:] != ".":
+    with a point inside the marks (or a question or exclamation mark, and the next line opens with a capital):
+    the next line is the next paragraph (a text with one line break between paragraphs), not the quotation's
+    attribution ('…to be courted."' and a line 'And X … said …'; a lower-case line goes on: '?"' / 'he asked')."""
+    mark = nt[last.cs : last.ce].rstrip()[-1:]
+    if mark not in ".?!":
         return end
     i = last.close
     while i < end and nt[i] in " \t\xa0":
         i += 1
-    return i if i < end and nt[i] == "\n" else end
+    if i >= end or nt[i] != "\n":
+        return end
+    return i if mark == "." or nt[i + 1 : i + 2].isupper() else end
 
 
 def _closed_then_sentence(nt: str, first: _Quote, last: _Quote) -> bool:
