@@ -403,6 +403,8 @@ def _object_participle(toks: list[_Tok], j: int, end: int) -> bool:
 _ANSWERS = frozenset(("yes", "no", "so"))
 #: English question words that open a reported question ("did not say how the justices had voted"); not
 #: *when*/*which*, which also open adverbial and relative clauses after the cue
+#: the question words of _WH_COMPLEMENT that also open a relative clause after a noun
+_RELATIVE_WH = frozenset(("who", "where"))
 _WH_COMPLEMENT = frozenset(("what", "how", "why", "whether", "who", "where"))
 #: English contracted auxiliaries ("they'll", "he's", "we'd")
 _CONTRACTED = re.compile(r"^\w+['’](?:ll|s|re|d|ve|m)$")
@@ -1029,6 +1031,7 @@ def _reported(
                             j = d + 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = object_to = False
+                    j_first = j  # the first word after the cue (or its addressee)
                     for look in range(j, min(len(toks), j + 13)):
                         if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and look > j \
                                 and _object_infinitive(toks, j, look):
@@ -1084,6 +1087,12 @@ def _reported(
                             and lex.lang == "en" and any(x.low in _FINITE_AUX or x.low in _BE
                                                          for x in toks[j + 1 : j + 8]):
                         pass  # "officials hope the technology can aid …": a clause with a finite verb
+                    elif lex.lang == "en" and j + 1 < len(toks) and toks[j].low in _WH_COMPLEMENT \
+                            and toks[j + 1].t[:1].isalnum() and (j == j_first or toks[j].low not in _RELATIVE_WH):
+                        # an interrogative clause: "asked Richards what impact …", "did not explain how …", "did not
+                        # say Monday whether …" (who or where only right after the verb or its addressee: after a
+                        # noun they open a relative clause, "X who sponsored the bill")
+                        pass
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not (_clause_start(toks[j]) or (
