@@ -735,7 +735,7 @@ def _reported(
         if lex.lang == "en" and t.low in _QUOTING_VERBS and _as_saying(toks, k):
             continue  # "cited X as saying …": X said it, the report is read at "saying"
         lemma, cs, ce = cue
-        info = (lemma, "speech", "bare") if lemma == "call for" else (
+        info = (lemma, "speech", "bare") if lemma in ("call for", "point out") else (
             lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
         reduced: list[_Tok] = []
@@ -792,7 +792,10 @@ def _reported(
                 np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
             if np and lex.lang == "en" and not is_participle:
                 np = _closing_subject(toks, k, np)  # "…, a study by the council found."
-            tail = toks[k + 1 :]
+            kc = k + 1
+            while kc < n and toks[kc].e <= ce:
+                kc += 1  # past a cue of two words: "the complaint pointed out, …"
+            tail = toks[kc:]
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
                 b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
