@@ -170,6 +170,11 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
             return verbs.cut(i, x.s)  # the main verb after a relative clause: "X, who thinks …, backed the bill"
         if x.t == "," and i - j >= 3 and _new_subject(toks, i + 1):
             return verbs.cut(i, x.s)  # a clause with its own subject: "While X agrees …, critics fear …"
+        if x.t == "," and i - j >= 3 and finite and nxt in ("and", "but") and verbs.before(i) \
+                and (_second_predicate(toks, i + 2) or (i + 2 < len(toks) and toks[i + 2].low in _PAST_IRREGULAR)):
+            # the reporter's second predicate after a complete that-clause: "joked that X was his answer, but
+            # went on to say …"
+            return verbs.cut(i, x.s)
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
             return verbs.cut(i, x.s)  # a coordinated clause with its own subject: "…, and the city has sued …"
         if x.t == "," and i - j >= 3 and nxt.endswith("ing") and len(nxt) > 5 and toks[i + 1].t.islower() \
