@@ -149,13 +149,17 @@ def _passive_by(toks: list[_Tok], k: int) -> tuple[int, int, list[_Tok]] | None:
     return b, end, agent
 
 
+#: words that end the head phrase of a long agent (a modifier or a coordinated phrase follows)
+_AGENT_CUT = frozenset(("of", "who", "which", "whose", "that", "and", "or"))
+
+
 def _passive_agent(toks: list[_Tok], k: int) -> list[_Tok]:
     """The agent after ``by`` at ``toks[k + 1]``: a noun phrase, or a short run of words up to punctuation."""
     stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
     agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
     if not agent and _lex().lang == "en" and stop - k - 2 > 6:
         # a longer agent: its head phrase names it ("by overwhelming majorities of both men and women")
-        agent = _window_np(toks, k + 2, next((x for x in range(k + 3, stop) if toks[x].low in ("of", "who", "that")
+        agent = _window_np(toks, k + 2, next((x for x in range(k + 3, stop) if toks[x].low in _AGENT_CUT
                                               or toks[x].low in _PREPOSITIONS), stop))
     return agent
 
