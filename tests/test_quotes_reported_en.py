@@ -1,4 +1,4 @@
-"""English reported speech (#14.2, fourth pass): clause boundaries, inferences and frames on real text.
+"""English reported speech (#14.2, fourth and fifth passes): clause boundaries, inferences and frames on real text.
 
 Fixtures: sentences of the bundled English Wikinews sample (data/wikinews_en_2019_2020.jsonl, CC BY 2.5;
 doc ids cited per test) and of the bundled UN General Debate sample (data/ungdc_sample.jsonl.gz).
@@ -108,3 +108,75 @@ def test_frames_of_telling_responding_and_naming_the_object():
     # wikinews-4b5f0c576d24: a subject with a prepositional modifier after a comma is read whole
     q = quotes(_sentence("wikinews-4b5f0c576d24", "After the interview, a spokesman", "of the race."))
     assert q["speaker_mention"].tolist() == ["a spokesman for West"]
+
+
+# --------------------------------------------------------------------------- fifth pass (#14.2): clause ends, frames
+
+
+def test_a_that_clause_keeps_an_insertion_before_its_verb():
+    # wikinews-cba13278138f: "that the EastMed project, which currently involves …, is open …": the relative clause
+    # sits in the subject, the clause's verb comes after it
+    rows = _rows("wikinews-cba13278138f", "Mitsotakis reaffirmed", "to join.")
+    assert rows[0][0].endswith("which currently involves Greece, Cyprus and Israel, is open for other countries "
+                               "to join")
+    # wikinews-e1efdb826398: "and is marketed" goes on with the clause's own subject
+    rows = _rows("wikinews-e1efdb826398", "Citing this test", "measures\".")
+    assert any(r[0].endswith("was designed and is marketed for the purpose of circumventing YouTube's technological "
+                             "measures") for r in rows)
+
+
+def test_a_that_clause_without_its_verb_is_cut_as_before():
+    # a noun phrase object still ends at its comma: no verb follows the insertion
+    q = quotes("The minister praised the new law, which parliament passed in May.", noun_phrases=True)
+    assert q["text"].tolist() == ["the new law"]
+
+
+def test_an_interrogative_clause_is_reported():
+    # wikinews-b96b50c8a83f: "… and asked me what had happened and how it happened"
+    rows = _rows("wikinews-b96b50c8a83f", "She came to me", "how it happened.")
+    assert ["what had happened and how it happened", "indirect:coordinated"] in [r[:2] for r in rows]
+    q = quotes("The senator asked the secretary whether the plan would work.")
+    assert q[["text", "speaker"]].values.tolist() == [["whether the plan would work", "The senator"]]
+    # after a noun, "who" opens a relative clause, not a question
+    q = quotes("Representative Jane Roe who sponsored the bill remarked the bill was not enforceable.")
+    assert "who sponsored" not in " ".join(q["text"])
+
+
+def test_passive_reports_with_a_verb_group_and_reduced_passives():
+    # wikinews-5a91fbe33b1e: the subject ends before "has been"
+    assert _rows("wikinews-5a91fbe33b1e", "Mancini has been described", "whisperer\"")[0][:2] == [
+        "Mancini", "indirect:passive_by:noun_phrase"]
+    # wikinews-77ea900641b0: a participle of stance after a noun phrase, with its agent
+    assert _rows("wikinews-77ea900641b0", "The district was recaptured", "by Russia.") == [
+        ["an operation", "indirect:passive_by:noun_phrase", "Russia"]]
+    q = quotes("The bill, opposed by the governor, never became law.", noun_phrases=True)
+    assert q[["text", "speaker"]].values.tolist() == [["The bill", "the governor"]]
+    # a light verb is no stance: "the change offered by the candidate"
+    assert quotes("Voters wanted the change offered by the candidate.", noun_phrases=True)["rule"].tolist() \
+        == ["indirect:speaker_cue:noun_phrase"]
+
+
+def test_made_it_clear_that_frames_its_clause():
+    # ungdc-USA-73-2018: the past of the light verb
+    rows = _rows("ungdc-USA-73-2018", "I have great respect", "acceptable.")
+    assert ["our trade imbalance is just not acceptable", "indirect:frame_that"] in [r[:2] for r in rows]
+
+
+def test_a_two_word_cue_in_a_parenthetical():
+    # wikinews-b8c02c9c7c4d: "X, the complaint pointed out, have …"
+    rows = _rows("wikinews-b8c02c9c7c4d", "Many of the Native American", "Western culture.")
+    assert rows[0][1:] == ["indirect:parenthetical", "the complaint"]
+
+
+def test_a_new_clause_after_a_comma_ends_the_report():
+    q = quotes("He said the plan was in trouble, it's unlikely to pass without changes.")
+    assert q["text"].tolist() == ["the plan was in trouble"]
+    q = quotes("The mayor joked that the bridge was his answer, but went on to defend the budget.")
+    assert q["text"].tolist() == ["the bridge was his answer"]
+
+
+def test_a_quotation_ending_its_sentence_takes_no_attribution_from_the_next_line():
+    # ungdc-DEU-58-2003 (hard-wrapped lines): '… national\nborders."' and the next line 'We are … I\nthink that …'
+    q = quotes(_TEXTS["ungdc-DEU-58-2003"])
+    direct = q[q["text"].str.startswith("The globalization of the dangers")]
+    assert direct[["rule", "cue", "speaker_mention"]].values.tolist() == [["direct:before", "write", "He"]]
