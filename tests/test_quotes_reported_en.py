@@ -180,3 +180,16 @@ def test_a_quotation_ending_its_sentence_takes_no_attribution_from_the_next_line
     q = quotes(_TEXTS["ungdc-DEU-58-2003"])
     direct = q[q["text"].str.startswith("The globalization of the dangers")]
     assert direct[["rule", "cue", "speaker_mention"]].values.tolist() == [["direct:before", "write", "He"]]
+
+
+def test_known_as_and_known_for_name_with_no_speaker():
+    # wikinews-4a18be455859: "Mendez is known for organizing …"; wikinews-3f72dd6b88b1: "the … cyclone known as …"
+    rows = _rows("wikinews-4a18be455859", "Mendez is known for", "national")
+    assert rows[0][:2] == ["Mendez is known for organizing the safe return in 1980 of several U.S. national",
+                           "indirect:known_as:noun_phrase"] and rows[0][2] is None
+    rows = _rows("wikinews-3f72dd6b88b1", "As the slow-moving", "Bahamas yesterday")
+    assert rows[0][:2] == ["the slow-moving tropical cyclone known as Hurricane Dorian",
+                           "indirect:known_as:noun_phrase"]
+    # the perfect of "know" is no naming, and a noun-phrase row is out of the default table
+    assert quotes("I've known him for years.", noun_phrases=True).empty
+    assert quotes("Mendez is known for organizing the safe return of six diplomats.").empty

@@ -705,6 +705,13 @@ def _reported(
                 continue
             if t.low not in lex.verbs and t.low not in lex.stance:
                 continue
+        if lex.lang == "en" and t.low == "known":
+            # "known as/for" names or fames with no speaker; otherwise the participle is no cue here ("known to leap",
+            # "had known him for years"; "it is known that" is read at "that")
+            if 0 < k < n - 2 and toks[k + 1].low in ("as", "for") and toks[k - 1].low not in _HAVE \
+                    and not toks[k - 1].low.endswith(("'ve", "’ve")) and not any(q.cs <= t.s < q.ce for q in pq):
+                take(_known_as(nt, toks, k, se))
+            continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
             take(_frame_that(state, nt, toks, k, se, pq))
@@ -1752,6 +1759,50 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         if speaker is None:
             return None
     return _clause_row(state, nt, pq, c0, c1, speaker, prev, "frame_that")
+
+
+#: adverbs between a form of "be" (or a noun) and "known as/for": "is perhaps best known for", "now known as"
+_KNOWN_ADVERBS = frozenset(("best", "better", "well", "now", "once", "also", "perhaps", "still", "long", "not",
+                            "widely", "mostly", "formerly", "previously", "locally", "commonly", "popularly"))
+
+
+def _known_as(nt: str, toks: list[_Tok], k: int, se: int) -> _Row | None:
+    """English: ``known as Y`` / ``known for Y`` at ``toks[k]``, what a thing or a person is called or famed for by
+    people at large (no speaker): ``the string of contests known as Super Tuesday``, ``Ginsburg is known for
+    speaking her mind``. The content runs from the noun phrase it describes (the subject before *be* or
+    *become*, or the noun phrase before the participle) to the end of the noun phrase or clause after *as* /
+    *for*; a noun phrase, so the row is in the table only with ``noun_phrases=True``."""
+    j = k + 2
+    if not toks[j].t[:1].isalnum() and toks[j].t not in ('"', "'", "“", "‘"):
+        return None
+    end = _object_end(toks, j, se)
+    # the complement ends before the sentence's verb: "the cyclone known as Hurricane Dorian finally cleared …"
+    end = next((x.s for m, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and not x.cap and (
+        x.low in _BE or x.low in _FINITE_AUX or x.low in _HAVE or _past_verb(toks, m)
+        or (_ly_adverb(x.low) and toks[m - 1].cap))), end)
+    i = k - 1
+    while i > 0 and (toks[i].low in _KNOWN_ADVERBS or _ly_adverb(toks[i].low)):
+        i -= 1
+    if toks[i].low in _BE or toks[i].low in ("become", "became", "becomes"):
+        i -= 1
+        while i > 0 and (toks[i].low in _AUX or toks[i].low in _FINITE_AUX or _negation(toks[i].low)):
+            i -= 1
+    elif toks[i].t == ",":
+        i -= 1  # "Mr. Bush, known as Jeb, …"
+    if i < 0 or not toks[i].t[:1].isalnum():
+        return None
+    b = i  # the noun phrase back to its determiner, a comma or a clause word (at most eight words)
+    while b > 0 and i - b < 7 and toks[b - 1].t[:1].isalnum() and toks[b].low not in _NOUN_DET \
+            and toks[b - 1].low not in _CLAUSE_WORDS and not _verb_like(toks[b - 1].low) \
+            and (toks[b - 1].low == "of" or _stopword_classes().get(toks[b - 1].low) not in ("preposition",
+                                                                                          "conjunction")):
+        b -= 1  # (an of-phrase is part of the noun phrase: "the string of contests known as …")
+    c0, c1 = _trim_clause(nt, toks[b].s, end)
+    if c1 <= toks[j].s:
+        return None
+    t = toks[k]
+    return _Row(c0, c1, "indirect", c0, c1, [(c0, c1)], None, f"known {toks[k + 1].low}", t.s, toks[k + 1].e,
+                "indirect:known_as" + NOUN_PHRASE_RULE)
 
 
 #: English words after which the clause of an evidential verb begins (conjunctions and relative words)
