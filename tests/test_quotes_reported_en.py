@@ -193,3 +193,15 @@ def test_known_as_and_known_for_name_with_no_speaker():
     # the perfect of "know" is no naming, and a noun-phrase row is out of the default table
     assert quotes("I've known him for years.", noun_phrases=True).empty
     assert quotes("Mendez is known for organizing the safe return of six diplomats.").empty
+
+
+def test_headlines_in_title_case_are_no_transcript_turns():
+    text = ("Jane Roe: It Is Not A Radical Idea To Raise The Wage.\n\n"
+            "Jane Roe: I Am Not Much Of A Socialist Compared To Eisenhower.\n\n"
+            "WASHINGTON — Senator Jane Roe defended her plan on Monday, saying the positives would outweigh the costs.")
+    q = quotes(text)
+    assert not q["rule"].str.startswith("direct:transcript").any()
+    assert ["the positives would outweigh the costs", "indirect:participle"] in q[["text", "rule"]].values.tolist()
+    # a turn in sentence case is one: "Jane Roe: We will raise the wage this year."
+    q = quotes("Jane Roe: We will raise the wage this year.\n\nJohn Doe: That is too late for the workers.")
+    assert q["rule"].tolist() == ["direct:transcript", "direct:transcript"]
