@@ -205,3 +205,11 @@ def test_headlines_in_title_case_are_no_transcript_turns():
     # a turn in sentence case is one: "Jane Roe: We will raise the wage this year."
     q = quotes("Jane Roe: We will raise the wage this year.\n\nJohn Doe: That is too late for the workers.")
     assert q["rule"].tolist() == ["direct:transcript", "direct:transcript"]
+
+
+def test_a_one_word_answer_is_the_whole_report():
+    q = quotes("Seventy-two percent of the members said yes while 48 percent of the others agreed.")
+    assert q[["text", "speaker"]].values.tolist()[0] == ["yes", "Seventy-two percent of the members"]
+    assert quotes("Half of the members said so in December.")["text"].tolist() == ["so"]
+    # "no" opening a clause is no answer
+    assert quotes("He said no more taxes would be raised.")["text"].tolist() == ["no more taxes would be raised"]

@@ -405,6 +405,9 @@ def _object_participle(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: one-word answers that are the whole content of "said …" ("said yes", "said so")
 _ANSWERS = frozenset(("yes", "no", "so"))
+#: a one-word answer, then a comma or an adverbial that is no part of it ("said yes while …", "said so in December")
+_ANSWER_AFTER = re.compile(r"((?i:yes|no|so))(?=\s*[,;.—–-]|\s+(?:while|but|and|after|when|before|in|on|at|last|"
+                           r"this|then|too|again|earlier|later|today|yesterday)\b)")
 #: English question words that open a reported question ("did not say how the justices had voted"); not
 #: *when*/*which*, which also open adverbial and relative clauses after the cue
 #: the question words of _WH_COMPLEMENT that also open a relative clause after a noun
@@ -1154,6 +1157,10 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
+        if lex.lang == "en" and lemma in ("say", "answer", "reply", "respond"):
+            answer = _ANSWER_AFTER.match(nt, c0, c1)
+            if answer is not None:
+                c1 = c0 + len(answer.group(1))  # the answer alone: "72 percent said yes while 48 percent …"
         # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
         shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
             lex.lang == "en" and not rule.endswith(":naming")) else 3
