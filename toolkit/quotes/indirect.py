@@ -76,6 +76,7 @@ from .cues import (
     _VIEW_NOUNS,
     _cue_at,
     _generic_cue,
+    _grammar,
     _is_opener,
     _is_stop,
     _lex,
@@ -1769,8 +1770,7 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
 
 
 #: adverbs between a form of "be" (or a noun) and "known as/for": "is perhaps best known for", "now known as"
-_KNOWN_ADVERBS = frozenset(("best", "better", "well", "now", "once", "also", "perhaps", "still", "long", "not",
-                            "widely", "mostly", "formerly", "previously", "locally", "commonly", "popularly"))
+_KNOWN_ADVERBS = _grammar("known_adverb")
 
 
 def _known_as(nt: str, toks: list[_Tok], k: int, se: int) -> _Row | None:
