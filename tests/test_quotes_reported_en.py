@@ -213,3 +213,15 @@ def test_a_one_word_answer_is_the_whole_report():
     assert quotes("Half of the members said so in December.")["text"].tolist() == ["so"]
     # "no" opening a clause is no answer
     assert quotes("He said no more taxes would be raised.")["text"].tolist() == ["no more taxes would be raised"]
+
+
+def test_a_noun_of_support_with_its_holder_reports_on_the_subject():
+    # wikinews-2786f82cdbab: "They have received support from the Rice Business Plan Competition, …"
+    rows = _rows("wikinews-2786f82cdbab", "They have received support", "Competition")
+    assert rows == [["They", "indirect:backed:noun_phrase", "Rice Business Plan Competition"]]
+    q = quotes("The senator has won overwhelming support from members of Congress.", noun_phrases=True)
+    assert q[["text", "speaker_mention"]].values.tolist() == [["The senator", "members of Congress"]]
+    # a participle after it is the subject's, not the holder's
+    q = quotes("The mayor has won the support of millions by echoing many themes, saying the city comes first.",
+               noun_phrases=True)
+    assert set(q[q["rule"].str.startswith("indirect:participle")]["speaker_mention"]) == {"The mayor"}

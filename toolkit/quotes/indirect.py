@@ -700,6 +700,10 @@ def _reported(
             continue
         if lex.lang == "en" and t.low in _OPENING_SOURCES and take(_opening_source(state, nt, toks, k, se, pq)):
             continue
+        if lex.lang == "en" and t.low in _BACKED_NOUNS and 1 < k < n - 2 and toks[k + 1].low in ("of", "from") \
+                and not any(q.cs <= t.s < q.ce for q in pq) \
+                and take(_backed_subject(state, nt, toks, k, se), into=aside):
+            continue  # (aside: the holder is no subject for a later participle, "…, echoing …" is X's)
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
         if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS) \
@@ -1587,6 +1591,45 @@ def _interrupted_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
     if _stopword_classes().get(toks[s0].low) == "preposition" and toks[s0].low not in _BARE_SUBJECTS:
         return []  # "In Washington, …"
     return _bare_subject(toks, s0, c1)
+
+
+#: nouns of support whose holder follows in an of- or from-phrase; verbs of having that take them
+_BACKED_NOUNS = _grammar("backed_noun")
+_POSSESSION_VERBS = _grammar("possession_verb")
+
+
+def _backed_subject(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int) -> _Row | None:
+    """English: ``X has the support of Y``, ``X received support from Y``, ``X won the backing of Y``: a noun of
+    support after a verb of having (adjectives and adverbs between them) with its holder in the of- or from-phrase
+    (Quirk et al. 1985, 17.52: the nominalisation's subject); Y's stance is about the clause's subject X. Speaker:
+    the holder's noun phrase; content: the subject (a ``:noun_phrase`` row)."""
+    i = k - 1
+    words = 0
+    while i > 0 and words < 3 and toks[i].t.replace("-", "").isalpha() and toks[i].t.islower() \
+            and toks[i].low not in _POSSESSION_VERBS:
+        i -= 1  # "the full", "overwhelming", "even stronger", "more"
+        words += 1
+    if toks[i].low not in _POSSESSION_VERBS:
+        return None
+    v = i
+    while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _HAVE or _negation(toks[v - 1].low)
+                     or toks[v - 1].low in _BE):
+        v -= 1  # "has won", "has consolidated", "is receiving"
+    b = max((x + 1 for x in range(v) if toks[x].t in ",;:" or toks[x].low in _CLAUSE_WORDS), default=0)
+    if v - b < 1 or v - b > 8 or any(_verb_like(x.low) and not x.cap for x in toks[b:v]):
+        return None  # (the subject: a short noun phrase with no verb of its own)
+    agent = _passive_agent(toks, k)
+    if not agent:
+        return None
+    c0, c1 = _trim_clause(nt, toks[b].s, toks[v - 1].e)
+    if c1 <= c0:
+        return None
+    speaker = _resolve(state, agent, agent[0].s)
+    if speaker is None:
+        return None
+    t = toks[k]
+    return _Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e,
+                "indirect:backed" + NOUN_PHRASE_RULE)
 
 
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
