@@ -225,3 +225,11 @@ def test_a_noun_of_support_with_its_holder_reports_on_the_subject():
     q = quotes("The mayor has won the support of millions by echoing many themes, saying the city comes first.",
                noun_phrases=True)
     assert set(q[q["rule"].str.startswith("indirect:participle")]["speaker_mention"]) == {"The mayor"}
+
+
+def test_a_bare_plural_source_closes_a_clause():
+    q = quotes("The aircraft was insured at a value of $35 million in 2011, records show.")
+    assert q[["text", "speaker_mention", "rule"]].values.tolist() == [
+        ["The aircraft was insured at a value of $35 million in 2011", "records", "indirect:clause_speaker_cue"]]
+    q = quotes("More than 40 percent of the money arrived in February, new fundraising reports show.")
+    assert q["speaker_mention"].tolist() == ["new fundraising reports"]

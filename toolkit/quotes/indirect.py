@@ -821,7 +821,8 @@ def _reported(
                 comma = toks[b - 1].t == "," if b > 0 else False
                 while lex.lang == "en" and comma and b < k - 1 and toks[b].t in ('"', "'"):
                     b += 1  # the closing mark after the comma: '… since he was 5," his childhood friend told …'
-                if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
+                if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap or (
+                        lex.lang == "en" and _bare_plural_source(toks, b, k))) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
                         and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"
                              or (lex.lang == "en" and _time_tail(tail))):
@@ -1567,6 +1568,21 @@ def _finding_subject(toks: list[_Tok], k: int) -> bool:
         if x.t in (",", ";", ":", '"', "'") or x.low in _BE or x.low in _lex().verbs or x.low in _CLAUSE_WORDS:
             return False
     return False
+
+
+def _bare_plural_source(toks: list[_Tok], b: int, k: int) -> bool:
+    """English: is ``toks[b:k]`` a bare plural noun phrase closing a clause before its verb (``…, records show.``,
+    ``…, new fundraising reports show.``, ``…, disclosures filed on Sunday night revealed.``): lower-case words
+    with no determiner, its head (the last word before a participle's modifier, or the last word) in -s?"""
+    words = toks[b:k]
+    if not words or not all(x.t.isalpha() and x.t.islower() for x in words):
+        return False
+    head = next((x for i, x in enumerate(words) if i and _past_verb(toks, b + i)), None)
+    head_i = words.index(head) - 1 if head is not None else len(words) - 1
+    h = words[head_i].low
+    right_before = head_i == len(words) - 1  # (then a verb form in -s is the plural noun: "reports show")
+    return h.endswith("s") and not h.endswith("ss") and (right_before or not _verb_like(h)) \
+        and all(not _verb_like(x.low) for x in words[:head_i])
 
 
 def _interrupted_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
