@@ -233,3 +233,10 @@ def test_a_bare_plural_source_closes_a_clause():
         ["The aircraft was insured at a value of $35 million in 2011", "records", "indirect:clause_speaker_cue"]]
     q = quotes("More than 40 percent of the money arrived in February, new fundraising reports show.")
     assert q["speaker_mention"].tolist() == ["new fundraising reports"]
+
+
+def test_the_object_of_a_stance_verb_in_an_object_relative_clause():
+    q = quotes("He opposes the trade pact, a deal she once supported.", noun_phrases=True)
+    assert ["a deal", "she"] in q[["text", "speaker_mention"]].values.tolist()
+    q = quotes("He turned against the trade bill, which he once supported, and embraced the plan.", noun_phrases=True)
+    assert q[["text", "speaker_mention"]].values.tolist() == [["which", "he"]]

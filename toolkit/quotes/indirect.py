@@ -332,6 +332,34 @@ def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
     return end
 
 
+def _stranded_object(toks: list[_Tok], np: list[_Tok], k: int) -> int | None:
+    """English: where the object of a verb of stance at ``toks[k]`` stands when nothing follows the verb and its
+    subject ``np`` opens an object relative clause (Quirk et al. 1985, 17.15): the relative pronoun before the
+    subject (``…, which he has denied``, ``…, a charge that Mrs. Clinton has always denied``) or, in a contact
+    clause, a noun phrase opened by a determiner right before it (``a deal she once supported``); else None."""
+    p = next((i for i in range(k - 1, max(-1, k - 12), -1) if toks[i] is np[0]), -1)
+    if p < 1 or any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
+        return None
+    prev, lex = toks[p - 1], _lex()
+    if prev.low in ("which", "whom"):
+        return prev.s
+    if prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha() and toks[p - 2].low not in lex.verbs \
+            and not _verb_like(toks[p - 2].low) and toks[p - 2].low not in _CLAIM_NOUNS:
+        return prev.s
+    if np[0].low not in _SUBJECT_PRONOUNS and not np[0].cap:
+        return None
+    if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
+            or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
+        return None  # (the head noun right before the subject: "a deal she …")
+    for d in range(p - 2, max(-1, p - 6), -1):
+        x = toks[d]
+        if x.low in ("a", "an", "the") or (x.low in _NOUN_DET and x.low not in lex.pronouns):
+            return x.s if d == 0 or toks[d - 1].t in ",;:—–-" or toks[d - 1].low in ("is", "was") else None
+        if not x.t.isalpha() or _verb_like(x.low) or _stopword_classes().get(x.low):
+            return None
+    return None
+
+
 def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | None:
     """English: where an object relative clause whose subject is ``np`` (before the cue ``toks[k]``) starts,
     or None. A relative pronoun before the subject (``…, which officials said will go into effect``), or a
@@ -1017,8 +1045,15 @@ def _reported(
                 if content is None and takes_object:
                     while j < len(toks) and toks[j].low in _CLAUSE_SKIP:
                         j += 1
-                    if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
+                    stranded = lex.lang == "en" and np and (j >= len(toks) or toks[j].t in ",.;:!?)—–-")
+                    h = _stranded_object(toks, np, k) if stranded else None
+                    if h is not None:
+                        # an object relative clause: 'a deal she once supported', ', which he has denied,'
+                        content = _trim_clause(nt, h, np[0].s)
+                        rule += NOUN_PHRASE_RULE
+                    elif j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
                         continue
+                if content is None and takes_object:
                     end = min(limit, _object_end(toks, j, se))
                     if lex.lang == "en":
                         end = _relative_object_end(toks, k, j, end)  # "those who favor the tax agree that …"
