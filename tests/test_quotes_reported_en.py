@@ -240,3 +240,9 @@ def test_the_object_of_a_stance_verb_in_an_object_relative_clause():
     assert ["a deal", "she"] in q[["text", "speaker_mention"]].values.tolist()
     q = quotes("He turned against the trade bill, which he once supported, and embraced the plan.", noun_phrases=True)
     assert q[["text", "speaker_mention"]].values.tolist() == [["which", "he"]]
+
+
+def test_now_between_a_closing_subject_and_its_verb_is_no_part_of_the_speaker():
+    q = quotes("An easy glide would ensure the senator wins, the aides now say.")
+    assert q[["text", "speaker_mention"]].values.tolist() == [
+        ["An easy glide would ensure the senator wins", "the aides"]]
