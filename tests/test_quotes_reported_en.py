@@ -246,3 +246,9 @@ def test_now_between_a_closing_subject_and_its_verb_is_no_part_of_the_speaker():
     q = quotes("An easy glide would ensure the senator wins, the aides now say.")
     assert q[["text", "speaker_mention"]].values.tolist() == [
         ["An easy glide would ensure the senator wins", "the aides"]]
+
+
+def test_a_verb_of_thinking_closes_a_clause_after_a_common_noun_speaker():
+    q = quotes("An easy glide would ensure the senator wins, the party's strategists believe.")
+    assert q[["text", "speaker_mention", "rule"]].values.tolist() == [
+        ["An easy glide would ensure the senator wins", "the party's strategists", "indirect:clause_speaker_cue"]]
