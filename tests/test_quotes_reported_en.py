@@ -249,6 +249,9 @@ def test_now_between_a_closing_subject_and_its_verb_is_no_part_of_the_speaker():
 
 
 def test_a_verb_of_thinking_closes_a_clause_after_a_common_noun_speaker():
-    q = quotes("An easy glide would ensure the senator wins, the party's strategists believe.")
+    q = quotes("Such a move could alienate the party's voters, the mayor's allies believe — voters she will need in "
+               "November.")
     assert q[["text", "speaker_mention", "rule"]].values.tolist() == [
-        ["An easy glide would ensure the senator wins", "the party's strategists", "indirect:clause_speaker_cue"]]
+        ["Such a move could alienate the party's voters", "the mayor's allies", "indirect:clause_speaker_cue"]]
+    q = quotes("A win there would undermine the notion, his team believes, resulting in a reset of the race.")
+    assert q["rule"].tolist() == ["indirect:parenthetical"]
