@@ -255,3 +255,8 @@ def test_a_verb_of_thinking_closes_a_clause_after_a_common_noun_speaker():
         ["Such a move could alienate the party's voters", "the mayor's allies", "indirect:clause_speaker_cue"]]
     q = quotes("A win there would undermine the notion, his team believes, resulting in a reset of the race.")
     assert q["rule"].tolist() == ["indirect:parenthetical"]
+
+
+def test_appearing_before_an_audience_is_no_inference():
+    assert quotes("On Wednesday he appears before thousands of delegates in Philadelphia.").empty
+    assert quotes("The committee seemed to be losing patience.")["rule"].tolist() == ["indirect:evidential"]

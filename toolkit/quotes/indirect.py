@@ -1923,7 +1923,7 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
     if _lex().lang == "en" and any(x.low == "according" and y.low == "to" for x, y in pairwise(toks)):
         return None  # the sentence names its source: "X appears to …: potentially, according to Y, …"
     if nxt is None or (not it_that and nxt.t in (",", ".", "!", "?", ";")) \
-            or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
+            or (nxt.low in _PREPOSITIONS and nxt.low != "to") or (_lex().lang == "en" and nxt.low == "before") \
             or nxt.low in _NOUN_DET or nxt.cap:
         return None  # "appeared on Fox News", "appeared before the committee"
     if nxt.low == "to" and k + 2 < len(toks) and (toks[k + 2].low in _NOUN_DET or toks[k + 2].cap):
