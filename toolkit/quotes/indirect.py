@@ -852,7 +852,8 @@ def _reported(
                 if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap or (
                         lex.lang == "en" and _bare_plural_source(toks, b, k))) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
-                        and ((info[1] in ("speech", "writing", "cognition") and info[2] == "bare") or lemma == "show"
+                        and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"
+                             or (lex.lang == "en" and info[1] == "cognition" and info[2] == "bare")
                              or (lex.lang == "en" and _time_tail(tail))):
                     np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
