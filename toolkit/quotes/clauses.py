@@ -32,6 +32,7 @@ from .cues import (
     _PAST_IRREGULAR,
     _QUANTIFIERS,
     _SUBJECT_PRONOUNS,
+    _VERB_CONTRACTIONS,
     _cue_at,
     _is_opener,
     _lex,
@@ -112,65 +113,130 @@ def _clause_end(toks: list[_Tok], j: int, se: int) -> int:
     # its first comma ends the adverbial, and the subject after it is the reported clause's own
     opened = lex.lang == "en" and 0 < j < len(toks) and (toks[j].low in _OPENERS or (
         toks[j].low in _COMPLEMENTIZERS and j + 1 < len(toks) and toks[j + 1].low in _OPENERS))
+    # a that-clause is finite: a comma before its verb sets off an insertion in its subject (_VerbSeen)
+    finite = lex.lang == "en" and j < len(toks) and (toks[j].low == "that" or (j > 0 and toks[j - 1].low == "that"))
+    verbs = _VerbSeen(toks, j)  # (asked only when ``finite``; with nothing put off, its cut is the rule's)
     for i in range(j, len(toks)):
         x = toks[i]
         if x.low not in _CLAUSE_END_AT:
             continue  # (every test below needs one of these tokens: most tokens are passed by this one look-up)
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if x.t == ";" or ((x.t in (",", "—", "-", "--") or x.low in _FRAME_LINK) and _next_is_frame(toks, i)):
-            return x.s  # a new frame: ", adding …", "— asserting …", "before claiming …"
-        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB):
-            return x.s
+            return verbs.cut(i, x.s)  # a new frame: ", adding …", "— asserting …", "before claiming …"
+        if x.low in ("but", "and") and (nxt in lex.verbs or nxt in _COORD_VERB) and not (
+                finite and x.low == "and" and nxt in _FINITE and nxt not in lex.verbs and verbs.before(i)):
+            # (in a that-clause with its verb, "and is …", "and has …" go on with the clause's own subject:
+            # "that the investigation is independent and is being conducted by career lawyers")
+            return verbs.cut(i, x.s)
         if x.low == "but" and i - j >= 3 and len(nxt) > 4 and nxt.endswith("ed") and toks[i - 1].t != ",":
-            return x.s  # a second verb of the subject: "… he is friendly with X but objected to …"
+            return verbs.cut(i, x.s)  # a second verb of the subject: "… he is friendly with X but objected to …"
         if x.t in ("—", "--", "–", "-") and lex.lang == "en" and i - j >= 3 and nxt in ("a", "an") \
                 and i + 2 < len(toks) and toks[i + 2].t.islower():
-            return x.s  # an apposition after a dash comments on the report: "… by the plan — a modest boost …"
+            # an apposition after a dash comments on the report: "… by the plan — a modest boost …"
+            return verbs.cut(i, x.s)
         if x.low == "and" and lex.lang == "en" and i - j >= 2 and _second_predicate(toks, i + 1) \
                 and not any(_finite_like(t) for t in toks[j:i]):
             # an object and the subject's next verb: 'called her "third-rate" and boycotted one of the debates'
             # (a reported clause with a verb of its own keeps its coordination: "she was … and was …")
-            return x.s
+            return verbs.cut(i, x.s)
         if x.low in ("but", "and") and i + 2 < len(toks) and (nxt in lex.pronouns or toks[i + 1].cap) \
                 and _cue_at(toks, i + 2):
-            return x.s  # "… but she said …", "… and Trump says …"
+            return verbs.cut(i, x.s)  # "… but she said …", "… and Trump says …"
         if x.t == "," and opened and toks[j - 1].t == ",":
             opened = False
             continue  # an adverbial between commas opens the clause: "said that, after the first Olympiad, a …"
         if x.t == "," and nxt in _CLAUSE_CUT and i - j >= 3:
-            return x.s
+            if finite and verbs.pending is None and not verbs.before(i) and not (
+                    nxt == "even" and i + 2 < len(toks) and toks[i + 2].low in ("though", "if")):
+                verbs.put_off(i, x.s)  # a subject and an insertion, the verb still to come: "that X, who …, would"
+                continue
+            return verbs.cut(i, x.s)
         if lex.lang != "en":
             continue  # the rules below read English clause structure
         if x.t == "," and i - j >= 2 and nxt in lex.verbs and not nxt.endswith("ing") and _cue_at(toks, i + 1):
-            return x.s  # the main verb after a relative clause: "X, who estimated that …, said he …"
+            return verbs.cut(i, x.s)  # the main verb after a relative clause: "X, who estimated that …, said he …"
         if x.t == "," and opened:
             opened = False
             continue
-        if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and _finite_like(toks[i + 2]):
-            return x.s  # a new clause with its own subject: "…, he clarified that …"
+        if x.t == "," and i - j >= 3 and nxt in _SUBJECT_PRONOUNS and i + 2 < len(toks) and (
+                _finite_like(toks[i + 2]) or (lex.lang == "en" and toks[i + 2].low in _PAST_IRREGULAR)):
+            return verbs.cut(i, x.s)  # a new clause with its own subject: "…, he clarified that …", "…, we got …"
+        if x.t == "," and i - j >= 3 and lex.lang == "en" and _pronoun_contracted(nxt) \
+                and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)
+            return verbs.cut(i, x.s)  # a pronoun and its contracted auxiliary: "…, they're also hostile to …"
         if x.t == "," and i - j >= 2 and relative and i + 1 < len(toks) and not toks[i + 1].cap \
-                and (_finite_like(toks[i + 1]) or nxt in lex.stance):
-            return x.s  # the main verb after a relative clause: "X, who thinks …, backed the bill"
+                and (_finite_like(toks[i + 1]) or nxt in lex.stance) and (not finite or verbs.before(i)):
+            # (not when the clause so far is its subject and an insertion: "who suggested that X, under fire, would")
+            return verbs.cut(i, x.s)  # the main verb after a relative clause: "X, who thinks …, backed the bill"
         if x.t == "," and i - j >= 3 and _new_subject(toks, i + 1):
-            return x.s  # a clause with its own subject: "While X agrees …, critics fear …"
+            return verbs.cut(i, x.s)  # a clause with its own subject: "While X agrees …, critics fear …"
+        if x.t == "," and i - j >= 3 and finite and nxt in ("and", "but") and verbs.before(i) \
+                and (_second_predicate(toks, i + 2) or (i + 2 < len(toks) and toks[i + 2].low in _PAST_IRREGULAR)):
+            # the reporter's second predicate after a complete that-clause: "joked that X was his answer, but
+            # went on to say …"
+            return verbs.cut(i, x.s)
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _new_subject(toks, i + 2):
-            return x.s  # a coordinated clause with its own subject: "…, and the city has sued …"
+            return verbs.cut(i, x.s)  # a coordinated clause with its own subject: "…, and the city has sued …"
         if x.t == "," and i - j >= 3 and nxt.endswith("ing") and len(nxt) > 5 and toks[i + 1].t.islower() \
                 and nxt not in _NOT_PARTICIPLE_FRAME and not any(c in t.t for t in toks[j:i] for c in '"“”') \
                 and not (i + 2 < len(toks) and toks[i + 2].low in ("and", "or", ",")) \
                 and not any(t.low.endswith("ing") and t.t.islower() and _stopword_classes().get(toks[m - 1].low)
                             == "preposition" for m, t in enumerate(toks[j:i], j) if m > j):
             # (not a list: "farms, housing and land", "was given to guaranteeing X, improving Y")
-            return x.s  # a participle clause comments on the report: "…, raising fears that …", "…, giving employees …"
+            # a participle clause comments on the report: "…, raising fears that …", "…, giving employees …"
+            return verbs.cut(i, x.s)
         if x.t == "," and i - j >= 3 and nxt in ("and", "but") and _coordinated_clause(toks, i + 2) \
                 and not any(c in t.t for t in toks[j:] for c in '"“”'):  # (quoted words may run on)
-            return x.s  # (a longer subject: "…, and the American Civil Liberties Union of Ohio has sued …")
-    return se
+            return verbs.cut(i, x.s)  # (a longer subject: "…, and the Civil Liberties Union of Ohio has sued …")
+    return verbs.cut(len(toks), se)
+
+
+class _VerbSeen:
+    """Whether a reported clause starting at ``toks[j]`` has a verb before a given token (English): a that-clause
+    is finite (Quirk et al. 1985, 15.3), so a comma before its verb sets off an insertion in the subject ("that the
+    billionaire, who is now the nominee, would unite …"), not the clause's end. One pass over the tokens for all
+    the questions of one :func:`_clause_end` (they come in increasing order)."""
+
+    def __init__(self, toks: list[_Tok], j: int) -> None:
+        self.toks, self.at, self.last = toks, j, -1  # scanned up to ``at``; the last verb seen, -1 for none
+        self.pending: int | None = None  # a cut put off until the clause shows its verb
+        self.pending_i = -1
+
+    def _scan(self, i: int) -> None:
+        while self.at < min(i, len(self.toks)):
+            t = self.toks[self.at]
+            if t.t[:1].islower() and (_verb_like(t.low) or t.low in _AUX):
+                self.last = self.at
+            self.at += 1
+
+    def before(self, i: int) -> bool:
+        """Is there a verb before ``toks[i]``?"""
+        self._scan(i)
+        return self.last >= 0
+
+    def put_off(self, i: int, end: int) -> None:
+        """Put off the cut at ``end`` (before ``toks[i]``) until the clause shows its verb."""
+        self._scan(i)
+        self.pending, self.pending_i = end, i
+
+    def cut(self, i: int, end: int) -> int:
+        """Where the clause ends when a rule ends it at ``end`` (before ``toks[i]``): at the put-off cut when no verb
+        came after it either (the comma ended a noun phrase: "said no record of the class, which …")."""
+        if self.pending is None:
+            return end
+        self._scan(i)
+        return end if self.last > self.pending_i else self.pending
 
 
 #: English words in -ing after a comma that open no participle clause ("…, including the mayor")
 _NOT_PARTICIPLE_FRAME = frozenset(("including", "according", "notwithstanding", "concerning", "regarding", "during",
                                    "nothing", "something", "anything", "everything", "morning", "evening"))
+
+
+def _pronoun_contracted(low: str) -> bool:
+    """English: a subject pronoun (or *it*) with its contracted auxiliary, one token: *they're*, *it's*, *we'll*."""
+    head, sep, tail = low.replace("’", "'").partition("'")
+    return bool(sep) and (head in _SUBJECT_PRONOUNS or head == "it") and "'" + tail in _VERB_CONTRACTIONS
 
 
 def _coordinated_clause(toks: list[_Tok], k: int) -> bool:

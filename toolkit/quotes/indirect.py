@@ -76,6 +76,7 @@ from .cues import (
     _VIEW_NOUNS,
     _cue_at,
     _generic_cue,
+    _grammar,
     _is_opener,
     _is_stop,
     _lex,
@@ -111,19 +112,32 @@ _HAVE = frozenset(("has", "have", "had"))
 _DASHES = frozenset(("-", "—", "–", "--"))
 
 
-def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
+def _passive_by(toks: list[_Tok], k: int) -> tuple[int, int, list[_Tok]] | None:
     """A passive cue with its agent ("was criticized by the mayor", "is widely supported by voters"):
-    (index where the subject starts, the agent's noun phrase), or None."""
+    (index where the subject starts, index where it ends, the agent's noun phrase), or None.
+
+    English also reads a reduced relative, a participle of stance or judgement with its agent after a noun
+    phrase (Quirk et al. 1985, 17.30: "a measure strongly opposed by unions", "The bill, opposed by House
+    Republicans, …"): the noun phrase is what the agent's stance is about."""
     t = toks[k]
     if not t.low.endswith("ed") or k < 2 or k + 2 >= len(toks):
         return None
     i = k - 1
     if toks[i].low in _AUX or (len(toks[i].low) > 4 and toks[i].low.endswith("ly")):
         i -= 1  # "was widely criticized", "was first reported"
-    if toks[i].low not in _BE or toks[k + 1].low != "by":
+    elif _lex().lang == "en" and _negation(toks[i].low):
+        i -= 1  # "was never mentioned by"
+    if toks[k + 1].low != "by":
         return None
-    stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
-    agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
+    if toks[i].low not in _BE:
+        return _reduced_passive(toks, k, i)
+    end = i
+    if _lex().lang == "en":
+        # the rest of the verb group before the form of "be": "has been criticized", "had been soundly rejected"
+        while i > 0 and (toks[i - 1].low in _HAVE or toks[i - 1].low in _FINITE_AUX or _negation(toks[i - 1].low)):
+            i -= 1
+        end = i
+    agent = _passive_agent(toks, k)
     if not agent:
         return None
     b = 0
@@ -131,7 +145,52 @@ def _passive_by(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]] | None:
         b = next((x + 1 for x in range(i) if toks[x].t == ","), 0)
     if i - b < 1 or i - b > 15 or any(x.t in ",;:" or x.low in _lex().verbs for x in toks[b:i]):
         return None
-    return b, agent
+    if _lex().lang != "en":
+        end = k - 1 if toks[k - 1].low in _BE else k - 2
+    return b, end, agent
+
+
+#: words that end the head phrase of a long agent (a modifier or a coordinated phrase follows)
+_AGENT_CUT = frozenset(("of", "who", "which", "whose", "that", "and", "or"))
+
+
+def _passive_agent(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The agent after ``by`` at ``toks[k + 1]``: a noun phrase, or a short run of words up to punctuation."""
+    stop = next((x for x in range(k + 2, len(toks)) if not toks[x].t[:1].isalnum()), len(toks))
+    agent = _np_forward(toks, k + 2) or (_window_np(toks, k + 2, stop) if stop - k - 2 <= 6 else [])
+    if not agent and _lex().lang == "en" and stop - k - 2 > 6:
+        # a longer agent: its head phrase names it ("by overwhelming majorities of both men and women")
+        agent = _window_np(toks, k + 2, next((x for x in range(k + 3, stop) if toks[x].low in _AGENT_CUT
+                                              or toks[x].low in _PREPOSITIONS), stop))
+    return agent
+
+
+def _reduced_passive(toks: list[_Tok], k: int, i: int) -> tuple[int, int, list[_Tok]] | None:
+    """English: a participle of stance or judgement at ``toks[k]`` (an adverb before it, ``toks[i]`` the word
+    before both) with ``by`` and its agent after a noun phrase, or after a comma closing one: (the noun phrase's
+    start, its end, the agent)."""
+    lex = _lex()
+    info = lex.stance.get(toks[k].low) or lex.verbs.get(toks[k].low)
+    if lex.lang != "en" or info is None or info[1] not in ("stance", "naming") or toks[k].low in _LIGHT_VERBS:
+        return None  # (not a light verb: "the change offered by Trump")
+    end = i + 1  # the noun phrase ends before the adverb or the participle
+    supplementive = toks[i].t == "," and i > 1
+    if supplementive:
+        i -= 1  # a participle clause between commas: "The bill, opposed by House Republicans, never …"
+    prev = toks[i]
+    if not prev.t.isalpha() or (not prev.cap and (prev.low in lex.pronouns or _verb_like(prev.low)
+                                                 or _stopword_classes().get(prev.low) is not None)):
+        return None  # (not after a verb or a function word: "and opposed by", "was then endorsed by")
+    b = i  # the noun phrase back to its determiner (at most eight words of it)
+    while b > 0 and i - b < 7 and toks[b - 1].t[:1].isalnum() and toks[b].low not in _NOUN_DET \
+            and (toks[b - 1].cap or toks[b - 1].low in _NOUN_DET or toks[b - 1].t.endswith(("'s", "’s")) or not (
+                _verb_like(toks[b - 1].low) or toks[b - 1].low in lex.pronouns
+                or _stopword_classes().get(toks[b - 1].low) in ("preposition", "conjunction", "adverb"))):
+        b -= 1
+    if supplementive and b > 0 and toks[b - 1].t[:1].isalnum():
+        return None  # set off by commas, the participle describes the subject ("… through the Senate, supported by")
+    agent = _passive_agent(toks, k)
+    return (b, end, agent) if agent else None
 
 
 def _reduced_relative(toks: list[_Tok], k: int) -> list[_Tok]:
@@ -273,6 +332,34 @@ def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
     return end
 
 
+def _stranded_object(toks: list[_Tok], np: list[_Tok], k: int) -> int | None:
+    """English: where the object of a verb of stance at ``toks[k]`` stands when nothing follows the verb and its
+    subject ``np`` opens an object relative clause (Quirk et al. 1985, 17.15): the relative pronoun before the
+    subject (``…, which he has denied``, ``…, a charge that Mrs. Clinton has always denied``) or, in a contact
+    clause, a noun phrase opened by a determiner right before it (``a deal she once supported``); else None."""
+    p = next((i for i in range(k - 1, max(-1, k - 12), -1) if toks[i] is np[0]), -1)
+    if p < 1 or any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
+        return None
+    prev, lex = toks[p - 1], _lex()
+    if prev.low in ("which", "whom"):
+        return prev.s
+    if prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha() and toks[p - 2].low not in lex.verbs \
+            and not _verb_like(toks[p - 2].low) and toks[p - 2].low not in _CLAIM_NOUNS:
+        return prev.s
+    if np[0].low not in _SUBJECT_PRONOUNS and not np[0].cap:
+        return None
+    if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
+            or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
+        return None  # (the head noun right before the subject: "a deal she …")
+    for d in range(p - 2, max(-1, p - 6), -1):
+        x = toks[d]
+        if x.low in ("a", "an", "the") or (x.low in _NOUN_DET and x.low not in lex.pronouns):
+            return x.s if d == 0 or toks[d - 1].t in ",;:—–-" or toks[d - 1].low in ("is", "was") else None
+        if not x.t.isalpha() or _verb_like(x.low) or _stopword_classes().get(x.low):
+            return None
+    return None
+
+
 def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | None:
     """English: where an object relative clause whose subject is ``np`` (before the cue ``toks[k]``) starts,
     or None. A relative pronoun before the subject (``…, which officials said will go into effect``), or a
@@ -347,8 +434,13 @@ def _object_participle(toks: list[_Tok], j: int, end: int) -> bool:
 
 #: one-word answers that are the whole content of "said …" ("said yes", "said so")
 _ANSWERS = frozenset(("yes", "no", "so"))
+#: a one-word answer, then a comma or an adverbial that is no part of it ("said yes while …", "said so in December")
+_ANSWER_AFTER = re.compile(r"((?i:yes|no|so))(?=\s*[,;.—–-]|\s+(?:while|but|and|after|when|before|in|on|at|last|"
+                           r"this|then|too|again|earlier|later|today|yesterday)\b)")
 #: English question words that open a reported question ("did not say how the justices had voted"); not
 #: *when*/*which*, which also open adverbial and relative clauses after the cue
+#: the question words of _WH_COMPLEMENT that also open a relative clause after a noun
+_RELATIVE_WH = frozenset(("who", "where"))
 _WH_COMPLEMENT = frozenset(("what", "how", "why", "whether", "who", "where"))
 #: English contracted auxiliaries ("they'll", "he's", "we'd")
 _CONTRACTED = re.compile(r"^\w+['’](?:ll|s|re|d|ve|m)$")
@@ -636,6 +728,10 @@ def _reported(
             continue
         if lex.lang == "en" and t.low in _OPENING_SOURCES and take(_opening_source(state, nt, toks, k, se, pq)):
             continue
+        if lex.lang == "en" and t.low in _BACKED_NOUNS and 1 < k < n - 2 and toks[k + 1].low in ("of", "from") \
+                and not any(q.cs <= t.s < q.ce for q in pq) \
+                and take(_backed_subject(state, nt, toks, k, se), into=aside):
+            continue  # (aside: the holder is no subject for a later participle, "…, echoing …" is X's)
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
         if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS) \
@@ -645,6 +741,13 @@ def _reported(
                 continue
             if t.low not in lex.verbs and t.low not in lex.stance:
                 continue
+        if lex.lang == "en" and t.low == "known":
+            # "known as/for" names or fames with no speaker; otherwise the participle is no cue here ("known to leap",
+            # "had known him for years"; "it is known that" is read at "that")
+            if 0 < k < n - 2 and toks[k + 1].low in ("as", "for") and toks[k - 1].low not in _HAVE \
+                    and not toks[k - 1].low.endswith(("'ve", "’ve")) and not any(q.cs <= t.s < q.ce for q in pq):
+                take(_known_as(nt, toks, k, se))
+            continue
         if lex.lang == "en" and t.low == "that" and 1 < k < n - 2 and not any(a <= t.s < b for a, b in blocked) \
                 and not any(q.cs <= t.s < q.ce for q in pq):
             take(_frame_that(state, nt, toks, k, se, pq))
@@ -679,7 +782,7 @@ def _reported(
         if lex.lang == "en" and t.low in _QUOTING_VERBS and _as_saying(toks, k):
             continue  # "cited X as saying …": X said it, the report is read at "saying"
         lemma, cs, ce = cue
-        info = (lemma, "speech", "bare") if lemma == "call for" else (
+        info = (lemma, "speech", "bare") if lemma in ("call for", "point out") else (
             lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
         reduced: list[_Tok] = []
@@ -695,9 +798,9 @@ def _reported(
         by = _passive_by(toks, k) if lex.lang == "en" else None
         if by is not None:
             # "The meeting was first reported by Politico": the subject is what was reported, the agent said it
-            b, agent = by
+            b, g, agent = by
             speaker = _resolve(state, agent, agent[0].s)
-            content = _trim_clause(nt, toks[b].s, toks[k - 1].s if toks[k - 1].low in _BE else toks[k - 2].s)
+            content = _trim_clause(nt, toks[b].s, toks[g].s)
             rule = "indirect:passive_by"
             if not _has_verb(toks, b, content[1]):
                 rule += NOUN_PHRASE_RULE  # "The plan was criticized by local farmers": a stance on the plan
@@ -736,16 +839,21 @@ def _reported(
                 np = _catenative_subject(toks, k)  # "Sanders has continued to push for …"
             if np and lex.lang == "en" and not is_participle:
                 np = _closing_subject(toks, k, np)  # "…, a study by the council found."
-            tail = toks[k + 1 :]
+            kc = k + 1
+            while kc < n and toks[kc].e <= ce:
+                kc += 1  # past a cue of two words: "the complaint pointed out, …"
+            tail = toks[kc:]
             if not np and not is_participle and k > 1:
                 # ", the association says.": a common-noun speaker between a comma and a closing cue
                 b = max((i + 1 for i in range(k) if toks[i].t in ",;:"), default=0)
                 comma = toks[b - 1].t == "," if b > 0 else False
                 while lex.lang == "en" and comma and b < k - 1 and toks[b].t in ('"', "'"):
                     b += 1  # the closing mark after the comma: '… since he was 5," his childhood friend told …'
-                if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap) \
+                if comma and k - b <= 6 and (toks[b].low in _NOUN_DET or toks[b].cap or (
+                        lex.lang == "en" and _bare_plural_source(toks, b, k))) \
                         and not any(x.low in ("and", "or") for x in toks[b:k]) and _short_tail(tail) \
                         and ((info[1] in ("speech", "writing") and info[2] == "bare") or lemma == "show"
+                             or (lex.lang == "en" and info[1] == "cognition" and info[2] == "bare")
                              or (lex.lang == "en" and _time_tail(tail))):
                     np = _window_np(toks, b, k)
             # "The move, Carr explained, was the result of …": a parenthetical attribution
@@ -938,8 +1046,15 @@ def _reported(
                 if content is None and takes_object:
                     while j < len(toks) and toks[j].low in _CLAUSE_SKIP:
                         j += 1
-                    if j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
+                    stranded = lex.lang == "en" and np and (j >= len(toks) or toks[j].t in ",.;:!?)—–-")
+                    h = _stranded_object(toks, np, k) if stranded else None
+                    if h is not None:
+                        # an object relative clause: 'a deal she once supported', ', which he has denied,'
+                        content = _trim_clause(nt, h, np[0].s)
+                        rule += NOUN_PHRASE_RULE
+                    elif j >= len(toks) or not _clause_start(toks[j]) or toks[j].t in ('"', "'"):
                         continue
+                if content is None and takes_object:
                     end = min(limit, _object_end(toks, j, se))
                     if lex.lang == "en":
                         end = _relative_object_end(toks, k, j, end)  # "those who favor the tax agree that …"
@@ -975,6 +1090,7 @@ def _reported(
                             j = d + 1
                     # an adverbial before the complementiser: "said earlier on Friday during a news conference that"
                     nested = object_to = False
+                    j_first = j  # the first word after the cue (or its addressee)
                     for look in range(j, min(len(toks), j + 13)):
                         if info[2] == "to" and toks[look].low == "to" and lex.lang == "en" and look > j \
                                 and _object_infinitive(toks, j, look):
@@ -1030,6 +1146,12 @@ def _reported(
                             and lex.lang == "en" and any(x.low in _FINITE_AUX or x.low in _BE
                                                          for x in toks[j + 1 : j + 8]):
                         pass  # "officials hope the technology can aid …": a clause with a finite verb
+                    elif lex.lang == "en" and j + 1 < len(toks) and toks[j].low in _WH_COMPLEMENT \
+                            and toks[j + 1].t[:1].isalnum() and (j == j_first or toks[j].low not in _RELATIVE_WH):
+                        # an interrogative clause: "asked Richards what impact …", "did not explain how …", "did not
+                        # say Monday whether …" (who or where only right after the verb or its addressee: after a
+                        # noun they open a relative clause, "X who sponsored the bill")
+                        pass
                     elif info is not None and info[2] != "bare":
                         continue
                     if j >= len(toks) or not (_clause_start(toks[j]) or (
@@ -1077,6 +1199,10 @@ def _reported(
                 c1 = _trim_clause(nt, c0, a)[1]  # never run into a direct quotation
             elif a <= c0 < b:
                 c1 = c0
+        if lex.lang == "en" and lemma in ("say", "answer", "reply", "respond"):
+            answer = _ANSWER_AFTER.match(nt, c0, c1)
+            if answer is not None:
+                c1 = c0 + len(answer.group(1))  # the answer alone: "72 percent said yes while 48 percent …"
         # (a naming verb's pronoun and one quoted word stay a scare quote: 'called them "jihadists"')
         shortest = 1 if rule.endswith(NOUN_PHRASE_RULE) else 2 if nt[c0 : c0 + 3] == "to " or (
             lex.lang == "en" and not rule.endswith(":naming")) else 3
@@ -1480,6 +1606,21 @@ def _finding_subject(toks: list[_Tok], k: int) -> bool:
     return False
 
 
+def _bare_plural_source(toks: list[_Tok], b: int, k: int) -> bool:
+    """English: is ``toks[b:k]`` a bare plural noun phrase closing a clause before its verb (``…, records show.``,
+    ``…, new fundraising reports show.``, ``…, disclosures filed on Sunday night revealed.``): lower-case words
+    with no determiner, its head (the last word before a participle's modifier, or the last word) in -s?"""
+    words = toks[b:k]
+    if not words or not all(x.t.isalpha() and x.t.islower() for x in words):
+        return False
+    head = next((x for i, x in enumerate(words) if i and _past_verb(toks, b + i)), None)
+    head_i = words.index(head) - 1 if head is not None else len(words) - 1
+    h = words[head_i].low
+    right_before = head_i == len(words) - 1  # (then a verb form in -s is the plural noun: "reports show")
+    return h.endswith("s") and not h.endswith("ss") and (right_before or not _verb_like(h)) \
+        and all(not _verb_like(x.low) for x in words[:head_i])
+
+
 def _interrupted_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
     """English: the subject before a parenthetical that ends with a comma right before the verb (``b``: the
     token after that comma, ``k``: the verb): "The company, which employs 500 people, said …", "Authorities in
@@ -1502,6 +1643,45 @@ def _interrupted_subject(toks: list[_Tok], b: int, k: int) -> list[_Tok]:
     if _stopword_classes().get(toks[s0].low) == "preposition" and toks[s0].low not in _BARE_SUBJECTS:
         return []  # "In Washington, …"
     return _bare_subject(toks, s0, c1)
+
+
+#: nouns of support whose holder follows in an of- or from-phrase; verbs of having that take them
+_BACKED_NOUNS = _grammar("backed_noun")
+_POSSESSION_VERBS = _grammar("possession_verb")
+
+
+def _backed_subject(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int) -> _Row | None:
+    """English: ``X has the support of Y``, ``X received support from Y``, ``X won the backing of Y``: a noun of
+    support after a verb of having (adjectives and adverbs between them) with its holder in the of- or from-phrase
+    (Quirk et al. 1985, 17.52: the nominalisation's subject); Y's stance is about the clause's subject X. Speaker:
+    the holder's noun phrase; content: the subject (a ``:noun_phrase`` row)."""
+    i = k - 1
+    words = 0
+    while i > 0 and words < 3 and toks[i].t.replace("-", "").isalpha() and toks[i].t.islower() \
+            and toks[i].low not in _POSSESSION_VERBS:
+        i -= 1  # "the full", "overwhelming", "even stronger", "more"
+        words += 1
+    if toks[i].low not in _POSSESSION_VERBS:
+        return None
+    v = i
+    while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _HAVE or _negation(toks[v - 1].low)
+                     or toks[v - 1].low in _BE):
+        v -= 1  # "has won", "has consolidated", "is receiving"
+    b = max((x + 1 for x in range(v) if toks[x].t in ",;:" or toks[x].low in _CLAUSE_WORDS), default=0)
+    if v - b < 1 or v - b > 8 or any(_verb_like(x.low) and not x.cap for x in toks[b:v]):
+        return None  # (the subject: a short noun phrase with no verb of its own)
+    agent = _passive_agent(toks, k)
+    if not agent:
+        return None
+    c0, c1 = _trim_clause(nt, toks[b].s, toks[v - 1].e)
+    if c1 <= c0:
+        return None
+    speaker = _resolve(state, agent, agent[0].s)
+    if speaker is None:
+        return None
+    t = toks[k]
+    return _Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e,
+                "indirect:backed" + NOUN_PHRASE_RULE)
 
 
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
@@ -1628,7 +1808,7 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
                 and (toks[j].low in _NOUN_DET or toks[j].low not in _lex().verbs):
             j -= 1
             words += 1
-        if toks[j].low in _LIGHT_VERBS and (prev.low != "clear" or toks[j].low.startswith("mak")):
+        if toks[j].low in _LIGHT_VERBS and (prev.low != "clear" or toks[j].low.startswith(("mak", "made"))):
             verb = j
     elif prev.low in _BE and i > 1 and (toks[i - 1].low in _REPORT_NOUNS or toks[i - 1].low in ("position", "view")):
         owner = toks[i - 2]
@@ -1669,8 +1849,8 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
             np = [_Tok(toks[verb].s, toks[verb].e - 2, toks[verb].t[:-2])]  # "she's confident that"
         else:
             v = verb
-            while v > 0 and toks[v - 1].low in _AUX:
-                v -= 1
+            while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _CLAUSE_SKIP):
+                v -= 1  # (also an adverb of time: "Twitter has now made clear that")
             b = max((x + 1 for x in range(v) if toks[x].t in ",;:"), default=0)
             if v > 0 and toks[v - 1].low == "to":
                 np = _catenative_subject(toks, v)  # "wants to make the case that"; not "Allow me to express …"
@@ -1682,6 +1862,49 @@ def _frame_that(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq
         if speaker is None:
             return None
     return _clause_row(state, nt, pq, c0, c1, speaker, prev, "frame_that")
+
+
+#: adverbs between a form of "be" (or a noun) and "known as/for": "is perhaps best known for", "now known as"
+_KNOWN_ADVERBS = _grammar("known_adverb")
+
+
+def _known_as(nt: str, toks: list[_Tok], k: int, se: int) -> _Row | None:
+    """English: ``known as Y`` / ``known for Y`` at ``toks[k]``, what a thing or a person is called or famed for by
+    people at large (no speaker): ``the string of contests known as Super Tuesday``, ``Ginsburg is known for
+    speaking her mind``. The content runs from the noun phrase it describes (the subject before *be* or
+    *become*, or the noun phrase before the participle) to the end of the noun phrase or clause after *as* /
+    *for*; a noun phrase, so the row is in the table only with ``noun_phrases=True``."""
+    j = k + 2
+    if not toks[j].t[:1].isalnum() and toks[j].t not in ('"', "'", "“", "‘"):
+        return None
+    end = _object_end(toks, j, se)
+    # the complement ends before the sentence's verb: "the cyclone known as Hurricane Dorian finally cleared …"
+    end = next((x.s for m, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and not x.cap and (
+        x.low in _BE or x.low in _FINITE_AUX or x.low in _HAVE or _past_verb(toks, m)
+        or (_ly_adverb(x.low) and toks[m - 1].cap))), end)
+    i = k - 1
+    while i > 0 and (toks[i].low in _KNOWN_ADVERBS or _ly_adverb(toks[i].low)):
+        i -= 1
+    if toks[i].low in _BE or toks[i].low in ("become", "became", "becomes"):
+        i -= 1
+        while i > 0 and (toks[i].low in _AUX or toks[i].low in _FINITE_AUX or _negation(toks[i].low)):
+            i -= 1
+    elif toks[i].t == ",":
+        i -= 1  # "Mr. Bush, known as Jeb, …"
+    if i < 0 or not toks[i].t[:1].isalnum():
+        return None
+    b = i  # the noun phrase back to its determiner, a comma or a clause word (at most eight words)
+    while b > 0 and i - b < 7 and toks[b - 1].t[:1].isalnum() and toks[b].low not in _NOUN_DET \
+            and toks[b - 1].low not in _CLAUSE_WORDS and not _verb_like(toks[b - 1].low) \
+            and (toks[b - 1].low == "of" or _stopword_classes().get(toks[b - 1].low) not in ("preposition",
+                                                                                          "conjunction")):
+        b -= 1  # (an of-phrase is part of the noun phrase: "the string of contests known as …")
+    c0, c1 = _trim_clause(nt, toks[b].s, end)
+    if c1 <= toks[j].s:
+        return None
+    t = toks[k]
+    return _Row(c0, c1, "indirect", c0, c1, [(c0, c1)], None, f"known {toks[k + 1].low}", t.s, toks[k + 1].e,
+                "indirect:known_as" + NOUN_PHRASE_RULE)
 
 
 #: English words after which the clause of an evidential verb begins (conjunctions and relative words)
@@ -1701,7 +1924,7 @@ def _evidential(nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) ->
     if _lex().lang == "en" and any(x.low == "according" and y.low == "to" for x, y in pairwise(toks)):
         return None  # the sentence names its source: "X appears to …: potentially, according to Y, …"
     if nxt is None or (not it_that and nxt.t in (",", ".", "!", "?", ";")) \
-            or (nxt.low in _PREPOSITIONS and nxt.low != "to") \
+            or (nxt.low in _PREPOSITIONS and nxt.low != "to") or (_lex().lang == "en" and nxt.low == "before") \
             or nxt.low in _NOUN_DET or nxt.cap:
         return None  # "appeared on Fox News", "appeared before the committee"
     if nxt.low == "to" and k + 2 < len(toks) and (toks[k + 2].low in _NOUN_DET or toks[k + 2].cap):

@@ -936,6 +936,8 @@ def _turns(state: _DocState) -> list[_Turn]:
             said = state.nt[colon + 1 : line_end if line_end >= 0 else len(state.nt)].split()
             if sum(1 for w in said if w.strip(".,;:!?'\"").isalpha()) < 2:
                 continue  # "Bernie Sanders: 1,481 delegates": a list entry, not a turn of speech
+            if _lex().lang == "en" and _headline_words(said):
+                continue  # "Bernie Sanders: 'It Is Not A Radical Idea' To Ask For …": a headline in title case
             if m.group(1).lower().endswith(_caption_words()):
                 continue  # "Jo JorgensenImage: …", "Photo: …": a picture's caption, no turn of speech
             words = [w.rstrip(".") if w.endswith(".") and len(w) > 3 else w for w in m.group(1).split()]
@@ -962,6 +964,16 @@ def _turns(state: _DocState) -> list[_Turn]:
                  for t in found]
         state._turns = found if sum(t.name is not None for t in found) >= 2 else []
     return state._turns
+
+
+def _headline_words(words: list[str]) -> bool:
+    """English: are the words of a line a headline in title case: at least six words, every word capitalised
+    (marks and punctuation aside; short words too, "It Is Not A Radical Idea"), no comma? A turn of speech is
+    written in sentence case, and a line of names has commas ("Question: Inessa Zemler, Ekho Moskvy.")."""
+    if any("," in w for w in words):
+        return False
+    alpha = [w for w in (x.strip(".;:!?'\"‘’“”") for x in words) if w[:1].isalpha()]
+    return len(alpha) >= 6 and all(w[0].isupper() for w in alpha)
 
 
 #: named turns from which a transcript's last turn runs on to the end of the document

@@ -329,6 +329,22 @@ def _sentence_after(nt: str, last: _Quote) -> bool:
     return inner[-1:] in ".!?" and nt[last.close : last.close + 3].lstrip(" ")[:1].isupper()
 
 
+def _line_end_after(nt: str, last: _Quote, end: int) -> int:
+    """English: ``end``, or the line break right after the closing mark when the quotation ends its sentence
+    with a point inside the marks (or a question or exclamation mark, and the next line opens with a capital):
+    the next line is the next paragraph (a text with one line break between paragraphs), not the quotation's
+    attribution ('…to be courted."' and a line 'And X … said …'; a lower-case line goes on: '?"' / 'he asked')."""
+    mark = nt[last.cs : last.ce].rstrip()[-1:]
+    if mark not in ".?!":
+        return end
+    i = last.close
+    while i < end and nt[i] in " \t\xa0":
+        i += 1
+    if i >= end or nt[i] != "\n":
+        return end
+    return i if mark == "." or nt[i + 1 : i + 2].isupper() else end
+
+
 def _closed_then_sentence(nt: str, first: _Quote, last: _Quote) -> bool:
     """English: :func:`_sentence_after`, and a reporting frame may sit right before the opening mark (its
     last characters are a letter, ``,`` or ``:``)."""
@@ -450,6 +466,8 @@ def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ..
                 li = index[id(last)] + 1
                 nxt_open = pq[li].open if li < len(pq) else pe
                 end = min(pe, nxt_open, last.close + 250)
+                if lang == "en":
+                    end = _line_end_after(nt, last, end)
                 if lang != "de" or not _new_sentence_de(nt, last):
                     frame = _frame_after(state, _tokens(nt, last.close, end))
                 if frame is not None and frame.cue == "according to" and lang == "en" and _sentence_after(nt, last):
@@ -461,6 +479,8 @@ def _extract_rows(doc: Document, scare_only: bool = False) -> list[tuple[Any, ..
             if frame is None and before_tried:
                 li = index[id(last)] + 1
                 end = min(pe, pq[li].open if li < len(pq) else pe, last.close + 250)
+                if lang == "en":
+                    end = _line_end_after(nt, last, end)
                 frame = _frame_after(state, _tokens(nt, last.close, end))
             if frame is None:
                 # "…" – Commissioner Jane Doe, after the quote or on the line below it
