@@ -273,7 +273,7 @@ def _finite_before(s: _Sentence, a: int, i: int) -> int | None:
     """The first finite verb of the clause a..i (the verb the comparison is the predicate of); a participle
     after *having* / *being* is not one."""
     for k in range(a, i):
-        if s.verb(k) and not (k > a and s.toks[k - 1].low.endswith("ing") and s.toks[k].low.endswith("ed")):
+        if s.verb(k) and not (k > a and s.toks[k - 1].low in ("having", "being") and s.toks[k].low.endswith("ed")):
             return k
     return None
 
