@@ -474,7 +474,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     if attached:
         j = s.index(past[0])
         return _clean(s, j, s.np_from(j), renewed=True)
-    if kind == "continuation":  # "X, Y and now Z": the present case named after the cue
+    if kind == "continuation" or _series(s, i, cue, past):  # "X, Y and now Z": the present case named after the cue
         j = s.index(cue[1]) if cue is not None else i
         while s.is_(j, "preposition"):
             j += 1
@@ -519,6 +519,13 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         if found:
             return found
     return _named_object(s, i) or _subject(s, i, past)
+
+
+def _series(s: _Sentence, i: int, cue: tuple[int, int] | None, past: tuple[int, int]) -> bool:
+    """The cue at token ``i`` is a coordinator and a time adverb after the past mention ("Rwanda, Srebrenica and now
+    Syria"): the last conjunct of a series whatever kind the cue row was given."""
+    return (cue is not None and past[1] <= cue[0] and s.is_(i, "coordinator") and s.is_(i + 1, "adverb")
+            and i + 2 < len(s.toks) and s.toks[i + 1].end <= cue[1] <= s.toks[i + 2].start)
 
 
 def _adverbial(s: _Sentence, i: int) -> bool:
