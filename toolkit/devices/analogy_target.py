@@ -360,8 +360,31 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
     if s.is_(start, "expletive") or (s.toks[start].low == "it" and s.is_(verb, "linking_verb", "auxiliary") and (
             s.is_(verb + 2, "subordinator") or (verb + 2 < len(s.toks) and s.toks[verb + 2].low == "to"))):
         return None  # "there is …", "it is important that …"
+    if verb == start + 1 and s.is_(start, "personal_pronoun") and not s.is_(start, "speaker_pronoun"):
+        return _pronoun_antecedent(s, start)  # "Even if Israel does not like that appellation, it is apartheid"
     comma = next((k for k in range(start + 1, verb) if s.toks[k].text == ","), verb)
     return _clean(s, start, comma)  # "Some of those crises, particularly in Syria, have": the head, not the aside
+
+
+def _pronoun_antecedent(s: _Sentence, p: int) -> str | None:
+    """The antecedent of a third-person subject pronoun at token ``p``: the subject of the clause before it in
+    the sentence (anaphora prefers the preceding subject: "Even if Israel does not like that appellation, it is
+    …", "Agdam city was destroyed to such an extent that it was called …"), when that subject is a noun phrase
+    followed by its verb; None when the sentence holds no such clause before the pronoun."""
+    e = p - 1
+    while e >= 0 and (s.punct(e) or s.is_(e, "subordinator", "coordinator")):
+        e -= 1
+    b = e
+    while b > 0 and s.toks[b - 1].text not in (",", ";", ":") and not s.dash(b - 1):
+        b -= 1
+    while b < e and (s.is_(b, "subordinator", "coordinator", "adverb") or s.toks[b].low.endswith("ly")):
+        b += 1
+    if b >= e or s.is_(b, "personal_pronoun", "speaker_pronoun", "pronoun", "expletive"):
+        return None
+    end = s.np_from(b)
+    if not b < end <= e or not s.verb(end):
+        return None
+    return _clean(s, b, end)
 
 
 def _fronted_comparison(s: _Sentence, i: int) -> str | None:
