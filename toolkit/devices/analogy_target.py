@@ -218,8 +218,9 @@ def _clean(s: _Sentence, a: int, b: int, renewed: bool = False) -> str | None:
     while a < b and (s.punct(a) or s.is_(a, "coordinator", "adverb", "preposition", "subordinator", "particle")
                      or (s.toks[a].low.endswith("ly") and not s.is_(a, "determiner"))):
         a += 1
-    while b > a and (s.punct(b - 1) or s.is_(b - 1, "determiner", "preposition", "coordinator", "adverb",
-                                                "subordinator", "speaker_pronoun", "expletive", "particle")
+    while b > a and ((s.punct(b - 1) and not _closes_year(s, a, b - 1))
+                     or s.is_(b - 1, "determiner", "preposition", "coordinator", "adverb", "subordinator",
+                              "speaker_pronoun", "expletive", "particle")
                      or (s.is_(b - 1, "pronoun") and not s.is_(b - 2, "determiner"))):
         b -= 1
     if a >= b or s.is_(a, "speaker_pronoun", "personal_pronoun") or all(
@@ -239,12 +240,26 @@ def _clean(s: _Sentence, a: int, b: int, renewed: bool = False) -> str | None:
     return s.span(a, b)
 
 
+def _closes_year(s: _Sentence, a: int, k: int) -> bool:
+    """Token ``k`` closes a bracketed year opened after token ``a`` ("resolution 598 (1987)")."""
+    return s.toks[k].text == ")" and k - 2 >= a and s.toks[k - 2].text == "(" and s.toks[k - 1].text[:1].isdigit()
+
+
 def _clause_start(s: _Sentence, i: int) -> int:
-    """First token of the clause holding token ``i``: after a semicolon, colon, dash or bracket, or after a
-    subordinator or relative word before it."""
+    """First token of the clause holding token ``i``: after a semicolon, colon, dash or opening bracket, or after a
+    subordinator or relative word before it; a bracketed insertion before ``i`` is passed over whole ("resolution
+    435 (1978)", "the alleged interference … (half of the report was about …) is comparable to")."""
     k = i - 1
     while k >= 0:
         t = s.toks[k]
+        if t.text == ")":
+            o = next((j for j in range(k - 1, -1, -1) if s.toks[j].text in ("(", ")")), -1)
+            if o >= 0 and s.toks[o].text == "(":
+                k = o - 1
+                continue
+        if t.text == "(" and k + 2 < len(s.toks) and s.toks[k + 1].text[:1].isdigit() and s.toks[k + 2].text == ")":
+            k -= 1  # a year in brackets ("its resolution 435 (1978)") belongs to the phrase before it
+            continue
         if t.text in (";", ":", "(", ")") or s.dash(k):
             return k + 1
         if s.is_(k, "subordinator", "relative") and not (t.low == "that" and s.is_(k - 1, "preposition")):
@@ -283,8 +298,10 @@ def _main_clause_after(s: _Sentence, a: int, i: int) -> tuple[int, int] | None:
     i ("As a result of the carnage that has exposed …, millions of people … are fleeing on a scale reminiscent
     of"; "…, but there is a new kind of colonialism"): its first word and its verb."""
     found = None
+    depth = 0
     for c in range(a, i):
-        if s.toks[c].text != ",":
+        depth += {"(": 1, ")": -1}.get(s.toks[c].text, 0)
+        if s.toks[c].text != "," or depth > 0:  # a comma inside a bracketed insertion opens no clause
             continue
         b = c + 1
         while b < i and s.is_(b, "coordinator"):
