@@ -205,6 +205,9 @@ class _Sentence:
             i = k
             if j - i >= _MAX_WORDS:
                 break
+            if self.is_(k, "determiner") and k > 0 and self.toks[k - 1].low != "of" and not self.is_(
+                    k - 1, "determiner", "preposition", "coordinator") and not self.punct(k - 1):
+                break  # a determiner opens the noun phrase ("avoid a widespread … collapse with … consequences")
         while i < j and (self.is_(i, "preposition", "coordinator") or self.toks[i].low == "of"):
             i += 1
         return i
