@@ -107,6 +107,8 @@ class _Sentence:
         if (self.is_(i - 1, "modal") or (self.is_(i - 1, "personal_pronoun") and not self.is_(i - 2, "preposition"))
                 ) and not self.function(i) and not self.is_(i, "determiner", "adverb", "degree"):
             return True  # "will go", "we alert": the word after a modal or a subject pronoun
+        if self.is_(i - 1, "preposition") and self.toks[i - 1].low != "to":
+            return False  # a preposition takes a noun phrase: "with unexpected political consequences"
         return t.low in self.g.verbs or (len(t.low) > 4 and t.low.endswith("ed") and not self.is_(i, "not_verb"))
 
     def dash(self, i: int) -> bool:
