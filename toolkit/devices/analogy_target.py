@@ -646,7 +646,8 @@ def _compared(s: _Sentence, i: int, past: tuple[int, int], adverbial: bool = Fal
     if adverbial:
         return _subject(s, i, past)
     b = s.np_ending(k + 1)
-    if s.is_(k, "measure_noun") or (b > 0 and s.is_(b - 1, "preposition") and s.toks[b - 1].low != "of"):
+    if s.is_(k, "measure_noun") or (b > 0 and s.is_(b - 1, "preposition") and s.toks[b - 1].low != "of"
+                                    and b == k):
         # "on a scale reminiscent of X", "at times reminiscent of X": an adverbial, not the thing compared
         return _subject(s, i, past)
     return _clean(s, b, k + 1)
