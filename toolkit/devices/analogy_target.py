@@ -419,6 +419,9 @@ def _fronted_comparison(s: _Sentence, i: int) -> str | None:
         if comma is None:
             return None
         b = comma + 1
+        if s.is_(b, "coordinator") and s.is_(b + 1, "determiner"):
+            a = b + 1  # ", and the meetings …,": another conjunct of the fronted phrase, not the clause after it
+            continue
         while b < len(s.toks) and (s.is_(b, "coordinator", "adverb", "degree")):
             b += 1
         if b >= len(s.toks):
@@ -632,8 +635,11 @@ def _compared(s: _Sentence, i: int, past: tuple[int, int], adverbial: bool = Fal
     a = _clause_start(s, i)
     k = _skip_adverbs(s, i - 1)
     if s.aside(k):
-        if adverbial and s.is_(k - 1, "subordinator") and (s.toks[k - 1].low == "that" or not s.is_(k - 1, "relative")):
-            return _fronted_comparison(s, i)  # "if you think that, as was the case with X, the end of …"
+        if (adverbial or s.toks[k - 1].low == "that") and s.is_(k - 1, "subordinator") and (
+                s.toks[k - 1].low == "that" or not s.is_(k - 1, "relative")):
+            # "if you think that, as was the case with X, the end of …", "We hope that, like the Geneva conferences of
+            # 1982, the international community will give …": the subject of the that-clause after the insertion
+            return _fronted_comparison(s, i)
         return _apposed(s, k, past)
     if k < a:
         return _fronted_comparison(s, i) if a == 0 or s.toks[a - 1].text in (";", ":") else None
