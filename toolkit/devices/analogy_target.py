@@ -434,7 +434,19 @@ def _fronted_comparison(s: _Sentence, i: int) -> str | None:
 
 
 def _two_sides(s: _Sentence, past: tuple[int, int]) -> str | None:
-    """"compare A with/to B": the side that is not the past referent."""
+    """"compare A with/to B", "the resemblance between A and B", "bears little resemblance to B": the side that is
+    not the past referent (a noun of comparison whose to/with side holds the past leaves the clause's subject to
+    the other rules)."""
+    for k in range(len(s.toks)):
+        if not s.is_(k, "comparison_noun") or k + 2 >= len(s.toks):
+            continue
+        link = s.toks[k + 1].low
+        if link == "between":  # the first "and" of the phrase after it joins the two sides
+            a = next((j for j in range(k + 3, min(s.np_from(k + 2) + 1, len(s.toks))) if s.toks[j].low == "and"), None)
+            if a is not None:
+                return _clean(s, k + 2, a) or _clean(s, a + 1, s.np_from(a + 1))
+        elif link in ("to", "with") and s.toks[k + 2].start >= past[1]:
+            return _clean(s, k + 2, s.np_from(k + 2))
     for k, t in enumerate(s.toks):
         if t.low.startswith("compar") and s.is_(k, "naming_verb"):
             link = next((j for j in range(k + 1, len(s.toks)) if s.toks[j].low in ("to", "with")), None)
