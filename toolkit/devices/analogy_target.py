@@ -352,6 +352,10 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
         verb = _finite_before(s, start, len(s.toks))
         if verb is None:
             return None
+    if verb == start + 1 and s.toks[start].low == "what":
+        verb = _after_free_relative(s, verb, i)  # "what is imposed on us is …": the free relative is the subject
+        if verb is None:
+            return None
     if start >= verb:
         return None
     cue = s.cue if s.cue is not None else past
@@ -407,6 +411,15 @@ def _pronoun_antecedent(s: _Sentence, p: int) -> str | None:
     if not b < end <= e or not s.verb(end):
         return None
     return _clean(s, b, end)
+
+
+def _after_free_relative(s: _Sentence, v: int, limit: int) -> int | None:
+    """The main verb after a free relative whose verb group starts at token ``v`` ("what is imposed on us is",
+    "what has become known as X recalls"): the next verb before ``limit`` after a word that is none."""
+    k = v
+    while k + 1 < limit and s.verb(k + 1):
+        k += 1
+    return next((j for j in range(k + 2, limit) if s.verb(j) and not s.verb(j - 1)), None)
 
 
 def _fronted_comparison(s: _Sentence, i: int) -> str | None:
@@ -558,8 +571,9 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         if s.is_(k, "linking_verb", "auxiliary", "naming_verb"):
             return _named_object(s, i) or _subject(s, i, past) or phrase
         opened, closed = s.np_ending(i), max(s.np_from(i), s.np_from(s.index(past[0])))
-        if opened and s.toks[opened - 1].text == "," and closed < len(s.toks) and s.toks[closed].text == ",":
-            # "Fields, a self-described neo-Nazi, killed …": the phrase stands in apposition to the one before
+        if opened and s.aside(opened - 1) and closed < len(s.toks) and s.aside(closed):
+            # "Fields, a self-described neo-Nazi, killed …", "… a model of excluding others - a neo-fascist model -":
+            # the phrase stands in apposition to the one before
             return _apposed(s, opened - 1, past) or phrase
         return _named_object(s, i) or phrase
     if s.is_(i, "superlative") or (s.toks[i].low in ("the", "one") and s.is_(i + 1, "superlative")):
@@ -630,7 +644,14 @@ def _apposed(s: _Sentence, k: int, past: tuple[int, int]) -> str | None:
         return _subject(s, j, past)
     if s.function(j) or s.breaks_np(j):
         return None
-    return _clean(s, s.np_ending(j + 1, pp=True), j + 1)
+    b = s.np_ending(j + 1, pp=True)
+    if s.is_(_skip_adverbs(s, b - 1), "linking_verb", "auxiliary"):
+        # the phrase apposed to is a predicative complement ("what is imposed on us is a model of excluding others —
+        # a neo-fascist model"): both describe the clause's subject
+        found = _subject(s, b, past)
+        if found:
+            return found
+    return _clean(s, b, j + 1)
 
 
 def _antecedent(s: _Sentence, rel: int) -> str | None:
