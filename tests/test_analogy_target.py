@@ -162,3 +162,13 @@ def test_a_pronoun_with_no_clause_before_it_names_nothing():
     text = "It is apartheid."
     at = text.index("apartheid")
     assert present_target(text, (0, len(text)), (at, at + 9)) is None
+
+
+def test_a_pronoun_opening_its_sentence_refers_to_the_subject_before():
+    # short sentences written for the test: the subject of the sentence before, through a fronted comparison too
+    text = "The regime has destroyed the city. It is apartheid."
+    s0, at = text.index("It"), text.index("apartheid")
+    assert present_target(text, (s0, len(text)), (at, at + 9)) == "The regime"
+    text = "The invasion of Libya was a disaster. Like the invasion of Iraq, it was based on lies."
+    s0, at = text.index("Like"), text.index("Iraq")
+    assert present_target(text, (s0, len(text)), (at, at + 4), (s0, s0 + 4), "comparison") == "The invasion of Libya"

@@ -76,6 +76,7 @@ class _Sentence:
         self.text = text
         self.pasts = pasts  # the past mentions of the sentence: no target holds one (but a renewal's own phrase)
         self.cue: tuple[int, int] | None = None  # the construction's words: no subject holds them either
+        self.before: tuple[int, int] | None = None  # the sentence before (start, end), for a pronoun's antecedent
         self.g = grammar()
         self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -406,11 +407,41 @@ def _pronoun_antecedent(s: _Sentence, p: int) -> str | None:
     while b < e and (s.is_(b, "subordinator", "coordinator", "adverb") or s.toks[b].low.endswith("ly")):
         b += 1
     if b >= e or s.is_(b, "personal_pronoun", "speaker_pronoun", "pronoun", "expletive"):
-        return None
+        return _previous_subject(s) if _finite_before(s, 0, p) is None else None
     end = s.np_from(b)
     if not b < end <= e or not s.verb(end):
         return None
     return _clean(s, b, end)
+
+
+def _sentence_before(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence that ends right before ``start`` (after the last full stop, question or exclamation mark and a
+    space before it, at most ``_REACH`` characters back); None at the start of the text."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    lo = max(0, end - _REACH)
+    b = max(text.rfind(m, lo, end - 1) for m in (". ", "? ", "! "))
+    b = b + 2 if b >= 0 else lo
+    while b < end and not text[b - 1].isspace() and b > lo:
+        b += 1
+    return (b, end) if b < end else None
+
+
+def _previous_subject(s: _Sentence) -> str | None:
+    """The subject of the sentence before, for a pronoun that opens its clause with nothing before it but fronted
+    phrases ("Agdam city was destroyed. It was called …"): a noun phrase after the fronted adverbials, followed by
+    its verb."""
+    if s.before is None:
+        return None
+    prev = _Sentence(s.text, *s.before, s.pasts)
+    b = _fronted(prev, 0, len(prev.toks))
+    if b >= len(prev.toks) or prev.function(b) or prev.is_(b, "personal_pronoun", "speaker_pronoun", "expletive"):
+        return None  # (a lone demonstrative or other pronoun names nothing either: _clean)
+    end = prev.np_from(b)
+    return _clean(prev, b, end) if b < end < len(prev.toks) and prev.verb(end) else None
 
 
 def _after_free_relative(s: _Sentence, v: int, limit: int) -> int | None:
@@ -443,6 +474,8 @@ def _fronted_comparison(s: _Sentence, i: int) -> str | None:
                 or s.toks[b].low.endswith(("ing", "ly")) or s.punct(b)):
             a = b
             continue
+        if s.is_(b, "personal_pronoun") and not s.is_(b, "speaker_pronoun") and s.verb(b + 1):
+            return _previous_subject(s)  # "Like the invasion of Iraq, it was …": the pronoun's antecedent is before
         return _clean(s, b, s.np_from(b))
 
 
@@ -528,6 +561,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         lo += 1                                          # from a word start (bounded work per row)
     s = _Sentence(text, lo, hi, [past, *others])
     s.cue = cue
+    s.before = _sentence_before(text, sent[0])
     if not s.toks:
         return None
     anchor = cue if cue is not None and sent[0] <= cue[0] < sent[1] else past
