@@ -423,11 +423,18 @@ def _sentence_before(text: str, start: int) -> tuple[int, int] | None:
     if end == 0:
         return None
     lo = max(0, end - _REACH)
-    b = max(text.rfind(m, lo, end - 1) for m in (". ", "? ", "! "))
-    b = b + 2 if b >= 0 else lo
-    while b < end and not text[b - 1].isspace() and b > lo:
-        b += 1
+    b = next((k + 1 for k in range(end - 2, lo - 1, -1) if text[k] in ".?!" and _ends_sentence(text, k + 1)), lo)
+    while b > lo and b < end and not text[b - 1].isspace():
+        b += 1  # (a window start inside a word: from the next word)
     return (b, end) if b < end else None
+
+
+def _ends_sentence(text: str, k: int) -> bool:
+    """A full stop, question or exclamation mark before ``k`` closes a sentence: closing quotes or brackets, then
+    a space or a line break."""
+    while k < len(text) and text[k] in "\"'”’)]":
+        k += 1
+    return k < len(text) and text[k].isspace()
 
 
 def _previous_subject(s: _Sentence) -> str | None:
@@ -437,7 +444,10 @@ def _previous_subject(s: _Sentence) -> str | None:
     if s.before is None:
         return None
     prev = _Sentence(s.text, *s.before, s.pasts)
-    b = _fronted(prev, 0, len(prev.toks))
+    b = 0
+    while b < len(prev.toks) and prev.punct(b):
+        b += 1  # an opening quotation mark
+    b = _fronted(prev, b, len(prev.toks))
     if b >= len(prev.toks) or prev.function(b) or prev.is_(b, "personal_pronoun", "speaker_pronoun", "expletive"):
         return None  # (a lone demonstrative or other pronoun names nothing either: _clean)
     end = prev.np_from(b)
