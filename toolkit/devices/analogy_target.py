@@ -416,7 +416,7 @@ def _pronoun_antecedent(s: _Sentence, p: int) -> str | None:
 
 def _sentence_before(text: str, start: int) -> tuple[int, int] | None:
     """The sentence that ends right before ``start`` (after the last full stop, question or exclamation mark and a
-    space before it, at most ``_REACH`` characters back); None at the start of the text."""
+    space or line break before it, at most ``_REACH`` characters back); None at the start of the text."""
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
