@@ -13,13 +13,16 @@ What the target is, by construction (``docs/analogy.md``):
   arrangements of 1957", "a Nazi-style crackdown" — that noun phrase;
 * a renewal: "a new cold war mentality", "another invidious type of colonialism" — the phrase it forms,
   unless that phrase is itself a predicate ("which could have been another Great Depression");
-* two things compared: "compare A with B", "A, just as B …" — the side that is not the past referent;
+* two things compared: "compare A with B", "A, just as B …", "the resemblance between A and B" — the side that is
+  not the past referent; the last conjunct of a series "A, B and now C";
 * a naming verb: "called those actions a threat of a new genocide", "considers Israel to be perpetrating
   apartheid" — its object;
 * otherwise the subject of the clause whose predicate holds the comparison ("The crisis in Myanmar is very
   reminiscent of …"), the antecedent when that subject is a relative pronoun ("a collapse — which could
   have been another Great Depression"), the agent of a passive whose subject is the past thing ("the
-  mistakes of the League of Nations … repeated by the United Nations");
+  mistakes of the League of Nations … repeated by the United Nations"); for a third-person pronoun subject, the
+  subject of the clause before it, or of the sentence before ("Even if Israel does not like that appellation, it
+  is apartheid"); for a phrase apposed to a predicative complement, the clause's subject;
 * nothing, when the clause names no present thing: its subject is the speaker or the audience ("we must not
   repeat …"), an expletive, or the past referent itself.
 """
