@@ -43,6 +43,35 @@ FOUND = [
     # the subject of a that-clause whose subject is the past lesson: the subject of the clause that holds it
     ("ungdc-BGR-16-1961", "Western propagandists also realize that the lessons of Munich should not be forgotten, but "
      "they try to shift the blame from the guilty to the innocent party.", "Western propagandists"),
+    # second pass: an -ing word before an -ed verb is no "having/being" participle chain
+    ("ungdc-CRI-61-2006", "It is no badge of honour for our species that global military spending exceeded $1 trillion "
+     "in 2005 — the same level of spending, in real terms, as at the end of the cold war.", "global military spending"),
+    # a coordinator and a time adverb after the past mentions: the last conjunct of the series
+    ("ungdc-LIE-70-2015", "Rwanda, Srebrenica and now Syria sadly stand out in that respect.", "Syria"),
+    # a third-person subject pronoun: the subject of the clause before it
+    ("ungdc-AZE-76-2021", "Agdam city was destroyed to such an extent that it was called as “Hiroshima of Caucasus”.",
+     "Agdam city"),
+    # a relative after a dash refers to the whole noun phrase, which a determiner opens; an -ed word after a
+    # preposition is no verb
+    ("ungdc-CHL-64-2009", "Thanks to decisive action by States, it has been possible to avoid a widespread and fatal "
+     "economic collapse with unexpected political consequences — which could have been another Great Depression.",
+     "a widespread and fatal economic collapse with unexpected political consequences"),
+    # a comparison set off by commas after the complementiser "that", with a second conjunct: the that-clause's subject
+    ("ungdc-TCD-44-1989", "We sincerely hope that, like the Geneva conferences of 1982 and 1985 on international "
+     "assistance to Chad, and the meetings and round-table conferences on the recovery of the Borkou-Ehnedi-Tibesti "
+     "region held in previous years, the international community will give massive assistance in response to our "
+     "appeal.", "the international community"),
+    # "like" after a noun inside a longer prepositional phrase modifies that noun, not the clause
+    ("ungdc-SVN-60-2005", "By endorsing that principle, world leaders have made a conceptual breakthrough in the "
+     "prevention of future tragedies like those of Srebrenica, Rwanda and Darfur.",
+     "the prevention of future tragedies"),
+    # a noun of comparison names its two sides: the one that is not the past
+    ("ungdc-MRT-37-1982", "We should simply like to recall the facts which confirm the striking resemblance between "
+     "the methods of the Nazi murderers and those of an entity which claims to be the successor of the victims of the "
+     "holocausts and pogroms.", "those of an entity"),
+    # a renewal between dashes in apposition to a predicative complement: the subject, a free relative
+    ("ungdc-VEN-68-2013", "That is because what is imposed on us is a model of excluding others — a neo-fascist "
+     "model — a neo-liberal model.", "what is imposed"),
 ]
 
 
@@ -113,3 +142,33 @@ def test_no_target_when_nothing_present_is_named():
     assert present_target(text, (0, len(text)), past, (12, 34), "lesson") is None
     text = "Gaddafi is the same."
     assert present_target(text, (0, len(text)), (0, 7), (8, 19), "comparison") is None
+
+
+@pytest.mark.parametrize(("sentence", "referent", "target"), [
+    # learned-candidate rows (no cue): a subject pronoun after a clause with its own subject (ungdc-PSE-77-2022)
+    ("Even if Israel does not like that appellation, it is apartheid.", "apartheid", "Israel"),
+    # a year in brackets belongs to its phrase and opens no clause (ungdc-BDI-42-1987)
+    ("If resolution 598 (1987) , adopted unanimously by the Security Council in July last, suffers the same fate as "
+     "its resolution 435 (1978) , which established the plan for Namibia's independence, it will be difficult to "
+     "restore our Organization's credibility.", "1978", "resolution 598 (1987)"),
+])
+def test_candidate_targets_second_pass(sentence, referent, target):
+    at = sentence.index(referent)
+    assert present_target(sentence, (0, len(sentence)), (at, at + len(referent))) == target
+
+
+def test_a_pronoun_with_no_clause_before_it_names_nothing():
+    # "it" opens the sentence: no antecedent in it, so no target (short sentence written for the test)
+    text = "It is apartheid."
+    at = text.index("apartheid")
+    assert present_target(text, (0, len(text)), (at, at + 9)) is None
+
+
+def test_a_pronoun_opening_its_sentence_refers_to_the_subject_before():
+    # short sentences written for the test: the subject of the sentence before, through a fronted comparison too
+    text = "The regime has destroyed the city. It is apartheid."
+    s0, at = text.index("It"), text.index("apartheid")
+    assert present_target(text, (s0, len(text)), (at, at + 9)) == "The regime"
+    text = "The invasion of Libya was a disaster. Like the invasion of Iraq, it was based on lies."
+    s0, at = text.index("Like"), text.index("Iraq")
+    assert present_target(text, (s0, len(text)), (at, at + 4), (s0, s0 + 4), "comparison") == "The invasion of Libya"

@@ -13,13 +13,16 @@ What the target is, by construction (``docs/analogy.md``):
   arrangements of 1957", "a Nazi-style crackdown" — that noun phrase;
 * a renewal: "a new cold war mentality", "another invidious type of colonialism" — the phrase it forms,
   unless that phrase is itself a predicate ("which could have been another Great Depression");
-* two things compared: "compare A with B", "A, just as B …" — the side that is not the past referent;
+* two things compared: "compare A with B", "A, just as B …", "the resemblance between A and B" — the side that is
+  not the past referent; the last conjunct of a series "A, B and now C";
 * a naming verb: "called those actions a threat of a new genocide", "considers Israel to be perpetrating
   apartheid" — its object;
 * otherwise the subject of the clause whose predicate holds the comparison ("The crisis in Myanmar is very
   reminiscent of …"), the antecedent when that subject is a relative pronoun ("a collapse — which could
   have been another Great Depression"), the agent of a passive whose subject is the past thing ("the
-  mistakes of the League of Nations … repeated by the United Nations");
+  mistakes of the League of Nations … repeated by the United Nations"); for a third-person pronoun subject, the
+  subject of the clause before it, or of the sentence before ("Even if Israel does not like that appellation, it
+  is apartheid"); for a phrase apposed to a predicative complement, the clause's subject;
 * nothing, when the clause names no present thing: its subject is the speaker or the audience ("we must not
   repeat …"), an expletive, or the past referent itself.
 """
@@ -76,6 +79,7 @@ class _Sentence:
         self.text = text
         self.pasts = pasts  # the past mentions of the sentence: no target holds one (but a renewal's own phrase)
         self.cue: tuple[int, int] | None = None  # the construction's words: no subject holds them either
+        self.before: tuple[int, int] | None = None  # the sentence before (start, end), for a pronoun's antecedent
         self.g = grammar()
         self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -107,6 +111,8 @@ class _Sentence:
         if (self.is_(i - 1, "modal") or (self.is_(i - 1, "personal_pronoun") and not self.is_(i - 2, "preposition"))
                 ) and not self.function(i) and not self.is_(i, "determiner", "adverb", "degree"):
             return True  # "will go", "we alert": the word after a modal or a subject pronoun
+        if self.is_(i - 1, "preposition") and self.toks[i - 1].low != "to":
+            return False  # a preposition takes a noun phrase: "with unexpected political consequences"
         return t.low in self.g.verbs or (len(t.low) > 4 and t.low.endswith("ed") and not self.is_(i, "not_verb"))
 
     def dash(self, i: int) -> bool:
@@ -205,6 +211,9 @@ class _Sentence:
             i = k
             if j - i >= _MAX_WORDS:
                 break
+            if self.is_(k, "determiner") and k > 0 and self.toks[k - 1].low != "of" and not self.is_(
+                    k - 1, "determiner", "preposition", "coordinator") and not self.punct(k - 1):
+                break  # a determiner opens the noun phrase ("avoid a widespread … collapse with … consequences")
         while i < j and (self.is_(i, "preposition", "coordinator") or self.toks[i].low == "of"):
             i += 1
         return i
@@ -218,8 +227,9 @@ def _clean(s: _Sentence, a: int, b: int, renewed: bool = False) -> str | None:
     while a < b and (s.punct(a) or s.is_(a, "coordinator", "adverb", "preposition", "subordinator", "particle")
                      or (s.toks[a].low.endswith("ly") and not s.is_(a, "determiner"))):
         a += 1
-    while b > a and (s.punct(b - 1) or s.is_(b - 1, "determiner", "preposition", "coordinator", "adverb",
-                                                "subordinator", "speaker_pronoun", "expletive", "particle")
+    while b > a and ((s.punct(b - 1) and not _closes_year(s, a, b - 1))
+                     or s.is_(b - 1, "determiner", "preposition", "coordinator", "adverb", "subordinator",
+                              "speaker_pronoun", "expletive", "particle")
                      or (s.is_(b - 1, "pronoun") and not s.is_(b - 2, "determiner"))):
         b -= 1
     if a >= b or s.is_(a, "speaker_pronoun", "personal_pronoun") or all(
@@ -239,12 +249,26 @@ def _clean(s: _Sentence, a: int, b: int, renewed: bool = False) -> str | None:
     return s.span(a, b)
 
 
+def _closes_year(s: _Sentence, a: int, k: int) -> bool:
+    """Token ``k`` closes a bracketed year opened after token ``a`` ("resolution 598 (1987)")."""
+    return s.toks[k].text == ")" and k - 2 >= a and s.toks[k - 2].text == "(" and s.toks[k - 1].text[:1].isdigit()
+
+
 def _clause_start(s: _Sentence, i: int) -> int:
-    """First token of the clause holding token ``i``: after a semicolon, colon, dash or bracket, or after a
-    subordinator or relative word before it."""
+    """First token of the clause holding token ``i``: after a semicolon, colon, dash or opening bracket, or after a
+    subordinator or relative word before it; a bracketed insertion before ``i`` is passed over whole ("resolution
+    435 (1978)", "the alleged interference … (half of the report was about …) is comparable to")."""
     k = i - 1
     while k >= 0:
         t = s.toks[k]
+        if t.text == ")":
+            o = next((j for j in range(k - 1, -1, -1) if s.toks[j].text in ("(", ")")), -1)
+            if o >= 0 and s.toks[o].text == "(":
+                k = o - 1
+                continue
+        if t.text == "(" and k + 2 < len(s.toks) and s.toks[k + 1].text[:1].isdigit() and s.toks[k + 2].text == ")":
+            k -= 1  # a year in brackets ("its resolution 435 (1978)") belongs to the phrase before it
+            continue
         if t.text in (";", ":", "(", ")") or s.dash(k):
             return k + 1
         if s.is_(k, "subordinator", "relative") and not (t.low == "that" and s.is_(k - 1, "preposition")):
@@ -273,7 +297,7 @@ def _finite_before(s: _Sentence, a: int, i: int) -> int | None:
     """The first finite verb of the clause a..i (the verb the comparison is the predicate of); a participle
     after *having* / *being* is not one."""
     for k in range(a, i):
-        if s.verb(k) and not (k > a and s.toks[k - 1].low.endswith("ing") and s.toks[k].low.endswith("ed")):
+        if s.verb(k) and not (k > a and s.toks[k - 1].low in ("having", "being") and s.toks[k].low.endswith("ed")):
             return k
     return None
 
@@ -283,8 +307,10 @@ def _main_clause_after(s: _Sentence, a: int, i: int) -> tuple[int, int] | None:
     i ("As a result of the carnage that has exposed …, millions of people … are fleeing on a scale reminiscent
     of"; "…, but there is a new kind of colonialism"): its first word and its verb."""
     found = None
+    depth = 0
     for c in range(a, i):
-        if s.toks[c].text != ",":
+        depth += {"(": 1, ")": -1}.get(s.toks[c].text, 0)
+        if s.toks[c].text != "," or depth > 0:  # a comma inside a bracketed insertion opens no clause
             continue
         b = c + 1
         while b < i and s.is_(b, "coordinator"):
@@ -330,6 +356,10 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
         verb = _finite_before(s, start, len(s.toks))
         if verb is None:
             return None
+    if verb == start + 1 and s.toks[start].low == "what":
+        verb = _after_free_relative(s, verb, i)  # "what is imposed on us is …": the free relative is the subject
+        if verb is None:
+            return None
     if start >= verb:
         return None
     cue = s.cue if s.cue is not None else past
@@ -360,8 +390,80 @@ def _subject(s: _Sentence, i: int, past: tuple[int, int]) -> str | None:
     if s.is_(start, "expletive") or (s.toks[start].low == "it" and s.is_(verb, "linking_verb", "auxiliary") and (
             s.is_(verb + 2, "subordinator") or (verb + 2 < len(s.toks) and s.toks[verb + 2].low == "to"))):
         return None  # "there is …", "it is important that …"
+    if verb == start + 1 and s.is_(start, "personal_pronoun") and not s.is_(start, "speaker_pronoun"):
+        return _pronoun_antecedent(s, start)  # "Even if Israel does not like that appellation, it is apartheid"
     comma = next((k for k in range(start + 1, verb) if s.toks[k].text == ","), verb)
     return _clean(s, start, comma)  # "Some of those crises, particularly in Syria, have": the head, not the aside
+
+
+def _pronoun_antecedent(s: _Sentence, p: int) -> str | None:
+    """The antecedent of a third-person subject pronoun at token ``p``: the subject of the clause before it in
+    the sentence (anaphora prefers the preceding subject: "Even if Israel does not like that appellation, it is
+    …", "Agdam city was destroyed to such an extent that it was called …"), when that subject is a noun phrase
+    followed by its verb; None when the sentence holds no such clause before the pronoun."""
+    e = p - 1
+    while e >= 0 and (s.punct(e) or s.is_(e, "subordinator", "coordinator")):
+        e -= 1
+    b = e
+    while b > 0 and s.toks[b - 1].text not in (",", ";", ":") and not s.dash(b - 1):
+        b -= 1
+    while b < e and (s.is_(b, "subordinator", "coordinator", "adverb") or s.toks[b].low.endswith("ly")):
+        b += 1
+    if b >= e or s.is_(b, "personal_pronoun", "speaker_pronoun", "pronoun", "expletive"):
+        return _previous_subject(s) if _finite_before(s, 0, p) is None else None
+    end = s.np_from(b)
+    if not b < end <= e or not s.verb(end):
+        return None
+    return _clean(s, b, end)
+
+
+def _sentence_before(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence that ends right before ``start`` (after the last full stop, question or exclamation mark and a
+    space or line break before it, at most ``_REACH`` characters back); None at the start of the text."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    lo = max(0, end - _REACH)
+    b = next((k + 1 for k in range(end - 2, lo - 1, -1) if text[k] in ".?!" and _ends_sentence(text, k + 1)), lo)
+    while b > lo and b < end and not text[b - 1].isspace():
+        b += 1  # (a window start inside a word: from the next word)
+    return (b, end) if b < end else None
+
+
+def _ends_sentence(text: str, k: int) -> bool:
+    """A full stop, question or exclamation mark before ``k`` closes a sentence: closing quotes or brackets, then
+    a space or a line break."""
+    while k < len(text) and text[k] in "\"'”’)]":
+        k += 1
+    return k < len(text) and text[k].isspace()
+
+
+def _previous_subject(s: _Sentence) -> str | None:
+    """The subject of the sentence before, for a pronoun that opens its clause with nothing before it but fronted
+    phrases ("Agdam city was destroyed. It was called …"): a noun phrase after the fronted adverbials, followed by
+    its verb."""
+    if s.before is None:
+        return None
+    prev = _Sentence(s.text, *s.before, s.pasts)
+    b = 0
+    while b < len(prev.toks) and prev.punct(b):
+        b += 1  # an opening quotation mark
+    b = _fronted(prev, b, len(prev.toks))
+    if b >= len(prev.toks) or prev.function(b) or prev.is_(b, "personal_pronoun", "speaker_pronoun", "expletive"):
+        return None  # (a lone demonstrative or other pronoun names nothing either: _clean)
+    end = prev.np_from(b)
+    return _clean(prev, b, end) if b < end < len(prev.toks) and prev.verb(end) else None
+
+
+def _after_free_relative(s: _Sentence, v: int, limit: int) -> int | None:
+    """The main verb after a free relative whose verb group starts at token ``v`` ("what is imposed on us is",
+    "what has become known as X recalls"): the next verb before ``limit`` after a word that is none."""
+    k = v
+    while k + 1 < limit and s.verb(k + 1):
+        k += 1
+    return next((j for j in range(k + 2, limit) if s.verb(j) and not s.verb(j - 1)), None)
 
 
 def _fronted_comparison(s: _Sentence, i: int) -> str | None:
@@ -374,6 +476,9 @@ def _fronted_comparison(s: _Sentence, i: int) -> str | None:
         if comma is None:
             return None
         b = comma + 1
+        if s.is_(b, "coordinator") and s.is_(b + 1, "determiner"):
+            a = b + 1  # ", and the meetings …,": another conjunct of the fronted phrase, not the clause after it
+            continue
         while b < len(s.toks) and (s.is_(b, "coordinator", "adverb", "degree")):
             b += 1
         if b >= len(s.toks):
@@ -382,11 +487,25 @@ def _fronted_comparison(s: _Sentence, i: int) -> str | None:
                 or s.toks[b].low.endswith(("ing", "ly")) or s.punct(b)):
             a = b
             continue
+        if s.is_(b, "personal_pronoun") and not s.is_(b, "speaker_pronoun") and s.verb(b + 1):
+            return _previous_subject(s)  # "Like the invasion of Iraq, it was …": the pronoun's antecedent is before
         return _clean(s, b, s.np_from(b))
 
 
 def _two_sides(s: _Sentence, past: tuple[int, int]) -> str | None:
-    """"compare A with/to B": the side that is not the past referent."""
+    """"compare A with/to B", "the resemblance between A and B", "bears little resemblance to B": the side that is
+    not the past referent (a noun of comparison whose to/with side holds the past leaves the clause's subject to
+    the other rules)."""
+    for k in range(len(s.toks)):
+        if not s.is_(k, "comparison_noun") or k + 2 >= len(s.toks):
+            continue
+        link = s.toks[k + 1].low
+        if link == "between":  # the first "and" of the phrase after it joins the two sides
+            a = next((j for j in range(k + 3, min(s.np_from(k + 2) + 1, len(s.toks))) if s.toks[j].low == "and"), None)
+            if a is not None:
+                return _clean(s, k + 2, a) or _clean(s, a + 1, s.np_from(a + 1))
+        elif link in ("to", "with") and s.toks[k + 2].start >= past[1]:
+            return _clean(s, k + 2, s.np_from(k + 2))
     for k, t in enumerate(s.toks):
         if t.low.startswith("compar") and s.is_(k, "naming_verb"):
             link = next((j for j in range(k + 1, len(s.toks)) if s.toks[j].low in ("to", "with")), None)
@@ -455,6 +574,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         lo += 1                                          # from a word start (bounded work per row)
     s = _Sentence(text, lo, hi, [past, *others])
     s.cue = cue
+    s.before = _sentence_before(text, sent[0])
     if not s.toks:
         return None
     anchor = cue if cue is not None and sent[0] <= cue[0] < sent[1] else past
@@ -474,7 +594,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
     if attached:
         j = s.index(past[0])
         return _clean(s, j, s.np_from(j), renewed=True)
-    if kind == "continuation":  # "X, Y and now Z": the present case named after the cue
+    if kind == "continuation" or _series(s, i, cue, past):  # "X, Y and now Z": the present case named after the cue
         j = s.index(cue[1]) if cue is not None else i
         while s.is_(j, "preposition"):
             j += 1
@@ -498,8 +618,9 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         if s.is_(k, "linking_verb", "auxiliary", "naming_verb"):
             return _named_object(s, i) or _subject(s, i, past) or phrase
         opened, closed = s.np_ending(i), max(s.np_from(i), s.np_from(s.index(past[0])))
-        if opened and s.toks[opened - 1].text == "," and closed < len(s.toks) and s.toks[closed].text == ",":
-            # "Fields, a self-described neo-Nazi, killed …": the phrase stands in apposition to the one before
+        if opened and s.aside(opened - 1) and closed < len(s.toks) and s.aside(closed):
+            # "Fields, a self-described neo-Nazi, killed …", "… a model of excluding others - a neo-fascist model -":
+            # the phrase stands in apposition to the one before
             return _apposed(s, opened - 1, past) or phrase
         return _named_object(s, i) or phrase
     if s.is_(i, "superlative") or (s.toks[i].low in ("the", "one") and s.is_(i + 1, "superlative")):
@@ -519,6 +640,13 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         if found:
             return found
     return _named_object(s, i) or _subject(s, i, past)
+
+
+def _series(s: _Sentence, i: int, cue: tuple[int, int] | None, past: tuple[int, int]) -> bool:
+    """The cue at token ``i`` is a coordinator and a time adverb after the past mention ("Rwanda, Srebrenica and now
+    Syria"): the last conjunct of a series whatever kind the cue row was given."""
+    return (cue is not None and past[1] <= cue[0] and s.is_(i, "coordinator") and s.is_(i + 1, "adverb")
+            and i + 2 < len(s.toks) and s.toks[i + 1].end <= cue[1] <= s.toks[i + 2].start)
 
 
 def _adverbial(s: _Sentence, i: int) -> bool:
@@ -563,7 +691,14 @@ def _apposed(s: _Sentence, k: int, past: tuple[int, int]) -> str | None:
         return _subject(s, j, past)
     if s.function(j) or s.breaks_np(j):
         return None
-    return _clean(s, s.np_ending(j + 1, pp=True), j + 1)
+    b = s.np_ending(j + 1, pp=True)
+    if s.is_(_skip_adverbs(s, b - 1), "linking_verb", "auxiliary"):
+        # the phrase apposed to is a predicative complement ("what is imposed on us is a model of excluding others —
+        # a neo-fascist model"): both describe the clause's subject
+        found = _subject(s, b, past)
+        if found:
+            return found
+    return _clean(s, b, j + 1)
 
 
 def _antecedent(s: _Sentence, rel: int) -> str | None:
@@ -580,8 +715,11 @@ def _compared(s: _Sentence, i: int, past: tuple[int, int], adverbial: bool = Fal
     a = _clause_start(s, i)
     k = _skip_adverbs(s, i - 1)
     if s.aside(k):
-        if adverbial and s.is_(k - 1, "subordinator") and (s.toks[k - 1].low == "that" or not s.is_(k - 1, "relative")):
-            return _fronted_comparison(s, i)  # "if you think that, as was the case with X, the end of …"
+        if (adverbial or s.toks[k - 1].low == "that") and s.is_(k - 1, "subordinator") and (
+                s.toks[k - 1].low == "that" or not s.is_(k - 1, "relative")):
+            # "if you think that, as was the case with X, the end of …", "We hope that, like the Geneva conferences of
+            # 1982, the international community will give …": the subject of the that-clause after the insertion
+            return _fronted_comparison(s, i)
         return _apposed(s, k, past)
     if k < a:
         return _fronted_comparison(s, i) if a == 0 or s.toks[a - 1].text in (";", ":") else None
@@ -594,7 +732,8 @@ def _compared(s: _Sentence, i: int, past: tuple[int, int], adverbial: bool = Fal
     if adverbial:
         return _subject(s, i, past)
     b = s.np_ending(k + 1)
-    if s.is_(k, "measure_noun") or (b > 0 and s.is_(b - 1, "preposition") and s.toks[b - 1].low != "of"):
+    if s.is_(k, "measure_noun") or (b > 0 and s.is_(b - 1, "preposition") and s.toks[b - 1].low != "of"
+                                    and b == k):
         # "on a scale reminiscent of X", "at times reminiscent of X": an adverbial, not the thing compared
         return _subject(s, i, past)
     return _clean(s, b, k + 1)
