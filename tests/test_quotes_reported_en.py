@@ -260,3 +260,15 @@ def test_a_verb_of_thinking_closes_a_clause_after_a_common_noun_speaker():
 def test_appearing_before_an_audience_is_no_inference():
     assert quotes("On Wednesday he appears before thousands of delegates in Philadelphia.").empty
     assert quotes("The committee seemed to be losing patience.")["rule"].tolist() == ["indirect:evidential"]
+
+
+def test_a_pronoun_or_a_name_as_object_takes_no_adjunct_after_it():
+    q = quotes("The union endorsed Jane Holloway on Tuesday.", noun_phrases=True)
+    assert q[["text", "speaker_mention"]].values.tolist() == [["Jane Holloway", "The union"]]
+    q = quotes("The governor praised them in a speech at the port.", noun_phrases=True)
+    assert q["text"].tolist() == ["them"]
+    # a phrase of reason or comparison is the verb's complement, and a common noun takes its modifier
+    q = quotes("The mayor criticized Holloway for the delay.", noun_phrases=True)
+    assert q["text"].tolist() == ["Holloway for the delay"]
+    q = quotes("The mayor criticized the plan in the budget.", noun_phrases=True)
+    assert q["text"].tolist() == ["the plan in the budget"]

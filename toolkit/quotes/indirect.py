@@ -283,6 +283,27 @@ def _object_end(toks: list[_Tok], j: int, se: int) -> int:
     return end
 
 
+_ADJUNCT_PREPOSITIONS = _grammar("adjunct_preposition")
+
+
+def _name_object_end(toks: list[_Tok], j: int, end: int) -> int:
+    """English: where a noun-phrase object that is a personal pronoun or a proper name ends. Neither takes a
+    restrictive postmodifier (Quirk et al. 1985, 17.2; a name is already definite), so a prepositional phrase
+    right after it is an adjunct of the verb (``endorsed Trump in early June``, ``supported her by a wide
+    margin``), not part of what was said. Else ``end``."""
+    if toks[j].low in _OBJECT_PRONOUNS:
+        i = j + 1
+    elif toks[j].cap and toks[j].low not in _lex().determiners:
+        i = j
+        while i < len(toks) and toks[i].s < end and (toks[i].cap or (toks[i].t == "." and toks[i - 1].low in _ABBREV)):
+            i += 1
+    else:
+        return end
+    if i < len(toks) and toks[i].s < end and toks[i].low in _ADJUNCT_PREPOSITIONS:
+        return toks[i].s
+    return end
+
+
 def _list_comma(toks: list[_Tok], i: int, end: int, listed: bool) -> bool:
     """English: is the comma at toks[i] inside a noun-phrase object one of a coordinated list (Quirk et al.
     1985, 13.60): at most four words with no verb, then *and* / *or* or another list comma ("X, Y and Z",
@@ -1058,6 +1079,7 @@ def _reported(
                     end = min(limit, _object_end(toks, j, se))
                     if lex.lang == "en":
                         end = _relative_object_end(toks, k, j, end)  # "those who favor the tax agree that …"
+                        end = _name_object_end(toks, j, end)  # "endorsed Trump in early June"
                     if reduced:
                         # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
                         end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
