@@ -272,3 +272,11 @@ def test_a_pronoun_or_a_name_as_object_takes_no_adjunct_after_it():
     assert q["text"].tolist() == ["Holloway for the delay"]
     q = quotes("The mayor criticized the plan in the budget.", noun_phrases=True)
     assert q["text"].tolist() == ["the plan in the budget"]
+
+
+def test_an_adjunct_between_a_verb_of_stance_and_its_preposition():
+    q = quotes("The mayor spoke at the town hall on Tuesday about the new budget.", noun_phrases=True)
+    assert q[["text", "speaker_mention", "cue"]].values.tolist() == [["the new budget", "The mayor", "speak about"]]
+    assert quotes("The mayor spoke openly about the new budget.", noun_phrases=True)["text"].tolist() == [
+        "the new budget"]
+    assert quotes("The mayor spoke in Ohio and about the budget.", noun_phrases=True).empty

@@ -40,6 +40,7 @@ from .cues import (
     _ABBREV,
     _ADDRESSEES,
     _ADJECTIVE_ENDINGS,
+    _ADJUNCT_PREPOSITIONS,
     _ASK_OPENERS,
     _ASK_WORDS,
     _AUX,
@@ -281,9 +282,6 @@ def _object_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.t in (",", ";", ":", "(", "-", "—", "--") or x.low in _OBJECT_CUT:
             return x.s
     return end
-
-
-_ADJUNCT_PREPOSITIONS = _grammar("adjunct_preposition")
 
 
 def _name_object_end(toks: list[_Tok], j: int, end: int) -> int:
