@@ -280,3 +280,10 @@ def test_an_adjunct_between_a_verb_of_stance_and_its_preposition():
     assert quotes("The mayor spoke openly about the new budget.", noun_phrases=True)["text"].tolist() == [
         "the new budget"]
     assert quotes("The mayor spoke in Ohio and about the budget.", noun_phrases=True).empty
+
+
+def test_a_verb_with_a_particle_and_a_preposition_takes_its_object_after_both():
+    q = quotes("The senator has weighed in on the allegations.", noun_phrases=True)
+    assert q[["text", "speaker_mention", "cue"]].values.tolist() == [
+        ["the allegations", "The senator", "weigh in on"]]
+    assert quotes("The mayor lashed out at the council.", noun_phrases=True)["text"].tolist() == ["the council"]

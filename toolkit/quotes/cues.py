@@ -321,6 +321,9 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if info[2] == "object":
         return info[0], t.s, t.e
     if k + 1 < len(toks) and toks[k + 1].low == info[2]:
+        words = info[0].split()
+        if len(words) == 3 and words[1] == info[2] and k + 2 < len(toks) and toks[k + 2].low == words[2]:
+            return info[0], t.s, toks[k + 2].e  # a verb with a particle and a preposition: "weighed in on"
         return info[0], t.s, toks[k + 1].e
     p = _preposition_after_adjunct(toks, k, info[2]) if lex.lang == "en" else None
     return (info[0], t.s, toks[p].e) if p is not None else None
