@@ -287,3 +287,14 @@ def test_a_verb_with_a_particle_and_a_preposition_takes_its_object_after_both():
     assert q[["text", "speaker_mention", "cue"]].values.tolist() == [
         ["the allegations", "The senator", "weigh in on"]]
     assert quotes("The mayor lashed out at the council.", noun_phrases=True)["text"].tolist() == ["the council"]
+
+
+def test_the_time_or_occasion_of_the_report_is_no_part_of_a_noun_phrase_object():
+    q = quotes("The mayor thanked the volunteers at a rally in the harbour.", noun_phrases=True)
+    assert q["text"].tolist() == ["the volunteers"]
+    q = quotes("The mayor endorsed the plan in June 2015.", noun_phrases=True)
+    assert q["text"].tolist() == ["the plan"]
+    q = quotes("The mayor praised the new budget in an interview with the local radio.", noun_phrases=True)
+    assert q["text"].tolist() == ["the new budget"]
+    q = quotes("The mayor praised the new budget in the event of a recession.", noun_phrases=True)
+    assert q["text"].tolist() == ["the new budget in the event of a recession"]
