@@ -10,6 +10,7 @@ import gzip
 import json
 
 import pandas as pd
+import pytest
 
 from toolkit.quotes import quotes
 
@@ -262,16 +263,21 @@ def test_appearing_before_an_audience_is_no_inference():
     assert quotes("The committee seemed to be losing patience.")["rule"].tolist() == ["indirect:evidential"]
 
 
-def test_a_pronoun_or_a_name_as_object_takes_no_adjunct_after_it():
-    q = quotes("The union endorsed Jane Holloway on Tuesday.", noun_phrases=True)
-    assert q[["text", "speaker_mention"]].values.tolist() == [["Jane Holloway", "The union"]]
-    q = quotes("The governor praised them in a speech at the port.", noun_phrases=True)
-    assert q["text"].tolist() == ["them"]
+@pytest.mark.parametrize(("sentence", "content"), [
+    # a pronoun or a name takes no adjunct after it as its modifier
+    ("The union endorsed Jane Holloway on Tuesday.", "Jane Holloway"),
+    ("The governor praised them in a speech at the port.", "them"),
     # a phrase of reason or comparison is the verb's complement, and a common noun takes its modifier
-    q = quotes("The mayor criticized Holloway for the delay.", noun_phrases=True)
-    assert q["text"].tolist() == ["Holloway for the delay"]
-    q = quotes("The mayor criticized the plan in the budget.", noun_phrases=True)
-    assert q["text"].tolist() == ["the plan in the budget"]
+    ("The mayor criticized Holloway for the delay.", "Holloway for the delay"),
+    ("The mayor criticized the plan in the budget.", "the plan in the budget"),
+    # the time or occasion of the report is no part of a noun-phrase object
+    ("The mayor thanked the volunteers at a rally in the harbour.", "the volunteers"),
+    ("The mayor endorsed the plan in June 2015.", "the plan"),
+    ("The mayor praised the new budget in an interview with the local radio.", "the new budget"),
+    ("The mayor praised the new budget in the event of a recession.", "the new budget in the event of a recession"),
+])
+def test_where_a_noun_phrase_object_ends_before_an_adjunct(sentence: str, content: str) -> None:
+    assert quotes(sentence, noun_phrases=True)["text"].tolist() == [content]
 
 
 def test_an_adjunct_between_a_verb_of_stance_and_its_preposition():
@@ -287,14 +293,3 @@ def test_a_verb_with_a_particle_and_a_preposition_takes_its_object_after_both():
     assert q[["text", "speaker_mention", "cue"]].values.tolist() == [
         ["the allegations", "The senator", "weigh in on"]]
     assert quotes("The mayor lashed out at the council.", noun_phrases=True)["text"].tolist() == ["the council"]
-
-
-def test_the_time_or_occasion_of_the_report_is_no_part_of_a_noun_phrase_object():
-    q = quotes("The mayor thanked the volunteers at a rally in the harbour.", noun_phrases=True)
-    assert q["text"].tolist() == ["the volunteers"]
-    q = quotes("The mayor endorsed the plan in June 2015.", noun_phrases=True)
-    assert q["text"].tolist() == ["the plan"]
-    q = quotes("The mayor praised the new budget in an interview with the local radio.", noun_phrases=True)
-    assert q["text"].tolist() == ["the new budget"]
-    q = quotes("The mayor praised the new budget in the event of a recession.", noun_phrases=True)
-    assert q["text"].tolist() == ["the new budget in the event of a recession"]
