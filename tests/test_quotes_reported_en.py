@@ -10,6 +10,7 @@ import gzip
 import json
 
 import pandas as pd
+import pytest
 
 from toolkit.quotes import quotes
 
@@ -260,3 +261,35 @@ def test_a_verb_of_thinking_closes_a_clause_after_a_common_noun_speaker():
 def test_appearing_before_an_audience_is_no_inference():
     assert quotes("On Wednesday he appears before thousands of delegates in Philadelphia.").empty
     assert quotes("The committee seemed to be losing patience.")["rule"].tolist() == ["indirect:evidential"]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    # a pronoun or a name takes no adjunct after it as its modifier
+    ("The union endorsed Jane Holloway on Tuesday.", "Jane Holloway"),
+    ("The governor praised them in a speech at the port.", "them"),
+    # a phrase of reason or comparison is the verb's complement, and a common noun takes its modifier
+    ("The mayor criticized Holloway for the delay.", "Holloway for the delay"),
+    ("The mayor criticized the plan in the budget.", "the plan in the budget"),
+    # the time or occasion of the report is no part of a noun-phrase object
+    ("The mayor thanked the volunteers at a rally in the harbour.", "the volunteers"),
+    ("The mayor endorsed the plan in June 2015.", "the plan"),
+    ("The mayor praised the new budget in an interview with the local radio.", "the new budget"),
+    ("The mayor praised the new budget in the event of a recession.", "the new budget in the event of a recession"),
+])
+def test_where_a_noun_phrase_object_ends_before_an_adjunct(sentence: str, content: str) -> None:
+    assert quotes(sentence, noun_phrases=True)["text"].tolist() == [content]
+
+
+def test_an_adjunct_between_a_verb_of_stance_and_its_preposition():
+    q = quotes("The mayor spoke at the town hall on Tuesday about the new budget.", noun_phrases=True)
+    assert q[["text", "speaker_mention", "cue"]].values.tolist() == [["the new budget", "The mayor", "speak about"]]
+    assert quotes("The mayor spoke openly about the new budget.", noun_phrases=True)["text"].tolist() == [
+        "the new budget"]
+    assert quotes("The mayor spoke in Ohio and about the budget.", noun_phrases=True).empty
+
+
+def test_a_verb_with_a_particle_and_a_preposition_takes_its_object_after_both():
+    q = quotes("The senator has weighed in on the allegations.", noun_phrases=True)
+    assert q[["text", "speaker_mention", "cue"]].values.tolist() == [
+        ["the allegations", "The senator", "weigh in on"]]
+    assert quotes("The mayor lashed out at the council.", noun_phrases=True)["text"].tolist() == ["the council"]

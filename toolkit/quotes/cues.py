@@ -321,7 +321,34 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     if info[2] == "object":
         return info[0], t.s, t.e
     if k + 1 < len(toks) and toks[k + 1].low == info[2]:
+        words = info[0].split()
+        if len(words) == 3 and words[1] == info[2] and k + 2 < len(toks) and toks[k + 2].low == words[2]:
+            return info[0], t.s, toks[k + 2].e  # a verb with a particle and a preposition: "weighed in on"
         return info[0], t.s, toks[k + 1].e
+    p = _preposition_after_adjunct(toks, k, info[2]) if lex.lang == "en" else None
+    return (info[0], t.s, toks[p].e) if p is not None else None
+
+
+#: prepositions that open an adjunct of time, place or manner (at the rally, on Tuesday, in a speech)
+_ADJUNCT_PREPOSITIONS = _grammar("adjunct_preposition")
+#: words that end the search for a verb's preposition past an adjunct: a clause or a coordination goes on
+_ADJUNCT_BREAKS = frozenset(("and", "or", "but", "that", "who", "which", "whom", "whose", "what", "to", "of", "as"))
+
+
+def _preposition_after_adjunct(toks: list[_Tok], k: int, prep: str) -> int | None:
+    """English: the index of the preposition ``prep`` of a prepositional verb at ``toks[k]`` when an adverb
+    in -ly or an adjunct phrase of time or place stands between them (``spoke at the town hall on Tuesday
+    about …``, ``talked openly about …``): an adjunct may come between a verb and its prepositional
+    complement (Quirk et al. 1985, 8.21, 16.5). At most seven words, no punctuation, no verb; else None."""
+    if k + 2 >= len(toks) or not (toks[k + 1].low in _ADJUNCT_PREPOSITIONS or _ly_adverb(toks[k + 1].low)):
+        return None
+    lex = _lex()
+    for i in range(k + 2, min(len(toks), k + 9)):
+        x = toks[i]
+        if x.low == prep:
+            return i
+        if not x.t[:1].isalnum() or x.low in lex.verbs or x.low in _ADJUNCT_BREAKS or x.low in _COMPLEMENTIZERS:
+            return None
     return None
 
 

@@ -40,6 +40,7 @@ from .cues import (
     _ABBREV,
     _ADDRESSEES,
     _ADJECTIVE_ENDINGS,
+    _ADJUNCT_PREPOSITIONS,
     _ASK_OPENERS,
     _ASK_WORDS,
     _AUX,
@@ -281,6 +282,55 @@ def _object_end(toks: list[_Tok], j: int, se: int) -> int:
         if x.t in (",", ";", ":", "(", "-", "—", "--") or x.low in _OBJECT_CUT:
             return x.s
     return end
+
+
+def _name_object_end(toks: list[_Tok], j: int, end: int) -> int:
+    """English: where a noun-phrase object that is a personal pronoun or a proper name ends. Neither takes a
+    restrictive postmodifier (Quirk et al. 1985, 17.2; a name is already definite), so a prepositional phrase
+    right after it is an adjunct of the verb (``endorsed Trump in early June``, ``supported her by a wide
+    margin``), not part of what was said. Else ``end``."""
+    if toks[j].low in _OBJECT_PRONOUNS:
+        i = j + 1
+    elif toks[j].cap and toks[j].low not in _lex().determiners:
+        i = j
+        while i < len(toks) and toks[i].s < end and (toks[i].cap or (toks[i].t == "." and toks[i - 1].low in _ABBREV)):
+            i += 1
+    else:
+        return end
+    if i < len(toks) and toks[i].s < end and toks[i].low in _ADJUNCT_PREPOSITIONS:
+        return toks[i].s
+    return end
+
+
+_SPEECH_EVENTS = _grammar("speech_event")
+_SETTING_PREPOSITIONS = frozenset(("in", "on", "at"))
+
+
+def _setting_adjunct(toks: list[_Tok], i: int, end: int) -> bool:
+    """English: does ``toks[i]`` open an adjunct of the time or the occasion of the reporting event after a
+    noun-phrase object (``thanked supporters at a rally in Ohio``, ``praised the plan in an interview``,
+    ``announced his candidacy in June 2015``; Quirk et al. 1985, 8.46 ff.): *in*, *on* or *at* before a time
+    word, a year, or (within three words) a noun of a speech event?"""
+    if toks[i].low not in _SETTING_PREPOSITIONS or i + 1 >= len(toks) or toks[i + 1].s >= end:
+        return False
+    nxt = toks[i + 1]
+    if nxt.low in _TIME_WORDS or (len(nxt.t) == 4 and nxt.t.isdigit()):
+        return True
+    for x in toks[i + 1 : i + 4]:
+        if x.s >= end or not x.t[:1].isalpha():
+            return False
+        if x.low in _SPEECH_EVENTS:
+            return True
+    return False
+
+
+def _adjunct_start(toks: list[_Tok], j: int, end: int) -> int | None:
+    """English: where an adjunct of time or occasion after a noun-phrase object starting at ``toks[j]`` begins
+    (``endorsed Trump last week``, ``… during the debate``, ``… at a rally``), or None."""
+    n = len(toks)
+    return next((x.s for i, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and (
+        x.low == "during" or (x.low == "last" and i + 1 < n and toks[i + 1].low in _TIME_WORDS)
+        or _setting_adjunct(toks, i, end))), None)
 
 
 def _list_comma(toks: list[_Tok], i: int, end: int, listed: bool) -> bool:
@@ -1058,6 +1108,7 @@ def _reported(
                     end = min(limit, _object_end(toks, j, se))
                     if lex.lang == "en":
                         end = _relative_object_end(toks, k, j, end)  # "those who favor the tax agree that …"
+                        end = _name_object_end(toks, j, end)  # "endorsed Trump in early June"
                     if reduced:
                         # the sentence's verb follows the participle's object: "a group backing Cruz bought …"
                         end = next((x.s for x in toks[j + 1 :] if x.s < end and not x.cap and _finite_like(x)), end)
@@ -1070,9 +1121,7 @@ def _reported(
                         rule += NOUN_PHRASE_RULE  # "endorsed Clinton", "opposed the plan": what the stance is about
                         if lex.lang == "en":
                             # a time adjunct is no part of the object: "endorsed Trump last week", "… during the debate"
-                            e2 = next((x.s for i, x in enumerate(toks[j + 1 :], j + 1) if x.s < end and (
-                                x.low == "during"
-                                or (x.low == "last" and i + 1 < n and toks[i + 1].low in _TIME_WORDS))), None)
+                            e2 = _adjunct_start(toks, j, end)
                             if e2 is not None:
                                 content = _trim_clause(nt, toks[j].s, e2)
                 if content is None and lex.lang == "en" and j < len(toks) and toks[j].low in ("that", "this") \
