@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -925,11 +926,14 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     text = ctx.text
     found: dict[str, list[tuple[int, int, int]]] = {name: [] for name in CUE_LEXICONS}
     matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
-    for s, _e, word in (w for sent in ctx.sentence_words for w in sent):
+    for s, _e, word in chain.from_iterable(ctx.sentence_words):
         cands = index.get(word)
+        split = ("'" in word or "-" in word) and len(word) > 1
+        if cands is None and not split:
+            continue  # most words open no entry
         if cands is not None and (gate := gates[word]) is not None and gate.match(text, s) is None:
             cands = None  # none of the entries this word opens matches here
-        if ("'" in word or "-" in word) and len(word) > 1:
+        if split:
             first = _SPLIT_HEAD.split(word, 1)[0]
             head = index.get(first)  # "we've" starts with "we"
             if head and (gate := gates[first]) is not None and gate.match(text, s) is None:
