@@ -40,11 +40,10 @@ _TOKEN = regex.compile(_text.TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | re
 _LAST_SPACE = regex.compile(r"\s(?=\S*\Z)")
 _RUN_LOOKBACK = 200
 #: the toolkit's word tokens (:data:`toolkit.text.WORD_PATTERN`, the tokenizer without single punctuation marks)
-_WORD_TOKEN = regex.compile(_text.WORD_PATTERN)
-#: the same pattern for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in
-#: both engines) it finds the same tokens, faster, and the pattern names no letter, so it finds them in the
-#: lower-cased text as well
-_WORD_TOKEN_ASCII = re.compile(_WORD_TOKEN.pattern)
+#: for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in both engines) it
+#: finds the same tokens as ``regex``, faster, and the pattern names no letter, so it finds them in the
+#: lower-cased text as well (any other text: :func:`toolkit.text.word_scanner` picks the engine)
+_WORD_TOKEN_ASCII = re.compile(_text.WORD_PATTERN)
 _SPACE = re.compile(r"\s+")
 #: the most matched texts a matcher remembers the entry of
 _INDEXES_KEPT = 50_000
@@ -772,8 +771,9 @@ class DocContext:
             low = text.lower()
             return [[(m.start(), m.end(), m.group()) for m in _WORD_TOKEN_ASCII.finditer(low, s, e)]
                     for s, e in self.sentences]
+        scanner = _text.word_scanner(text, 0, len(text))  # re where it finds the same words (faster), else regex
         return [
-            [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, s, e)]
+            [(m.start(), m.end(), m.group().lower()) for m in scanner.finditer(text, s, e)]
             for s, e in self.sentences
         ]
 
