@@ -98,7 +98,7 @@ def test_words_scanned_with_re_are_the_regex_words(wikinews):
     from toolkit import text as T
 
     texts = [doc.text for doc in wikinews]
-    scanned = [T._word_scanner(t, 0, len(t)) is T._WORDS_RE for t in texts]
+    scanned = [T.word_scanner(t, 0, len(t)) is T._WORDS_RE for t in texts]
     assert any(scanned) and not all(scanned)  # a Hindi text (combining vowel signs) stays with regex
     assert any(s and not t.isascii() for s, t in zip(scanned, texts, strict=True))
     for t in texts:

@@ -28,6 +28,9 @@ from .corpus import Corpus, Document, as_documents
 from .errors import InputError, ParameterError
 
 _COMBINE_EVERY = 32  # partial count tables held before they are added up (bounded memory)
+#: rows of one table a sink gets at a time, at least (the last piece may be smaller): building and writing a
+#: frame has a fixed cost, paid once per piece rather than once per batch (bounded memory all the same)
+SINK_ROWS = 4096
 
 
 def check_runner(n_jobs: Any, progress: Any, batch_size: Any) -> int:
@@ -192,11 +195,11 @@ def per_document_many(
     :class:`~toolkit.corpus.Document`, so the document model (normalised view,
     paragraphs, sentences, duplicate paragraphs) is built once for all of
     them. Each table equals what :func:`per_document` gives for that step
-    alone. Parameters as in :func:`toolkit.runner.per_document`; with ``sink``, each batch's
-    finished rows go to ``sink(name, frame)`` as soon as they are ready (in
-    order: the pieces concatenated are the whole table) and nothing is kept,
-    so memory stays flat whatever the corpus size; the tables returned are
-    then empty.
+    alone. Parameters as in :func:`toolkit.runner.per_document`; with ``sink``, the
+    finished rows go to ``sink(name, frame)`` in pieces of at least
+    :data:`SINK_ROWS` rows (the last may be smaller; in order: the pieces
+    concatenated are the whole table) and nothing else is kept, so memory
+    stays flat whatever the corpus size; the tables returned are then empty.
 
     Examples
     --------
@@ -220,14 +223,25 @@ def per_document_many(
         for name, rows, part in zip(names, tables, parts, strict=True):
             for row in part:
                 row[frames.DOC_SEQ] += offset
-            if sink is not None:
-                # rows are sorted within a document and batches arrive in document order
-                sink(name, frames.finish(part, steps[name].schema, params=steps[name].kwargs))
-            else:
-                rows.extend(part)
+            rows.extend(part)
+            if sink is not None and len(rows) >= SINK_ROWS:
+                _flush(sink, name, steps[name], rows)
         offset += n_docs
+    if sink is not None:
+        for name, rows in zip(names, tables, strict=True):
+            if rows:
+                _flush(sink, name, steps[name], rows)
     return {n: frames.finish(rows, steps[n].schema, params=steps[n].kwargs, doc_order=order)
             for n, rows in zip(names, tables, strict=True)}
+
+
+def _flush(sink: Callable[[str, pd.DataFrame], None], name: str, step: frames.Step, rows: list[frames.Row]) -> None:
+    """Hand the rows held for one table to ``sink`` as a finished frame, and let them go.
+
+    Rows are sorted within a document and batches arrive in document order, so each piece is in table order.
+    """
+    sink(name, frames.finish(rows, step.schema, params=step.kwargs))
+    rows.clear()
 
 
 def _count_batch(fn: frames.DocFunction, keys: list[str], kwargs: dict[str, Any], docs: list[Any]) -> pd.DataFrame:

@@ -108,7 +108,7 @@ WORD_PATTERN = r"(?=\w)(?:" + TOKEN_PATTERN.removesuffix(r"|[^\w\s]") + ")"
 _TOKENS = regex.compile(TOKEN_PATTERN)
 _WORDS = regex.compile(WORD_PATTERN)
 #: the word pattern in Python's ``re``, which scans it faster: the same words in a text whose characters
-#: the two engines put in the same classes (:func:`_word_scanner`)
+#: the two engines put in the same classes (:func:`word_scanner`)
 _WORDS_RE = re.compile(WORD_PATTERN)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_START = regex.compile(r"\w")
@@ -502,7 +502,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     2
     """
     end = len(text) if end is None else end
-    return _word_scanner(text, start, end).findall(text, start, end)
+    return word_scanner(text, start, end).findall(text, start, end)
 
 
 @lru_cache(maxsize=4096)
@@ -520,7 +520,7 @@ _RE_WORD, _RE_DIGIT = re.compile(r"\w"), re.compile(r"\d")
 _REGEX_WORD, _REGEX_DIGIT = regex.compile(r"\w"), regex.compile(r"\d")
 
 
-def _word_scanner(text: str, start: int, end: int) -> Any:
+def word_scanner(text: str, start: int, end: int) -> Any:
     """The compiled word pattern to scan ``text[start:end]`` with: ``re``'s when it finds the same words there,
     else ``regex``'s. Only the scanned range is tested (the pattern looks at no character outside it), so a
     caller scanning a long text sentence by sentence tests each character once, not the whole text per call."""

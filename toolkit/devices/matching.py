@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -39,11 +40,10 @@ _TOKEN = regex.compile(_text.TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | re
 _LAST_SPACE = regex.compile(r"\s(?=\S*\Z)")
 _RUN_LOOKBACK = 200
 #: the toolkit's word tokens (:data:`toolkit.text.WORD_PATTERN`, the tokenizer without single punctuation marks)
-_WORD_TOKEN = regex.compile(_text.WORD_PATTERN)
-#: the same pattern for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in
-#: both engines) it finds the same tokens, faster, and the pattern names no letter, so it finds them in the
-#: lower-cased text as well
-_WORD_TOKEN_ASCII = re.compile(_WORD_TOKEN.pattern)
+#: for the ``re`` engine: on an ASCII text (where ``\w`` and ``\d`` are the same ASCII classes in both engines) it
+#: finds the same tokens as ``regex``, faster, and the pattern names no letter, so it finds them in the
+#: lower-cased text as well (any other text: :func:`toolkit.text.word_scanner` picks the engine)
+_WORD_TOKEN_ASCII = re.compile(_text.WORD_PATTERN)
 _SPACE = re.compile(r"\s+")
 #: the most matched texts a matcher remembers the entry of
 _INDEXES_KEPT = 50_000
@@ -771,8 +771,9 @@ class DocContext:
             low = text.lower()
             return [[(m.start(), m.end(), m.group()) for m in _WORD_TOKEN_ASCII.finditer(low, s, e)]
                     for s, e in self.sentences]
+        scanner = _text.word_scanner(text, 0, len(text))  # re where it finds the same words (faster), else regex
         return [
-            [(m.start(), m.end(), m.group().lower()) for m in _WORD_TOKEN.finditer(text, s, e)]
+            [(m.start(), m.end(), m.group().lower()) for m in scanner.finditer(text, s, e)]
             for s, e in self.sentences
         ]
 
@@ -925,11 +926,14 @@ def _all_cue_hits(ctx: DocContext) -> dict[str, list[Hit]]:
     text = ctx.text
     found: dict[str, list[tuple[int, int, int]]] = {name: [] for name in CUE_LEXICONS}
     matchers = {lex.name: lexicon_matcher(lex)[0] for lex in lexs}
-    for s, _e, word in (w for sent in ctx.sentence_words for w in sent):
+    for s, _e, word in chain.from_iterable(ctx.sentence_words):
         cands = index.get(word)
+        split = ("'" in word or "-" in word) and len(word) > 1
+        if cands is None and not split:
+            continue  # most words open no entry
         if cands is not None and (gate := gates[word]) is not None and gate.match(text, s) is None:
             cands = None  # none of the entries this word opens matches here
-        if ("'" in word or "-" in word) and len(word) > 1:
+        if split:
             first = _SPLIT_HEAD.split(word, 1)[0]
             head = index.get(first)  # "we've" starts with "we"
             if head and (gate := gates[first]) is not None and gate.match(text, s) is None:
