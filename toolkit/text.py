@@ -523,7 +523,13 @@ _REGEX_WORD, _REGEX_DIGIT = regex.compile(r"\w"), regex.compile(r"\d")
 def word_scanner(text: str, start: int, end: int) -> Any:
     """The compiled word pattern to scan ``text[start:end]`` with: ``re``'s when it finds the same words there,
     else ``regex``'s. Only the scanned range is tested (the pattern looks at no character outside it), so a
-    caller scanning a long text sentence by sentence tests each character once, not the whole text per call."""
+    caller scanning a long text sentence by sentence tests each character once, not the whole text per call.
+
+    Examples
+    --------
+    >>> word_scanner("Caf\u00e9 talks", 0, 11) is _WORDS_RE, word_scanner("cafe\u0301", 0, 5) is _WORDS
+    (True, True)
+    """
     part = text if start <= 0 and end >= len(text) else text[start:end]
     if part.isascii() or all(map(_same_classes, set(_NON_ASCII.findall(part)))):
         return _WORDS_RE
