@@ -382,6 +382,27 @@ def _relative_object_end(toks: list[_Tok], k: int, j: int, end: int) -> int:
     return end
 
 
+def _relative_word(toks: list[_Tok], p: int, pronouns: tuple[str, ...]) -> int | None:
+    """English: the start of the relative word right before the subject at ``toks[p]`` of an object relative clause
+    (Quirk et al. 1985, 17.15): one of ``pronouns``, or *that* after a noun (not after a verb or a noun of claiming,
+    where it opens a complement clause: "said that", "the claim that"); None otherwise. ``p`` ≥ 1."""
+    prev, lex = toks[p - 1], _lex()
+    if prev.low in pronouns:
+        return prev.s
+    if prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha() and toks[p - 2].low not in lex.verbs \
+            and not _verb_like(toks[p - 2].low) and toks[p - 2].low not in _CLAIM_NOUNS:
+        return prev.s
+    return None
+
+
+def _contact_head(prev: _Tok) -> bool:
+    """English: can ``prev``, right before a subject, be the head noun of a contact clause ("a deal she once
+    supported"): a lower-case word that is no time word, verb, function word or -ly adverb?"""
+    lex = _lex()
+    return prev.t.isalpha() and prev.t.islower() and prev.low not in _TIME_WORDS and prev.low not in lex.verbs \
+        and not _stopword_classes().get(prev.low) and not _verb_like(prev.low) and not _ly_adverb(prev.low)
+
+
 def _stranded_object(toks: list[_Tok], np: list[_Tok], k: int) -> int | None:
     """English: where the object of a verb of stance at ``toks[k]`` stands when nothing follows the verb and its
     subject ``np`` opens an object relative clause (Quirk et al. 1985, 17.15): the relative pronoun before the
@@ -390,16 +411,13 @@ def _stranded_object(toks: list[_Tok], np: list[_Tok], k: int) -> int | None:
     p = next((i for i in range(k - 1, max(-1, k - 12), -1) if toks[i] is np[0]), -1)
     if p < 1 or any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
         return None
-    prev, lex = toks[p - 1], _lex()
-    if prev.low in ("which", "whom"):
-        return prev.s
-    if prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha() and toks[p - 2].low not in lex.verbs \
-            and not _verb_like(toks[p - 2].low) and toks[p - 2].low not in _CLAIM_NOUNS:
-        return prev.s
+    lex = _lex()
+    relative = _relative_word(toks, p, ("which", "whom"))
+    if relative is not None:
+        return relative
     if np[0].low not in _SUBJECT_PRONOUNS and not np[0].cap:
         return None
-    if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
-            or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
+    if not _contact_head(toks[p - 1]):
         return None  # (the head noun right before the subject: "a deal she …")
     for d in range(p - 2, max(-1, p - 6), -1):
         x = toks[d]
@@ -428,14 +446,12 @@ def _relative_head(toks: list[_Tok], np: list[_Tok], k: int, ce: int) -> int | N
         return None  # the reported clause lacks its subject: "which officials said will go into effect"
     if any(_verb_like(x.low) or x.low in _CLAUSE_WORDS for x in np):
         return None
-    if prev.low == "which" or (prev.low == "that" and p > 1 and toks[p - 2].t[:1].isalpha()
-                               and toks[p - 2].low not in lex.verbs and not _verb_like(toks[p - 2].low)
-                               and toks[p - 2].low not in _CLAIM_NOUNS):
-        return prev.s
+    relative = _relative_word(toks, p, ("which",))
+    if relative is not None:
+        return relative
     if np[0].low not in _SUBJECT_PRONOUNS or np[0].low == "i":
         return None  # (a name after a noun may be its apposition: "his wife Bernadette said")
-    if not prev.t.isalpha() or not prev.t.islower() or prev.low in _TIME_WORDS or prev.low in lex.verbs \
-            or _stopword_classes().get(prev.low) or _verb_like(prev.low) or _ly_adverb(prev.low):
+    if not _contact_head(prev):
         return None
     for d in range(p - 2, max(-1, p - 7), -1):
         x = toks[d]
