@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from ..text import sentence_spans
 
 _TOKEN = re.compile(r"\w+(?:['’.-]\w+)*|[^\w\s]")
 _MAX_WORDS = 12  # a target longer than this is cut to its leading noun phrase
@@ -79,7 +80,7 @@ class _Sentence:
         self.text = text
         self.pasts = pasts  # the past mentions of the sentence: no target holds one (but a renewal's own phrase)
         self.cue: tuple[int, int] | None = None  # the construction's words: no subject holds them either
-        self.before: tuple[int, int] | None = None  # the sentence before (start, end), for a pronoun's antecedent
+        self.opens = start  # where the sentence starts (the one before it is found only for a pronoun's antecedent)
         self.g = grammar()
         self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -418,35 +419,29 @@ def _pronoun_antecedent(s: _Sentence, p: int) -> str | None:
 
 
 def _sentence_before(text: str, start: int) -> tuple[int, int] | None:
-    """The sentence that ends right before ``start`` (after the last full stop, question or exclamation mark and a
-    space or line break before it, at most ``_REACH`` characters back); None at the start of the text."""
+    """The sentence that ends right before ``start``: the last of the toolkit's sentences
+    (:func:`toolkit.text.sentence_spans`, Punkt) in the ``_REACH`` characters before it; None at the start of the
+    text."""
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
     if end == 0:
         return None
     lo = max(0, end - _REACH)
-    b = next((k + 1 for k in range(end - 2, lo - 1, -1) if text[k] in ".?!" and _ends_sentence(text, k + 1)), lo)
-    while b > lo and b < end and not text[b - 1].isspace():
-        b += 1  # (a window start inside a word: from the next word)
-    return (b, end) if b < end else None
-
-
-def _ends_sentence(text: str, k: int) -> bool:
-    """A full stop, question or exclamation mark before ``k`` closes a sentence: closing quotes or brackets, then
-    a space or a line break."""
-    while k < len(text) and text[k] in "\"'”’)]":
-        k += 1
-    return k < len(text) and text[k].isspace()
+    while lo > 0 and lo < end and not text[lo - 1].isspace():
+        lo += 1  # (a window start inside a word: from the next word)
+    spans = sentence_spans(text[lo:end])
+    return (lo + spans[-1][0], lo + spans[-1][1]) if spans else None
 
 
 def _previous_subject(s: _Sentence) -> str | None:
     """The subject of the sentence before, for a pronoun that opens its clause with nothing before it but fronted
     phrases ("Agdam city was destroyed. It was called …"): a noun phrase after the fronted adverbials, followed by
     its verb."""
-    if s.before is None:
+    before = _sentence_before(s.text, s.opens)
+    if before is None:
         return None
-    prev = _Sentence(s.text, *s.before, s.pasts)
+    prev = _Sentence(s.text, *before, s.pasts)
     b = 0
     while b < len(prev.toks) and prev.punct(b):
         b += 1  # an opening quotation mark
@@ -574,7 +569,7 @@ def present_target(text: str, sent: tuple[int, int], past: tuple[int, int], cue:
         lo += 1                                          # from a word start (bounded work per row)
     s = _Sentence(text, lo, hi, [past, *others])
     s.cue = cue
-    s.before = _sentence_before(text, sent[0])
+    s.opens = sent[0]  # (the window may start inside a huge sentence)
     if not s.toks:
         return None
     anchor = cue if cue is not None and sent[0] <= cue[0] < sent[1] else past
