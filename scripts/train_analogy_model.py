@@ -260,7 +260,8 @@ def choose(probs: dict[float, np.ndarray], gold: np.ndarray, rule: np.ndarray, m
 
     def neighbourhood(ct: tuple[float, float]) -> float:
         ti = THRESHOLDS.index(ct[1])
-        return float(np.mean([f1[(ct[0], THRESHOLDS[j])] for j in range(max(0, ti - 1), min(len(THRESHOLDS), ti + 2))]))
+        near = [f1[(ct[0], THRESHOLDS[j])] for j in range(max(0, ti - 1), min(len(THRESHOLDS), ti + 2))]
+        return round(sum(near) / len(near), 9)  # rounded: equal means are ties whatever the order of the sum
 
     return max(f1, key=lambda ct: (neighbourhood(ct), -cs.index(ct[0]), -THRESHOLDS.index(ct[1])))
 
