@@ -4,7 +4,8 @@
 
 The data, the groups, the decision (a rule fires, or the model scores the sentence at or above the threshold) and
 the scores are those of ``scripts/train_analogy_model.py`` (nothing is written): for each configuration, the
-setting (C, threshold) with the best cross-validated F1 on the validation batches pooled, the nested score (each
+setting (C, threshold) ``train_analogy_model.choose`` picks on the validation batches pooled (the best mean
+cross-validated F1 of a threshold and its two neighbours at one C), the nested score (each
 validation batch scored at the setting chosen on the others), the gap between the two (the optimism of the
 choice), the spread of the per-batch precision and F1, and the model's size (features, non-zero weights) when
 fitted on all candidates, and the difference of its nested F1 from the first configuration's (1.4, the model
@@ -102,9 +103,8 @@ def main(argv: list[str]) -> int:
             continue
         docs = {i: features(f, config) for i, (_, f) in enumerate(rows) if f}
         probs = train.cv_probs(docs, gold, rule, group, config.c_grid, config.min_df, config.penalty)
-        scored = {(c, t): train._prf(*_counts(rule | (probs[c] >= t), gold, validation))
-                  for c in probs for t in train.THRESHOLDS}
-        (c, t), (p, r, f1) = max(scored.items(), key=lambda kv: kv[1][2])
+        c, t = train.choose(probs, gold, rule, validation)
+        p, r, f1 = train._prf(*train._counts(rule | (probs[c] >= t), gold, validation))
         per = train.nested(probs, gold, rule, group)
         tp, fp, fn = (sum(x[k] for x in per) for k in (3, 4, 5))
         np_, nr, nf1 = train._prf(tp, fp, fn)
@@ -131,10 +131,6 @@ def main(argv: list[str]) -> int:
 
 def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
     return train._prf(int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum()))[2]
-
-
-def _counts(pred: np.ndarray, gold: np.ndarray, mask: np.ndarray) -> tuple[int, int, int]:
-    return int((pred & gold & mask).sum()), int((pred & ~gold & mask).sum()), int((~pred & gold & mask).sum())
 
 
 if __name__ == "__main__":

@@ -16,13 +16,14 @@ Without ``--with-candidates`` a detection is a ``historical_analogy`` row (the c
     present target by device and batch group (found: word overlap with the gold target, on hits whose gold
     names one; given: a target on hits whose gold names none), and every error listed.
 
-Held out: batch 16 of the fresh sample (being labelled by an annotator session that never read the
-detector, merged and committed before any detector runs on it) is scored only with ``--held-out`` and its
-errors are never listed; while the file holds no batch 16, ``--held-out`` says so and scores the rest. Batches
-8-15 were labelled blind by several sessions (8, 9, 10, 14 and 15 were blind tests of earlier passes); their errors
-are never listed, and they are the validation batches of the learned decision (``scripts/train_analogy_model.py``
-trains on batches 1-15 and the dev set's shippable items, and picks its settings by the leave-one-group-out F1
-on batches 8-15, the rules frozen and the model refitted without each group).
+Held out: batch 17 of the fresh sample (being labelled on another branch by an annotator session that never read
+the detector, merged and committed before any detector runs on it) is scored only with ``--held-out`` and its
+errors are never listed; while the file holds no batch 17, ``--held-out`` says so and scores the rest. Batches
+8-16 were labelled blind by several sessions (8, 9, 10, 14, 15 and 16 were blind tests of earlier passes); their
+errors are never listed, and they are the validation batches of the learned decision
+(``scripts/train_analogy_model.py`` trains on batches 1-16 and the dev set's shippable items, and picks its
+settings by the leave-one-group-out F1 on batches 8-16, the rules frozen and the model refitted without each
+group).
 Batch 6 was the fourth rebuild's blind test and batch 7 the fifth pass's (their blind scores are
 reported in docs/analogy.md); from the sixth pass on both are tuning data with batches 1-5, whose errors
 were read in earlier passes. ``--held-out`` also scores the held-out batches without the analogies their
@@ -58,10 +59,10 @@ FRESH = ROOT / "data" / "analogy_fresh.jsonl.gz"
 CORPORA = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared")) / "corpora"
 DEV = CORPORA / "analogy" / "dev.jsonl"
 K = 5
-HELD_OUT = (16,)
+HELD_OUT = (17,)
 #: the validation batches of the learned decision (labelled blind; their errors are never listed)
-VALIDATION = tuple(range(8, 16))
-#: the batches below the held-out one: tuning (1-7) and validation (8-15), all trained on
+VALIDATION = tuple(range(8, 17))
+#: the batches below the held-out one: tuning (1-7) and validation (8-16), all trained on
 TRAINING = f"batches 1-{min(HELD_OUT) - 1}"
 USE_META = "--no-meta" not in sys.argv
 #: the rows that count as a detection: the rules' analogies, and with --with-candidates the learned model's
@@ -219,7 +220,7 @@ def fresh(held_out: bool) -> None:
           "with --held-out, its errors never listed.\n")
     if held_out and not any(it.get("batch", 1) in HELD_OUT for it in items):
         print(f"note: {FRESH.relative_to(ROOT)} holds no batch {'+'.join(map(str, HELD_OUT))} yet (it is being "
-              "labelled); the held-out lines are left out.\n")
+              "labelled on another branch); the held-out lines are left out.\n")
         held_out = False
     if not held_out:
         items = [it for it in items if it.get("batch", 1) not in HELD_OUT]
@@ -263,7 +264,8 @@ if __name__ == "__main__":
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--held-out", action="store_true", help="also score the held-out batch 16 (never its errors)")
+    ap.add_argument("--held-out", action="store_true",
+                    help="also score the held-out batch 17 (never its errors; the file holds no batch 17 yet)")
     ap.add_argument("--with-candidates", action="store_true",
                     help="count the learned model's analogy_candidate rows as detections too")
     ap.add_argument("--no-meta", action="store_true", help="score the bare text, without the documents' dates")

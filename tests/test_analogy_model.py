@@ -141,6 +141,24 @@ def test_the_shipped_weights_are_what_the_training_script_writes():
     assert "is what this script writes" in out.stdout
 
 
+def test_the_threshold_is_chosen_on_a_plateau_of_f1_not_a_single_spike():
+    # the training script's choice (tenth pass): a threshold whose neighbours score well too, at one C
+    pytest.importorskip("sklearn")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import numpy as np
+    import train_analogy_model as train
+
+    gold = np.array([True, True, True, False, False, False])
+    rule, mask = np.zeros(6, dtype=bool), np.ones(6, dtype=bool)
+    # C=1: a spike of F1 1.0 at 0.40 alone (0.67 at 0.35, 0 at 0.45); C=3: F1 0.8 at every threshold up to 0.60
+    spike = np.array([0.42, 0.41, 0.40, 0.39, 0.38, 0.37])
+    plateau = np.array([0.9, 0.6, 0.15, 0.1, 0.1, 0.1])
+    probs = {c: np.zeros(6) for c in train.C_GRID} | {1.0: spike, 3.0: plateau}
+    f1 = {c: train._prf(*train._counts(probs[c] >= 0.40, gold, mask))[2] for c in (1.0, 3.0)}
+    assert f1[1.0] == 1.0 > f1[3.0]
+    assert train.choose(probs, gold, rule, mask) == (3.0, 0.2)  # ties: the first threshold of the plateau
+
+
 def test_score_is_the_probability_without_its_contributions(assault):
     m = analogy_model.model(lexicons.packaged("analogy_model"))
     for words in (["like", "<ref>", "the", "lessons"], ["a", "b"], [], ["<place>", "<type:war>", "today"]):
