@@ -21,7 +21,8 @@ test; each drawn after the lower ones were in the file) and ``--batch 15`` (batc
 with no comparison-stratum sentence: batch 15 widens it to speeches whose country OR year is not among dev's,
 as issue #12 words it, still with no country-year of dev or of batches 1-14 and no copy of a labelled speech)
 and ``--batch 16`` (the same rules as batch 15, another seed: no country-year of dev or of batches 1-15)
-and ``--batch 17`` (the same rules again, another seed: no country-year of dev or of batches 1-16).
+and ``--batch 17`` (the same rules again, another seed: no country-year of dev or of batches 1-16)
+and ``--batch 18`` (likewise: no country-year of dev or of batches 1-17).
 ``--help`` lists the options.
 
 The procedure never calls the analogy detector. It mirrors how
@@ -88,8 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description="Draw one batch of the fresh historical-analogy sample from the UN General Debate corpus "
                     "(unlabelled JSON lines on standard output; the analogy detector is never called).")
-    ap.add_argument("--batch", type=int, default=1, choices=range(1, 18), metavar="N",
-                    help="batch number 1-17 (default 1); each batch has its own seed and exclusion rules, "
+    ap.add_argument("--batch", type=int, default=1, choices=range(1, 19), metavar="N",
+                    help="batch number 1-18 (default 1); each batch has its own seed and exclusion rules, "
                          "see the module docstring")
     batch = ap.parse_args(argv).batch
     seed = SEED if batch == 1 else SEED + batch
