@@ -270,3 +270,45 @@ def test_plain_break_shortcut_answers_as_punkt_does(seed, wikinews):
     differ = [c for c in shortcut
               if tokenizer.text_contains_sentbreak(c) != PunktSentenceTokenizer.text_contains_sentbreak(tokenizer, c)]
     assert differ == []
+
+
+def test_unicode_space_is_the_regex_engines_white_space():
+    # Punkt's two per-paragraph patterns run on re with \s and \S spelled as this set: it must be exactly the
+    # characters the regex engine (which NLTK compiles them with) takes for \s
+    import re
+    import sys
+
+    import regex
+
+    from toolkit.text import UNICODE_SPACE
+
+    ours, theirs = re.compile(f"[{UNICODE_SPACE}]"), regex.compile(r"\s")
+    assert all((ours.match(c) is None) == (theirs.match(c) is None)
+               for c in map(chr, range(sys.maxunicode + 1)))
+    assert re.match(r"\s", "\x1c") and not ours.match("\x1c")  # re alone takes the separators
+
+
+def test_sentences_with_stdlib_patterns_are_nltks(seed, wikinews):
+    # the same sentence spans as Punkt with NLTK's own language variables, on every paragraph of the bundled
+    # texts and on separators and line breaks where re's and regex's white space differ
+    import re
+
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    from toolkit.text import _punkt
+
+    tokenizer = _punkt()
+    paras = ["One.\x1cTwo. Three.\x1d (Four.) Five!\x1f\"Six?\" he said.\u2028Seven.\x85Eight.\u3000Nine."]
+    for doc in [seed, *wikinews, *tk.load_corpus(ROOT / "data" / "ungdc_sample.jsonl.gz")]:
+        ntext = normalize(doc.text).text
+        paras += [ntext[s:e] for s, e in paragraph_spans(ntext)]
+    ours = [list(tokenizer.span_tokenize(p)) for p in paras]
+    stdlib_vars = tokenizer._lang_vars
+    try:
+        tokenizer._lang_vars = PunktLanguageVars()
+        theirs = [list(tokenizer.span_tokenize(p)) for p in paras]
+    finally:
+        tokenizer._lang_vars = stdlib_vars
+    assert isinstance(stdlib_vars.period_context_re(), re.Pattern)
+    assert ours == theirs
+    assert ours[0] == theirs[0] and len(ours[0]) >= 5

@@ -327,7 +327,50 @@ def _punkt():
         row["abbreviation"] for row in lexicons.load("abbreviations")
     )
     tokenizer.text_contains_sentbreak = _plain_breaks_first(tokenizer)
+    tokenizer._lang_vars = _stdlib_patterns(type(tokenizer._lang_vars))()
     return tokenizer
+
+
+#: the characters the ``regex`` engine's ``\s`` takes (Unicode's White_Space); Python's ``re`` takes
+#: the separators ``\x1c``-``\x1f`` as well, so its ``\s`` and ``\S`` are spelled out with this set
+UNICODE_SPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _as_stdlib(pattern: str) -> str:
+    r"""A pattern of NLTK's written for ``regex``, with ``\s`` and ``\S`` as classes that ``re`` reads alike."""
+    return pattern.replace(r"\s", f"[{UNICODE_SPACE}]").replace(r"\S", f"[^{UNICODE_SPACE}]")
+
+
+def _stdlib_patterns(base: type) -> type:
+    r"""Punkt's language variables with its two per-paragraph patterns compiled by ``re``.
+
+    NLTK compiles every pattern with the ``regex`` engine under a time limit, a guard against
+    patterns that backtrack; the candidate-break pattern (an end mark and a look-ahead at the next
+    token) and the realignment pattern (closing marks after a break) are linear, and ``re`` runs
+    them in about half the time (Punkt over the UN sample's paragraphs: 0.104 → 0.053 s). The same
+    pattern strings (``\s``/``\S`` as the ``regex`` set, :data:`UNICODE_SPACE`), the same flags: the
+    same matches. Subclassing the language variables is NLTK's own way to change them.
+    """
+    realign = base.re_boundary_realignment
+
+    class StdlibPatterns(base):  # type: ignore[misc, valid-type]
+        __slots__ = ()
+        re_boundary_realignment = re.compile(_as_stdlib(realign.pattern), realign.flags & _RE_FLAGS)
+
+        def period_context_re(self) -> re.Pattern[str]:
+            try:
+                return self._re_period_context
+            except AttributeError:
+                found = super().period_context_re()
+                self._re_period_context = re.compile(_as_stdlib(found.pattern), found.flags & _RE_FLAGS)
+                return self._re_period_context
+
+    return StdlibPatterns
+
+
+#: the flags ``re`` and ``regex`` share (NLTK's patterns use ``VERBOSE`` and ``MULTILINE``; ``UNICODE`` is
+#: ``re``'s default for str patterns)
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
 
 
 #: a candidate break "word. Next" / "word? Next" / 'word."': letters (hyphenated words too), one end
