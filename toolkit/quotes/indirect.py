@@ -83,6 +83,7 @@ from .cues import (
     _lex,
     _ly_adverb,
     _numeral,
+    _prep_stance,
     _stance_cue,
     _stopword_classes,
 )
@@ -842,14 +843,15 @@ def _reported(
                 out.append(row)
                 blocked.append((row.cs, row.ce))
             continue
-        cue = _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
+        prep = _prep_stance(toks, k) if lex.lang == "en" else None
+        cue = _stance_cue(toks, k) if prep else _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
         if cue is None:
             continue
         if lex.lang == "en" and t.low in _QUOTING_VERBS and _as_saying(toks, k):
             continue  # "cited X as saying …": X said it, the report is read at "saying"
         lemma, cs, ce = cue
         info = (lemma, "speech", "bare") if lemma in ("call for", "point out") else (
-            lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
+            prep or lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
         reduced: list[_Tok] = []
         limit = se  # where the content must end

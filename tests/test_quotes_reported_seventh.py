@@ -1,0 +1,50 @@
+"""English reported speech (#14.2, seventh pass): prepositional stance readings, on real text.
+
+Fixtures: sentences of the bundled English Wikinews sample (data/wikinews_en_2019_2020.jsonl, CC BY 2.5;
+doc ids cited per test) and of the bundled UN General Debate sample (data/ungdc_sample.jsonl.gz).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from toolkit import lexicon
+from toolkit.quotes import quotes
+
+from .test_quotes_reported_en import _sentence
+
+
+def _rows(doc_id: str, start: str, end: str) -> list[list[object]]:
+    """The non-scare rows (content, rule, speaker mention, cue) of a passage of a bundled document, from
+    ``start`` up to and including ``end``, with noun-phrase rows."""
+    q = quotes(_sentence(doc_id, start, end), noun_phrases=True)
+    q = q[q["kind"] != "scare"][["text", "rule", "speaker_mention", "cue"]]
+    return q.astype(object).where(pd.notna(q), None).values.tolist()
+
+
+def test_the_stance_row_of_agree_with_is_spelt_right():
+    rows = {(r["form"], r["class"]): r for r in lexicon("reporting_verbs").to_dict("records")}
+    assert ("agreeed", "stance") not in rows
+    assert rows[("agreed", "stance")]["lemma"] == "agree with"
+    assert rows[("agreed", "cognition")]["complement"] == "to"  # the verb of thinking stays as it was
+
+
+def test_agree_with_an_object_is_a_stance_while_agree_that_stays_a_verb_of_thinking():
+    # wikinews-f07aa17cacf9: a debate report, "La Riva agreed with the nationalization of …"
+    assert _rows("wikinews-f07aa17cacf9", "La Riva agreed with", "Federal Reserve.") == [
+        ["the nationalization of the Federal Reserve", "indirect:speaker_cue:noun_phrase", "La Riva", "agree with"]]
+    # the same verb with a that-clause is read as before
+    q = quotes("The two ministers agreed that the talks would resume in May.")
+    assert q[["text", "cue"]].values.tolist() == [["the talks would resume in May", "agree"]]
+
+
+def test_a_verb_of_speaking_with_the_preposition_of_its_topic():
+    # wikinews-f07aa17cacf9: argue for / against, warn of (Levin 1993, 37; Quirk et al. 1985, 16.5 ff.)
+    assert _rows("wikinews-f07aa17cacf9", "Carroll argued for checks", "big tech.") == [
+        ["checks and balances for big tech and for a new level of government to regulate big tech",
+         "indirect:speaker_cue:noun_phrase", "Carroll", "argue for"]]
+    assert _rows("wikinews-f07aa17cacf9", "Trump claimed carbon", "Accord.") == [
+        ["carbon emissions have been lower during his administration", "indirect:speaker_cue", "Trump", "claim"],
+        ["re-entering the Paris Climate Accord", "indirect:coordinated", "Trump", "argue against"]]
+    assert _rows("wikinews-f07aa17cacf9", "Pierce expressed concern", "civil war.")[1] == [
+        "an impending civil war", "indirect:coordinated", "Pierce", "warn of"]
