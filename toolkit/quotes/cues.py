@@ -100,7 +100,8 @@ def _lex_for(lang: str) -> _Lex:
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
     view = _grammar("view_noun") | _grammar("opening_source") | {
-        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")} \
+        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")
+        | _grammar("agent_noun")} \
         if lang == "en" else frozenset()
     first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
@@ -206,6 +207,10 @@ def _topic_words(cls: str) -> dict[str, frozenset[str]]:
 #: critical of X): word -> prepositions
 _TOPIC_NOUNS = _topic_words("topic_noun")
 _TOPIC_ADJECTIVES = _topic_words("topic_adjective")
+#: English agent nouns of stance with the preposition of what they stand for or against (``agent_noun``:
+#: supporters of X, a critic of Y, an advocate for Z; Quirk et al. 1985, 17.52, agentive nominalisations): the
+#: holder is the agent noun's own phrase, or the subject it is predicated of or set in apposition to
+_AGENT_NOUNS = _topic_words("agent_noun")
 #: English nouns of intention, decision and commitment whose complement is a to-infinitive (his plan to …)
 _INTENT_NOUNS = _grammar("intent_noun")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing

@@ -41,6 +41,7 @@ from .cues import (
     _ADDRESSEES,
     _ADJECTIVE_ENDINGS,
     _ADJUNCT_PREPOSITIONS,
+    _AGENT_NOUNS,
     _ASK_OPENERS,
     _ASK_WORDS,
     _AUX,
@@ -104,7 +105,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
-               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS))
+               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS | _AGENT_NOUNS.keys()))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
@@ -801,8 +802,8 @@ def _reported(
             continue  # (aside: the holder is no subject for a later participle, "…, echoing …" is X's)
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
-        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS) \
-                and 0 < k < n - 2:
+        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS
+                                 or t.low in _AGENT_NOUNS) and 0 < k < n - 2:
             if not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq) \
                     and take(_topic_object(state, nt, toks, k, se, pq), into=aside, block=False):
                 continue
@@ -1751,6 +1752,34 @@ def _backed_subject(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int
                 "indirect:backed" + NOUN_PHRASE_RULE)
 
 
+def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: who holds the stance of the agent noun at ``toks[k]`` (``supporters of X``, ``a critic of Y``):
+    the subject it is predicated of (``X is a longtime critic of Y``: before *be* or a linking verb) or set in
+    apposition to (``Eleanor Roosevelt, a champion of Y``), else the agent noun's own phrase with its modifiers
+    and determiner (``the main backers of X``, ``his critics``). An agent noun that is also a verb's form
+    (``advocates``) needs a determiner or a modifier before it; empty when none is found."""
+    i = k - 1
+    lex = _lex()
+    while i >= 0 and k - i <= 3 and toks[i].t.replace("-", "").isalpha() and toks[i].low not in _NOUN_DET \
+            and toks[i].low not in lex.pronouns and toks[i].low not in _AUX and toks[i].low not in _BE \
+            and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS \
+            and toks[i].low not in lex.verbs and toks[i].low not in lex.stance and not _past_verb(toks, i):
+        i -= 1  # "main", "early", "longtime"
+    det = i >= 0 and (toks[i].low in _NOUN_DET or toks[i].low in _POSSESSIVE_PRONOUNS)
+    if not det and i == k - 1 and (toks[k].low in lex.verbs or toks[k].low in lex.stance):
+        return []  # "the group advocates for …": the verb
+    if det and i > 0 and toks[i].low in ("a", "an", "the"):
+        before = toks[i - 1]
+        if before.t == ",":
+            return _np_backward(toks, i - 1)  # "Eleanor Roosevelt, a champion of …"
+        if before.low in _BE or before.low in _LINKING_VERBS:
+            v = i - 1
+            while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE or _ly_adverb(toks[v - 1].low)):
+                v -= 1  # "has long been a critic of"
+            return _np_backward(toks, v)
+    return toks[i if det else i + 1 : k + 1]
+
+
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
     """English: the topic of a noun of saying or stance, or of an adjective of stance, after its preposition.
 
@@ -1762,13 +1791,18 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
     """
     t, prep = toks[k], toks[k + 1]
     infinitive = t.low in _INTENT_NOUNS and prep.low == "to"
+    agent = prep.low in _AGENT_NOUNS.get(t.low, ())
     adjective = t.low in _TOPIC_ADJECTIVES and not (t.low in _TOPIC_NOUNS and prep.low in _TOPIC_NOUNS[t.low])
-    if (not infinitive and prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ())) \
-            or t.cap:
+    if (not infinitive and not agent
+            and prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ())) or t.cap:
         return None
     np: list[_Tok] = []
     i = k - 1
-    if adjective:
+    if agent:
+        np = _agent_holder(toks, k)
+        if not np:
+            return None
+    elif adjective:
         while i > 0 and (_ly_adverb(toks[i].low) or toks[i].low in ("very", "so", "not", "quite", "more", "less",
                                                                     "increasingly", "deeply", "sharply")):
             i -= 1
