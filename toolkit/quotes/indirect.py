@@ -68,6 +68,7 @@ from .cues import (
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
+    _QUANTIFIERS,
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
     _RESPONSE_VERBS,
@@ -1763,9 +1764,11 @@ def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
     while i >= 0 and k - i <= 3 and toks[i].t.replace("-", "").isalpha() and toks[i].low not in _NOUN_DET \
             and toks[i].low not in lex.pronouns and toks[i].low not in _AUX and toks[i].low not in _BE \
             and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS \
-            and toks[i].low not in lex.verbs and toks[i].low not in lex.stance and not _past_verb(toks, i):
-        i -= 1  # "main", "early", "longtime"
-    det = i >= 0 and (toks[i].low in _NOUN_DET or toks[i].low in _POSSESSIVE_PRONOUNS)
+            and toks[i].low not in lex.verbs and toks[i].low not in lex.stance and not _past_verb(toks, i) \
+            and toks[i].low not in _stopword_classes():
+        i -= 1  # "main", "early", "longtime" (a function word ends the modifiers: "among supporters of …")
+    det = i >= 0 and (toks[i].low in _NOUN_DET or toks[i].low in _POSSESSIVE_PRONOUNS
+                      or toks[i].low in _QUANTIFIERS)  # (also "some", "both", "many")
     if not det and i == k - 1 and (toks[k].low in lex.verbs or toks[k].low in lex.stance):
         return []  # "the group advocates for …": the verb
     if det and i > 0 and toks[i].low in ("a", "an", "the"):
