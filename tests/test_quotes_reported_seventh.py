@@ -11,6 +11,7 @@ import pandas as pd
 from toolkit import lexicon
 from toolkit.quotes import quotes
 
+from .conftest import SEED
 from .test_quotes_reported_en import _sentence
 
 
@@ -48,3 +49,28 @@ def test_a_verb_of_speaking_with_the_preposition_of_its_topic():
         ["re-entering the Paris Climate Accord", "indirect:coordinated", "Trump", "argue against"]]
     assert _rows("wikinews-f07aa17cacf9", "Pierce expressed concern", "civil war.")[1] == [
         "an impending civil war", "indirect:coordinated", "Pierce", "warn of"]
+
+
+def test_an_agent_noun_of_stance_with_its_holder():
+    # Quirk et al. 1985, 17.52: the agent noun's of-phrase is what its holder stands for or against; the holder is
+    # the subject it is predicated of (wikinews-a49bbb8935a6, wikinews-b24755064580, wikinews-45999c1db7de) ...
+    assert _rows("wikinews-a49bbb8935a6", "Alexei Navalny is an outspoken critic", "Vladimir Putin.") == [
+        ["Russian president Vladimir Putin", "indirect:topic:noun_phrase", "Alexei Navalny", "critic"]]
+    assert _rows("wikinews-b24755064580", "Adamowicz was an early supporter", "since 1998.") == [
+        ["democracy", "indirect:topic:noun_phrase", "Adamowicz", "supporter"]]
+    assert _rows("wikinews-45999c1db7de", "Red Hat has always been a tremendous supporter", "open source") == [
+        ["Linux and open source", "indirect:topic:noun_phrase", "Red Hat", "supporter"]]
+    # ... or the agent noun's own phrase (the seed article)
+    q = quotes(SEED.read_text(encoding="utf-8"), noun_phrases=True)
+    assert q.loc[q["rule"] == "indirect:topic:noun_phrase", ["text", "speaker_mention", "cue"]].values.tolist() == [
+        ["the Syrian President Bashar al-Assad", "the main backers", "backers"]]
+    # a default table leaves such noun-phrase rows out
+    assert "indirect:topic:noun_phrase" not in set(quotes(SEED.read_text(encoding="utf-8"))["rule"])
+
+
+def test_an_adjective_of_stance_with_its_preposition():
+    # wikinews-7acfd52b6741 (an interview): "excited about" after be, with the subject as holder
+    assert _rows("wikinews-7acfd52b6741", "I was really excited about it", "stories.")[0] == [
+        "it", "indirect:topic:noun_phrase", "I", "excited"]
+    # ungdc-FRA-59-2004: "devoted to" with a subject that names no one (no name, no person noun) is no report
+    assert _rows("ungdc-FRA-59-2004", "where more financial", "development,") == []
