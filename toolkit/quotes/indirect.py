@@ -1814,7 +1814,8 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
         v = i
         while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE):
             v -= 1
-        np = _np_backward(toks, v)
+        b = max((x + 1 for x in range(v) if toks[x].t in ",;:" or toks[x].low in _CLAUSE_WORDS), default=0)
+        np = _np_backward(toks, v) or _bare_subject(toks, b, v)  # ("Many voters are unhappy with …")
     else:
         words = 0
         while i > 0 and words < 3 and (
