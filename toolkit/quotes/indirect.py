@@ -1772,11 +1772,12 @@ def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
     if not det and i == k - 1 and (toks[k].low in lex.verbs or toks[k].low in lex.stance):
         return []  # "the group advocates for …": the verb
     if det and i > 0 and toks[i].low in ("a", "an", "the"):
-        before = toks[i - 1]
-        if before.t == ",":
+        if toks[i - 1].t == ",":
             return _np_backward(toks, i - 1)  # "Eleanor Roosevelt, a champion of …"
-        if before.low in _BE or before.low in _LINKING_VERBS:
-            v = i - 1
+        v = i - 1
+        while v > 0 and (_ly_adverb(toks[v].low) or toks[v].low in _CLAUSE_SKIP):
+            v -= 1  # "was also an outspoken opponent of", "is increasingly a critic of"
+        if toks[v].low in _BE or toks[v].low in _LINKING_VERBS:
             while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE or _ly_adverb(toks[v - 1].low)):
                 v -= 1  # "has long been a critic of"
             return _np_backward(toks, v)
