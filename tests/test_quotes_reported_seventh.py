@@ -74,3 +74,16 @@ def test_an_adjective_of_stance_with_its_preposition():
         "it", "indirect:topic:noun_phrase", "I", "excited"]
     # ungdc-FRA-59-2004: "devoted to" with a subject that names no one (no name, no person noun) is no report
     assert _rows("ungdc-FRA-59-2004", "where more financial", "development,") == []
+
+
+def test_an_opening_participle_or_gerund_clause_has_the_main_clause_subject():
+    # wikinews-d6602653f7f3: a non-finite clause opening the sentence is attached to the main clause's subject
+    # (Quirk et al. 1985, 15.58), which is the one who announced
+    rows = _rows("wikinews-d6602653f7f3", "When announcing the shutdown", "in the public.")
+    assert rows[0] == ["the shutdown on Monday", "indirect:opener:noun_phrase", "Prime Minister Tuilaepa", "announce"]
+    # ungdc-RUS-70-2015: a verb of class that needs its clause right after it ("that" here opens a relative clause)
+    assert not any(r[1].startswith("indirect:opener")
+                   for r in _rows("ungdc-RUS-70-2015", "By establishing quotas", "amount of time,"))
+    # ungdc-USA-25-1970: the main clause's subject must open the main clause
+    assert not any(r[1].startswith("indirect:opener")
+                   for r in _rows("ungdc-USA-25-1970", "In considering applications", "obligations."))

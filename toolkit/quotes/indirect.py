@@ -987,6 +987,17 @@ def _reported(
                     # "Reuters quoted a senior official as saying …", "X was quoted as saying …"
                     speaker = _resolve(state, source, source[0].s)
                     rule = "indirect:as_saying"
+                elif is_participle and lex.lang == "en" and (k == 0 or (k == 1 and toks[0].low in _OPENERS)):
+                    # "When announcing the shutdown on Monday, Prime Minister Tuilaepa called on …": a
+                    # participle or gerund clause opening the sentence has the main clause's subject (Quirk et al.
+                    # 1985, 15.58: the attachment rule of non-finite adverbial clauses)
+                    comma, np2 = _main_subject(toks, k)
+                    if not np2 or (info[2] == "that" and toks[k + 1].low not in _COMPLEMENTIZERS):
+                        continue  # (a verb of class that takes its clause right after it: not "establishing quotas
+                        # or taking other steps that …")
+                    speaker = _resolve(state, np2, np2[0].s)
+                    rule = "indirect:opener"
+                    limit = toks[comma].s
                 elif is_participle:
                     reduced = _reduced_relative(toks, k) if lex.lang == "en" else []
                     # "the super PAC backing Bush": the participle modifies the noun phrase before it
@@ -995,10 +1006,7 @@ def _reported(
                 elif not np and lex.lang == "en" and 1 < k < 5 and toks[0].low.endswith("ing") \
                         and _is_opener(toks[0]) and toks[k - 1].low == "to":
                     # "Continuing to explain his view, the mayor …": the opener's subject is the main clause's
-                    comma = next((i for i in range(k + 1, n) if toks[i].t == ","), None)
-                    verb = next((i for i in range(comma + 2, min(n, comma + 12)) if toks[i].low in lex.stance
-                                 or _finite_like(toks[i])), None) if comma is not None else None
-                    np2 = (_np_backward(toks, verb) or _window_np(toks, comma + 1, verb)) if verb is not None else []
+                    comma, np2 = _main_subject(toks, k)
                     if not np2:
                         continue
                     speaker = _resolve(state, np2, np2[0].s)
@@ -1751,6 +1759,20 @@ def _backed_subject(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int
     t = toks[k]
     return _Row(c0, c1, "indirect", c0, c1, [(c0, c1)], speaker, t.low, t.s, t.e,
                 "indirect:backed" + NOUN_PHRASE_RULE)
+
+
+def _main_subject(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]]:
+    """English: the comma that closes an opening adverbial clause holding the cue ``toks[k]`` and the subject of the
+    main clause after it (the noun phrase right after the comma and before its first finite verb, auxiliary or verb
+    of stance, at most ten words on); (0, []) when there is none."""
+    n = len(toks)
+    comma = next((i for i in range(k + 1, n) if toks[i].t == ","), None)
+    if comma is None:
+        return 0, []
+    verb = next((i for i in range(comma + 2, min(n, comma + 12)) if toks[i].low in _lex().stance
+                 or _finite_like(toks[i]) or toks[i].low in _AUX), None)
+    np = (_np_backward(toks, verb) or _window_np(toks, comma + 1, verb)) if verb is not None else []
+    return comma, np if np and np[0] is toks[comma + 1] else []  # (the subject opens the main clause)
 
 
 def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
