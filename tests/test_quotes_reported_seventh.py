@@ -34,9 +34,9 @@ def test_agree_with_an_object_is_a_stance_while_agree_that_stays_a_verb_of_think
     # wikinews-f07aa17cacf9: a debate report, "La Riva agreed with the nationalization of …"
     assert _rows("wikinews-f07aa17cacf9", "La Riva agreed with", "Federal Reserve.") == [
         ["the nationalization of the Federal Reserve", "indirect:speaker_cue:noun_phrase", "La Riva", "agree with"]]
-    # the same verb with a that-clause is read as before
-    q = quotes("The two ministers agreed that the talks would resume in May.")
-    assert q[["text", "cue"]].values.tolist() == [["the talks would resume in May", "agree"]]
+    # the same verb with a that-clause is read as before (the same debate report)
+    assert [r[0::3] for r in _rows("wikinews-f07aa17cacf9", "La Riva, Hawkins, Blankenship, and Carroll all agreed",
+                                   "harm.")] == [["vaccines have done more good than harm", "agree"]]
 
 
 def test_a_verb_of_speaking_with_the_preposition_of_its_topic():
