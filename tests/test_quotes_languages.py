@@ -48,8 +48,13 @@ def test_english_reads_only_the_english_verbs() -> None:
     english = {r["form"] for r in rows if r["class"] != "stance"}
     assert set(cues._lex_for("en").verbs) == english
     # the verbs of stance (endorsed, opposed) are English-only and read by the reported-speech rule alone
-    assert set(cues._lex_for("en").stance) == {r["form"] for r in rows if r["class"] == "stance"}
+    # (a form listed with another class too keeps its stance reading for its preposition only: agreed with)
+    en = cues._lex_for("en")
+    assert set(en.stance) | set(en.prep_stance) == {r["form"] for r in rows if r["class"] == "stance"}
+    assert set(en.prep_stance) <= english and not set(en.prep_stance) & set(en.stance)
+    assert en.prep_stance["agreed"] == {"with": ("agree with", "stance", "with")}
     assert not cues._lex_for("de").stance and "endorsed" not in cues._lex_for("de").verbs
+    assert not cues._lex_for("de").prep_stance
     assert "lance" in cues._lex_for("fr").verbs and "lance" not in english
     q = tk.quotes("Lance Beebe, a Navy veteran, said the rally was long.")
     assert q[["kind", "speaker", "cue"]].values.tolist() == [["indirect", "Lance Beebe", "say"]]

@@ -45,6 +45,10 @@ class _Lex:
     #: English verbs of stance toward an object (supported the plan, talked about the war): form -> (lemma,
     #: class, complement: ``object`` or the preposition before the object); read by the reported-speech rule only
     stance: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: English stance readings of verbs listed with another class, read only before their preposition (agreed with
+    #: the plan: the verb of thinking *agree* takes a that-clause or an infinitive, the stance verb *agree with* an
+    #: object): form -> {preposition: (lemma, "stance", preposition)}
+    prep_stance: dict[str, dict[str, tuple[str, str, str]]] = field(default_factory=dict)
 
     def title_classes(self, low: str) -> set[str]:
         """The classes of a title word; in German also of a compound ending in one (Regierungssprecher)."""
@@ -89,10 +93,15 @@ def _lex_for(lang: str) -> _Lex:
     verbs = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in rows if r["class"] != "stance"}
     stance = {r["form"]: (r["lemma"], r["class"], r["complement"]) for r in rows
               if r["class"] == "stance" and lang == "en" and r["form"] not in verbs}
+    prep_stance: dict[str, dict[str, tuple[str, str, str]]] = {}
+    for r in rows:
+        if r["class"] == "stance" and lang == "en" and r["form"] in verbs and r["complement"] != "object":
+            prep_stance.setdefault(r["form"], {})[r["complement"]] = (r["lemma"], r["class"], r["complement"])
     forms = sorted(verbs, key=len, reverse=True)
     extra = _de_cue_words() if lang == "de" else frozenset()
     view = _grammar("view_noun") | _grammar("opening_source") | {
-        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")} \
+        p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")
+        | _grammar("agent_noun")} \
         if lang == "en" else frozenset()
     first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
@@ -119,6 +128,7 @@ def _lex_for(lang: str) -> _Lex:
         compounds=lang == "de",
         definite=frozenset(("the", "this", "that")) | {d for d in extra_determiners if not d.startswith(("ein", "un"))},
         stance=stance,
+        prep_stance=prep_stance,
     )
 
 
@@ -197,6 +207,10 @@ def _topic_words(cls: str) -> dict[str, frozenset[str]]:
 #: critical of X): word -> prepositions
 _TOPIC_NOUNS = _topic_words("topic_noun")
 _TOPIC_ADJECTIVES = _topic_words("topic_adjective")
+#: English agent nouns of stance with the preposition of what they stand for or against (``agent_noun``:
+#: supporters of X, a critic of Y, an advocate for Z; Quirk et al. 1985, 17.52, agentive nominalisations): the
+#: holder is the agent noun's own phrase, or the subject it is predicated of or set in apposition to
+_AGENT_NOUNS = _topic_words("agent_noun")
 #: English nouns of intention, decision and commitment whose complement is a to-infinitive (his plan to …)
 _INTENT_NOUNS = _grammar("intent_noun")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing
@@ -295,7 +309,7 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
     """
     lex = _lex()
     t = toks[k]
-    info = lex.stance.get(t.low)
+    info = lex.stance.get(t.low) or _prep_stance(toks, k)
     if info is None or (k > 0 and toks[k - 1].low in _NOUN_DET) or _noun_after_preposition(toks, k):
         return None
     if info[0] == "back" and ((k > 0 and toks[k - 1].low in _BACK_PARTICLE)
@@ -327,6 +341,15 @@ def _stance_cue(toks: list[_Tok], k: int) -> tuple[str, int, int] | None:
         return info[0], t.s, toks[k + 1].e
     p = _preposition_after_adjunct(toks, k, info[2]) if lex.lang == "en" else None
     return (info[0], t.s, toks[p].e) if p is not None else None
+
+
+def _prep_stance(toks: list[_Tok], k: int) -> tuple[str, str, str] | None:
+    """English: the stance reading of a verb listed with another class when its preposition follows it
+    (``agreed with the nationalization of …``: *agree* with a that-clause is a verb of thinking, *agree with* an
+    object a verb of stance; Quirk et al. 1985, 16.5 ff., prepositional verbs): (lemma, "stance", preposition), else
+    None."""
+    readings = _lex().prep_stance.get(toks[k].low)
+    return readings.get(toks[k + 1].low) if readings and k + 1 < len(toks) else None
 
 
 #: prepositions that open an adjunct of time, place or manner (at the rally, on Tuesday, in a speech)

@@ -41,6 +41,7 @@ from .cues import (
     _ADDRESSEES,
     _ADJECTIVE_ENDINGS,
     _ADJUNCT_PREPOSITIONS,
+    _AGENT_NOUNS,
     _ASK_OPENERS,
     _ASK_WORDS,
     _AUX,
@@ -67,6 +68,7 @@ from .cues import (
     _PASSIVE_REPORT,
     _PAST_IRREGULAR,
     _PREPOSITIONS,
+    _QUANTIFIERS,
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
     _RESPONSE_VERBS,
@@ -83,6 +85,7 @@ from .cues import (
     _lex,
     _ly_adverb,
     _numeral,
+    _prep_stance,
     _stance_cue,
     _stopword_classes,
 )
@@ -103,7 +106,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
-               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS))
+               *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS | _AGENT_NOUNS.keys()))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
 
@@ -800,8 +803,8 @@ def _reported(
             continue  # (aside: the holder is no subject for a later participle, "…, echoing …" is X's)
         if lex.lang == "en" and t.low in _VIEW_NOUNS and take(_point_of_view(state, nt, toks, k, se, pq)):
             continue
-        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS) \
-                and 0 < k < n - 2:
+        if lex.lang == "en" and (t.low in _TOPIC_NOUNS or t.low in _TOPIC_ADJECTIVES or t.low in _INTENT_NOUNS
+                                 or t.low in _AGENT_NOUNS) and 0 < k < n - 2:
             if not any(a <= t.s < b for a, b in blocked) and not any(q.cs <= t.s < q.ce for q in pq) \
                     and take(_topic_object(state, nt, toks, k, se, pq), into=aside, block=False):
                 continue
@@ -842,14 +845,15 @@ def _reported(
                 out.append(row)
                 blocked.append((row.cs, row.ce))
             continue
-        cue = _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
+        prep = _prep_stance(toks, k) if lex.lang == "en" else None
+        cue = _stance_cue(toks, k) if prep else _cue_at(toks, k) or _generic_cue(toks, k) or _stance_cue(toks, k)
         if cue is None:
             continue
         if lex.lang == "en" and t.low in _QUOTING_VERBS and _as_saying(toks, k):
             continue  # "cited X as saying …": X said it, the report is read at "saying"
         lemma, cs, ce = cue
         info = (lemma, "speech", "bare") if lemma in ("call for", "point out") else (
-            lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
+            prep or lex.verbs.get(t.low) or lex.stance.get(t.low) or (lemma, "other", "that"))
         takes_object = info[1] == "stance"
         reduced: list[_Tok] = []
         limit = se  # where the content must end
@@ -983,6 +987,17 @@ def _reported(
                     # "Reuters quoted a senior official as saying …", "X was quoted as saying …"
                     speaker = _resolve(state, source, source[0].s)
                     rule = "indirect:as_saying"
+                elif is_participle and lex.lang == "en" and (k == 0 or (k == 1 and toks[0].low in _OPENERS)):
+                    # "When announcing the shutdown on Monday, Prime Minister Tuilaepa called on …": a
+                    # participle or gerund clause opening the sentence has the main clause's subject (Quirk et al.
+                    # 1985, 15.58: the attachment rule of non-finite adverbial clauses)
+                    comma, np2 = _main_subject(toks, k)
+                    if not np2 or (info[2] == "that" and toks[k + 1].low not in _COMPLEMENTIZERS):
+                        continue  # (a verb of class that takes its clause right after it: not "establishing quotas
+                        # or taking other steps that …")
+                    speaker = _resolve(state, np2, np2[0].s)
+                    rule = "indirect:opener"
+                    limit = toks[comma].s
                 elif is_participle:
                     reduced = _reduced_relative(toks, k) if lex.lang == "en" else []
                     # "the super PAC backing Bush": the participle modifies the noun phrase before it
@@ -991,10 +1006,7 @@ def _reported(
                 elif not np and lex.lang == "en" and 1 < k < 5 and toks[0].low.endswith("ing") \
                         and _is_opener(toks[0]) and toks[k - 1].low == "to":
                     # "Continuing to explain his view, the mayor …": the opener's subject is the main clause's
-                    comma = next((i for i in range(k + 1, n) if toks[i].t == ","), None)
-                    verb = next((i for i in range(comma + 2, min(n, comma + 12)) if toks[i].low in lex.stance
-                                 or _finite_like(toks[i])), None) if comma is not None else None
-                    np2 = (_np_backward(toks, verb) or _window_np(toks, comma + 1, verb)) if verb is not None else []
+                    comma, np2 = _main_subject(toks, k)
                     if not np2:
                         continue
                     speaker = _resolve(state, np2, np2[0].s)
@@ -1749,6 +1761,51 @@ def _backed_subject(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int
                 "indirect:backed" + NOUN_PHRASE_RULE)
 
 
+def _main_subject(toks: list[_Tok], k: int) -> tuple[int, list[_Tok]]:
+    """English: the comma that closes an opening adverbial clause holding the cue ``toks[k]`` and the subject of the
+    main clause after it (the noun phrase right after the comma and before its first finite verb, auxiliary or verb
+    of stance, at most ten words on); (0, []) when there is none."""
+    n = len(toks)
+    comma = next((i for i in range(k + 1, n) if toks[i].t == ","), None)
+    if comma is None:
+        return 0, []
+    verb = next((i for i in range(comma + 2, min(n, comma + 12)) if toks[i].low in _lex().stance
+                 or _finite_like(toks[i]) or toks[i].low in _AUX), None)
+    np = (_np_backward(toks, verb) or _window_np(toks, comma + 1, verb)) if verb is not None else []
+    return comma, np if np and np[0] is toks[comma + 1] else []  # (the subject opens the main clause)
+
+
+def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
+    """English: who holds the stance of the agent noun at ``toks[k]`` (``supporters of X``, ``a critic of Y``):
+    the subject it is predicated of (``X is a longtime critic of Y``: before *be* or a linking verb) or set in
+    apposition to (``Eleanor Roosevelt, a champion of Y``), else the agent noun's own phrase with its modifiers
+    and determiner (``the main backers of X``, ``his critics``). An agent noun that is also a verb's form
+    (``advocates``) needs a determiner or a modifier before it; empty when none is found."""
+    i = k - 1
+    lex = _lex()
+    while i >= 0 and k - i <= 3 and toks[i].t.replace("-", "").isalpha() and toks[i].low not in _NOUN_DET \
+            and toks[i].low not in lex.pronouns and toks[i].low not in _AUX and toks[i].low not in _BE \
+            and toks[i].low not in _PREPOSITIONS and toks[i].low not in _CLAUSE_WORDS \
+            and toks[i].low not in lex.verbs and toks[i].low not in lex.stance and not _past_verb(toks, i) \
+            and toks[i].low not in _stopword_classes():
+        i -= 1  # "main", "early", "longtime" (a function word ends the modifiers: "among supporters of …")
+    det = i >= 0 and (toks[i].low in _NOUN_DET or toks[i].low in _POSSESSIVE_PRONOUNS
+                      or toks[i].low in _QUANTIFIERS)  # (also "some", "both", "many")
+    if not det and i == k - 1 and (toks[k].low in lex.verbs or toks[k].low in lex.stance):
+        return []  # "the group advocates for …": the verb
+    if det and i > 0 and toks[i].low in ("a", "an", "the"):
+        if toks[i - 1].t == ",":
+            return _np_backward(toks, i - 1)  # "Eleanor Roosevelt, a champion of …"
+        v = i - 1
+        while v > 0 and (_ly_adverb(toks[v].low) or toks[v].low in _CLAUSE_SKIP):
+            v -= 1  # "was also an outspoken opponent of", "is increasingly a critic of"
+        if toks[v].low in _BE or toks[v].low in _LINKING_VERBS:
+            while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE or _ly_adverb(toks[v - 1].low)):
+                v -= 1  # "has long been a critic of"
+            return _np_backward(toks, v)
+    return toks[i if det else i + 1 : k + 1]
+
+
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
     """English: the topic of a noun of saying or stance, or of an adjective of stance, after its preposition.
 
@@ -1760,13 +1817,18 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
     """
     t, prep = toks[k], toks[k + 1]
     infinitive = t.low in _INTENT_NOUNS and prep.low == "to"
+    agent = prep.low in _AGENT_NOUNS.get(t.low, ())
     adjective = t.low in _TOPIC_ADJECTIVES and not (t.low in _TOPIC_NOUNS and prep.low in _TOPIC_NOUNS[t.low])
-    if (not infinitive and prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ())) \
-            or t.cap:
+    if (not infinitive and not agent
+            and prep.low not in (_TOPIC_ADJECTIVES if adjective else _TOPIC_NOUNS).get(t.low, ())) or t.cap:
         return None
     np: list[_Tok] = []
     i = k - 1
-    if adjective:
+    if agent:
+        np = _agent_holder(toks, k)
+        if not np:
+            return None
+    elif adjective:
         while i > 0 and (_ly_adverb(toks[i].low) or toks[i].low in ("very", "so", "not", "quite", "more", "less",
                                                                     "increasingly", "deeply", "sharply")):
             i -= 1
@@ -1775,7 +1837,8 @@ def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, 
         v = i
         while v > 0 and (toks[v - 1].low in _AUX or toks[v - 1].low in _BE):
             v -= 1
-        np = _np_backward(toks, v)
+        b = max((x + 1 for x in range(v) if toks[x].t in ",;:" or toks[x].low in _CLAUSE_WORDS), default=0)
+        np = _np_backward(toks, v) or _bare_subject(toks, b, v)  # ("Many voters are unhappy with …")
     else:
         words = 0
         while i > 0 and words < 3 and (
