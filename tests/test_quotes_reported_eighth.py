@@ -26,3 +26,9 @@ def test_a_definite_self_proclaimed_phrase_refers_and_reports_nothing():
     # ungdc-RUS-77-2022: "the self-proclaimed masters of the universe" names a referent, it classifies no one
     assert not [r for r in _rows("ungdc-RUS-77-2022", "especially if it has", "universe.")
                 if r[1] == "indirect:self_label:noun_phrase"]
+
+
+def test_interested_in_is_an_adjective_of_attitude_with_its_topic():
+    # wikinews-02727f539de1: "My father was very interested in history." (Quirk et al. 1985, 16.69)
+    assert _rows("wikinews-02727f539de1", "My father was very interested", "history.") == [
+        ["history", "indirect:topic:noun_phrase", "My father", "interested"]]
