@@ -72,6 +72,7 @@ from .cues import (
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
     _RESPONSE_VERBS,
+    _SELF_LABELS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
     _TOPIC_ADJECTIVES,
@@ -106,6 +107,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
+               *sorted({w.split("-")[0] for w in _SELF_LABELS}),
                *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS | _AGENT_NOUNS.keys()))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
@@ -810,6 +812,10 @@ def _reported(
                 continue
             if t.low not in lex.verbs and t.low not in lex.stance:
                 continue
+        if lex.lang == "en" and t.low in _SELF_LABELS:
+            if 0 < k < n - 1 and not any(q.cs <= t.s < q.ce for q in pq):
+                take(_self_label(state, nt, toks, k, pq))
+            continue
         if lex.lang == "en" and t.low == "known":
             # "known as/for" names or fames with no speaker; otherwise the participle is no cue here ("known to leap",
             # "had known him for years"; "it is known that" is read at "that")
@@ -1804,6 +1810,29 @@ def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
                 v -= 1  # "has long been a critic of"
             return _np_backward(toks, v)
     return toks[i if det else i + 1 : k + 1]
+
+
+def _self_label(state: _DocState, nt: str, toks: list[_Tok], k: int, pq: list[_Quote]) -> _Row | None:
+    """English: the noun phrase after a *self-* compound of naming at ``toks[k]`` is what its referent calls
+    itself (``Bernie Sanders, a self-described democratic socialist``). Only in a classifying phrase, after
+    *a*/*an*, *and* or a comma (an apposition or a predicative complement, Quirk et al. 1985, 17.65 ff.): a
+    definite phrase refers (``the self-described Islamic State``) and reports nothing. The holder is the
+    phrase it is in apposition to or the subject it is predicated of (as for an agent noun); the content
+    runs to the first word that is not part of a noun phrase, at most six words (a ``:noun_phrase`` row)."""
+    prev = toks[k - 1].low
+    if prev not in ("a", "an", "and", ","):
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= 6 and toks[j].t.replace("-", "").replace("'", "").isalnum() \
+            and toks[j].low not in _CLAUSE_WORDS and toks[j].low not in _BE and toks[j].low not in _AUX \
+            and toks[j].low not in _FINITE_AUX and not _past_verb(toks, j):
+        j += 1
+    if j == k + 1 or j - k > 6:
+        return None
+    np = _agent_holder(toks, k) if prev in ("a", "an") else []
+    speaker = _resolve(state, np, np[0].s) if np and np[-1] is not toks[k] else None
+    return _clause_row(state, nt, pq, toks[k + 1].s, toks[j - 1].e, speaker, toks[k],
+                       "self_label" + NOUN_PHRASE_RULE, remember=False)
 
 
 def _topic_object(state: _DocState, nt: str, toks: list[_Tok], k: int, se: int, pq: list[_Quote]) -> _Row | None:
