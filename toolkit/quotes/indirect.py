@@ -1814,11 +1814,12 @@ def _agent_holder(toks: list[_Tok], k: int) -> list[_Tok]:
 
 def _self_label(state: _DocState, nt: str, toks: list[_Tok], k: int, pq: list[_Quote]) -> _Row | None:
     """English: the noun phrase after a *self-* compound of naming at ``toks[k]`` is what its referent calls
-    itself (``Bernie Sanders, a self-described democratic socialist``). Only in a classifying phrase, after
+    itself (``Fields, a self-described Neo-Nazi``, a Wikinews story). Only in a classifying phrase, after
     *a*/*an*, *and* or a comma (an apposition or a predicative complement, Quirk et al. 1985, 17.65 ff.): a
-    definite phrase refers (``the self-described Islamic State``) and reports nothing. The holder is the
-    phrase it is in apposition to or the subject it is predicated of (as for an agent noun); the content
-    runs to the first word that is not part of a noun phrase, at most six words (a ``:noun_phrase`` row)."""
+    definite phrase refers (``the self-proclaimed masters of the universe``, a UN speech) and reports nothing.
+    The holder is the phrase it is in apposition to or the subject it is predicated of (as for an agent noun);
+    the content runs to the first word that is not part of a noun phrase, at most six words (a
+    ``:noun_phrase`` row)."""
     prev = toks[k - 1].low
     if prev not in ("a", "an", "and", ","):
         return None
