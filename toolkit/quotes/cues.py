@@ -101,7 +101,7 @@ def _lex_for(lang: str) -> _Lex:
     extra = _de_cue_words() if lang == "de" else frozenset()
     view = _grammar("view_noun") | _grammar("opening_source") | {
         p.split()[0] for p in _grammar("topic_noun") | _grammar("topic_adjective") | _grammar("intent_noun")
-        | _grammar("agent_noun")} | {w.split("-")[0] for w in _grammar("self_label")} \
+        | _grammar("agent_noun")} | _SELF_LABEL_HEADS \
         if lang == "en" else frozenset()
     first_words = frozenset({f.split()[0] for f in forms} | {"according"} | extra | set(stance) | view)
     titles: dict[str, set[str]] = {}
@@ -214,6 +214,8 @@ _AGENT_NOUNS = _topic_words("agent_noun")
 #: English compounds of *self-* with a participle of naming (``self_label``: a self-described socialist): the
 #: noun phrase they modify is what its referent calls itself (a cue at the letters before the hyphen)
 _SELF_LABELS = _grammar("self_label")
+#: the word before the hyphen of those compounds (*self*): what the cue scan and its prefilter meet first
+_SELF_LABEL_HEADS = frozenset(w.split("-")[0] for w in _SELF_LABELS)
 #: English nouns of intention, decision and commitment whose complement is a to-infinitive (his plan to …)
 _INTENT_NOUNS = _grammar("intent_noun")
 #: English verbs whose participle with a noun-phrase object after a noun modifies that noun and reports nothing

@@ -72,6 +72,7 @@ from .cues import (
     _REPORT_ADJECTIVES,
     _REPORT_NOUNS,
     _RESPONSE_VERBS,
+    _SELF_LABEL_HEADS,
     _SELF_LABELS,
     _SUBJECT_PRONOUNS,
     _TIME_WORDS,
@@ -107,7 +108,7 @@ from .tokens import Span, _Tok, _tokens
 
 #: cue words that are not reporting verbs themselves ("according to", "pointed out", "in X's view")
 _OTHER_CUES = ("according", "pointed", "points", *sorted(_VIEW_NOUNS | _OPENING_SOURCES),
-               *sorted({w.split("-")[0] for w in _SELF_LABELS}),
+               *sorted(_SELF_LABEL_HEADS),
                *sorted(_TOPIC_NOUNS.keys() | _TOPIC_ADJECTIVES.keys() | _INTENT_NOUNS | _AGENT_NOUNS.keys()))
 _OTHER_CUE_WORDS = frozenset(_OTHER_CUES)  # (for membership: one hash look-up, not a pass over the tuple)
 #: adverbial-clause openers that end a noun-phrase object ("opposed the plan because it …")
